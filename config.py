@@ -1,0 +1,70 @@
+"""All settings of the product in one place; environment variables override the defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+ENV_PREFIX = "POLICY_QA_"
+
+
+@dataclass
+class Config:
+    data_dir: Path = Path("data")
+    # A sentence-transformers model: a hub name (used only if already cached, unless
+    # allow_download) or a local folder. When it cannot be loaded the offline encoder is used.
+    model: str = "BAAI/bge-small-zh-v1.5"
+    query_instruction: str = "为这个句子生成表示以用于检索相关文章："
+    allow_download: bool = False
+    # Dimension of the offline encoder (TF-IDF over jieba words and character n-grams, SVD).
+    offline_dim: int = 256
+    # Optional cross-encoder reranker: a hub name or a local folder; empty means none.
+    reranker: str = ""
+    # Optional OpenAI-compatible endpoint for generative answers; empty means off.
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    # Above this many clauses the dense index switches from exact to HNSW search.
+    exact_search_limit: int = 50_000
+    # Questions longer than this are truncated (with a notice) before search.
+    max_query_chars: int = 500
+    # A clause longer than this is split at sentence boundaries into parts.
+    max_clause_chars: int = 1200
+    # Upload limits of the web app.
+    max_upload_mb: int = 20
+    user_dictionary: Path = field(default_factory=lambda: Path(__file__).parent / "index" / "data" / "user_dict.txt")
+    synonyms: Path = field(default_factory=lambda: Path(__file__).parent / "index" / "data" / "synonyms.txt")
+
+    @property
+    def store_path(self) -> Path:
+        return Path(self.data_dir) / "store.sqlite3"
+
+    @property
+    def index_dir(self) -> Path:
+        return Path(self.data_dir) / "index"
+
+
+def load_config(data_dir: str | Path | None = None, **overrides: object) -> Config:
+    """Defaults, then POLICY_QA_* environment variables, then explicit overrides."""
+    config = Config()
+    for item in fields(Config):
+        raw = os.environ.get(ENV_PREFIX + item.name.upper())
+        if raw is not None:
+            setattr(config, item.name, _convert(raw, getattr(config, item.name)))
+    for name, value in overrides.items():
+        if value is not None:
+            setattr(config, name, value)
+    if data_dir is not None:
+        config.data_dir = Path(data_dir)
+    config.data_dir = Path(config.data_dir)
+    return config
+
+
+def _convert(raw: str, default: object) -> object:
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, Path):
+        return Path(raw)
+    return raw

@@ -1,0 +1,45 @@
+"""One search hit and one search result, used by the CLI, the answerer and the app."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ingest.records import Clause, citation
+
+
+@dataclass
+class Hit:
+    rank: int
+    id: str
+    doc_id: str
+    document: str
+    source: str
+    clause: str
+    heading: str
+    text: str
+    score: float
+    matched_terms: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_clause(cls, clause: Clause, rank: int, score: float, matched_terms: list[str] | None = None) -> Hit:
+        return cls(rank, clause.id, clause.doc_id, clause.document, clause.source, clause.clause,
+                   clause.heading, clause.text, round(float(score), 6), matched_terms or [])
+
+    @property
+    def citation(self) -> str:
+        return citation(self.document, self.clause)
+
+    def to_json(self) -> dict:
+        row = asdict(self)
+        row.pop("matched_terms")
+        return row
+
+
+@dataclass
+class SearchResult:
+    query: str
+    mode: str  # e.g. "semantic:BAAI/bge-small-zh-v1.5" or "offline:tfidf-svd-256"
+    hits: list[Hit]
+    notices: list[str] = field(default_factory=list)  # truncation, rebuilds, skipped reranker …
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "mode": self.mode, "hits": [h.to_json() for h in self.hits]}

@@ -1,0 +1,39 @@
+"""Fixtures shared by every test: paths to the shipped and shared documents, and built data folders."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+EXTRA = SHARED / "corpus-extra"
+EVAL = SHARED / "eval"
+
+
+@pytest.fixture(scope="session")
+def built_seed_data(tmp_path_factory) -> Path:
+    """A data folder with the two seed documents ingested and indexed (offline encoder). Do not modify."""
+    from config import load_config
+    from ingest.pipeline import ingest_paths
+    from ingest.store import Store
+    from qa.engine import Engine
+
+    data_dir = tmp_path_factory.mktemp("seed-data")
+    config = load_config(data_dir, model="")
+    store = Store(config.store_path)
+    report = ingest_paths([CORPUS], store, show_progress=False)
+    assert not report.failures, report.failures
+    store.close()
+    Engine.open(config)
+    return data_dir
+
+
+@pytest.fixture
+def seed_data(built_seed_data, tmp_path) -> Path:
+    """A private copy of the seed data folder that a test may change."""
+    copy = tmp_path / "data"
+    shutil.copytree(built_seed_data, copy)
+    return copy
