@@ -89,6 +89,10 @@ class Store:
         row = self.db.execute(f"SELECT {_select(_DOC_COLUMNS)} FROM documents WHERE source = ?", (source,)).fetchone()
         return Document(*row) if row else None
 
+    def document_by_sha256(self, sha256: str) -> Document | None:
+        row = self.db.execute(f"SELECT {_select(_DOC_COLUMNS)} FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return Document(*row) if row else None
+
     def documents(self) -> list[Document]:
         rows = self.db.execute(f"SELECT {_select(_DOC_COLUMNS)} FROM documents ORDER BY source").fetchall()
         return [Document(*row) for row in rows]

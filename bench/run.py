@@ -1,0 +1,170 @@
+"""One benchmark run at one corpus size: generate, ingest, index, query, start cold, run the baselines."""
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bench import probe
+from bench.baselines import NumpyBaseline, RankBM25Baseline, overlap_at_k, time_sampled, time_vectors
+from bench.measure import (PeakMemory, cold_start, current_rss_mb, folder_mb, has_ui_builder,
+                           ratio, time_calls, ui_cold_start)
+from bench.synth import CorpusInfo, load_pool, make_queries, write_corpus
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpus"
+NAN = float("nan")
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@dataclass
+class Options:
+    """Everything a run depends on; the CLI fills it from its flags."""
+
+    queries: int = 200
+    seed: int = 7
+    work: Path = Path("bench-data")
+    model: str = ""
+    progress: bool = True
+    baseline_budget_s: float = 60.0
+    rank_bm25_max_clauses: int = 300_000
+    cold_runs: int = 3
+    ui: bool = True
+
+
+def run(clauses: int, options: Options) -> dict:
+    """All figures for one corpus size, as one flat dict (the --json object)."""
+    pool = load_pool(sorted(SEEDS.glob("*.txt")))
+    folder = options.work / f"n{clauses}-seed{options.seed}"
+    start = time.perf_counter()
+    info = write_corpus(folder / "corpus", clauses, options.seed, pool, options.progress)
+    result = {"clauses_requested": clauses, "seed": options.seed, "generate_s": _since(start)}
+    queries = make_queries(pool, options.queries, options.seed)
+    data_dir = folder / "data"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    engine_part, engine, config = _engine_phase(folder / "corpus", data_dir, info, queries, options)
+    result.update(engine_part)
+    result.update(_baseline_phase(engine, config, queries, result, options))
+    del engine
+    gc.collect()
+    result.update(_startup_phase(data_dir, queries[0], options))
+    result.update(_environment())
+    return result
+
+
+def _engine_phase(corpus: Path, data_dir: Path, info: CorpusInfo, queries: list[str],
+                  options: Options) -> tuple[dict, object, object]:
+    """Ingest + index build + query latencies; peak memory is measured over exactly this."""
+    with PeakMemory() as memory:
+        result, engine, config = _build(corpus, data_dir, info, options)
+        result.update(_latencies(engine, queries, options))
+        result["peak_rss_mb"] = memory.peak_mb()
+    result["rss_after_queries_mb"] = current_rss_mb()
+    result["index_mb"] = folder_mb(probe.live_snapshot(config).folder)
+    result["store_mb"] = round(sum(p.stat().st_size for p in data_dir.glob("store.sqlite3*")) / 2**20, 2)
+    result["mode"] = str(getattr(engine, "mode", ""))
+    return result, engine, config
+
+
+def _build(corpus: Path, data_dir: Path, info: CorpusInfo, options: Options) -> tuple[dict, object, object]:
+    from config import load_config
+    from ingest.pipeline import ingest_paths
+    from ingest.store import Store
+    from qa.engine import Engine
+
+    config = load_config(data_dir, model=options.model)
+    start = time.perf_counter()
+    store = Store(config.store_path)
+    report = ingest_paths([corpus], store, show_progress=options.progress)
+    store.close()
+    ingested = time.perf_counter()
+    engine = Engine.open(config, progress=options.progress)
+    built = time.perf_counter()
+    return _build_figures(report, info, start, ingested, built), engine, config
+
+
+def _build_figures(report: object, info: CorpusInfo, start: float, ingested: float, built: float) -> dict:
+    build_s, mb = built - start, info.bytes / 2**20
+    clauses = int(getattr(report, "clauses", 0))
+    return {"clauses": clauses, "documents": info.files, "text_mb": round(mb, 2),
+            "ingest_failures": len(getattr(report, "failures", [])),
+            "ingest_s": round(ingested - start, 3), "index_s": round(built - ingested, 3),
+            "build_s": round(build_s, 3), "clauses_per_s": round(clauses / build_s, 1),
+            "mb_per_s": round(mb / build_s, 3), "ingest_mb_per_s": round(mb / (ingested - start), 3)}
+
+
+def _latencies(engine: object, queries: list[str], options: Options) -> dict:
+    result: dict = {"queries": len(queries)}
+    calls = {"lexical": lambda q: engine.lexical_ranking(q, limit=10),
+             "dense": lambda q: engine.dense_ranking(q, limit=10),
+             "hybrid": lambda q: engine.search(q, top_k=10)}
+    for name, call in calls.items():
+        result.update(time_calls(call, queries, name, progress=options.progress).summary(name))
+    return result
+
+
+def _baseline_phase(engine: object, config: object, queries: list[str], result: dict, options: Options) -> dict:
+    """rank-bm25 over the index's own tokens and numpy over the index's own vectors, same queries."""
+    snapshot, analysis = probe.live_snapshot(config), probe.analyzer(config)
+    encode = probe.query_encoder(engine, snapshot, analysis)
+    figures = {}
+    if encode is not None:
+        figures.update(time_calls(encode, queries, "encode", progress=options.progress).summary("encode"))
+    figures.update(_rank_bm25(engine, snapshot, analysis, queries, result["clauses"], options))
+    gc.collect()
+    figures.update(_numpy(snapshot, probe.query_vectors(encode, queries, snapshot.dense.vectors), options))
+    figures["speedup_vs_rank_bm25"] = ratio(figures.get("rank_bm25_p50_ms", NAN), result["lexical_p50_ms"])
+    figures["speedup_vs_numpy"] = ratio(figures["numpy_p50_ms"], figures["faiss_p50_ms"])
+    figures["peak_rss_with_baselines_mb"] = PeakMemory().peak_mb()
+    return figures
+
+
+def _rank_bm25(engine: object, snapshot: object, analysis: object, queries: list[str], clauses: int,
+               options: Options) -> dict:
+    if clauses > options.rank_bm25_max_clauses:
+        return {"rank_bm25_note": f"skipped above {options.rank_bm25_max_clauses:,} clauses (memory)"}
+    ids, documents = probe.lexical_corpus(snapshot)
+    baseline = RankBM25Baseline.build(documents, analysis.terms)
+    del documents
+    timed = time_sampled(baseline.rank, queries, options.baseline_budget_s, "rank-bm25", options.progress)
+    sample = queries[:min(len(timed.ms), 20)]
+    ours = [[doc for doc, _ in engine.lexical_ranking(q, limit=10)] for q in sample]
+    theirs = [[ids[i] for i in baseline.rank(q)] for q in sample]
+    return {**timed.summary("rank_bm25"), "rank_bm25_build_s": round(baseline.build_s, 3),
+            "rank_bm25_queries": len(timed.ms), "lexical_overlap_at_10": overlap_at_k(ours, theirs)}
+
+
+def _numpy(snapshot: object, query_vectors: np.ndarray, options: Options) -> dict:
+    """Brute force over the stored vectors (read into memory) against the engine's FAISS index."""
+    index = snapshot.dense.index
+    brute = NumpyBaseline(np.ascontiguousarray(snapshot.dense.vectors, dtype=np.float32))
+    numpy_ms = time_vectors(brute.rank, query_vectors, "numpy", options.progress)
+    faiss_ms = time_vectors(lambda v: index.search(v[None, :], 10), query_vectors, "faiss", options.progress)
+    exact = [list(brute.rank(v)) for v in query_vectors]
+    approx = [list(index.search(v[None, :], 10)[1][0]) for v in query_vectors]
+    return {**numpy_ms.summary("numpy"), **faiss_ms.summary("faiss"), "dense_index": type(index).__name__,
+            "dense_recall_at_10": overlap_at_k(exact, approx)}
+
+
+def _startup_phase(data_dir: Path, query: str, options: Options) -> dict:
+    if options.cold_runs <= 0:
+        return {}
+    figures = cold_start(data_dir, options.model, query, options.cold_runs)
+    if options.ui and has_ui_builder():
+        figures.update(ui_cold_start(data_dir, options.model))
+    return figures
+
+
+def _environment() -> dict:
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "numpy": np.__version__,
+            "threads": {name: os.environ.get(name, "") for name in THREAD_VARIABLES}}
+
+
+def _since(start: float) -> float:
+    return round(time.perf_counter() - start, 3)
+

@@ -1,0 +1,162 @@
+"""Bring the index up to date with the store: reuse the tokens and vectors of unchanged clauses
+from the previous snapshot, tokenize and embed only what is new, write a new snapshot."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from tqdm import tqdm
+
+from index.dense import DenseIndex, build_faiss, kind_of
+from index.encoders import Encoder, OfflineEncoder
+from index.lexical import LexicalIndex, count_matrix
+from index.snapshot import Snapshot, write_snapshot
+from index.tokenize import Analyzer
+from ingest.records import Clause
+
+REFIT_FRACTION = 0.2  # refit the offline encoder once this share of clauses is new since its fit
+EMBED_BATCH = 512
+
+
+@dataclass
+class BuildStats:
+    """What a build did; tests use it to prove that unchanged clauses were not re-embedded."""
+    clauses: int = 0
+    tokenized: int = 0
+    embedded: int = 0
+    refitted: bool = False
+    folder: Path | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def index_text(clause: Clause) -> str:
+    return clause.text
+
+
+def clause_hash(clause: Clause) -> str:
+    return hashlib.sha1(index_text(clause).encode("utf-8")).hexdigest()[:12]
+
+
+def encoder_key(semantic: Encoder | None, offline_dim: int) -> str:
+    """What the manifest must name for its vectors to be usable with the current settings."""
+    return semantic.name if semantic is not None else f"offline:tfidf-svd:{offline_dim}"
+
+
+def stale_reasons(manifest: dict, corpus_hash: str, tokenizer: dict, key: str) -> list[str]:
+    """Why a snapshot no longer matches the store and settings; empty when it is current."""
+    reasons = []
+    if manifest.get("corpus_hash") != corpus_hash:
+        reasons.append("the documents changed")
+    if manifest.get("tokenizer") != tokenizer:
+        reasons.append("the tokenizer, user dictionary or synonyms changed")
+    if manifest.get("encoder", {}).get("key") != key:
+        reasons.append(f"the encoder changed (index has {manifest.get('encoder', {}).get('key')!r}, now {key!r})")
+    return reasons
+
+
+def _reusable(previous: Snapshot | None, ids: list[str], hashes: list[str], tokenizer: dict) -> dict[int, int]:
+    """New row -> previous row, for clauses whose text is unchanged under the same tokenizer."""
+    if previous is None or previous.manifest.get("tokenizer") != tokenizer:
+        return {}
+    old = {(i, h): row for row, (i, h) in enumerate(zip(previous.clause_ids, previous.manifest["clause_hashes"]))}
+    return {row: old[key] for row, key in enumerate(zip(ids, hashes)) if key in old}
+
+
+def _counts(clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | None, analyzer: Analyzer,
+            progress: bool, stats: BuildStats) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Clause x term counts: old rows copied, new rows tokenized once (vocabulary ids only grow)."""
+    vocab = dict(previous.lexical.vocab) if reuse else {}
+    new_rows = [row for row in range(len(clauses)) if row not in reuse]
+    texts = tqdm(new_rows, desc="tokenizing", unit="clause", disable=not progress or len(new_rows) < 200)
+    fresh = count_matrix([analyzer.terms(index_text(clauses[row])) for row in texts], vocab)
+    stats.tokenized = len(new_rows)
+    parts, fresh_at = [], {row: i for i, row in enumerate(new_rows)}
+    old = previous.lexical.counts if reuse else None
+    for row in range(len(clauses)):
+        parts.append((old, reuse[row]) if row in reuse else (fresh, fresh_at[row]))
+    return _stack_rows(parts, len(vocab)), vocab
+
+
+def _stack_rows(parts: list[tuple[sparse.csr_matrix, int]], width: int) -> sparse.csr_matrix:
+    indptr, indices, data = [0], [], []
+    for matrix, row in parts:
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        indices.append(np.asarray(matrix.indices[start:end]))
+        data.append(np.asarray(matrix.data[start:end]))
+        indptr.append(indptr[-1] + end - start)
+    indices_all = np.concatenate(indices) if indices else np.zeros(0, np.int32)
+    data_all = np.concatenate(data) if data else np.zeros(0, np.float32)
+    return sparse.csr_matrix((data_all, indices_all, indptr), shape=(len(parts), width))
+
+
+def terms_of_rows(counts: sparse.csr_matrix, vocab: dict[str, int], rows: list[int]) -> list[list[str]]:
+    """Term lists rebuilt from stored counts, so a refit never runs jieba again."""
+    names = sorted(vocab, key=vocab.__getitem__)
+    out = []
+    for row in rows:
+        start, end = counts.indptr[row], counts.indptr[row + 1]
+        out.append([names[t] for t, c in zip(counts.indices[start:end], counts.data[start:end]) for _ in range(int(c))])
+    return out
+
+
+def _encoder(semantic: Encoder | None, previous: Snapshot | None, reuse: dict[int, int], counts: sparse.csr_matrix,
+             vocab: dict[str, int], offline_dim: int, force_refit: bool) -> tuple[Encoder, bool]:
+    """The semantic encoder, the previous offline encoder, or a new fit when too much changed."""
+    if semantic is not None:
+        return semantic, False
+    old = previous.offline if previous is not None else None
+    same_dim = previous is not None and previous.manifest["encoder"].get("key") == encoder_key(None, offline_dim)
+    if old is not None and same_dim and not force_refit and drift(previous, counts.shape[0], len(reuse)) \
+            <= REFIT_FRACTION * counts.shape[0]:
+        return old, False
+    terms = terms_of_rows(counts, vocab, list(range(counts.shape[0])))
+    return OfflineEncoder.fit(terms, offline_dim), True
+
+
+def drift(previous: Snapshot | None, total: int, reused: int) -> int:
+    """Clauses embedded with the offline encoder since it was fitted, this build's included."""
+    before = previous.manifest["encoder"].get("new_since_fit", 0) if previous is not None else 0
+    return before + total - reused
+
+
+def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | None,
+             counts: sparse.csr_matrix, vocab: dict[str, int], progress: bool, stats: BuildStats) -> np.ndarray:
+    """Vectors of unchanged clauses copied from the previous snapshot, the rest encoded in batches."""
+    same = previous is not None and previous.manifest["encoder"].get("fingerprint") == encoder.fingerprint
+    reuse = reuse if same else {}
+    vectors = np.zeros((len(clauses), encoder.dim), dtype=np.float32)
+    if reuse:
+        new_rows, old_rows = zip(*reuse.items())
+        vectors[list(new_rows)] = previous.dense.vectors[list(old_rows)]
+    todo = [row for row in range(len(clauses)) if row not in reuse]
+    batches = range(0, len(todo), EMBED_BATCH)
+    for start in tqdm(batches, desc="embedding", unit="batch", disable=not progress or len(todo) < EMBED_BATCH):
+        rows = todo[start:start + EMBED_BATCH]
+        vectors[rows] = encoder.encode_passages([index_text(clauses[r]) for r in rows],
+                                                terms_of_rows(counts, vocab, rows))
+    stats.embedded = len(todo)
+    return vectors
+
+
+def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: Analyzer, semantic: Encoder | None,
+          previous: Snapshot | None, offline_dim: int, exact_limit: int, force_refit: bool = False,
+          progress: bool = True) -> BuildStats:
+    """Write a snapshot for these clauses, reusing what the previous one already holds."""
+    stats = BuildStats(clauses=len(clauses))
+    tokenizer = analyzer.settings()
+    ids, hashes = [c.id for c in clauses], [clause_hash(c) for c in clauses]
+    reuse = _reusable(previous, ids, hashes, tokenizer)
+    counts, vocab = _counts(clauses, reuse, previous, analyzer, progress, stats)
+    encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
+    vectors = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats)
+    dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)
+    new_since_fit = 0 if stats.refitted or semantic is not None else drift(previous, len(clauses), len(reuse))
+    manifest = {"encoder": {"name": encoder.name, "dim": encoder.dim, "fingerprint": encoder.fingerprint,
+                            "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
+                "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
+                "clause_ids": ids, "clause_hashes": hashes}
+    stats.folder = write_snapshot(index_dir, manifest, LexicalIndex.from_counts(counts, vocab), dense, encoder)
+    return stats

@@ -1,0 +1,185 @@
+"""Dense encoders behind one small interface: a sentence-transformers model, or the offline
+TF-IDF + truncated-SVD encoder fitted on the corpus itself when no model can be loaded."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from scipy import sparse
+
+OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
+OFFLINE_SVD_ITER = 5
+
+
+class EncoderError(Exception):
+    """A stored encoder cannot be read."""
+
+
+class Encoder(Protocol):
+    name: str  # e.g. "semantic:BAAI/bge-small-zh-v1.5" or "offline:tfidf-svd-256"
+    dim: int
+    fingerprint: str  # changes whenever the vectors it makes would change
+
+    def encode_passages(self, texts: list[str], terms: list[list[str]], progress: bool = False) -> np.ndarray: ...
+    def encode_query(self, text: str, weights: dict[str, float]) -> np.ndarray: ...
+    def save(self, folder: Path) -> None: ...
+
+
+def normalize_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class SemanticEncoder:
+    """A sentence-transformers model (hub name already cached, or a local folder)."""
+
+    def __init__(self, model: object, model_name: str, query_instruction: str):
+        self.model = model
+        self.name = f"semantic:{model_name}"
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
+        self.query_instruction = query_instruction
+        self.fingerprint = hashlib.sha256(f"{self.name}|{self.dim}".encode()).hexdigest()[:16]
+
+    def encode_passages(self, texts: list[str], terms: list[list[str]], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(texts, batch_size=32, show_progress_bar=progress, normalize_embeddings=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str, weights: dict[str, float]) -> np.ndarray:
+        vector = self.model.encode([self.query_instruction + text], normalize_embeddings=True)
+        return np.asarray(vector, dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
+
+
+def load_semantic(model_name: str, query_instruction: str, allow_download: bool) -> tuple[SemanticEncoder | None, str]:
+    """The model, or None and the reason it could not be loaded. Never downloads unless allowed."""
+    if not model_name:
+        return None, "no semantic model configured"
+    if not allow_download:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        if not _available_locally(model_name):  # saves importing torch only to learn the model is absent
+            return None, f"model {model_name!r} is neither a folder nor in the local Hugging Face cache"
+    try:
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(model_name, device="cpu", local_files_only=not allow_download)
+    except ImportError as error:
+        return None, f"sentence-transformers is not installed ({error}); pip install sentence-transformers"
+    except Exception as error:  # a missing or broken model has many exception types; all mean "go offline"
+        detail = " ".join(str(error).split())[:120]
+        return None, f"model {model_name!r} could not be loaded ({type(error).__name__}: {detail})"
+    return SemanticEncoder(model, model_name, query_instruction), ""
+
+
+def _available_locally(model_name: str) -> bool:
+    if Path(model_name).expanduser().is_dir():
+        return True
+    try:
+        from huggingface_hub.constants import HF_HUB_CACHE
+    except ImportError:
+        return False
+    return (Path(HF_HUB_CACHE) / ("models--" + model_name.replace("/", "--"))).is_dir()
+
+
+class OfflineEncoder:
+    """TF-IDF over the analyzer's words and character bigrams, reduced by truncated SVD.
+    Plain arrays only, so the query transform is a sparse dot product in numpy (Deerwester et al. 1990, LSA)."""
+
+    def __init__(self, vocab: list[str], idf: np.ndarray, components: np.ndarray):
+        self.vocab = {term: i for i, term in enumerate(vocab)}
+        self.terms_list = vocab
+        self.idf = idf.astype(np.float32)
+        self.components = components  # dim x features
+        self.dim = int(components.shape[0])
+        self.name = f"offline:tfidf-svd-{self.dim}"
+        digest = hashlib.sha256(self.idf.tobytes())
+        digest.update(np.ascontiguousarray(components[:, :64]).tobytes())
+        self.fingerprint = digest.hexdigest()[:16]
+
+    @classmethod
+    def fit(cls, terms: list[list[str]], dim: int) -> OfflineEncoder:
+        vocab, df = _vocabulary(terms)
+        idf = np.log((1 + len(terms)) / (1 + df)).astype(np.float32) + 1.0
+        matrix = _tfidf(terms, {t: i for i, t in enumerate(vocab)}, idf)
+        dim = max(1, min(dim, matrix.shape[0] - 1, matrix.shape[1] - 1))
+        from sklearn.decomposition import TruncatedSVD
+
+        svd = TruncatedSVD(n_components=dim, n_iter=OFFLINE_SVD_ITER, random_state=0).fit(matrix)
+        return cls(vocab, idf, svd.components_.astype(np.float32))
+
+    def encode_passages(self, texts: list[str], terms: list[list[str]], progress: bool = False) -> np.ndarray:
+        if not terms:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return normalize_rows(np.asarray(_tfidf(terms, self.vocab, self.idf) @ self.components.T))
+
+    def encode_query(self, text: str, weights: dict[str, float]) -> np.ndarray:
+        vector = np.zeros((1, self.dim), dtype=np.float32)
+        ids = [(self.vocab[t], w) for t, w in weights.items() if t in self.vocab]
+        if ids:
+            columns, values = zip(*ids)
+            tfidf = np.asarray(values, dtype=np.float32) * self.idf[list(columns)]
+            vector[0] = tfidf @ self.components[:, list(columns)].T
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm > 0 else vector  # all-zero: the question shares no term with the corpus
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(folder / "idf.npy", self.idf, allow_pickle=False)
+        np.save(folder / "components.npy", self.components, allow_pickle=False)
+        (folder / "vocab.json").write_text(json.dumps(self.terms_list, ensure_ascii=False), encoding="utf-8")
+        params = {"name": self.name, "dim": self.dim, "fingerprint": self.fingerprint}
+        (folder / "params.json").write_text(json.dumps(params, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> OfflineEncoder:
+        try:
+            vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+            idf = np.load(folder / "idf.npy", allow_pickle=False)
+            components = np.load(folder / "components.npy", mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError) as error:
+            raise EncoderError(f"offline encoder in {folder} is unreadable ({error})") from error
+        if components.shape[1] != len(vocab) or idf.shape[0] != len(vocab):
+            raise EncoderError(f"offline encoder in {folder} has inconsistent shapes")
+        return cls(vocab, idf, components)
+
+
+def _vocabulary(terms: list[list[str]]) -> tuple[list[str], np.ndarray]:
+    """Terms in at least two passages (all of them for a tiny corpus), the most frequent first, capped."""
+    counts: dict[str, int] = {}
+    for passage in terms:
+        for term in set(passage):
+            counts[term] = counts.get(term, 0) + 1
+    min_df = 2 if len(terms) >= 50 else 1
+    kept = sorted((t for t, c in counts.items() if c >= min_df), key=lambda t: (-counts[t], t))
+    kept = kept[:OFFLINE_MAX_FEATURES]
+    return kept, np.array([counts[t] for t in kept], dtype=np.float32)
+
+
+def _tfidf(terms: list[list[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear term frequency times idf, rows L2-normalised."""
+    rows, cols = [], []
+    for row, passage in enumerate(terms):
+        for term in passage:
+            column = vocab.get(term)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
+    counts = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(terms), len(vocab)))
+    counts.sum_duplicates()
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    return sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ counts
+
+
+def describe_offline_hint() -> str:
+    return "point it at a sentence-transformers folder with --model PATH or POLICY_QA_MODEL=PATH"

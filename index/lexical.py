@@ -1,0 +1,120 @@
+"""BM25 with every (term, clause) score computed at index time, as bm25s does: a query only
+adds a few precomputed columns and takes the top k with argpartition."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+K1 = 1.2
+B = 0.75
+
+
+def bm25_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
+    """Lucene's non-negative idf: log(1 + (N - df + 0.5) / (df + 0.5))."""
+    return np.log1p((n_docs - df + 0.5) / (df + 0.5))
+
+
+def bm25_tf(tf: np.ndarray, doc_len: np.ndarray, avgdl: float, k1: float = K1, b: float = B) -> np.ndarray:
+    """Robertson & Zaragoza (2009), eq. 3.15: saturated, length-normalised term frequency."""
+    return tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / max(avgdl, 1e-9)))
+
+
+def count_matrix(terms: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    """Clause x term counts; unseen terms are appended to vocab (ids never change once given)."""
+    indptr, indices = [0], []
+    for passage in terms:
+        indices.extend(vocab.setdefault(term, len(vocab)) for term in passage)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int32), indptr), shape=(len(terms), len(vocab)))
+    matrix.sum_duplicates()
+    return matrix
+
+
+@dataclass
+class LexicalIndex:
+    vocab: dict[str, int]
+    counts: sparse.csr_matrix  # clause x term, kept so an update need not run jieba again
+    score_indptr: np.ndarray  # term-major (CSC) BM25 scores
+    score_rows: np.ndarray
+    score_data: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return self.counts.shape[0]
+
+    def idf(self, terms: list[str]) -> dict[str, float]:
+        """BM25 idf of the terms the index knows (document frequency read off the posting lengths)."""
+        known = [t for t in terms if t in self.vocab]
+        ids = np.array([self.vocab[t] for t in known], dtype=np.int64)
+        df = (np.asarray(self.score_indptr[ids + 1]) - np.asarray(self.score_indptr[ids])).astype(np.float64)
+        return dict(zip(known, bm25_idf(df, self.size).tolist()))
+
+    @classmethod
+    def from_counts(cls, counts: sparse.csr_matrix, vocab: dict[str, int]) -> LexicalIndex:
+        counts = sparse.csr_matrix(counts, dtype=np.float32)
+        counts.resize((counts.shape[0], len(vocab)))
+        doc_len = np.asarray(counts.sum(axis=1)).ravel()
+        df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
+        idf = bm25_idf(df, counts.shape[0])
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        avgdl = float(doc_len.mean()) if len(doc_len) else 1.0
+        scores = counts.copy()
+        scores.data = (bm25_tf(counts.data, doc_len[rows], avgdl) * idf[counts.indices]).astype(np.float32)
+        csc = scores.tocsc()
+        return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32), csc.data)
+
+    def scores(self, weights: dict[str, float]) -> np.ndarray:
+        """BM25 of every clause for weighted query terms, in one bincount."""
+        columns = [(self.vocab[t], w) for t, w in weights.items() if t in self.vocab]
+        if not columns:
+            return np.zeros(self.size, dtype=np.float32)
+        starts = self.score_indptr[[c for c, _ in columns]]
+        ends = self.score_indptr[[c + 1 for c, _ in columns]]
+        rows = np.concatenate([self.score_rows[s:e] for s, e in zip(starts, ends)])
+        values = np.concatenate([self.score_data[s:e] * w for (s, e), (_, w) in zip(zip(starts, ends), columns)])
+        return np.bincount(rows, weights=values, minlength=self.size).astype(np.float32)
+
+    def row_terms(self, row: int) -> list[tuple[int, float]]:
+        start, end = self.counts.indptr[row], self.counts.indptr[row + 1]
+        return list(zip(self.counts.indices[start:end].tolist(), self.counts.data[start:end].tolist()))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+        arrays = {"counts_indptr": self.counts.indptr, "counts_indices": self.counts.indices,
+                  "counts_data": self.counts.data, "score_indptr": self.score_indptr,
+                  "score_rows": self.score_rows, "score_data": self.score_data}
+        for name, array in arrays.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        (folder / "params.json").write_text(json.dumps({"k1": K1, "b": B, "clauses": self.size}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                  for name in ("counts_indptr", "counts_indices", "counts_data", "score_indptr", "score_rows", "score_data")}
+        n_rows = len(arrays["counts_indptr"]) - 1
+        counts = sparse.csr_matrix((arrays["counts_data"], arrays["counts_indices"], arrays["counts_indptr"]),
+                                   shape=(n_rows, len(terms)))
+        if len(arrays["score_indptr"]) != len(terms) + 1 or arrays["score_rows"].shape != arrays["score_data"].shape:
+            raise ValueError(f"lexical index in {folder} has inconsistent shapes")
+        return cls({t: i for i, t in enumerate(terms)}, counts, arrays["score_indptr"],
+                   arrays["score_rows"], arrays["score_data"])
+
+
+def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The k best positive scores, best first; allowed is a boolean row mask."""
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
+    k = min(k, int(np.count_nonzero(scores > 0)))
+    if k <= 0:
+        return []
+    best = np.argpartition(-scores, k - 1)[:k]
+    best = best[np.argsort(-scores[best], kind="stable")]
+    return [(int(i), float(scores[i])) for i in best]

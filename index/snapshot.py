@@ -1,0 +1,135 @@
+"""Index snapshots on disk: data/index/CURRENT names the live snap-<n>/ folder. A snapshot is
+written in a temporary folder, renamed into place, and only then named in CURRENT."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.dense import DenseIndex
+from index.encoders import EncoderError, OfflineEncoder
+from index.lexical import LexicalIndex
+
+FORMAT_VERSION = 1
+KEEP_SNAPSHOTS = 2  # the previous one stays for readers in other processes that still map it
+
+
+class IndexCorrupt(Exception):
+    """A snapshot's files are missing, truncated or of another format version."""
+
+
+@dataclass
+class Snapshot:
+    folder: Path
+    manifest: dict
+    lexical: LexicalIndex
+    dense: DenseIndex
+    offline: OfflineEncoder | None  # the fitted offline encoder, when that is the encoder
+
+    @property
+    def clause_ids(self) -> list[str]:
+        return self.manifest["clause_ids"]
+
+
+def current_folder(index_dir: Path) -> Path | None:
+    """The snapshot CURRENT names, or None when there is none yet."""
+    try:
+        name = (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return index_dir / name if name.startswith("snap-") else None
+
+
+def read_manifest(folder: Path) -> dict:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise IndexCorrupt(f"{folder / 'manifest.json'} is unreadable ({error})") from error
+    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
+        version = manifest.get("format_version") if isinstance(manifest, dict) else None
+        raise IndexCorrupt(f"{folder.name} has index format {version!r}, this program reads {FORMAT_VERSION}")
+    return manifest
+
+
+def load_snapshot(folder: Path) -> Snapshot:
+    """Every file checked against the sizes the manifest recorded, then loaded (memory-mapped)."""
+    manifest = read_manifest(folder)
+    _check_files(folder, manifest.get("files", {}))
+    try:
+        lexical = LexicalIndex.load(folder / "lexical")
+        dense = DenseIndex.load(folder)
+        offline = OfflineEncoder.load(folder / "encoder") if manifest["encoder"]["name"].startswith("offline:") else None
+    except (OSError, ValueError, RuntimeError, EncoderError, KeyError) as error:
+        raise IndexCorrupt(f"{folder.name} is unreadable ({error})") from error
+    n = len(manifest.get("clause_ids", []))
+    if lexical.size != n or dense.size != n:
+        raise IndexCorrupt(f"{folder.name}: {n} clause ids but {lexical.size} lexical and {dense.size} dense rows")
+    return Snapshot(folder, manifest, lexical, dense, offline)
+
+
+def _check_files(folder: Path, sizes: dict) -> None:
+    if not sizes:
+        raise IndexCorrupt(f"{folder.name}/manifest.json lists no files")
+    for name, size in sizes.items():
+        path = folder / name
+        if not path.is_file() or path.stat().st_size != size:
+            raise IndexCorrupt(f"{path} is missing or truncated")
+
+
+def write_snapshot(index_dir: Path, manifest: dict, lexical: LexicalIndex, dense: DenseIndex,
+                   encoder: object) -> Path:
+    """Write a complete snapshot and make it current; returns its folder."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    number = _next_number(index_dir)
+    temp = index_dir / f"tmp-snap-{number}-{os.getpid()}"
+    shutil.rmtree(temp, ignore_errors=True)
+    lexical.save(temp / "lexical")
+    dense.save(temp)
+    encoder.save(temp / "encoder")
+    manifest = {**manifest, "format_version": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "files": _sizes(temp)}
+    _write_durably(temp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    final = index_dir / f"snap-{number}"
+    os.replace(temp, final)
+    _write_durably(index_dir / "CURRENT.tmp", final.name)
+    os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
+    prune(index_dir)
+    return final
+
+
+def _next_number(index_dir: Path) -> int:
+    numbers = [int(p.name.split("-")[-1]) for p in index_dir.glob("snap-*") if p.name.split("-")[-1].isdigit()]
+    numbers += [int(p.name.split("-")[2]) for p in index_dir.glob("tmp-snap-*") if p.name.split("-")[2].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def _sizes(folder: Path) -> dict[str, int]:
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+            files[path.relative_to(folder).as_posix()] = path.stat().st_size
+    return files
+
+
+def _write_durably(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def prune(index_dir: Path) -> None:
+    """Remove half-written folders of killed builds and all but the newest snapshots."""
+    current = current_folder(index_dir)
+    for temp in index_dir.glob("tmp-snap-*"):
+        shutil.rmtree(temp, ignore_errors=True)
+    snaps = sorted((p for p in index_dir.glob("snap-*") if p.name.split("-")[-1].isdigit()),
+                   key=lambda p: int(p.name.split("-")[-1]))
+    for old in snaps[:-KEEP_SNAPSHOTS]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,138 @@
+"""Clean raw text: drop web and page boilerplate and markdown, rejoin lines broken by wraps and page breaks.
+
+The result has one paragraph per line ("\n" between paragraphs); clause spans point into it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ingest.structure import is_heading_line, starts_with_marker
+
+_BOILERPLATE = [re.compile(p) for p in (
+    r"^(索引号|分类|主题分类|主题词|体裁分类|发布机构|成文日期|发布日期|文号|名称|来源|信息来源|访问量|浏览次数|点击数|编辑|责任编辑)\s*[:：]",
+    r"(【打印】|【字体|【关闭】|【收藏】|打印本页|关闭窗口|分享到|分享至|浏览次数|字号\s*[:：]|\[大\]\s*\[中\]\s*\[小\])",
+    r"^(字体|字号)\s*[:：]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中",
+    r"^[-—–－_\s]*\d{1,4}[-—–－_\s]*$",  # page numbers: - 1 -, —1—, 12
+    r"^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$",
+    r"^[-—–_*=]{3,}$",  # horizontal rules
+    r"^(公开方式|抄送|附件下载|扫一扫|相关链接|上一篇|下一篇)\s*[:：]?",
+    r"^\S{2,30}\d{4}年\d{1,2}月\d{1,2}日印发$",
+    r"^\d{4}年\d{1,2}月\d{1,2}日印发$",
+    r"^<!--.*-->$",
+    r"^\S+\.(rar|zip|docx?|pdf|xlsx?|wps)$",
+)]
+_MD_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)+")
+_MD_LIST = re.compile(r"^[*+]\s+")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
+_SPACE_BEFORE_NUMBER = re.compile(rf"(?<=[{_CJK}，。、；：（《“])\s+(?=[0-9])")
+_SPACE_AFTER_NUMBER = re.compile(rf"(?<=[0-9%‰])\s+(?=[{_CJK}）》”，。、；%])")
+_SPACE_IN_PUNCT = re.compile(rf"\s+(?=[，。、；：！？）》”])|(?<=[，。、；：！？（《“])\s+")
+
+# A paragraph ends with one of these (closing quotes or brackets may follow).
+_TERMINAL = re.compile(r"[。！？；：!?;:][”’」』）)》\]】]*$")
+_SENTENCE_PUNCT = re.compile(r"[，。；、！？,;]")
+_CONTINUATION_START = re.compile(r"^[，。、；：！？）》”’」』,.;:)%‰]")
+_SHORT_LINE = 20
+TITLE_KINDS = "方案|办法|条例|规定|意见|通知|规划|细则|决定|计划|纲要|措施|指南|要点|制度|公告|通告|决议|批复|规则|标准|行动"
+_TITLE_LIKE = re.compile(rf"({TITLE_KINDS})([（(][^）)]{{1,20}}[）)])?$")
+_ASCII_PARENS = re.compile(r"^\(\s*([一二三四五六七八九十百\d]{1,4})\s*\)\s*")
+
+
+def clean_text(raw: str) -> str:
+    """Clean text, one paragraph per line."""
+    lines = [_clean_line(line) for line in _normalise(raw).split("\n")]
+    lines = [line for line in lines if line is not None]
+    return "\n".join(_join_paragraphs(lines, wrap_width(lines)))
+
+
+def _normalise(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    text = _HTML_COMMENT.sub("\n", text)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _CONTROL.sub("", text)
+
+
+def _clean_line(line: str) -> str | None:
+    """The line without markdown and surplus spaces; "" for a blank line, None for boilerplate."""
+    if any(pattern.search(_SPACES.sub(" ", line).strip()) for pattern in _BOILERPLATE):
+        return None
+    line = tidy_line(line)
+    if line and any(pattern.search(line) for pattern in _BOILERPLATE):
+        return None
+    return line
+
+
+def tidy_line(line: str) -> str:
+    """One line without markdown decoration, with single spaces and none between Chinese and numbers."""
+    line = _SPACES.sub(" ", line).strip()
+    line = _MD_LIST.sub("", _MD_PREFIX.sub("", line))
+    line = _MD_EMPHASIS.sub("", line).strip()
+    line = _SPACE_BEFORE_NUMBER.sub("", line)
+    line = _SPACE_IN_PUNCT.sub("", _SPACE_AFTER_NUMBER.sub("", line))
+    return _ASCII_PARENS.sub(r"（\1）", line)
+
+
+def plain_lines(raw: str) -> list[str]:
+    """The tidied non-blank lines of raw text, boilerplate kept (metadata is read from it); tabs split fields."""
+    lines = (tidy_line(part) for line in _normalise(raw).split("\n") for part in line.split("\t"))
+    return [line for line in lines if line]
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width text was hard-wrapped at (PDF dumps wrap nearly every line), or 0 when it was not."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 8)
+    if len(lengths) < 12:
+        return 0
+    width = lengths[int(len(lengths) * 0.8)]
+    near = sum(1 for length in lengths if width - 3 <= length <= width)
+    return width if width <= 120 and near >= len(lengths) * 0.3 else 0
+
+
+def _join_paragraphs(lines: list[str], width: int = 0) -> list[str]:
+    """Rejoin lines that continue the one before; a blank line alone does not end a paragraph."""
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        if not line:
+            continue
+        full = width > 0 and len(paragraphs[-1][-1]) >= width - 2 if paragraphs else False
+        if paragraphs and (continues(_summary(paragraphs[-1]), line) or full and _wrapped(paragraphs[-1][-1], line)):
+            paragraphs[-1].append(_separator(paragraphs[-1][-1], line) + line)
+        else:
+            paragraphs.append([line])
+    return ["".join(parts) for parts in paragraphs]
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """A full-width line that does not end a sentence goes on, even when it looks like a heading."""
+    return not _TERMINAL.search(previous) and not starts_with_marker(line) and not line.startswith("——")
+
+
+def _summary(parts: list[str]) -> str:
+    """Enough of a paragraph for continues(): all of it while short, else its last lines."""
+    if len(parts) == 1:
+        return parts[0]
+    tail = "".join(parts[-3:])
+    return tail if len(tail) >= _SHORT_LINE else "".join(parts[-40:])  # bounded: a paragraph may have 10⁵ parts
+
+
+def _separator(previous: str, line: str) -> str:
+    """A space between two Latin words, nothing between Chinese characters."""
+    latin_end = previous[-1:].isascii() and previous[-1:].isalnum()
+    return " " if latin_end and line[:1].isascii() and line[:1].isalpha() else ""
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether line carries on the paragraph previous (a hard wrap or a page break), rather than starting one."""
+    if _CONTINUATION_START.match(line):
+        return True
+    if starts_with_marker(line) or line.startswith(("——", "—— ")) or is_heading_line(previous):
+        return False
+    if _TERMINAL.search(previous) or _TITLE_LIKE.search(previous) and not _SENTENCE_PUNCT.search(previous):
+        return False
+    return bool(_SENTENCE_PUNCT.search(previous)) or len(previous) >= _SHORT_LINE

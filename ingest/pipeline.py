@@ -1,0 +1,198 @@
+"""Files → clean text → clause tree → records in the store."""
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config import Config
+from ingest.clean import clean_text
+from ingest.metadata import extract_metadata
+from ingest.readers import EmptyFileError, IngestError, check_file, read_text, supported_suffixes
+from ingest.records import Clause, Document
+from ingest.store import Store
+from ingest.structure import pieces, sections
+
+# Part of every document's fingerprint: a new parser version re-reads files that did not change.
+PARSER_VERSION = "1"
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # doc ids
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    clauses: int = 0  # clauses written in this run
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, source already holding the same content)
+
+    @property
+    def documents(self) -> int:
+        return len(self.added) + len(self.replaced) + len(self.unchanged)
+
+    def merge(self, other: IngestReport) -> None:
+        for name in ("added", "replaced", "unchanged", "removed", "failures", "duplicates"):
+            getattr(self, name).extend(getattr(other, name))
+        self.clauses += other.clauses
+
+
+class DuplicateNameError(IngestError):
+    """Two files of one batch share a file name, so the second would replace the first."""
+
+
+def ingest_paths(paths: list[Path], store: Store, show_progress: bool = True,
+                 config: Config | None = None) -> IngestReport:
+    """Ingest files and folders (recursively); a file that fails is reported and the rest go on."""
+    report = IngestReport()
+    files, missing = collect_files(paths, skip=store.path.parent)
+    report.failures.extend(missing)
+    seen: dict[str, Path] = {}
+    for path in _progress(files, show_progress):
+        name = safe_source_name(path.name)
+        if name in seen:
+            report.failures.append((str(path), f"same file name as {seen[name]}; rename one of them"))
+            continue
+        seen[name] = path
+        report.merge(_ingest_one(path, store, name, config))
+    return report
+
+
+def ingest_file(path: str | Path, store: Store, source_name: str | None = None,
+                config: Config | None = None) -> IngestReport:
+    """Ingest one file, cited under source_name (the user's file name, without any folders) if given."""
+    path = Path(path)
+    return _ingest_one(path, store, safe_source_name(source_name or path.name), config)
+
+
+def _ingest_one(path: Path, store: Store, source: str, config: Config | None) -> IngestReport:
+    report = IngestReport()
+    try:
+        _store_document(path, store, source, config or Config(), report)
+    except IngestError as error:
+        report.failures.append((str(path), str(error)))
+    except OSError as error:
+        report.failures.append((str(path), f"cannot read the file ({error.strerror or error})"))
+    return report
+
+
+def _store_document(path: Path, store: Store, source: str, config: Config, report: IngestReport) -> None:
+    suffix = path.suffix if path.suffix.lower() in supported_suffixes() else Path(source).suffix
+    check_file(path, suffix)
+    data = path.read_bytes()
+    sha = hashlib.sha256(PARSER_VERSION.encode() + data).hexdigest()
+    earlier = store.document_by_source(source)
+    if earlier is not None and earlier.sha256 == sha:
+        report.unchanged.append(earlier.doc_id)
+        return
+    twin = store.document_by_sha256(sha)
+    if twin is not None and twin.source != source:
+        report.duplicates.append((str(path), twin.source))
+        return
+    document, clauses = parse_document(read_text(path, suffix), source, config.max_clause_chars)
+    document.sha256 = sha
+    store.put_document(document, clauses)
+    (report.replaced if earlier is not None else report.added).append(document.doc_id)
+    report.clauses += len(clauses)
+
+
+def parse_document(raw: str, source: str, max_clause_chars: int = 1200) -> tuple[Document, list[Clause]]:
+    """A document and its clause records from raw text; raises EmptyFileError when no text is left."""
+    text = clean_text(raw)
+    if not text.strip():
+        raise EmptyFileError("no text left after removing page furniture and markup")
+    doc_id = make_doc_id(source)
+    head = _head(text)
+    meta = extract_metadata(raw, head, Path(source).stem)
+    document = Document(doc_id=doc_id, title=meta.title, source=source, doc_number=meta.doc_number,
+                        issuer=meta.issuer, date_written=meta.date_written,
+                        date_published=meta.date_published, text=text)
+    clauses = [
+        Clause(id=f"{doc_id}:{seq:04d}", doc_id=doc_id, document=meta.title, source=source, clause=piece.clause,
+               heading=piece.heading, text=text[piece.start:piece.end], start=piece.start, end=piece.end, seq=seq)
+        for seq, piece in enumerate(pieces(text, max_clause_chars))
+    ]
+    document.clauses = len(clauses)
+    return document, clauses
+
+
+def _head(text: str) -> list[str]:
+    """The paragraphs before the first numbered heading (where the title and 文号 stand)."""
+    found = sections(text)
+    first = found[0] if found and not found[0].labels else None
+    return text[first.start:first.end].split("\n") if first else []
+
+
+def make_doc_id(source: str) -> str:
+    """Stable per file name: a readable slug of the name plus a short hash of it."""
+    stem = Path(source).stem
+    slug = re.sub(r"[^\w]+", "-", stem, flags=re.UNICODE).strip("-_").lower()[:40] or "doc"
+    return f"{slug}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:6]}"
+
+
+def safe_source_name(name: str) -> str:
+    """The bare file name: no folders, no '..', no control characters."""
+    base = re.split(r"[\\/]", name.replace("\x00", ""))[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".").strip()
+    return base[:200] or "upload"
+
+
+def collect_files(paths: list[Path], skip: Path | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named or found under the folders named (hidden files and what the product wrote into the data
+    folder skipped), and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    skip = skip.resolve() if skip is not None else None
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))
+                            and not _built(p, skip))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append((str(path), "no such file or folder"))
+    unique = list(dict.fromkeys(p.resolve() for p in files))
+    return unique, missing
+
+
+def _built(path: Path, data_dir: Path | None) -> bool:
+    """A file the product wrote into its data folder (store, index), not a document to ingest."""
+    inside = data_dir is not None and path.resolve().is_relative_to(data_dir)
+    return inside and path.suffix.lower() not in supported_suffixes()
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _progress(files: list[Path], show: bool):
+    if not show:
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+
+
+def remove_documents(store: Store, text: str) -> IngestReport:
+    """Remove the document whose id or file name is text (or the only one whose title contains it)."""
+    report = IngestReport()
+    exact = [d for d in store.documents() if text in (d.doc_id, d.source)]
+    matches = exact or store.find_documents(text)
+    if len(matches) > 1:
+        names = ", ".join(d.doc_id for d in matches)
+        raise AmbiguousDocumentError(f"{text!r} matches {len(matches)} documents ({names}); give a doc id")
+    if not matches:
+        raise UnknownDocumentError(f"no document matches {text!r}; see `python -m ingest docs` for the ids")
+    store.remove_document(matches[0].doc_id)
+    report.removed.append(matches[0].doc_id)
+    return report
+
+
+class UnknownDocumentError(IngestError):
+    """No document has that id, file name or title."""
+
+
+class AmbiguousDocumentError(IngestError):
+    """More than one document matches."""

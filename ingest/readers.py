@@ -1,0 +1,212 @@
+"""Readers: one file in, its raw text out (.txt .md .html .htm .docx .pdf), or a named error."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import charset_normalizer
+
+# Policy documents are a few MB at most; anything bigger is almost surely not one.
+MAX_FILE_MB = 32
+# Bounds for .docx archives, so a zip bomb is refused before anything is decompressed.
+MAX_UNZIPPED_MB = 200
+MAX_ZIP_RATIO = 200
+
+CHINESE_ENCODINGS = {"utf_8", "utf_8_sig", "gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "utf_16", "utf_32"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\s·×—…“”‘’《》]")
+
+
+class IngestError(Exception):
+    """A document could not be ingested; the message says why and what to do."""
+
+
+class UnsupportedTypeError(IngestError):
+    """The file type has no reader."""
+
+
+class EmptyFileError(IngestError):
+    """The file holds no bytes, or no text once cleaned."""
+
+
+class BinaryFileError(IngestError):
+    """The bytes are not text in any encoding we accept."""
+
+
+class CorruptFileError(IngestError):
+    """A .docx or .pdf that its library cannot open."""
+
+
+class TooLargeError(IngestError):
+    """The file is over the size limit."""
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(_READERS)
+
+
+def read_text(path: Path, suffix: str | None = None, max_mb: float = MAX_FILE_MB) -> str:
+    """The raw text of a file, chosen by its suffix (or the one given)."""
+    check_file(path, suffix, max_mb)
+    return _READERS[(suffix or path.suffix).lower()](path)
+
+
+def check_file(path: Path, suffix: str | None = None, max_mb: float = MAX_FILE_MB) -> None:
+    """Refuse, before reading it, a file of unknown type, empty or too large."""
+    suffix = (suffix or path.suffix).lower()
+    if suffix not in _READERS:
+        raise UnsupportedTypeError(
+            f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(supported_suffixes())}")
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFileError("the file is empty (0 bytes)")
+    if size > max_mb * 1024 * 1024:
+        raise TooLargeError(
+            f"the file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit; split it into smaller files")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text from UTF-8 (with or without BOM), GB18030/GBK or Big5 bytes; garbage is refused, never decoded."""
+    if not data.strip():
+        raise EmptyFileError("the file holds no text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BinaryFileError("the file is binary, not text (it contains NUL bytes)")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _checked(_decode_detected(data))
+
+
+def _decode_detected(data: bytes) -> str:
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding in CHINESE_ENCODINGS:
+        return str(best)
+    mixed = _decode_lines(data)
+    if mixed is not None:
+        return mixed
+    found = best.encoding if best is not None else "none"
+    raise BinaryFileError(
+        f"cannot read the text: not UTF-8 or GB18030/GBK (detector says {found}); save it as UTF-8 and try again")
+
+
+def _decode_lines(data: bytes) -> str | None:
+    """Files pasted together from UTF-8 and GBK parts: decode each line on its own."""
+    lines = []
+    for raw in data.split(b"\n"):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                lines.append(raw.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    return "\n".join(lines)
+
+
+def _checked(text: str) -> str:
+    """Refuse text that decoded but is mostly control characters or symbols from no script we expect."""
+    sample = text[:200_000]
+    if not sample.strip():
+        raise EmptyFileError("the file holds no text")
+    controls = len(_CONTROL.findall(sample))
+    readable = len(_READABLE.findall(sample))
+    if controls > len(sample) * 0.01 or readable < len(sample) * 0.85:
+        raise BinaryFileError("the file does not look like text (too many control or unexpected characters); is it binary?")
+    return text
+
+
+def _read_plain(path: Path) -> str:
+    return decode_bytes(path.read_bytes())
+
+
+def _read_html(path: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    text = decode_bytes(path.read_bytes())
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup(["script", "style", "noscript", "iframe", "template", "svg", "head", "nav", "form", "button"]):
+        tag.decompose()
+    return soup.get_text("\n")
+
+
+def _read_docx(path: Path) -> str:
+    import docx
+    from docx.table import Table
+
+    _check_zip(path)
+    try:
+        document = docx.Document(str(path))
+        blocks = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                blocks.extend(_table_lines(block))
+            else:
+                blocks.append(block.text)
+    except Exception as error:  # python-docx raises many kinds (KeyError, lxml errors, …) on a broken file
+        raise CorruptFileError(f"the .docx file cannot be opened ({type(error).__name__}: {error})") from error
+    return "\n".join(blocks)
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells = [cell.text.strip() for cell in row.cells]
+        lines.append(" ".join(dict.fromkeys(c for c in cells if c)))
+    return lines
+
+
+def _check_zip(path: Path) -> None:
+    if not zipfile.is_zipfile(path):
+        raise CorruptFileError("the .docx file is not a valid Word document (it is not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise CorruptFileError(f"the .docx archive is damaged ({error})") from error
+    total = sum(m.file_size for m in members)
+    worst = max((m.file_size / max(m.compress_size, 1) for m in members), default=0)
+    if total > MAX_UNZIPPED_MB * 1024 * 1024 or (worst > MAX_ZIP_RATIO and total > 10 * 1024 * 1024):
+        raise CorruptFileError(
+            f"the .docx archive would unpack to {total / 1024 / 1024:.0f} MB (a zip bomb?); refused")
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise CorruptFileError("the .docx archive has no word/document.xml; it is not a Word document")
+
+
+def _read_pdf(path: Path) -> str:
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()), strict=False)
+        _unlock(reader)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except Exception as error:  # pypdf raises many kinds on damaged files
+        raise CorruptFileError(f"the PDF cannot be read ({type(error).__name__}: {error}); is it truncated?") from error
+    text = "\f".join(pages)
+    if not text.strip():
+        raise EmptyFileError("the PDF has no extractable text (a scan? run OCR first)")
+    return text
+
+
+def _unlock(reader) -> None:
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise CorruptFileError("the PDF is encrypted with a password; save an unprotected copy and try again")
+
+
+_READERS: dict[str, Callable[[Path], str]] = {
+    ".txt": _read_plain,
+    ".md": _read_plain,
+    ".markdown": _read_plain,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
+    ".pdf": _read_pdf,
+}

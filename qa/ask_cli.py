@@ -1,0 +1,74 @@
+"""python -m qa ask QUESTION: a direct answer quoted from the clauses, with citations."""
+from __future__ import annotations
+
+import argparse
+import json
+
+from config import load_config
+from qa.answer import Answer, add_generated, answer_question
+from qa.cli_common import add_common_options, fail, open_engine
+from qa.llm import settings_from_config
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m qa ask", description="Answer a question by quoting the clauses that answer it.")
+    parser.add_argument("question", nargs="*", help="the question, e.g. 江海区光伏装机容量目标是多少？")
+    parser.add_argument("--top-k", type=int, default=10, help="clauses to retrieve and show (default 10)")
+    parser.add_argument("--no-generate", action="store_true",
+                        help="skip the generative answer even when an LLM endpoint is configured")
+    add_common_options(parser)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    question = " ".join(args.question).strip()
+    if not question:
+        return fail('empty question; ask something, e.g. python -m qa ask "光伏发电装机容量目标是多少？"')
+    from qa.engine import QueryError
+
+    engine = open_engine(args)
+    try:
+        answer = answer_question(engine, question, tuple(args.doc), top_k=args.top_k)
+    except QueryError as error:
+        return fail(str(error))
+    settings = settings_from_config(load_config(args.data))
+    if not args.no_generate:
+        add_generated(answer, settings)
+    print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if args.json else render(answer))
+    return 0
+
+
+def render(answer: Answer) -> str:
+    """The answer as readable text: the answer, the quotes with the value marked 【】, and the notices."""
+    lines = [f"问：{answer.question}", f"答：{answer.answer}"]
+    if answer.found:
+        lines += ["", "依据："] + [_quote_line(n, q) for n, q in enumerate(answer.quotes, start=1)]
+    else:
+        lines += [f"  {hit.rank}. {hit.citation}\n     {_short(hit.text)}" for hit in answer.hits[:3]]
+    if answer.generated:
+        lines += ["", *_generated_lines(answer.generated)]
+    lines += [f"（{notice}）" for notice in answer.notices]
+    return "\n".join(lines)
+
+
+def _quote_line(number: int, quote) -> str:
+    text = quote.text.replace(quote.highlight, f"【{quote.highlight}】", 1) if quote.highlight else quote.text
+    return f"  {number}. {quote.citation}\n     {text}"
+
+
+def _generated_lines(generated: dict) -> list[str]:
+    if "error" in generated:
+        return [f"生成式回答（{generated['model']}）不可用：{generated['error']}"]
+    lines = [f"生成式回答（{generated['model']}，仅供参考，以上方原文为准）：", f"  {generated['text']}"]
+    lines += [f"  [{c['n']}] {c['citation']}" for c in generated["citations"]]
+    if not generated["cited"]:
+        lines.append("  （该回答未引用任何检索到的条款，请勿采信）")
+    if generated["dropped_citations"]:
+        lines.append(f"  （已删除不指向检索条款的引用：{' '.join(generated['dropped_citations'])}）")
+    return lines
+
+
+def _short(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"

@@ -1,0 +1,287 @@
+"""The search engine: opens the store, keeps the index up to date, answers questions with hits.
+
+Searches read one immutable _State; refresh() builds the next one and swaps a single reference,
+so every answer comes wholly from the old or wholly from the new snapshot."""
+from __future__ import annotations
+
+import re
+import sys
+import threading
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+
+from config import Config
+from index.builder import BuildStats, build, encoder_key, stale_reasons
+from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
+from index.lexical import top_k
+from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
+from index.threads import pin_threads
+from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
+from ingest.records import Clause
+from ingest.store import Store
+from qa.docnames import DocumentNames
+from qa.fusion import best_sentence_share, ordered, score_blend
+from qa.hits import Hit, SearchResult
+
+POOL = 100  # candidates taken from each ranking before fusion
+# Score blending (each ranking scaled by its best score), then the best-sentence share added to the
+# top RERANK_DEPTH. Chosen on the dev set (see README): with the offline encoder the dense ranking is
+# mostly the same evidence as BM25, so it only breaks ties; RRF at any weight was worse there because it
+# throws away how far ahead the BM25 leader is. A semantic model brings new evidence: equal weights.
+OFFLINE_WEIGHTS = (1.0, 0.25, 1.0)  # lexical, dense, best sentence
+SEMANTIC_WEIGHTS = (1.0, 1.0, 1.0)
+RERANK_DEPTH = 50
+LOCK_WAIT_S = 30.0
+_SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
+
+
+class QueryError(ValueError):
+    """The question cannot be searched: empty, nothing searchable in it, or an unknown --doc filter."""
+
+
+class IndexUnavailable(Exception):
+    """The index can neither be loaded nor rebuilt right now."""
+
+
+@dataclass(frozen=True)
+class _State:
+    snapshot: Snapshot
+    encoder: Encoder
+    clauses: list[Clause | None]  # by snapshot row; None when the store no longer has it
+    doc_of_row: np.ndarray  # document number per row, -1 for missing clauses
+    doc_ids: list[str]
+    names: DocumentNames
+
+
+class Engine:
+    def __init__(self, config: Config, store: Store, analyzer: Analyzer, semantic: SemanticEncoder | None,
+                 reason: str):
+        self.config, self.store, self.analyzer = config, store, analyzer
+        self.semantic, self.offline_reason = semantic, reason
+        self._state: _State | None = None
+        self._refresh_lock = threading.Lock()
+        self.last_build: BuildStats | None = None
+        self._reranker, self._reranker_notice = _load_reranker(config.reranker)
+
+    @classmethod
+    def open(cls, config: Config, progress: bool = True) -> Engine:
+        """Open the store, rebuild what is stale (saying so on stderr), load the index."""
+        pin_threads(1)
+        semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download)
+        engine = cls(config, Store(config.store_path), analyzer_for(config), semantic, reason)
+        engine._state = engine._load(force=False, progress=progress)
+        print(engine.mode_line(), file=sys.stderr)
+        return engine
+
+    @property
+    def mode(self) -> str:
+        return self._state.encoder.name if self._state else "closed"
+
+    def mode_line(self) -> str:
+        if self.semantic is not None:
+            return f"search mode: {self.mode}"
+        return f"search mode: {self.mode} ({self.offline_reason}; {describe_offline_hint()})"
+
+    def refresh(self, force: bool = False) -> None:
+        """After an ingest: update the index incrementally and swap it in atomically."""
+        with self._refresh_lock:
+            self._state = self._load(force=force, progress=False)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- keeping the index current -------------------------------------------------------
+
+    def _load(self, force: bool, progress: bool) -> _State:
+        snapshot, reasons = self._current()
+        if reasons or force:
+            snapshot = self._rebuild(snapshot, reasons or ["a rebuild was requested"], force, progress)
+        return self._state_for(snapshot)
+
+    def _current(self) -> tuple[Snapshot | None, list[str]]:
+        """The live snapshot (None if absent or unreadable) and why it is stale."""
+        folder = current_folder(self.config.index_dir)
+        if folder is None:
+            return None, ["no index yet"]
+        try:
+            snapshot = load_snapshot(folder)
+        except IndexCorrupt as error:
+            return None, [f"the index is damaged: {error}"]
+        key = encoder_key(self.semantic, self.config.offline_dim)
+        return snapshot, stale_reasons(snapshot.manifest, self.store.corpus_hash(), self.analyzer.settings(), key)
+
+    def _rebuild(self, snapshot: Snapshot | None, reasons: list[str], force: bool, progress: bool) -> Snapshot:
+        try:
+            with _write_lock(self.config.data_dir):
+                snapshot, reasons = self._current()  # another process may have built it meanwhile
+                if reasons or force:
+                    print(f"index: updating ({'; '.join(reasons or ['forced'])})", file=sys.stderr)
+                    self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
+                                            self.analyzer, self.semantic, snapshot, self.config.offline_dim,
+                                            self.config.exact_search_limit, force_refit=force, progress=progress)
+                    snapshot = load_snapshot(self.last_build.folder)
+        except _LockBusy as error:
+            if snapshot is None:
+                raise IndexUnavailable(f"{error}; no usable index yet, try again when it is done") from error
+            print(f"index: {error}; searching the previous index for now", file=sys.stderr)
+        except IndexCorrupt as error:
+            raise IndexUnavailable(f"the index just written cannot be read ({error}); "
+                                   f"check disk space and permissions of {self.config.index_dir}") from error
+        return snapshot
+
+    def _state_for(self, snapshot: Snapshot) -> _State:
+        by_id = {c.id: c for c in self.store.clauses()}
+        clauses = [by_id.get(i) for i in snapshot.clause_ids]
+        doc_ids = sorted({c.doc_id for c in clauses if c is not None})
+        number = {d: n for n, d in enumerate(doc_ids)}
+        doc_of_row = np.array([number[c.doc_id] if c else -1 for c in clauses], dtype=np.int32)
+        encoder = snapshot.offline if snapshot.offline is not None else self.semantic
+        names = DocumentNames([d for d in self.store.documents() if d.doc_id in number], self.analyzer)
+        return _State(snapshot, encoder, clauses, doc_of_row, doc_ids, names)
+
+    # --- searching ---------------------------------------------------------------------
+
+    def search(self, question: str, top_k: int = 10, doc_filters: tuple[str, ...] | list[str] = (),
+               exclude_doc_ids: tuple[str, ...] | list[str] = ()) -> SearchResult:
+        """The clauses that best answer the question, best first."""
+        state = self._state
+        text, notices = self._prepare(question)
+        allowed = self._allowed(state, doc_filters, exclude_doc_ids)
+        terms = self.analyzer.query(text)
+        named_docs, _ = state.names.mentioned(text)
+        lexical = top_k_rows(state.snapshot.lexical.scores(terms.weights), POOL, allowed)
+        dense = state.snapshot.dense.search(state.encoder.encode_query(text, terms.weights), POOL, allowed) \
+            if terms.weights else []
+        fused = self._fuse(state, terms, lexical, dense)
+        preferred = {row for row in fused if state.clauses[row] and state.clauses[row].doc_id in named_docs}
+        ranked = [(row, score) for row, score in ordered(fused, preferred) if state.clauses[row] is not None]
+        ranked, notice = self._rerank(text, ranked, state)
+        notices += [n for n in (notice,) if n]
+        if not ranked:
+            notices.append("no clause shares a word with the question; try other or Chinese keywords")
+        hits = [self._hit(state.clauses[row], rank, score, terms)
+                for rank, (row, score) in enumerate(ranked[:max(top_k, 0)], start=1)]
+        return SearchResult(text, self.mode, hits, notices)
+
+    def _fuse(self, state: _State, terms: QueryTerms, lexical: list[tuple[int, float]],
+              dense: list[tuple[int, float]]) -> dict[int, float]:
+        """Blend of scaled scores, plus the best-sentence share for the leading candidates."""
+        lexical_w, dense_w, sentence_w = SEMANTIC_WEIGHTS if self.semantic is not None else OFFLINE_WEIGHTS
+        fused = score_blend([lexical, dense], [lexical_w, dense_w])
+        idf = state.snapshot.lexical.idf(list(terms.weights))
+        evidence: dict[str, float] = {}
+        for term, weight in terms.weights.items():
+            surface = term.lstrip(NGRAM_PREFIX)
+            evidence[surface] = evidence.get(surface, 0.0) + weight * idf.get(term, 0.0)
+        leaders = sorted(fused, key=lambda row: -fused[row])[:RERANK_DEPTH]
+        for row in leaders:
+            if state.clauses[row] is not None:
+                text = unicodedata.normalize("NFKC", state.clauses[row].text).lower()
+                fused[row] += sentence_w * best_sentence_share(text, evidence)
+        return fused
+
+    def _prepare(self, question: str) -> tuple[str, list[str]]:
+        """The question stripped and bounded; QueryError when nothing searchable is left."""
+        text = " ".join((question or "").split())
+        if not text:
+            raise QueryError("the question is empty; type a question, e.g. 光伏发电有哪些支持措施？")
+        if not _SEARCHABLE.search(normalize(text)):
+            raise QueryError(f"the question {text[:40]!r} has no letters, digits or Chinese characters to search for")
+        notices = []
+        limit = self.config.max_query_chars
+        if len(text) > limit:
+            notices.append(f"the question had {len(text)} characters; only the first {limit} were searched")
+            text = text[:limit]
+        return text, notices
+
+    def _allowed(self, state: _State, doc_filters, exclude_doc_ids) -> np.ndarray | None:
+        """A row mask for --doc filters and excluded documents; None when every row is allowed."""
+        if not doc_filters and not exclude_doc_ids:
+            return None
+        wanted = set(state.doc_ids)
+        for text in doc_filters:
+            found = {d.doc_id for d in self.store.find_documents(text)}
+            if not found:
+                titles = "; ".join(d.title for d in self.store.documents()[:10])
+                raise QueryError(f"no document matches --doc {text!r}; documents: {titles}")
+            wanted &= found
+        wanted -= set(exclude_doc_ids)
+        numbers = [n for n, d in enumerate(state.doc_ids) if d in wanted]
+        return np.isin(state.doc_of_row, numbers)
+
+    def _hit(self, clause: Clause, rank: int, score: float, terms: QueryTerms) -> Hit:
+        return Hit.from_clause(clause, rank, score, matched_terms(clause.text, terms))
+
+    def _rerank(self, text: str, ranked: list[tuple[int, float]], state: _State) -> tuple[list[tuple[int, float]], str]:
+        if self._reranker is None:
+            return ranked, self._reranker_notice
+        head = ranked[:30]
+        scores = self._reranker.predict([(text, state.clauses[row].text) for row, _ in head])
+        order = sorted(zip(head, scores), key=lambda pair: -float(pair[1]))
+        return [(row, float(score)) for (row, _), score in order] + ranked[30:], ""
+
+    def lexical_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
+        """Clause ids by BM25 against text (question words ignored, synonyms expanded)."""
+        state = self._state
+        scores = state.snapshot.lexical.scores(self.analyzer.query(text).weights)
+        return self._ids(state, top_k_rows(scores, limit, self._doc_mask(state, doc_ids)))
+
+    def dense_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
+        """Clause ids by cosine similarity, text encoded as a passage."""
+        state = self._state
+        vector = state.encoder.encode_passages([text], [self.analyzer.terms(text)])
+        return self._ids(state, state.snapshot.dense.search(vector, limit, self._doc_mask(state, doc_ids)))
+
+    def _doc_mask(self, state: _State, doc_ids: list[str] | None) -> np.ndarray | None:
+        if doc_ids is None:
+            return None
+        numbers = [n for n, d in enumerate(state.doc_ids) if d in set(doc_ids)]
+        return np.isin(state.doc_of_row, numbers)
+
+    def _ids(self, state: _State, ranking: list[tuple[int, float]]) -> list[tuple[str, float]]:
+        return [(state.clauses[row].id, score) for row, score in ranking if state.clauses[row] is not None]
+
+
+def top_k_rows(scores: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+    return top_k(scores, k, allowed)
+
+
+def matched_terms(text: str, terms: QueryTerms) -> list[str]:
+    """Question words found in the clause, longest first, for highlighting; bigrams where a word is absent."""
+    plain = normalize(text)
+    found = [w for w in terms.words if w in plain]
+    for word in terms.words:
+        if word not in plain:
+            found += [word[i:i + 2] for i in range(len(word) - 1) if word[i:i + 2] in plain]
+    return sorted(set(found), key=lambda w: (-len(w), w))
+
+
+def _load_reranker(name: str) -> tuple[object | None, str]:
+    if not name:
+        return None, ""
+    try:
+        from sentence_transformers import CrossEncoder
+
+        return CrossEncoder(name, device="cpu", local_files_only=True), ""
+    except Exception as error:  # any failure to load means: search without reranking
+        return None, f"reranker {name!r} could not be loaded ({type(error).__name__}); results are not reranked"
+
+
+class _LockBusy(Exception):
+    """Another process holds the write lock."""
+
+
+@contextmanager
+def _write_lock(data_dir) -> Iterator[None]:
+    """The data folder's write lock, its timeout turned into _LockBusy."""
+    from ingest.lock import WriteLockTimeout, write_lock
+
+    try:
+        with write_lock(data_dir, wait_s=LOCK_WAIT_S):
+            yield
+    except WriteLockTimeout as error:
+        raise _LockBusy(str(error)) from error

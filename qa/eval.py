@@ -1,0 +1,180 @@
+"""python -m qa.eval: recall and MRR of search on a question set, per kind, with the misses.
+
+Matching rule (../shared/eval/README.md): a clause matches an alternative when its document
+title contains `doc` and its text, without whitespace, `*` and `#`, contains `phrase`."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config import load_config
+from qa.hits import Hit
+
+_NOISE = re.compile(r"[\s*#]+")
+TOP = 10
+
+
+class EvalError(Exception):
+    """The question file cannot be read."""
+
+
+@dataclass
+class Tally:
+    """Counts for one group of questions."""
+    n: int = 0
+    at1: int = 0
+    at3: int = 0
+    at5: int = 0
+    rr: float = 0.0
+
+    def add(self, rank: int | None) -> None:
+        self.n += 1
+        self.at1 += rank == 1
+        self.at3 += rank is not None and rank <= 3
+        self.at5 += rank is not None and rank <= 5
+        self.rr += 1.0 / rank if rank is not None and rank <= TOP else 0.0
+
+    def figures(self) -> dict:
+        n = max(self.n, 1)
+        return {"n": self.n, "R@1": round(self.at1 / n, 4), "R@3": round(self.at3 / n, 4),
+                "R@5": round(self.at5 / n, 4), "MRR@10": round(self.rr / n, 4)}
+
+
+@dataclass
+class Report:
+    overall: Tally = field(default_factory=Tally)
+    kinds: dict[str, Tally] = field(default_factory=dict)
+    misses: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"overall": self.overall.figures(), "per_kind": {k: t.figures() for k, t in sorted(self.kinds.items())},
+                "misses": self.misses}
+
+
+def squeeze(text: str) -> str:
+    return _NOISE.sub("", text)
+
+
+def matches(hit: Hit, gold: list[dict]) -> bool:
+    """The README's rule: title contains doc and squeezed text contains squeezed phrase."""
+    text = squeeze(hit.text)
+    return any(g["doc"] in hit.document and squeeze(g["phrase"]) in text for g in gold)
+
+
+def first_match(hits: list[Hit], gold: list[dict]) -> int | None:
+    return next((hit.rank for hit in hits if matches(hit, gold)), None)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as error:
+        raise EvalError(f"cannot read {path}: {error}") from error
+
+
+def evaluate(engine, questions: list[dict]) -> Report:
+    """Search every question and record the rank of the first matching clause."""
+    report = Report()
+    for item in questions:
+        hits = engine.search(item["question"], top_k=TOP).hits
+        rank = first_match(hits, item["gold"])
+        report.overall.add(rank)
+        report.kinds.setdefault(item.get("kind", "-"), Tally()).add(rank)
+        if rank != 1:
+            report.misses.append({"id": item.get("id"), "question": item["question"], "rank": rank,
+                                  "top": hits[0].citation if hits else None, "gold": item["gold"]})
+    return report
+
+
+def find_clause(engine, spec: dict):
+    """The clause of a document whose title contains spec['doc'] holding spec['phrase']."""
+    phrase = squeeze(spec["phrase"])
+    for document in engine.store.find_documents(spec["doc"]):
+        for clause in engine.store.clauses([document.doc_id]):
+            if phrase in squeeze(clause.text):
+                return clause
+    return None
+
+
+def evaluate_crossref(engine, pairs: list[dict]) -> Report:
+    """hit@1 and hit@3 of similar_measures from each source clause into its target document."""
+    from qa.similar import similar_measures
+
+    report = Report()
+    for pair in pairs:
+        source = find_clause(engine, pair["source"])
+        hits = similar_measures(engine, source.id, top_k=5, doc_filters=(pair["target_doc"],)) if source else []
+        rank = first_match(hits, pair["gold"])
+        report.overall.add(rank)
+        if rank != 1:
+            report.misses.append({"id": pair.get("id"), "source": pair["source"]["phrase"], "rank": rank,
+                                  "top": hits[0].citation if hits else None,
+                                  "problem": None if source else "source clause not found"})
+    return report
+
+
+def render(title: str, report: Report, crossref: bool = False) -> str:
+    names = ("hit@1", "R@3") if crossref else ("R@1", "R@5", "MRR@10")
+    keys = ("R@1", "R@3") if crossref else ("R@1", "R@5", "MRR@10")
+    rows = [("overall", report.overall)] + sorted(report.kinds.items())
+    lines = [title, f"  {'kind':<11}{'n':>4}" + "".join(f"{n:>9}" for n in names)]
+    for name, tally in rows:
+        figures = tally.figures()
+        lines.append(f"  {name:<11}{tally.n:>4}" + "".join(f"{figures[k]:>9.3f}" for k in keys))
+    lines.append(f"  misses ({len(report.misses)}):" if report.misses else "  no misses")
+    for miss in report.misses:
+        label = miss.get("question") or miss.get("source")
+        lines.append(f"    {miss['id']} rank {miss['rank'] or '>10'}: {label}  → top: {miss['top']}")
+    return "\n".join(lines)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m qa.eval", description="Recall@1, Recall@5 and MRR@10 of search "
+                                "on a question set, overall and per kind, with the misses listed.",
+                                epilog="example: python -m qa.eval --questions ../shared/eval/questions.jsonl "
+                                       "--crossref ../shared/eval/crossref.jsonl")
+    p.add_argument("--questions", metavar="FILE", help="JSONL with id, question, kind, gold [{doc, phrase}]")
+    p.add_argument("--crossref", metavar="FILE", help="JSONL of similar-measure pairs (source, target_doc, "
+                   "gold); reports hit@1 and hit@3 of qa.similar")
+    p.add_argument("--data", metavar="DIR", help="data folder (default: data/, or POLICY_QA_DATA_DIR)")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model; empty for offline")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not args.questions and not args.crossref:
+        print("give --questions FILE and/or --crossref FILE (see --help)", file=sys.stderr)
+        return 2
+    from qa.engine import Engine, IndexUnavailable
+
+    try:
+        engine = Engine.open(load_config(args.data, model=args.model))
+        reports = _run(engine, args)
+    except (EvalError, IndexUnavailable) as error:
+        print(f"cannot evaluate: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps({"mode": engine.mode, **{k: r.to_json() for k, r in reports.items()}}, ensure_ascii=False))
+    else:
+        print(f"mode: {engine.mode}")
+        print("\n\n".join(render(k, r, crossref=k == "crossref") for k, r in reports.items()))
+    return 0
+
+
+def _run(engine, args: argparse.Namespace) -> dict[str, Report]:
+    reports = {}
+    if args.questions:
+        reports["questions"] = evaluate(engine, read_jsonl(Path(args.questions)))
+    if args.crossref:
+        reports["crossref"] = evaluate_crossref(engine, read_jsonl(Path(args.crossref)))
+    return reports
+
+
+if __name__ == "__main__":
+    sys.exit(main())

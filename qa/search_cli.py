@@ -1,0 +1,103 @@
+"""python -m qa search QUESTION: the clauses that answer a question, with citations."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from config import load_config
+from qa.cli_common import add_common_options, fail
+from qa.hits import SearchResult
+
+EXAMPLES = """examples:
+  python -m qa search "台山2025年非化石能源消费比重目标？"
+  python -m qa search "新能源汽车推广" --doc 江海 --top-k 3
+  python -m qa search --batch questions.txt --json > hits.jsonl"""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m qa search", description="Find the clauses that answer a question "
+                                "(BM25 over jieba words and character bigrams fused with dense vectors).",
+                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("question", nargs="?", help="the question, in Chinese (traditional is folded to simplified)")
+    p.add_argument("--batch", metavar="FILE", help="read one question per line from FILE (- for stdin); "
+                   "with --json, one JSON object per line in input order")
+    p.add_argument("--top-k", type=int, default=5, metavar="K", help="number of clauses to show (default 5)")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model: hub name (already "
+                   "cached) or local folder; empty string for the offline encoder (default from POLICY_QA_MODEL)")
+    add_common_options(p)
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if args.batch is None and (args.question is None or not args.question.strip()):
+        return fail("the question is empty; give a question, e.g. python -m qa search \"光伏发电有哪些支持措施？\"")
+    if args.top_k < 1:
+        return fail(f"--top-k must be at least 1, got {args.top_k}")
+    from qa.engine import Engine, IndexUnavailable
+    from ingest.store import StoreError
+
+    try:
+        engine = Engine.open(load_config(args.data, model=args.model))
+    except (IndexUnavailable, StoreError) as error:
+        return fail(f"cannot search: {error}", 1)
+    questions = _questions(args)
+    if questions is None:
+        return fail(f"cannot read --batch {args.batch!r}: no such file")
+    return _answer_all(engine, questions, args)
+
+
+def _answer_all(engine, questions: list[str], args: argparse.Namespace) -> int:
+    """Print each answer in input order; exit code 2 if any question was unusable."""
+    from qa.engine import QueryError
+
+    code = 0
+    for question in questions:
+        try:
+            result = engine.search(question, top_k=args.top_k, doc_filters=tuple(args.doc))
+        except QueryError as error:
+            code = 2
+            _print_error(question, str(error), args.json)
+            continue
+        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else render(result))
+    return code
+
+
+def _questions(args: argparse.Namespace) -> list[str] | None:
+    if args.batch is None:
+        return [args.question]
+    if args.batch == "-":
+        return sys.stdin.read().splitlines()
+    path = Path(args.batch)
+    return path.read_text(encoding="utf-8-sig").splitlines() if path.is_file() else None
+
+
+def _print_error(question: str, message: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"query": question, "error": message, "hits": []}, ensure_ascii=False))
+    print(message, file=sys.stderr)
+
+
+def render(result: SearchResult) -> str:
+    """A readable list: citation, score, and the text with the question's words marked 【like this】."""
+    lines = [f"问题：{result.query}    ({result.mode})"]
+    lines += [f"注意：{notice}" for notice in result.notices]
+    if not result.hits:
+        lines.append("没有找到相关条款。")
+    for hit in result.hits:
+        lines.append(f"\n{hit.rank}. {hit.citation}    score {hit.score:.4f}")
+        if hit.heading:
+            lines.append(f"   {hit.heading}")
+        lines.append("   " + mark(hit.text, hit.matched_terms))
+    return "\n".join(lines)
+
+
+def mark(text: str, terms: list[str]) -> str:
+    """Wrap every occurrence of the terms (longest first, never nested) in 【】."""
+    terms = [t for t in sorted(set(terms), key=len, reverse=True) if t]
+    if not terms:
+        return text
+    return re.sub("|".join(re.escape(t) for t in terms), lambda m: f"【{m.group(0)}】", text)

@@ -1,0 +1,84 @@
+"""python -m qa targets: every quantitative target, and a table lining up the same indicator across documents."""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+
+from qa.cli_common import add_common_options, fail
+from qa.targets import QUALIFYING_VERBS, TARGET_COLUMNS, ComparisonTable, Target, comparison_table, targets_of
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m qa targets",
+                                     description="Quantitative targets of every clause, and a comparison table.")
+    parser.add_argument("--csv", action="store_true", help="print CSV (the targets, or with --table the table)")
+    parser.add_argument("--table", action="store_true", help="only the comparison table")
+    parser.add_argument("--all-rows", action="store_true",
+                        help="table rows for indicators found in one document too (default: two or more)")
+    add_common_options(parser)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.csv and args.json:
+        return fail("choose one of --json and --csv")
+    from config import load_config
+    from ingest.store import Store
+
+    store = Store(load_config(args.data).store_path)
+    doc_ids = _doc_ids(store, args.doc)
+    if doc_ids == []:
+        return fail(f"no document matches --doc {' / '.join(args.doc)}; --doc matches a title, id or file name")
+    targets = targets_of(store.clauses(doc_ids))
+    table = comparison_table(targets, min_documents=1 if args.all_rows else 2)
+    print(_render(targets, table, args))
+    return 0
+
+
+def _doc_ids(store, filters: list[str]) -> list[str] | None:
+    if not filters:
+        return None
+    return list(dict.fromkeys(d.doc_id for text in filters for d in store.find_documents(text)))
+
+
+def _render(targets: list[Target], table: ComparisonTable, args: argparse.Namespace) -> str:
+    if args.json:
+        body = table.to_json() if args.table else {"targets": [t.to_json() for t in targets], "comparison": table.to_json()}
+        return json.dumps(body, ensure_ascii=False, indent=2)
+    if args.csv:
+        rows = table.to_records() if args.table else [t.to_json() for t in targets]
+        return _csv(rows, ["指标", *table.documents] if args.table else TARGET_COLUMNS)
+    return _table_text(table) if args.table else _targets_text(targets) + "\n\n" + _table_text(table)
+
+
+def _csv(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().rstrip("\n")
+
+
+def _targets_text(targets: list[Target]) -> str:
+    lines, document = [f"共 {len(targets)} 个量化目标"], None
+    for t in targets:
+        if t.document != document:
+            document = t.document
+            lines.append(f"\n《{document}》")
+        years = (f"{t.target_year}年" if t.target_year else "") + (f"（比{t.base_year}年）" if t.base_year else "")
+        verb = "" if t.verb in QUALIFYING_VERBS else t.verb
+        lines.append(f"  {t.indicator}：{verb}{t.amount}  {years}  [{t.clause}]".rstrip())
+    return "\n".join(lines)
+
+
+def _table_text(table: ComparisonTable) -> str:
+    if not table.rows:
+        return "对比表：没有在两个以上文件中都出现的指标。"
+    lines = ["对比表（同一指标在各文件中的目标）："]
+    for row in table.to_records():
+        cells = [f"{doc}：{value}" for doc, value in row.items() if doc != "指标" and value]
+        lines.append(f"  {row['指标']}\n    " + "\n    ".join(cells))
+    return "\n".join(lines)

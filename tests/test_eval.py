@@ -1,0 +1,45 @@
+"""python -m qa.eval: the figures and the matching rule of ../shared/eval/README.md."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.eval import main, matches
+from qa.hits import Hit
+from tests.conftest import EVAL
+
+
+def hit(document: str, text: str) -> Hit:
+    return Hit(1, "c1", "d1", document, "f.txt", "一、", "", text, 1.0)
+
+
+def test_matching_ignores_whitespace_stars_and_hashes():
+    gold = [{"doc": "台山", "phrase": "开展 蓝碳交易试点"}]
+    assert matches(hit("台山市碳达峰实施方案", "## **开展蓝碳\n交易试点**。"), gold)
+    assert not matches(hit("江门市江海区碳达峰实施方案", "开展蓝碳交易试点"), gold)
+
+
+@pytest.mark.skipif(not (EVAL / "questions.jsonl").exists(), reason="shared eval set not present")
+def test_seed_figures_reach_the_target(built_seed_data, capsys):
+    assert main(["--questions", str(EVAL / "questions.jsonl"), "--data", str(built_seed_data),
+                 "--model", "", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)["questions"]
+    print(figures["overall"])
+    assert figures["overall"]["R@1"] >= 0.9 and figures["overall"]["R@5"] >= 0.97
+    assert set(figures["per_kind"]) >= {"lexical", "paraphrase"}
+
+
+def test_text_report_lists_kinds_and_misses(built_seed_data, tmp_path, capsys):
+    questions = tmp_path / "q.jsonl"
+    rows = [{"id": "a", "question": "蓝碳交易有没有试点？", "kind": "lexical", "gold": [{"doc": "台山", "phrase": "开展蓝碳交易试点"}]},
+            {"id": "b", "question": "蓝碳交易有没有试点？", "kind": "trap", "gold": [{"doc": "江海", "phrase": "不存在的句子"}]}]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert main(["--questions", str(questions), "--data", str(built_seed_data), "--model", ""]) == 0
+    out = capsys.readouterr().out
+    assert "lexical" in out and "trap" in out and "b rank >10" in out and "R@1" in out
+
+
+def test_missing_file_is_a_message_not_a_traceback(built_seed_data, tmp_path, capsys):
+    assert main(["--questions", str(tmp_path / "none.jsonl"), "--data", str(built_seed_data), "--model", ""]) == 1
+    assert "cannot read" in capsys.readouterr().err

@@ -1,0 +1,153 @@
+"""The index on disk: rebuilt when stale or damaged, updated without re-embedding, swapped atomically."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from config import load_config
+from index.snapshot import current_folder, load_snapshot
+from ingest.pipeline import ingest_file
+from ingest.store import Store
+from qa.engine import Engine
+
+NEW_DOC = """关于加快海上风电发展的通知
+
+一、总体要求
+（一）发展目标。到2027年，海上风电装机容量达到300万千瓦，建成海上风电运维母港。
+（二）配套产业。培育风机叶片、海缆等配套产业集群，推动深远海漂浮式风电示范。
+"""
+
+
+def open_engine(data: Path, **overrides) -> Engine:
+    return Engine.open(load_config(data, model="", **overrides), progress=False)
+
+
+def add_document(data: Path, tmp_path: Path) -> str:
+    path = tmp_path / "haishang_fengdian.txt"
+    path.write_text(NEW_DOC, encoding="utf-8")
+    store = Store(load_config(data).store_path)
+    report = ingest_file(path, store)
+    store.close()
+    assert not report.failures, report.failures
+    return (report.added + report.replaced)[0]
+
+
+def test_a_current_index_is_loaded_without_rebuilding(seed_data, capsys):
+    before = current_folder(seed_data / "index")
+    engine = open_engine(seed_data)
+    assert engine.last_build is None and current_folder(seed_data / "index") == before
+    assert "index: updating" not in capsys.readouterr().err
+    assert engine.mode.startswith("offline:tfidf-svd-")
+
+
+def test_adding_one_document_embeds_only_its_clauses(seed_data, tmp_path):
+    engine = open_engine(seed_data)
+    old = load_snapshot(current_folder(seed_data / "index"))
+    old_vectors = {cid: np.array(old.dense.vectors[i]) for i, cid in enumerate(old.clause_ids)}
+    doc_id = add_document(seed_data, tmp_path)
+    engine.refresh()
+    new_clauses = len(engine.store.clauses([doc_id]))
+    assert engine.last_build.embedded == new_clauses and engine.last_build.tokenized == new_clauses
+    assert not engine.last_build.refitted
+    new = load_snapshot(current_folder(seed_data / "index"))
+    for i, cid in enumerate(new.clause_ids):
+        if cid in old_vectors:
+            assert np.array_equal(new.dense.vectors[i], old_vectors[cid])
+    assert engine.search("海上风电运维母港", top_k=1).hits[0].doc_id == doc_id
+
+
+def test_removing_one_document_drops_it_and_embeds_nothing(seed_data, tmp_path):
+    engine = open_engine(seed_data)
+    doc_id = add_document(seed_data, tmp_path)
+    engine.refresh()
+    engine.store.remove_document(doc_id)
+    engine.refresh()
+    assert engine.last_build.embedded == 0 and engine.last_build.tokenized == 0
+    hits = engine.search("海上风电运维母港", top_k=20).hits
+    assert hits and all(hit.doc_id != doc_id for hit in hits)
+
+
+def test_a_manifest_from_another_version_is_rebuilt_with_a_message(seed_data, capsys):
+    manifest_path = current_folder(seed_data / "index") / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest_path.write_text(json.dumps({**manifest, "format_version": 999}), encoding="utf-8")
+    engine = open_engine(seed_data)
+    err = capsys.readouterr().err
+    assert "index format 999" in err and "index: updating" in err
+    assert engine.search("蓝碳交易试点").hits
+
+
+def test_changed_synonyms_retokenize_everything(seed_data, tmp_path, capsys):
+    synonyms = tmp_path / "synonyms.txt"
+    synonyms.write_text("风车 / 风电\n", encoding="utf-8")
+    engine = open_engine(seed_data, synonyms=synonyms)
+    assert "synonyms changed" in capsys.readouterr().err
+    assert engine.last_build.tokenized == len(engine.store.clauses())
+    assert "风电" in engine.search("风车", top_k=1).hits[0].matched_terms
+
+
+@pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-manifest", "garbage-current", "delete-faiss"])
+def test_a_damaged_index_is_rebuilt_not_fatal(seed_data, damage, capsys):
+    folder = current_folder(seed_data / "index")
+    if damage == "truncate-vectors":
+        data = (folder / "vectors.npy").read_bytes()
+        (folder / "vectors.npy").write_bytes(data[: len(data) // 2])
+    elif damage == "garbage-manifest":
+        (folder / "manifest.json").write_bytes(b"\x00\xff not json")
+    elif damage == "garbage-current":
+        (seed_data / "index" / "CURRENT").write_text("../../etc", encoding="utf-8")
+    else:
+        (folder / "dense.faiss").unlink()
+    engine = open_engine(seed_data)
+    assert "index: updating" in capsys.readouterr().err
+    assert engine.search("台山2025年非化石能源消费比重目标？", top_k=1).hits
+    open_engine(seed_data)  # the rebuilt index loads as current: no crash loop
+    assert "index: updating" not in capsys.readouterr().err
+
+
+def build_in_subprocess(data: Path) -> subprocess.Popen:
+    code = ("import sys; from config import load_config; from qa.engine import Engine; "
+            f"Engine.open(load_config({str(data)!r}, model=''), progress=False).refresh(force=True)")
+    return subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).parents[1],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def kill_during_build(data: Path, delay_s: float) -> None:
+    process = build_in_subprocess(data)
+    time.sleep(delay_s)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def assert_answers(data: Path) -> None:
+    """The live snapshot loads and answers, without any rebuild."""
+    snapshot = load_snapshot(current_folder(data / "index"))
+    engine = open_engine(data)
+    assert engine.last_build is None or engine.last_build.folder is not None
+    assert snapshot.clause_ids and engine.search("蓝碳交易有没有试点？", top_k=1).hits
+
+
+def test_a_build_killed_midway_leaves_the_previous_index_usable(seed_data):
+    kill_during_build(seed_data, 1.5)
+    assert load_snapshot(current_folder(seed_data / "index")).clause_ids
+    assert_answers(seed_data)
+
+
+@pytest.mark.slow
+def test_twenty_kills_at_random_points_never_lose_the_index(seed_data, tmp_path):
+    add_document(seed_data, tmp_path)  # the index is now stale: every run has real work to do
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        kill_during_build(seed_data, float(rng.uniform(0.3, 3.0)))
+        assert load_snapshot(current_folder(seed_data / "index")).clause_ids
+    process = build_in_subprocess(seed_data)
+    assert process.wait(timeout=120) == 0
+    assert open_engine(seed_data).search("海上风电运维母港", top_k=1).hits[0].source == "haishang_fengdian.txt"
+    assert len(list((seed_data / "index").glob("tmp-snap-*"))) == 0

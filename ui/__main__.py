@@ -1,0 +1,82 @@
+"""python -m ui: serve the policy QA web app (ingesting corpus/ first when the data folder is empty)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from config import load_config
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m ui", description="政策文件智能问答 web app")
+    parser.add_argument("--data", default=None, metavar="DIR", help="data folder (default: data/, or POLICY_QA_DATA_DIR)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)")
+    parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    parser.add_argument("--auth", default=None, metavar="USER:PASS",
+                        help="require this login (default: POLICY_QA_AUTH, else none)")
+    parser.add_argument("--model", default=None, metavar="NAME_OR_PATH",
+                        help="sentence-transformers model name or local folder (default: POLICY_QA_MODEL or config)")
+    return parser.parse_args(argv)
+
+
+def first_start(config) -> None:
+    """An empty data folder gets the shipped corpus, with progress in the terminal."""
+    from ingest.pipeline import ingest_paths
+    from ingest.store import Store
+    from ui.actions import writing_to
+
+    store = Store(config.store_path)
+    try:
+        if store.documents():
+            return
+        print(f"数据文件夹 {config.data_dir} 为空：正在导入 {CORPUS} …", flush=True)
+        with writing_to(config.data_dir):
+            report = ingest_paths([CORPUS], store, show_progress=True)
+        for name, reason in report.failures:
+            print(f"  未能导入 {name}：{reason}", file=sys.stderr)
+    finally:
+        store.close()
+
+
+def open_engine(config):
+    """The engine over the data folder, the corpus ingested first if it is empty."""
+    from qa.engine import Engine
+
+    first_start(config)
+    print("正在加载索引（首次启动会建立索引）…", flush=True)
+    engine = Engine.open(config)
+    print(f"检索模式：{engine.mode}", flush=True)
+    return engine
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    config = load_config(args.data, model=args.model)
+    from ui import server
+
+    try:
+        auth = server.parse_auth(args.auth or os.environ.get("POLICY_QA_AUTH"))
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    server.prepare_environment(config)  # before gradio is imported
+    try:
+        engine = open_engine(config)
+    except Exception as error:  # the library's message says what is wrong and what to do
+        print(f"无法启动：{type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    if not server.is_loopback(args.host) and auth is None:
+        print(f"注意：服务对网络开放（{args.host}）且未设置登录；建议加 --auth USER:PASS。", file=sys.stderr)
+    from ui.app import build_app
+
+    server.serve(build_app(engine, config), config, args.host, args.port, auth)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,260 @@
+"""What the app's buttons do, as plain functions over the library; app.py only wires them to Gradio.
+
+Errors leave here as AppMessage (a readable Chinese sentence); nothing else reaches the page."""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from config import Config
+from ingest.records import Clause, Document
+from ui import render
+from ui.uploads import StoredUpload, UploadRejected, store_upload, upload_folders
+
+log = logging.getLogger("ui")
+
+# Action areas of the carbon-peaking plans, matched against a clause's headings.
+ACTION_AREAS: dict[str, tuple[str, ...]] = {
+    "能源": ("能源", "电力", "煤", "光伏", "风电", "氢"),
+    "工业": ("工业", "产业", "制造"),
+    "城乡建设": ("城乡建设", "建筑", "住宅"),
+    "交通运输": ("交通", "运输", "车"),
+    "循环经济": ("循环", "资源", "废"),
+    "科技创新": ("科技", "创新", "技术"),
+    "碳汇": ("碳汇", "生态", "林"),
+    "全民行动": ("全民", "绿色生活", "宣传"),
+    "保障措施": ("保障", "组织", "政策", "考核"),
+}
+
+
+class AppMessage(Exception):
+    """A failure explained in words the user can act on."""
+
+
+@dataclass
+class AppContext:
+    engine: object  # qa.engine.Engine
+    config: Config
+    # One writer at a time inside this process; ingest.lock.write_lock guards across processes.
+    write_guard: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def store(self):
+        return self.engine.store
+
+
+def explain(error: Exception) -> str:
+    """The Chinese sentence shown for an error; unexpected ones are logged with their trace."""
+    if isinstance(error, (AppMessage, UploadRejected)):
+        return str(error)
+    if type(error).__name__ == "QueryError":
+        return _query_error(str(error))
+    if type(error).__name__ == "WriteLockTimeout":
+        return "另一个导入或索引任务正在进行，请稍后再试。"
+    if type(error).__name__ == "IndexUnavailable":
+        return f"索引暂时不可用，请稍后再试（{error}）。"
+    log.exception("request failed", exc_info=error)
+    return f"处理请求时出错（{type(error).__name__}），请稍后重试；若反复出现，请联系管理员查看服务日志。"
+
+
+def _query_error(message: str) -> str:
+    if "empty" in message:
+        return "请输入问题，例如：“新建公共建筑屋顶光伏覆盖率要达到多少？”"
+    if "no letters" in message:
+        return "问题里没有可检索的文字（汉字、字母或数字），请换个问法。"
+    return f"无法检索这个问题：{message}"
+
+
+def document_choices(ctx: AppContext) -> list[tuple[str, str]]:
+    """(label, doc id) for every loaded document, for the filters and pickers."""
+    return [(f"{d.title}（{d.source}）", d.doc_id) for d in ctx.store.documents()]
+
+
+def area_filter(hits: list, area: str) -> list:
+    keywords = ACTION_AREAS.get(area, ())
+    if not keywords:
+        return hits
+    kept = [h for h in hits if any(k in f"{h.heading} {h.clause}" for k in keywords)]
+    for rank, hit in enumerate(kept, 1):
+        hit.rank = rank
+    return kept
+
+
+def wanted_documents(ctx: AppContext, choices: list[str] | None) -> tuple[str, ...]:
+    """The ids of the chosen documents (ids, titles or file names; any of them, not all at once)."""
+    wanted: set[str] = set()
+    for text in choices or ():
+        found = {d.doc_id for d in ctx.store.documents() if d.doc_id == text} or \
+            {d.doc_id for d in ctx.store.find_documents(text)}
+        if not found:
+            raise AppMessage(f"文库中没有与“{text}”对应的文件；请在“文库”中查看已导入的文件。")
+        wanted |= found
+    return tuple(sorted(wanted))
+
+
+def search(ctx: AppContext, question: str, doc_ids: list[str] | None = None, area: str = "",
+           top_k: int = 10):
+    """The engine's SearchResult, within the chosen documents and action area."""
+    if not (question or "").strip():
+        raise AppMessage("请输入问题，例如：“新建公共建筑屋顶光伏覆盖率要达到多少？”")
+    wanted = wanted_documents(ctx, doc_ids)
+    # The engine's doc_filters must all match at once; a multi-select means any of them.
+    excluded = tuple(d.doc_id for d in ctx.store.documents() if d.doc_id not in wanted) if wanted else ()
+    result = ctx.engine.search(question, top_k=top_k * 4 if area else top_k, exclude_doc_ids=excluded)
+    result.hits = area_filter(result.hits, area)[:top_k]
+    return result
+
+
+_NOTICES = (
+    (re.compile(r"the question had (\d+) characters; only the first (\d+) were searched"),
+     r"问题有 \1 个字符，只检索了前 \2 个。"),
+    (re.compile(r"no clause shares a word with the question.*"), "没有条款与问题共有词语，请换个说法或使用中文关键词。"),
+    (re.compile(r"reranker .* could not be loaded.*"), "重排序模型未能加载，结果未经重排序。"),
+)
+
+
+def notices_zh(notices: list[str]) -> list[str]:
+    """The engine's notices in Chinese where known, otherwise as they are."""
+    shown = []
+    for notice in notices:
+        for pattern, text in _NOTICES:
+            if pattern.fullmatch(notice):
+                notice = pattern.sub(text, notice)
+                break
+        shown.append(notice)
+    return shown
+
+
+def document_and_clauses(ctx: AppContext, doc_id: str) -> tuple[Document, list[Clause]]:
+    document = ctx.store.document(doc_id)
+    if document is None:
+        raise AppMessage("该文件已不在文库中（可能已被删除），请刷新页面。")
+    return document, ctx.store.clauses([doc_id])
+
+
+def open_clause(ctx: AppContext, clause_id: str, terms: list[str]) -> tuple[str, Clause]:
+    """The whole document as HTML with the clause marked, and the clause itself."""
+    clause = ctx.store.clause(clause_id)
+    if clause is None:
+        raise AppMessage("该条款已不在文库中（文件可能已被删除或重新导入），请重新检索。")
+    document, clauses = document_and_clauses(ctx, clause.doc_id)
+    return render.document_html(document, clauses, clause.id, terms), clause
+
+
+def library_rows(ctx: AppContext) -> list[list]:
+    return [[d.title, d.doc_number, d.issuer, d.date_published or d.date_written, d.clauses, d.source]
+            for d in ctx.store.documents()]
+
+
+def writing(ctx: AppContext):
+    """The data folder's write lock across processes (engine.refresh takes it by itself)."""
+    return writing_to(ctx.config.data_dir)
+
+
+@contextmanager
+def writing_to(data_dir: Path) -> Iterator[None]:
+    from ingest.lock import write_lock
+
+    with write_lock(data_dir):
+        yield
+
+
+def ingest_one(ctx: AppContext, upload: StoredUpload) -> tuple[str, bool]:
+    """Ingest one stored upload; (the status line, whether the store changed)."""
+    from ingest.pipeline import ingest_file
+    from ingest.store import Store
+
+    store = Store(ctx.config.store_path)
+    try:
+        with writing(ctx):
+            report = ingest_file(upload.path, store, source_name=upload.source_name, config=ctx.config)
+        return _report_line(store, report, upload.source_name)
+    finally:
+        store.close()
+
+
+def _report_line(store, report, name: str) -> tuple[str, bool]:
+    if report.failures:
+        raise AppMessage(f"“{name}”无法导入：{report.failures[0][1]}")
+    if report.duplicates:
+        raise AppMessage(f"“{name}”与文库中的“{report.duplicates[0][1]}”内容相同，未重复导入。")
+    if report.unchanged:
+        return f"✔ “{name}”与已导入的版本相同，无需更新。", False
+    doc_id = (report.added or report.replaced)[0]
+    document = store.document(doc_id)
+    verb = "已更新" if report.replaced else "已导入"
+    return f"✔ “{name}”{verb}：《{document.title}》，{document.clauses} 条，现在即可检索。", True
+
+
+def import_files(ctx: AppContext, paths: list[str], report: Callable[[float, str], None]) -> list[str]:
+    """Check, store and ingest each file, then update the index once; one status line per file."""
+    _, stored_dir = upload_folders(ctx.config.data_dir)
+    lines, changed = [], False
+    with ctx.write_guard:  # one import or removal at a time; searches go on meanwhile
+        for number, path in enumerate(paths):
+            name = Path(path).name
+            report(number / (len(paths) + 1), f"正在导入 {name}")
+            line, ok = _import_one(ctx, Path(path), name, stored_dir)
+            lines.append(line)
+            changed = changed or ok
+        if changed:
+            report(len(paths) / (len(paths) + 1), "正在更新索引")
+            ctx.engine.refresh()
+    return lines
+
+
+def _import_one(ctx: AppContext, path: Path, name: str, stored_dir: Path) -> tuple[str, bool]:
+    upload = None
+    try:
+        upload = store_upload(path, name, stored_dir, ctx.config.max_upload_mb)
+        line, changed = ingest_one(ctx, upload)
+        if not changed:
+            upload.path.unlink(missing_ok=True)
+        return line, changed
+    except Exception as error:  # one bad file must not stop the others
+        if upload is not None:
+            upload.path.unlink(missing_ok=True)
+        return f"✘ {explain(_as_upload_error(error, name))}", False
+
+
+_INGEST_ERRORS = {
+    "EmptyFileError": "是空文件或没有可读的文字",
+    "BinaryFileError": "是二进制文件，不是可读的文本",
+    "CorruptFileError": "已损坏或无法解析",
+    "UnsupportedTypeError": "的格式不支持",
+    "TooLargeError": "太大",
+}
+
+
+def _as_upload_error(error: Exception, name: str) -> Exception:
+    """Ingestion's named errors in Chinese, the library's own words kept as the detail."""
+    if isinstance(error, (AppMessage, UploadRejected)):
+        return error
+    what = _INGEST_ERRORS.get(type(error).__name__)
+    if what is not None:
+        return AppMessage(f"“{name}”{what}，未导入（{error}）。")
+    if type(error).__module__.startswith("ingest"):
+        return AppMessage(f"“{name}”无法导入：{error}")
+    return error
+
+
+def remove_document(ctx: AppContext, doc_id: str) -> str:
+    from ingest.store import Store
+
+    document = ctx.store.document(doc_id or "")
+    if document is None:
+        raise AppMessage("请先在列表中选择要删除的文件。")
+    with ctx.write_guard:
+        store = Store(ctx.config.store_path)
+        try:
+            with writing(ctx):
+                store.remove_document(doc_id)
+        finally:
+            store.close()
+        ctx.engine.refresh()
+    return f"已删除《{document.title}》（{document.source}）。"

@@ -1,0 +1,58 @@
+"""The named API endpoints (search, ask) for gradio_client and scripts, and the ask panel's content."""
+from __future__ import annotations
+
+import gradio as gr
+
+from ui import actions, render
+from ui.actions import AppContext
+from ui.errors import guarded
+
+
+def answer_for(ctx: AppContext, result):
+    """The extractive answer (qa.answer.Answer) quoted from these hits."""
+    from qa.answer import answer_from_hits, corpus_bigram_frequency, evidence_of
+
+    frequency, clauses = corpus_bigram_frequency(ctx.store)
+    answer = answer_from_hits(result.query, result.hits, evidence_of(result.query, frequency, clauses))
+    answer.notices = list(result.notices)
+    return answer
+
+
+def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, area: str) -> tuple[str, str]:
+    """(answer panel, ranked clauses) as HTML for the 问答 tab."""
+    result = actions.search(ctx, question, doc_ids, area)
+    answer = answer_for(ctx, result) if result.hits else None
+    return render.answer_html(answer), render.hits_html(result.hits, actions.notices_zh(result.notices), result.query)
+
+
+def _hit_json(hit) -> dict:
+    return {**hit.to_json(), "citation": hit.citation, "matched_terms": list(hit.matched_terms)}
+
+
+def search_json(ctx: AppContext, question: str, documents: list[str] | None, top_k: int) -> dict:
+    result = actions.search(ctx, question, documents, "", max(1, min(int(top_k), 50)))
+    return {"query": result.query, "mode": result.mode, "notices": list(result.notices),
+            "hits": [_hit_json(hit) for hit in result.hits]}
+
+
+def ask_json(ctx: AppContext, question: str, documents: list[str] | None) -> dict:
+    result = actions.search(ctx, question, documents, "")
+    answer = answer_for(ctx, result)
+    return {"query": result.query, "mode": result.mode, "found": answer.found, "answer": answer.answer,
+            "quotes": [q.to_json() for q in answer.quotes], "citations": [_hit_json(hit) for hit in result.hits[:5]],
+            "notices": list(result.notices)}
+
+
+def register(ctx: AppContext, group: str) -> None:
+    """Adds the endpoints /search and /ask (inside a gr.Blocks context)."""
+
+    def search(question: str, documents: list[str] | None = None, top_k: int = 10) -> dict:
+        """Ranked clauses for a question. documents: titles, ids or file names to search within."""
+        return guarded(search_json, ctx, question, documents, top_k)
+
+    def ask(question: str, documents: list[str] | None = None) -> dict:
+        """A direct answer quoted from a clause, with its citation and the supporting clauses."""
+        return guarded(ask_json, ctx, question, documents)
+
+    gr.api(search, api_name="search", concurrency_id=group)
+    gr.api(ask, api_name="ask", concurrency_id=group)

@@ -1,0 +1,179 @@
+"""The Gradio face of the product: 问答, 阅读, 对比, 文库. Layout and wiring only; the work is in
+ui.actions (over the qa library) and the HTML in ui.render."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import gradio as gr
+
+from config import Config
+from ui import actions, api, compare_view, render
+from ui.actions import AppContext
+from ui.errors import guarded
+from ui.uploads import ALLOWED_SUFFIXES
+
+STATIC = Path(__file__).parent / "static"
+READ_GROUP, WRITE_GROUP = "read", "write"
+EXAMPLES = [
+    "江海区到2030年光伏发电装机容量达到多少？",
+    "老旧燃气管道怎么处理？",
+    "政府机关买空调锅炉这类用能设备有什么能效要求？",
+    "金瓯输变电工程是什么电压等级？",
+]
+
+HITS_JS = """
+const open = (card) => trigger('click', {clause: card.dataset.clause, terms: card.dataset.terms || ''});
+element.addEventListener('click', (e) => { const c = e.target.closest('[data-clause]'); if (c) open(c); });
+element.addEventListener('keydown', (e) => {
+  const c = e.target.closest('[data-clause]'); if (c && e.key === 'Enter') open(c); });
+"""
+
+DOC_JS = """
+const jump = () => { const m = element.querySelector('.clause.current');
+  if (m) m.scrollIntoView({block: 'center'}); };
+// The tab may still be hidden when the value arrives, and on its first showing this code runs
+// after the value is already there: so jump now and again shortly after either.
+const soon = () => [80, 300, 800].forEach((ms) => setTimeout(jump, ms));
+soon();
+watch('value', soon);
+element.addEventListener('click', (e) => {
+  const a = e.target.closest('a[data-target]'); if (!a) return;
+  e.preventDefault();
+  const t = element.querySelector('[data-anchor="' + a.dataset.target + '"]');
+  if (t) t.scrollIntoView({block: 'start', behavior: 'smooth'});
+});
+"""
+
+
+def build_app(engine: Any, config: Config) -> gr.Blocks:
+    """The whole app, not launched: ui.server.serve launches it, tests and the bench may too."""
+    ctx = AppContext(engine, config)
+    with gr.Blocks(title="政策文件智能问答", delete_cache=(3600, 3600)) as app:
+        gr.HTML(f'<div class="app-title"><h1>政策文件智能问答</h1>{render.mode_html(engine.mode)}</div>')
+        selected = gr.State("")
+        with gr.Tabs(elem_id="tabs") as tabs:
+            ask = _ask_tab()
+            read = _read_tab()
+            cmp = compare_view.compare_tab()
+            lib = _library_tab(config)
+        view = SimpleNamespace(tabs=tabs, selected=selected, ask=ask, read=read, cmp=cmp, lib=lib)
+        _wire_ask(ctx, view)
+        _wire_read(ctx, view)
+        compare_view.wire(ctx, view, READ_GROUP)
+        _wire_library(ctx, view)
+        api.register(ctx, READ_GROUP)
+        app.load(lambda: _pickers(ctx), outputs=[ask.docs, read.doc, lib.remove_choice, lib.table],
+                 api_visibility="private")
+    return app
+
+
+def _ask_tab() -> SimpleNamespace:
+    with gr.Tab("问答", id="ask"):
+        with gr.Row(equal_height=True):
+            question = gr.Textbox(label="问题", placeholder="用一句话提问，例如：屋顶光伏覆盖率目标是多少？",
+                                  scale=5, max_length=2000, elem_id="question", submit_btn=False)
+            button = gr.Button("提问", variant="primary", scale=1, elem_id="ask-button")
+        gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+        with gr.Row():
+            docs = gr.Dropdown(label="限定文件（可多选）", multiselect=True, choices=[], scale=3, elem_id="doc-filter")
+            area = gr.Dropdown(label="行动领域", choices=["全部", *actions.ACTION_AREAS], value="全部", scale=1)
+        answer = gr.HTML(elem_id="answer")
+        hits = gr.HTML(elem_id="hits", js_on_load=HITS_JS)
+    return SimpleNamespace(question=question, button=button, docs=docs, area=area, answer=answer, hits=hits)
+
+
+def _read_tab() -> SimpleNamespace:
+    with gr.Tab("阅读", id="read"):
+        with gr.Row():
+            doc = gr.Dropdown(label="选择文件", choices=[], scale=4, elem_id="read-doc")
+            to_compare = gr.Button("对比当前条款的相似措施", scale=1, elem_id="to-compare")
+        page = gr.HTML('<p class="empty">在“问答”中点击一条结果，或在上方选择文件。</p>',
+                       elem_id="document", js_on_load=DOC_JS)
+    return SimpleNamespace(doc=doc, page=page, to_compare=to_compare)
+
+
+def _library_tab(config: Config) -> SimpleNamespace:
+    with gr.Tab("文库", id="library"):
+        table = gr.Dataframe(headers=["标题", "文号", "发布机构", "日期", "条款数", "文件"], interactive=False,
+                             elem_id="library-table", wrap=True)
+        files = gr.File(label=f"上传文件（{'、'.join(ALLOWED_SUFFIXES)}，每个不超过 {config.max_upload_mb} MB）",
+                        file_count="multiple", file_types=list(ALLOWED_SUFFIXES), type="filepath",
+                        elem_id="upload")
+        upload = gr.Button("导入并建立索引", variant="primary", elem_id="upload-button")
+        status = gr.HTML(elem_id="upload-status")
+        with gr.Row():
+            remove_choice = gr.Dropdown(label="删除文件", choices=[], scale=4, elem_id="remove-doc")
+            remove = gr.Button("删除", variant="stop", scale=1, elem_id="remove-button")
+    return SimpleNamespace(table=table, files=files, upload=upload, status=status,
+                           remove_choice=remove_choice, remove=remove)
+
+
+def _pickers(ctx: AppContext) -> tuple:
+    """Fresh document lists for every picker, after a page load or a change to the library."""
+    choices = actions.document_choices(ctx)
+    return (gr.Dropdown(choices=choices), gr.Dropdown(choices=choices), gr.Dropdown(choices=choices, value=None),
+            actions.library_rows(ctx))
+
+
+def _wire_ask(ctx: AppContext, view: SimpleNamespace) -> None:
+    ask = view.ask
+
+    def run(question: str, doc_ids: list[str], area: str) -> tuple[str, str]:
+        try:
+            return api.answer_and_hits(ctx, question, doc_ids, "" if area == "全部" else area)
+        except Exception as error:
+            return render.message_html(actions.explain(error), "error"), ""
+
+    for trigger in (ask.button.click, ask.question.submit):
+        trigger(run, [ask.question, ask.docs, ask.area], [ask.answer, ask.hits], api_visibility="private",
+                concurrency_id=READ_GROUP, show_progress="minimal")
+
+
+def _wire_read(ctx: AppContext, view: SimpleNamespace) -> None:
+    read = view.read
+
+    def from_hit(evt: gr.EventData) -> tuple:
+        data = evt._data or {}
+        terms = [t for t in str(data.get("terms", "")).split("|") if t]
+        page, clause = guarded(actions.open_clause, ctx, str(data.get("clause", "")), terms)
+        return page, clause.id, gr.Tabs(selected="read"), gr.Dropdown(value=clause.doc_id)
+
+    def from_picker(doc_id: str, selected: str) -> str:
+        if not doc_id:
+            return gr.skip()
+        document, clauses = guarded(actions.document_and_clauses, ctx, doc_id)
+        return render.document_html(document, clauses, selected)
+
+    outputs = [read.page, view.selected, view.tabs, read.doc]
+    for source in (view.ask.hits, view.ask.answer):
+        source.click(from_hit, None, outputs, api_visibility="private", concurrency_id=READ_GROUP)
+    read.doc.input(from_picker, [read.doc, view.selected], read.page, api_visibility="private",
+                   concurrency_id=READ_GROUP)
+
+
+def _wire_library(ctx: AppContext, view: SimpleNamespace) -> None:
+    lib, pickers = view.lib, [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table]
+
+    def upload(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple:
+        if not paths:
+            return (render.message_html("请先选择要上传的文件。", "error"), None, *_pickers(ctx))
+        try:
+            lines = actions.import_files(ctx, paths, lambda share, text: progress(share, desc=text))
+        except Exception as error:
+            lines = [f"✘ {actions.explain(error)}"]
+        kind = "error" if any(line.startswith("✘") for line in lines) else "ok"
+        return (render.message_html("\n".join(lines), kind), None, *_pickers(ctx))
+
+    def remove(doc_id: str) -> tuple:
+        try:
+            line, kind = actions.remove_document(ctx, doc_id), "ok"
+        except Exception as error:
+            line, kind = actions.explain(error), "error"
+        return (render.message_html(line, kind), *_pickers(ctx))
+
+    lib.upload.click(upload, lib.files, [lib.status, lib.files, *pickers], api_visibility="private",
+                     concurrency_limit=1, concurrency_id=WRITE_GROUP)
+    lib.remove.click(remove, lib.remove_choice, [lib.status, *pickers], api_visibility="private",
+                     concurrency_limit=1, concurrency_id=WRITE_GROUP)

@@ -1,0 +1,108 @@
+"""The 对比 tab: the selected clause against similar measures elsewhere, and the targets table."""
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import gradio as gr
+
+from ui import render
+from ui.actions import AppContext, AppMessage
+from ui.errors import guarded
+
+TARGET_HEADERS = ["指标"]
+
+
+def compare_tab() -> SimpleNamespace:
+    with gr.Tab("对比", id="compare"):
+        gr.Markdown("### 相似措施对照")
+        current = gr.HTML('<p class="empty">先在“问答”或“阅读”中选中一条条款，再点“查找相似措施”。</p>',
+                          elem_id="compare-current")
+        find = gr.Button("查找其他文件中的相似措施", variant="primary", elem_id="compare-button")
+        pairs = gr.HTML(elem_id="compare-pairs")
+        gr.Markdown("### 量化目标对照表（点击表头排序）")
+        with gr.Row():
+            shared_only = gr.Checkbox(value=True, label="只看多份文件共有的指标")
+            build = gr.Button("生成对照表", elem_id="targets-button")
+            to_csv = gr.Button("导出 CSV")
+            to_xlsx = gr.Button("导出 Excel")
+        table = gr.Dataframe(headers=TARGET_HEADERS, interactive=False, wrap=True, elem_id="targets-table")
+        download = gr.File(label="导出文件", interactive=False, elem_id="targets-file")
+    return SimpleNamespace(current=current, find=find, pairs=pairs, shared_only=shared_only, build=build,
+                           to_csv=to_csv, to_xlsx=to_xlsx, table=table, download=download)
+
+
+def current_html(ctx: AppContext, clause_id: str) -> str:
+    clause = ctx.store.clause(clause_id) if clause_id else None
+    if clause is None:
+        return '<p class="empty">尚未选中条款：先在“问答”中点击一条结果。</p>'
+    return (f'<div class="cmp-current">当前条款：{render.citation_html(clause.document, clause.clause)}'
+            f'<div class="cmp-text">{render.escape(clause.text)}</div></div>')
+
+
+def similar_html(ctx: AppContext, clause_id: str) -> str:
+    from qa.similar import similar_measures
+
+    clause = ctx.store.clause(clause_id) if clause_id else None
+    if clause is None:
+        raise AppMessage("请先在“问答”中点击一条结果，选中要对比的条款。")
+    others = similar_measures(ctx.engine, clause.id, top_k=5)
+    return render.compare_html(clause, others)
+
+
+def target_records(ctx: AppContext, shared_only: bool) -> list[dict[str, str]]:
+    from qa.targets import comparison_table, targets_of
+
+    table = comparison_table(targets_of(ctx.store.clauses()), min_documents=2 if shared_only else 1)
+    return table.to_records()
+
+
+def records_frame(records: list[dict[str, str]]):
+    import pandas as pd
+
+    return pd.DataFrame(records, columns=list(records[0]) if records else TARGET_HEADERS)
+
+
+def export(records: list[dict[str, str]], kind: str) -> str:
+    """The table written to a fresh file, CSV (UTF-8 with BOM, so Excel reads the Chinese) or xlsx."""
+    if not records:
+        raise AppMessage("对照表为空：没有可导出的内容。")
+    folder = Path(tempfile.mkdtemp(prefix="targets-"))
+    headers = list(records[0])
+    if kind == "csv":
+        path = folder / "量化目标对照表.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=headers)
+            writer.writeheader()
+            writer.writerows(records)
+        return str(path)
+    return str(_write_xlsx(records, headers, folder / "量化目标对照表.xlsx"))
+
+
+def _write_xlsx(records: list[dict[str, str]], headers: list[str], path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "量化目标"
+    sheet.append(headers)
+    for row in records:
+        sheet.append([row.get(h, "") for h in headers])
+    book.save(path)
+    return path
+
+
+def wire(ctx: AppContext, view: SimpleNamespace, group: str) -> None:
+    cmp = view.cmp
+    options = dict(api_visibility="private", concurrency_id=group)
+    view.selected.change(lambda cid: current_html(ctx, cid), view.selected, cmp.current, **options)
+    cmp.find.click(lambda cid: guarded(similar_html, ctx, cid), view.selected, cmp.pairs, **options)
+    view.read.to_compare.click(lambda cid: (guarded(similar_html, ctx, cid), gr.Tabs(selected="compare")),
+                               view.selected, [cmp.pairs, view.tabs], **options)
+    cmp.build.click(lambda shared: records_frame(guarded(target_records, ctx, shared)), cmp.shared_only,
+                    cmp.table, **options)
+    for button, kind in ((cmp.to_csv, "csv"), (cmp.to_xlsx, "xlsx")):
+        button.click(lambda shared, kind=kind: guarded(export, guarded(target_records, ctx, shared), kind),
+                     cmp.shared_only, cmp.download, **options)

@@ -1,0 +1,82 @@
+"""Checking and storing uploaded files before they reach ingestion.
+
+An upload is kept under a generated name in the data folder's upload area; the name the user
+gave it only travels on, cleaned, as the source name of the document."""
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# Formats whose first bytes are fixed: anything else under that suffix is refused early.
+_MAGIC = {".docx": b"PK\x03\x04", ".pdf": b"%PDF"}
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+
+
+class UploadRejected(Exception):
+    """An uploaded file is refused before ingestion; the message is for the user."""
+
+
+@dataclass
+class StoredUpload:
+    path: Path  # under the generated name
+    source_name: str  # the cleaned original name
+
+
+def upload_folders(data_dir: Path) -> tuple[Path, Path]:
+    """(incoming, stored): Gradio receives files in the first, the app keeps them in the second."""
+    root = Path(data_dir).resolve() / "uploads"
+    return root / "incoming", root / "stored"
+
+
+def clean_source_name(name: str) -> str:
+    """The last path component, without control characters, separators or leading dots."""
+    base = re.split(r"[/\\]", unicodedata.normalize("NFC", name))[-1]
+    base = _UNSAFE.sub("_", base).strip(" .")
+    stem, suffix = _split_suffix(base)
+    stem = stem[:120] or "未命名"
+    return stem + suffix
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    path = Path(name)
+    suffix = path.suffix.lower() if path.suffix.lower() in ALLOWED_SUFFIXES else ""
+    return (name[: -len(suffix)] if suffix else name), suffix
+
+
+def check_upload(path: Path, original_name: str, max_mb: int) -> str:
+    """The cleaned source name, or UploadRejected saying what is wrong and what is accepted."""
+    name = clean_source_name(original_name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise UploadRejected(f"“{name}”的类型不支持；可上传 {'、'.join(ALLOWED_SUFFIXES)} 文件。")
+    size = path.stat().st_size
+    if size == 0:
+        raise UploadRejected(f"“{name}”是空文件（0 字节），未导入。")
+    if size > max_mb * 1024 * 1024:
+        raise UploadRejected(f"“{name}”有 {size / 1048576:.1f} MB，超过上限 {max_mb} MB。")
+    _check_content(path, name, suffix)
+    return name
+
+
+def _check_content(path: Path, name: str, suffix: str) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    magic = _MAGIC.get(suffix)
+    if magic is not None and not head.startswith(magic):
+        raise UploadRejected(f"“{name}”不是有效的 {suffix[1:].upper()} 文件（内容与扩展名不符）。")
+    if magic is None and b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UploadRejected(f"“{name}”看起来是二进制文件，不是文本，未导入。")
+
+
+def store_upload(path: Path, original_name: str, stored_dir: Path, max_mb: int) -> StoredUpload:
+    """Check the file and copy it under a generated name; the caller ingests it from there."""
+    source_name = check_upload(path, original_name, max_mb)
+    stored_dir.mkdir(parents=True, exist_ok=True)
+    target = stored_dir / f"{uuid.uuid4().hex}{Path(source_name).suffix}"
+    shutil.copyfile(path, target)
+    return StoredUpload(target, source_name)
