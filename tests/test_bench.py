@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.__main__ import build_parser, parse_sizes
+from bench.__main__ import build_parser, main, parse_sizes
 from bench.baselines import NumpyBaseline, overlap_at_k, top_k
 from bench.measure import Latencies
 from bench.report import markdown_table, target_lines
@@ -95,6 +95,12 @@ def test_sizes_accept_lists_and_suffixes(given, sizes):
 def test_bad_sizes_are_refused_with_the_value(bad):
     with pytest.raises(Exception, match=bad[0]):
         parse_sizes(bad)
+
+
+@pytest.mark.parametrize("argv, message", [(["--clauses", "0"], "'0'"), (["--queries", "1"], "--queries 1")])
+def test_bad_options_exit_2_with_a_message(argv, message, capsys):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
 
 
 def test_help_documents_every_option():
