@@ -8,7 +8,7 @@ install:
 
 install-dev: install
 	$(PYTHON) -m pip install -q -r requirements-dev.txt
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
 app: install
 	$(PYTHON) -m ui --data $(DATA)

@@ -24,8 +24,9 @@ from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, nor
 from ingest.records import Clause
 from ingest.store import Store
 from qa.docnames import DocumentNames
-from qa.fusion import best_sentence_share, ordered, score_blend
+from qa.fusion import best_sentence_share, localized, ordered, score_blend
 from qa.hits import Hit, SearchResult
+from qa.locality import document_level
 
 POOL = 100  # candidates taken from each ranking before fusion
 # Score blending (each ranking scaled by its best score), then the best-sentence share added to the
@@ -55,6 +56,7 @@ class _State:
     doc_of_row: np.ndarray  # document number per row, -1 for missing clauses
     doc_ids: list[str]
     names: DocumentNames
+    levels: np.ndarray  # administrative level (qa.locality) per row's document number
 
 
 class Engine:
@@ -140,8 +142,12 @@ class Engine:
         number = {d: n for n, d in enumerate(doc_ids)}
         doc_of_row = np.array([number[c.doc_id] if c else -1 for c in clauses], dtype=np.int32)
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
-        names = DocumentNames([d for d in self.store.documents() if d.doc_id in number], self.analyzer)
-        return _State(snapshot, encoder, clauses, doc_of_row, doc_ids, names)
+        documents = [d for d in self.store.documents() if d.doc_id in number]
+        levels = np.zeros(len(doc_ids), dtype=np.int32)
+        for document in documents:
+            levels[number[document.doc_id]] = document_level(document)
+        names = DocumentNames(documents, self.analyzer)
+        return _State(snapshot, encoder, clauses, doc_of_row, doc_ids, names, levels)
 
     # --- searching ---------------------------------------------------------------------
 
@@ -157,6 +163,8 @@ class Engine:
         dense = state.snapshot.dense.search(state.encoder.encode_query(text, terms.weights), POOL, allowed) \
             if terms.weights else []
         fused = self._fuse(state, terms, lexical, dense)
+        # float(): an environment override arrives as text
+        fused = localized(fused, state.levels[state.doc_of_row], float(self.config.locality_weight))
         preferred = {row for row in fused if state.clauses[row] and state.clauses[row].doc_id in named_docs}
         ranked = [(row, score) for row, score in ordered(fused, preferred) if state.clauses[row] is not None]
         ranked, notice = self._rerank(text, ranked, state)

@@ -220,6 +220,15 @@ def _import_one(ctx: AppContext, path: Path, name: str, stored_dir: Path) -> tup
         if upload is not None:
             upload.path.unlink(missing_ok=True)
         return f"✘ {explain(_as_upload_error(error, name))}", False
+    finally:
+        _discard_incoming(ctx, path)
+
+
+def _discard_incoming(ctx: AppContext, path: Path) -> None:
+    """Gradio serves its upload folder; a handled upload must not stay fetchable from there."""
+    incoming, _ = upload_folders(ctx.config.data_dir)
+    if path.resolve().is_relative_to(incoming.resolve()):
+        path.unlink(missing_ok=True)
 
 
 _INGEST_ERRORS = {
