@@ -32,7 +32,7 @@ class Config:
     max_clause_chars: int = 1200
     # Locality prior (qa/locality.py): the fused score of a clause of the most local document (区/县)
     # is multiplied by 1 + locality_weight, national ones by 1, levels between in proportion; 0 is off.
-    locality_weight: float = 0.3
+    locality_weight: float = 0.15
     # Upload limits of the web app.
     max_upload_mb: int = 20
     user_dictionary: Path = field(default_factory=lambda: Path(__file__).parent / "index" / "data" / "user_dict.txt")

@@ -13,7 +13,7 @@ from pathlib import Path
 import jieba
 import zhconv
 
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 NGRAM_PREFIX = "_"  # bigrams share the vocabulary with words; the prefix keeps them apart
 EXPANSION_WEIGHT = 0.6  # a synonym is weaker evidence than the word the user typed
 ABBREVIATION_WEIGHT = 1.0  # an abbreviation means exactly its parts, unlike a looser synonym
@@ -65,6 +65,7 @@ class Analyzer:
         self.abbreviations: list[tuple[str, list[str]]] = []
         self.stopwords = {normalize(w) for line in read_list(self.paths["stopwords"]) for w in line.split()}
         self.synonyms = self._synonym_groups(self.paths["synonyms"])
+        self._inner_keys = sorted({short for short, _ in self.abbreviations} | {w for w in self.synonyms if len(w) > 1})
 
     def _load_user_dict(self, path: Path) -> None:
         for line in read_list(path):
@@ -100,6 +101,13 @@ class Analyzer:
                 found.append(short)
         return found
 
+    def inner_words(self, word: str) -> list[str]:
+        """Abbreviations and synonyms written inside a longer word: 光储充 in 光储充一体化.
+
+        jieba keeps the longest dictionary word, so without this a clause saying 光储充一体化 would
+        never meet a question saying (or expanded to) 光储充."""
+        return [key for key in self._inner_keys if len(key) < len(word) and key in word]
+
     def settings(self) -> dict:
         """What an index depends on: a change here means the stored tokens are stale."""
         hashes = {name: file_hash(path) for name, path in self.paths.items()}
@@ -127,6 +135,7 @@ class Analyzer:
         for run in self.runs(text):
             joined = "".join(run)
             out.extend(run)
+            out.extend(part for word in run for part in self.inner_words(word))
             out.extend(bigrams(joined))
             out.extend(unigrams(joined))
         return out
@@ -137,6 +146,8 @@ class Analyzer:
         for run in self.runs(text):
             _add_run(result, run, 1.0)
             for word in run:
+                for part in self.inner_words(word):
+                    result.weights[part] = max(result.weights.get(part, 0.0), WORD_WEIGHT)
                 for synonym in self.synonyms.get(word, []):
                     for synonym_run in self.runs(synonym):
                         _add_run(result, synonym_run, EXPANSION_WEIGHT)

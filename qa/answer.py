@@ -8,6 +8,7 @@ from pathlib import Path
 
 from config import Config
 
+from index.tokenize import NGRAM_PREFIX, normalize
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.similar import bigrams
@@ -28,6 +29,15 @@ _LIST_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”（）()]+(?:、[\u4e00-\u9
 _LIST_LEAD = re.compile(r"^.*(?:发展|推动|推进|加快|建设|支持|开展|围绕|聚焦|包括|做优做强|做强|培育|挖掘|采用|应用|将|对|在|由)")
 DEFAULT_SYNONYMS = Config().synonyms
 MIN_COVERAGE = 0.4  # below this share of the question's evidence no sentence is taken as an answer
+# A paraphrase shares few bigrams but several words (or their synonyms) with its clause: 做饭烧热水要不要改成用电
+# meets 生活热水、炊事等用能领域的电能替代 on 热水 and 用电/电能; 火星基地怎么建设 meets an unrelated clause on 基地
+# alone. Calibrated on the dev questions and off-topic ones (see README): two specific words, or one and a
+# half when the first clause leads the second clearly, with at least PARAPHRASE_COVERAGE of the bigram evidence.
+PARAPHRASE_WORDS = 2.0
+PARAPHRASE_WORDS_LEADING = 1.5
+PARAPHRASE_COVERAGE = 0.2
+CLEAR_LEAD = 0.25  # (first hit's score - second's) / first's: the search itself is confident
+SPECIFIC_SHARE = 0.2  # a word in more than this share of the clauses is no evidence of a topic (建设, 能源)
 MAX_QUOTES = 3
 NOT_FOUND = "没有找到能直接回答这个问题的条款。以下是最接近的条款，请核对原文："
 
@@ -83,6 +93,9 @@ class Evidence:
     kind: str  # amount, when, level, list or other
     # For a bigram of a question word that has synonyms: the bigram sets of those synonyms.
     alternatives: dict[str, list[set[str]]] = field(default_factory=dict)
+    # The question's specific words, each as its spellings (the word and its synonyms) and the parts of the
+    # longer ones (电动车 → 电动); empty when no analyzer was given, which leaves only the coverage test.
+    words: list[Word] = field(default_factory=list)
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""
@@ -91,6 +104,29 @@ class Evidence:
         found = sum(w for b, w in self.weights.items()
                     if b in present or any(m <= present for m in self.alternatives.get(b, ())))
         return found / total if total else 0.0
+
+
+    def words_found(self, text: str) -> float:
+        """How many of the question's specific words the text holds: 1 for a spelling, 1/2 for a part only."""
+        plain = normalize(_flat(text))
+        return sum(_word_found(w, plain) for w in self.words)
+
+    def rarest_word_found(self, text: str) -> bool:
+        """Whether the text holds the question's most specific word: a paraphrase keeps the topic's word."""
+        plain = normalize(_flat(text))
+        rarest = min((w.share for w in self.words), default=0.0)
+        return any(_word_found(w, plain) for w in self.words if w.share == rarest)
+
+
+def _word_found(word: Word, plain: str) -> float:
+    return 1.0 if any(f in plain for f in word.forms) else 0.5 if any(p in plain for p in word.parts) else 0.0
+
+
+@dataclass(frozen=True)
+class Word:
+    forms: tuple[str, ...]  # the word and its synonyms, normalized, each rare enough to be evidence
+    parts: tuple[str, ...] = ()  # specific bigrams of the forms of three characters or more
+    share: float = 0.0  # the smallest share of clauses holding one of the spellings or parts: lower is rarer
 
 
 def question_kind(question: str) -> str:
@@ -116,6 +152,27 @@ def evidence_of(question: str, document_frequency: dict[str, int] | None = None,
     df = document_frequency or {}
     weights = {g: math.log(1 + documents / (1 + df.get(g, 0))) + 0.1 for g in set(bigrams(text))}
     return Evidence(weights, YEAR_RE.findall(_flat(question)), question_kind(question), _alternatives(text, synonyms))
+
+
+def question_words(question: str, analyzer, clause_frequency, titles: list[str] = ()) -> list[Word]:
+    """The question's content words with their synonyms (from the analyzer), kept where specific to few clauses.
+
+    clause_frequency(term) is the share of clauses holding term. Words of document titles (江海区, 台山) pick a
+    plan rather than a topic, and numbers are years: neither is evidence that a sentence answers."""
+    asked = [w for run in analyzer.runs(question) for w in run
+             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit()]
+    named = [normalize(t) for t in titles]
+    words = []
+    for word in dict.fromkeys(asked):
+        if any(word in title for title in named):
+            continue
+        spellings = [t for t in analyzer.query(word).weights if not t.startswith(NGRAM_PREFIX)] or [word]
+        forms = tuple(f for f in spellings if 0 < clause_frequency(f) <= SPECIFIC_SHARE)
+        parts = tuple(dict.fromkeys(p for f in spellings if len(f) >= 3 for p in (f[i:i + 2] for i in range(len(f) - 1))
+                                    if 0 < clause_frequency(p) <= SPECIFIC_SHARE))
+        if forms or parts:  # a word no clause holds (做饭, 火星) can be found by no sentence
+            words.append(Word(forms, parts, min(clause_frequency(t) for t in forms + parts)))
+    return words
 
 
 def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[str]]]:
@@ -157,6 +214,10 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
     frequency, documents = corpus_bigram_frequency(engine.store)
     synonyms = synonym_groups(Path(getattr(getattr(engine, "config", None), "synonyms", DEFAULT_SYNONYMS)))
     evidence = evidence_of(result.query, frequency, documents, synonyms)
+    analyzer = getattr(engine, "analyzer", None)
+    if analyzer is not None:
+        titles = [d.title for d in engine.store.documents()]
+        evidence.words = question_words(result.query, analyzer, clause_share(engine.store), titles)
     answer = answer_from_hits(result.query, result.hits, evidence)
     answer.notices = list(result.notices)
     return answer
@@ -190,6 +251,23 @@ def corpus_bigram_frequency(store) -> tuple[dict[str, int], int]:
     return _FREQUENCY_CACHE[key]
 
 
+_CLAUSE_TEXT_CACHE: dict[tuple[str, str], list[str]] = {}
+
+
+def clause_share(store):
+    """A function: the share of the store's clauses whose (normalized) text holds a term; cached per corpus."""
+    key = (str(store.path), store.corpus_hash())
+    if key not in _CLAUSE_TEXT_CACHE:
+        _CLAUSE_TEXT_CACHE[key] = [normalize(_flat(c.text)) for c in store.clauses()]
+    texts, shares = _CLAUSE_TEXT_CACHE[key], {}
+
+    def share(term: str) -> float:
+        if term not in shares:
+            shares[term] = sum(term in t for t in texts) / max(len(texts), 1)
+        return shares[term]
+    return share
+
+
 def answer_from_hits(question: str, hits: list[Hit], evidence: Evidence) -> Answer:
     """Quotes the best sentences of the hits; found=False when none covers enough of the question."""
     candidates = sorted(_quotes(hits, evidence, question), key=lambda q: -q.score)
@@ -197,11 +275,33 @@ def answer_from_hits(question: str, hits: list[Hit], evidence: Evidence) -> Answ
     named = _named_documents(question, hits)
     if named:  # the question names its plan: runners-up from other plans would only confuse
         candidates = [q for q in candidates if any(q.citation.startswith(f"《{title}》") for title in named)]
-    if best is None or evidence.coverage(best.text) < MIN_COVERAGE:
+    if best is None or not answers(best, hits, evidence):
         return Answer(question, _not_found_text(hits), False, [], hits)
     quotes = _pick_quotes(candidates or [best], best)
     answer = "；".join(f"{q.highlight}（{q.citation}）" if q.highlight else f"{q.text}（{q.citation}）" for q in quotes)
     return Answer(question, answer, True, quotes, hits)
+
+
+def answers(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """Whether the best sentence answers: it covers the question's wording, or it shares enough of the
+    question's specific words (synonyms counted) to be a paraphrase, and holds a value when one is asked."""
+    coverage = evidence.coverage(quote.text)
+    if coverage >= MIN_COVERAGE:
+        return not evidence.words or evidence.words_found(quote.text) > 0
+    if coverage < PARAPHRASE_COVERAGE or not evidence.words:
+        return False
+    if evidence.kind in {"amount", "when"} and not quote.highlight or not evidence.rarest_word_found(quote.text):
+        return False
+    found = evidence.words_found(quote.text)
+    return found >= PARAPHRASE_WORDS or (found >= PARAPHRASE_WORDS_LEADING and _leads_clearly(quote, hits))
+
+
+def _leads_clearly(quote: Quote, hits: list[Hit]) -> bool:
+    """The quote is from the first hit, and the search put it well ahead of the second."""
+    if not hits or hits[0].id != quote.id or hits[0].score <= 0:
+        return False
+    second = hits[1].score if len(hits) > 1 else 0.0
+    return (hits[0].score - second) / hits[0].score >= CLEAR_LEAD
 
 
 def _pick_quotes(candidates: list[Quote], best: Quote) -> list[Quote]:

@@ -56,7 +56,7 @@ class _State:
     doc_of_row: np.ndarray  # document number per row, -1 for missing clauses
     doc_ids: list[str]
     names: DocumentNames
-    levels: np.ndarray  # administrative level (qa.locality) per row's document number
+    row_levels: np.ndarray  # administrative level (qa.locality) of each row's document
 
 
 class Engine:
@@ -147,7 +147,7 @@ class Engine:
         for document in documents:
             levels[number[document.doc_id]] = document_level(document)
         names = DocumentNames(documents, self.analyzer)
-        return _State(snapshot, encoder, clauses, doc_of_row, doc_ids, names, levels)
+        return _State(snapshot, encoder, clauses, doc_of_row, doc_ids, names, levels[doc_of_row])
 
     # --- searching ---------------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class Engine:
             if terms.weights else []
         fused = self._fuse(state, terms, lexical, dense)
         # float(): an environment override arrives as text
-        fused = localized(fused, state.levels[state.doc_of_row], float(self.config.locality_weight))
+        fused = localized(fused, state.row_levels, float(self.config.locality_weight))
         preferred = {row for row in fused if state.clauses[row] and state.clauses[row].doc_id in named_docs}
         ranked = [(row, score) for row, score in ordered(fused, preferred) if state.clauses[row] is not None]
         ranked, notice = self._rerank(text, ranked, state)

@@ -67,3 +67,23 @@ def test_ask_text_marks_the_value_and_cites(built_seed_data, capsys):
 def test_ask_an_empty_question_exits_2_with_a_message(built_seed_data, capsys, question):
     assert ask_cli.main([*question, "--data", str(built_seed_data)]) == 2
     assert "empty question" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("question, document, words", [
+    ("做饭烧热水要不要改成用电？", "台山", ("热水", "电能替代")),
+    ("企业搞研发有什么税收上的优惠？", "江海", ("税收优惠", "研发投入予以加计扣除")),
+])
+def test_a_paraphrase_is_answered_by_quoting_the_clause_that_says_it_otherwise(engine, question, document, words):
+    answer = answer_question(engine, question)
+    assert answer.found
+    best = answer.quotes[0]
+    clause = engine.store.clause(best.id)
+    assert document in best.citation and best.citation == clause.citation and best.text in clause.text
+    assert all(word in "".join(clause.text.split()) for word in words)
+
+
+@pytest.mark.parametrize("question", ["火星基地怎么建设？", "台山的足球比赛规则是什么？", "股票怎么买？",
+                                      "How do I bake a chocolate cake?"])
+def test_an_off_topic_question_sharing_a_word_or_a_plan_name_is_not_answered(engine, question):
+    answer = answer_question(engine, question)
+    assert not answer.found and answer.quotes == []
