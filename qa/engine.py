@@ -189,7 +189,7 @@ class Engine:
         for row in leaders:
             if state.clauses[row] is not None:
                 text = unicodedata.normalize("NFKC", state.clauses[row].text).lower()
-                fused[row] += sentence_w * best_sentence_share(text, evidence)
+                fused[row] += sentence_w * best_sentence_share(text, evidence, self.analyzer.abbreviations)
         return fused
 
     def _prepare(self, question: str) -> tuple[str, list[str]]:

@@ -45,15 +45,25 @@ def ordered(fused: dict[int, float], preferred: set[int] | None = None) -> list[
     return sorted(fused.items(), key=lambda item: (item[0] not in preferred, -item[1], item[0]))
 
 
-def best_sentence_share(text: str, evidence: dict[str, float]) -> float:
+def best_sentence_share(text: str, evidence: dict[str, float],
+                        abbreviations: list[tuple[str, list[str]]] = ()) -> float:
     """Share of the question's evidence (term weight x idf) found together in one sentence.
 
     Long clauses carry several measures; a clause whose single sentence holds most of the
     question's terms answers it better than one that scatters them (passage-level evidence,
-    Callan, SIGIR 1994). Terms are matched as substrings, so no tokenizer runs at query time."""
+    Callan, SIGIR 1994). Terms are matched as substrings, so no tokenizer runs at query time.
+    A sentence using an abbreviation (光储充) holds the evidence of its parts (光伏, 储能, 充电)."""
     total = sum(evidence.values())
     if total <= 0:
         return 0.0
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    best = max((sum(v for term, v in evidence.items() if term in s) for s in sentences), default=0.0)
+    best = max((_held(s, evidence, abbreviations) for s in sentences), default=0.0)
     return best / total
+
+
+def _held(sentence: str, evidence: dict[str, float], abbreviations: list[tuple[str, list[str]]]) -> float:
+    found = {term for term in evidence if term in sentence}
+    for short, parts in abbreviations:
+        if short in sentence:
+            found |= {term for term in evidence if any(term in part for part in parts)}
+    return sum(evidence[term] for term in found)

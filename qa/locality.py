@@ -25,6 +25,9 @@ _UNIT = re.compile(r"([\u4e00-\u9fff]{2,7}?)(自治区|自治州|省|市|区|县
 # Zones that end in 区 but are not administrative districts: 深圳经济特区 is a city, not a district.
 _NOT_ADMIN = re.compile(r"(特区|开发区|园区|示范区|湾区|片区|城区|景区|社区|保护区|功能区)$")
 _LEAD = re.compile(r"^(关于印发|关于)")
+# Targets are handed down by the government directly above: "完成江门市下达的目标" in a 市 plan shows
+# that this 市 is a 县级市 under 江门市.
+_SUPERIOR_CITY = re.compile(r"(?:完成|落实|按照|执行)([\u4e00-\u9fff]{2,4}?)市下达")
 
 
 def place_units(text: str) -> list[tuple[str, str]]:
@@ -49,8 +52,17 @@ def units_level(units: list[tuple[str, str]]) -> int:
 
 
 def document_level(document: Document) -> int:
-    """NATIONAL … COUNTY from the title and the issuer, whichever names the more local place."""
-    return max(units_level(place_units(document.title)), units_level(place_units(document.issuer)))
+    """NATIONAL … COUNTY from the title and the issuer, whichever names the more local place;
+    a 市 whose text takes its targets from another 市 is county level."""
+    units = place_units(document.title) or place_units(document.issuer)
+    level = max(units_level(place_units(document.title)), units_level(place_units(document.issuer)))
+    if level == PREFECTURE and units and units[-1][1] == "市" and _has_superior_city(document.text, units[-1][0]):
+        return COUNTY
+    return level
+
+
+def _has_superior_city(text: str, own_name: str) -> bool:
+    return any(name != own_name and not name.endswith(own_name) for name in _SUPERIOR_CITY.findall(text or ""))
 
 
 def locality_factor(level: int, weight: float) -> float:

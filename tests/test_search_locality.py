@@ -65,3 +65,21 @@ def test_an_abbreviation_inside_a_longer_word_is_indexed_and_searched():
     analyzer = Analyzer(DATA / "user_dict.txt", DATA / "synonyms.txt")
     assert "光储充" in analyzer.terms("鼓励开展光储充一体化项目建设")
     assert analyzer.query("充电站能不能配光伏和储能？").weights.get("光储充") == 1.0
+
+
+def test_a_city_that_takes_its_targets_from_another_city_is_county_level():
+    county_city = Document("d", "台山市碳达峰实施方案", "t.txt", issuer="台山市人民政府",
+                           text="到2025年，单位地区生产总值能耗完成江门市下达的目标。")
+    prefecture = Document("p", "佛山市绿色建筑实施方案", "f.txt", issuer="佛山市住房和城乡建设局",
+                          text="到2025年，能耗强度下降率完成省下达的目标，完成市下达的任务。")
+    assert document_level(county_city) == COUNTY
+    assert document_level(prefecture) == PREFECTURE
+
+
+def test_a_sentence_using_an_abbreviation_holds_the_evidence_of_its_parts():
+    from qa.fusion import best_sentence_share
+
+    evidence = {"光伏": 1.0, "储能": 1.0, "充电": 1.0}
+    text = "推进公共停车场建设。鼓励开展光储充一体化项目建设。"
+    assert best_sentence_share(text, evidence) == 0.0
+    assert best_sentence_share(text, evidence, [("光储充", ["光伏", "储能", "充电"])]) == 1.0

@@ -9,13 +9,10 @@ from ui.errors import guarded
 
 
 def answer_for(ctx: AppContext, result):
-    """The extractive answer (qa.answer.Answer) quoted from these hits."""
-    from qa.answer import answer_from_hits, corpus_bigram_frequency, evidence_of
+    """The extractive answer (qa.answer.Answer) quoted from these hits, decided as `python -m qa ask` does."""
+    from qa.answer import answer_question
 
-    frequency, clauses = corpus_bigram_frequency(ctx.store)
-    answer = answer_from_hits(result.query, result.hits, evidence_of(result.query, frequency, clauses))
-    answer.notices = list(result.notices)
-    return answer
+    return answer_question(ctx.engine, result.query, result=result)
 
 
 def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, area: str) -> tuple[str, str]:
