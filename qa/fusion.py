@@ -57,7 +57,9 @@ def best_sentence_share(text: str, evidence: dict[str, float],
     if total <= 0:
         return 0.0
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    best = max((_held(s, evidence, abbreviations) for s in sentences), default=0.0)
+    # The clause's own heading (its first sentence, 17. 加快农业农村用能方式转变) scopes every sentence under it.
+    heading = sentences[0] if sentences else ""
+    best = max((_held(heading + " " + s, evidence, abbreviations) for s in sentences), default=0.0)
     return best / total
 
 
