@@ -90,6 +90,31 @@ def evaluate(engine, questions: list[dict]) -> Report:
     return report
 
 
+def evaluate_answers(engine, questions: list[dict]) -> dict:
+    """How often `ask` answers with a quote from a matching clause, answers wrongly, or says not found."""
+    from qa.answer import answer_question
+
+    counts: dict[str, dict[str, int]] = {}
+    for item in questions:
+        answer = answer_question(engine, item["question"])
+        quoted = [engine.store.clause(quote.id) for quote in answer.quotes[:1]]
+        right = any(clause is not None and matches(clause, item["gold"]) for clause in quoted)
+        outcome = "not_found" if not answer.found else "right" if right else "wrong"
+        for group in ("overall", item.get("kind", "-")):
+            tally = counts.setdefault(group, {"n": 0, "right": 0, "wrong": 0, "not_found": 0})
+            tally["n"] += 1
+            tally[outcome] += 1
+    return counts
+
+
+def render_answers(counts: dict) -> str:
+    lines = ["answers (python -m qa ask)", f"  {'kind':<11}{'n':>4}{'right':>9}{'wrong':>9}{'not found':>11}"]
+    for name in ["overall"] + sorted(k for k in counts if k != "overall"):
+        tally = counts[name]
+        lines.append(f"  {name:<11}{tally['n']:>4}{tally['right']:>9}{tally['wrong']:>9}{tally['not_found']:>11}")
+    return "\n".join(lines)
+
+
 def find_clause(engine, spec: dict):
     """The clause of a document whose title contains spec['doc'] holding spec['phrase']."""
     phrase = squeeze(spec["phrase"])
@@ -118,7 +143,7 @@ def evaluate_crossref(engine, pairs: list[dict]) -> Report:
 
 
 def render(title: str, report: Report, crossref: bool = False) -> str:
-    names = ("hit@1", "R@3") if crossref else ("R@1", "R@5", "MRR@10")
+    names = ("hit@1", "hit@3") if crossref else ("R@1", "R@5", "MRR@10")
     keys = ("R@1", "R@3") if crossref else ("R@1", "R@5", "MRR@10")
     rows = [("overall", report.overall)] + sorted(report.kinds.items())
     lines = [title, f"  {'kind':<11}{'n':>4}" + "".join(f"{n:>9}" for n in names)]
@@ -142,6 +167,8 @@ def parser() -> argparse.ArgumentParser:
                    "gold); reports hit@1 and hit@3 of qa.similar")
     p.add_argument("--data", metavar="DIR", help="data folder (default: data/, or POLICY_QA_DATA_DIR)")
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model; empty for offline")
+    p.add_argument("--ask", action="store_true", help="with --questions, also count how often `ask` answers "
+                   "with a quote from a matching clause, answers wrongly, or says it found nothing")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     return p
 
@@ -160,17 +187,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot evaluate: {error}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({"mode": engine.mode, **{k: r.to_json() for k, r in reports.items()}}, ensure_ascii=False))
+        print(json.dumps({"mode": engine.mode, **{k: r if isinstance(r, dict) else r.to_json()
+                                                  for k, r in reports.items()}}, ensure_ascii=False))
     else:
         print(f"mode: {engine.mode}")
-        print("\n\n".join(render(k, r, crossref=k == "crossref") for k, r in reports.items()))
+        print("\n\n".join(render_answers(r) if isinstance(r, dict) else render(k, r, crossref=k == "crossref")
+                           for k, r in reports.items()))
     return 0
 
 
-def _run(engine, args: argparse.Namespace) -> dict[str, Report]:
-    reports = {}
+def _run(engine, args: argparse.Namespace) -> dict[str, Report | dict]:
+    reports: dict[str, Report | dict] = {}
     if args.questions:
-        reports["questions"] = evaluate(engine, read_jsonl(Path(args.questions)))
+        questions = read_jsonl(Path(args.questions))
+        reports["questions"] = evaluate(engine, questions)
+        if args.ask:
+            reports["answers"] = evaluate_answers(engine, questions)
     if args.crossref:
         reports["crossref"] = evaluate_crossref(engine, read_jsonl(Path(args.crossref)))
     return reports
