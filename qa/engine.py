@@ -261,7 +261,8 @@ def top_k_rows(scores: np.ndarray, k: int, allowed: np.ndarray | None) -> list[t
 def matched_terms(text: str, terms: QueryTerms) -> list[str]:
     """Question words found in the clause, longest first, for highlighting; bigrams where a word is absent."""
     plain = normalize(text)
-    found = [w for w in terms.words if w in plain]
+    # A single character (年, 能) matches almost everywhere; marking it would only add noise.
+    found = [w for w in terms.words if len(w) > 1 and w in plain]
     for word in terms.words:
         if word not in plain:
             found += [word[i:i + 2] for i in range(len(word) - 1) if word[i:i + 2] in plain]
