@@ -12,13 +12,14 @@ from tqdm import tqdm
 
 from index.dense import DenseIndex, build_faiss, kind_of
 from index.encoders import Encoder, OfflineEncoder
-from index.lexical import LexicalIndex, count_matrix
+from index.lexical import LexicalIndex, tokenized_counts
 from index.snapshot import Snapshot, write_snapshot
 from index.tokenize import Analyzer
 from ingest.records import Clause
 
 REFIT_FRACTION = 0.2  # refit the offline encoder once this share of clauses is new since its fit
 EMBED_BATCH = 512
+OFFLINE_BATCH = 8192  # rows of the count matrix projected at once by the offline encoder
 
 
 @dataclass
@@ -70,11 +71,12 @@ def _counts(clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | N
     """Clause x term counts: old rows copied, new rows tokenized once (vocabulary ids only grow)."""
     vocab = dict(previous.lexical.vocab) if reuse else {}
     new_rows = [row for row in range(len(clauses)) if row not in reuse]
-    texts = tqdm(new_rows, desc="tokenizing", unit="clause", disable=not progress or len(new_rows) < 200)
-    fresh = count_matrix([analyzer.terms(index_text(clauses[row])) for row in texts], vocab)
+    fresh = tokenized_counts(analyzer, [index_text(clauses[row]) for row in new_rows], vocab, progress)
     stats.tokenized = len(new_rows)
+    if not reuse:
+        return fresh, vocab
     parts, fresh_at = [], {row: i for i, row in enumerate(new_rows)}
-    old = previous.lexical.counts if reuse else None
+    old = previous.lexical.counts
     for row in range(len(clauses)):
         parts.append((old, reuse[row]) if row in reuse else (fresh, fresh_at[row]))
     return _stack_rows(parts, len(vocab)), vocab
@@ -92,16 +94,6 @@ def _stack_rows(parts: list[tuple[sparse.csr_matrix, int]], width: int) -> spars
     return sparse.csr_matrix((data_all, indices_all, indptr), shape=(len(parts), width))
 
 
-def terms_of_rows(counts: sparse.csr_matrix, vocab: dict[str, int], rows: list[int]) -> list[list[str]]:
-    """Term lists rebuilt from stored counts, so a refit never runs jieba again."""
-    names = sorted(vocab, key=vocab.__getitem__)
-    out = []
-    for row in rows:
-        start, end = counts.indptr[row], counts.indptr[row + 1]
-        out.append([names[t] for t, c in zip(counts.indices[start:end], counts.data[start:end]) for _ in range(int(c))])
-    return out
-
-
 def _encoder(semantic: Encoder | None, previous: Snapshot | None, reuse: dict[int, int], counts: sparse.csr_matrix,
              vocab: dict[str, int], offline_dim: int, force_refit: bool) -> tuple[Encoder, bool]:
     """The semantic encoder, the previous offline encoder, or a new fit when too much changed."""
@@ -112,8 +104,12 @@ def _encoder(semantic: Encoder | None, previous: Snapshot | None, reuse: dict[in
     if old is not None and same_dim and not force_refit and drift(previous, counts.shape[0], len(reuse)) \
             <= REFIT_FRACTION * counts.shape[0]:
         return old, False
-    terms = terms_of_rows(counts, vocab, list(range(counts.shape[0])))
-    return OfflineEncoder.fit(terms, offline_dim), True
+    return OfflineEncoder.fit_counts(counts, _names(vocab), offline_dim), True
+
+
+def _names(vocab: dict[str, int]) -> list[str]:
+    """Term of each count-matrix column."""
+    return sorted(vocab, key=vocab.__getitem__)
 
 
 def drift(previous: Snapshot | None, total: int, reused: int) -> int:
@@ -132,11 +128,15 @@ def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], pre
         new_rows, old_rows = zip(*reuse.items())
         vectors[list(new_rows)] = previous.dense.vectors[list(old_rows)]
     todo = [row for row in range(len(clauses)) if row not in reuse]
-    batches = range(0, len(todo), EMBED_BATCH)
-    for start in tqdm(batches, desc="embedding", unit="batch", disable=not progress or len(todo) < EMBED_BATCH):
-        rows = todo[start:start + EMBED_BATCH]
-        vectors[rows] = encoder.encode_passages([index_text(clauses[r]) for r in rows],
-                                                terms_of_rows(counts, vocab, rows))
+    columns = encoder.columns_for(_names(vocab)) if isinstance(encoder, OfflineEncoder) else None
+    batch = EMBED_BATCH if columns is None else OFFLINE_BATCH
+    batches = range(0, len(todo), batch)
+    for start in tqdm(batches, desc="embedding", unit="batch", disable=not progress or len(todo) < batch):
+        rows = todo[start:start + batch]
+        if columns is None:  # a sentence-transformers model reads the text, not the terms
+            vectors[rows] = encoder.encode_passages([index_text(clauses[r]) for r in rows], [])
+        else:
+            vectors[rows] = encoder.encode_counts(counts[rows], columns)
     stats.embedded = len(todo)
     return vectors
 

@@ -13,6 +13,7 @@ from scipy import sparse
 
 OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
 OFFLINE_SVD_ITER = 5
+OFFLINE_SVD_SAMPLE = 20_000  # rows the SVD is fitted on; the rest are projected
 
 
 class EncoderError(Exception):
@@ -101,6 +102,7 @@ class OfflineEncoder:
         self.idf = idf.astype(np.float32)
         self.components = components  # dim x features
         self.dim = int(components.shape[0])
+        self._components_t: np.ndarray | None = None
         self.name = f"offline:tfidf-svd-{self.dim}"
         digest = hashlib.sha256(self.idf.tobytes())
         digest.update(np.ascontiguousarray(components[:, :64]).tobytes())
@@ -108,19 +110,49 @@ class OfflineEncoder:
 
     @classmethod
     def fit(cls, terms: list[list[str]], dim: int) -> OfflineEncoder:
-        vocab, df = _vocabulary(terms)
-        idf = np.log((1 + len(terms)) / (1 + df)).astype(np.float32) + 1.0
-        matrix = _tfidf(terms, {t: i for i, t in enumerate(vocab)}, idf)
+        """Fit on term lists (tests, small corpora); the index builder fits on its count matrix instead."""
+        vocab: dict[str, int] = {}
+        return cls.fit_counts(count_rows(terms, vocab), sorted(vocab, key=vocab.__getitem__), dim)
+
+    @classmethod
+    def fit_counts(cls, counts: sparse.csr_matrix, names: list[str], dim: int) -> OfflineEncoder:
+        """Fit on a clause x term count matrix whose column j is the term names[j]; no term lists are made.
+
+        The vocabulary and idf come from every row; the SVD is fitted on a fixed sample of at most
+        OFFLINE_SVD_SAMPLE rows (LSA components settle long before 100k passages) and the rest is projected."""
+        kept, df = _vocabulary(counts, names)
+        idf = np.log((1 + counts.shape[0]) / (1 + df)).astype(np.float32) + 1.0
+        columns = np.full(len(names), -1, dtype=np.int64)
+        columns[kept] = np.arange(len(kept))
+        matrix = _tfidf(counts[svd_sample(counts.shape[0])], columns, idf)
         dim = max(1, min(dim, matrix.shape[0] - 1, matrix.shape[1] - 1))
         from sklearn.decomposition import TruncatedSVD
 
-        svd = TruncatedSVD(n_components=dim, n_iter=OFFLINE_SVD_ITER, random_state=0).fit(matrix)
-        return cls(vocab, idf, svd.components_.astype(np.float32))
+        from index.threads import bulk_threads
+
+        with bulk_threads():
+            svd = TruncatedSVD(n_components=dim, n_iter=OFFLINE_SVD_ITER, random_state=0).fit(matrix)
+        return cls([names[c] for c in kept], idf, svd.components_.astype(np.float32))
 
     def encode_passages(self, texts: list[str], terms: list[list[str]], progress: bool = False) -> np.ndarray:
         if not terms:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return normalize_rows(np.asarray(_tfidf(terms, self.vocab, self.idf) @ self.components.T))
+        vocab: dict[str, int] = {}
+        counts = count_rows(terms, vocab)
+        return self.encode_counts(counts, self.columns_for(sorted(vocab, key=vocab.__getitem__)))
+
+    def columns_for(self, names: list[str]) -> np.ndarray:
+        """For each column of a count matrix (term names[j]), this encoder's feature, or -1."""
+        return np.array([self.vocab.get(name, -1) for name in names], dtype=np.int64)
+
+    def encode_counts(self, counts: sparse.csr_matrix, columns: np.ndarray) -> np.ndarray:
+        """Vectors of count-matrix rows, columns mapped by columns_for: the same TF-IDF the fit used."""
+        if counts.shape[0] == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self._components_t is None:  # feature-major copy: the sparse product reads whole rows of it
+            self._components_t = np.ascontiguousarray(self.components.T, dtype=np.float32)
+        projected = _tfidf(counts, columns, self.idf) @ self._components_t
+        return normalize_rows(np.asarray(projected))
 
     def encode_query(self, text: str, weights: dict[str, float]) -> np.ndarray:
         vector = np.zeros((1, self.dim), dtype=np.float32)
@@ -153,32 +185,49 @@ class OfflineEncoder:
         return cls(vocab, idf, components)
 
 
-def _vocabulary(terms: list[list[str]]) -> tuple[list[str], np.ndarray]:
-    """Terms in at least two passages (all of them for a tiny corpus), the most frequent first, capped."""
-    counts: dict[str, int] = {}
+def svd_sample(n_rows: int, size: int | None = None) -> np.ndarray:
+    """Sorted rows the SVD is fitted on: all of a small corpus, else a fixed random sample (seed 0)."""
+    size = OFFLINE_SVD_SAMPLE if size is None else size
+    if n_rows <= size:
+        return np.arange(n_rows)
+    return np.sort(np.random.default_rng(0).choice(n_rows, size=size, replace=False))
+
+
+def count_rows(terms: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    """Passage x term counts, duplicates summed; unseen terms are appended to vocab."""
+    indptr, indices = [0], []
     for passage in terms:
-        for term in set(passage):
-            counts[term] = counts.get(term, 0) + 1
-    min_df = 2 if len(terms) >= 50 else 1
-    kept = sorted((t for t, c in counts.items() if c >= min_df), key=lambda t: (-counts[t], t))
-    kept = kept[:OFFLINE_MAX_FEATURES]
-    return kept, np.array([counts[t] for t in kept], dtype=np.float32)
+        indices.extend(vocab.setdefault(term, len(vocab)) for term in passage)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int32), indptr), shape=(len(terms), len(vocab)))
+    matrix.sum_duplicates()
+    return matrix
 
 
-def _tfidf(terms: list[list[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
-    """Sublinear term frequency times idf, rows L2-normalised."""
-    rows, cols = [], []
-    for row, passage in enumerate(terms):
-        for term in passage:
-            column = vocab.get(term)
-            if column is not None:
-                rows.append(row)
-                cols.append(column)
-    counts = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(terms), len(vocab)))
-    counts.sum_duplicates()
-    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-    return sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ counts
+def _vocabulary(counts: sparse.csr_matrix, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Columns of terms in at least two passages (all of them for a tiny corpus), the most frequent
+    first (ties by term), capped; and their document frequencies."""
+    df = np.bincount(counts.indices, minlength=len(names))[:len(names)]  # rows hold each term once
+    min_df = 2 if counts.shape[0] >= 50 else 1
+    candidates = np.flatnonzero(df >= min_df)
+    kept = sorted(candidates.tolist(), key=lambda c: (-int(df[c]), names[c]))[:OFFLINE_MAX_FEATURES]
+    kept = np.asarray(kept, dtype=np.int64)
+    return kept, df[kept].astype(np.float32)
+
+
+def _tfidf(counts: sparse.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear term frequency times idf over the encoder's features, rows L2-normalised.
+
+    counts: passage x term counts (duplicates summed); columns: count column -> feature, -1 to drop."""
+    counts = sparse.csr_matrix(counts)
+    features = columns[counts.indices] if len(columns) else np.zeros(0, dtype=np.int64)
+    keep = features >= 0
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[keep]
+    data = ((1.0 + np.log(counts.data[keep].astype(np.float32))) * idf[features[keep]]).astype(np.float32)
+    matrix = sparse.csr_matrix((data, (rows, features[keep])), shape=(counts.shape[0], len(idf)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sparse.diags((1.0 / np.maximum(norms, 1e-12)).astype(np.float32)) @ matrix
 
 
 def describe_offline_hint() -> str:

@@ -3,14 +3,23 @@ adds a few precomputed columns and takes the top k with argpartition."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
+from tqdm import tqdm
+
+if TYPE_CHECKING:
+    from index.tokenize import Analyzer
 
 K1 = 1.2
 B = 0.75
+PARALLEL_MIN_CLAUSES = 2000  # below this, starting worker processes costs more than jieba saves
+TOKENIZE_CHUNK = 500  # clauses per task: small enough for a smooth progress bar
 
 
 def bm25_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -33,6 +42,87 @@ def count_matrix(terms: list[list[str]], vocab: dict[str, int]) -> sparse.csr_ma
     matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int32), indptr), shape=(len(terms), len(vocab)))
     matrix.sum_duplicates()
     return matrix
+
+
+
+ChunkCounts = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]  # chunk's own terms, CSR arrays
+
+
+def chunk_counts(analyzer: Analyzer, texts: list[str]) -> ChunkCounts:
+    """Counts of a chunk of texts over its own vocabulary (terms in order of first appearance)."""
+    local: dict[str, int] = {}
+    matrix = count_matrix([analyzer.terms(text) for text in texts], local)
+    return list(local), matrix.indptr, matrix.indices, matrix.data
+
+
+def merge_chunks(chunks: list[ChunkCounts], vocab: dict[str, int]) -> sparse.csr_matrix:
+    """Chunks stacked in order with their terms renumbered into vocab: the same ids and matrix that
+    count_matrix over all the texts in one go would give."""
+    indptr, indices, data, offset = [np.zeros(1, dtype=np.int64)], [], [], 0
+    for terms, chunk_indptr, chunk_indices, chunk_data in chunks:
+        ids = np.array([vocab.setdefault(term, len(vocab)) for term in terms], dtype=np.int32)
+        indices.append(ids[chunk_indices])
+        data.append(chunk_data)
+        indptr.append(np.asarray(chunk_indptr[1:], dtype=np.int64) + offset)
+        offset += len(chunk_indices)
+    n_rows = sum(len(chunk[1]) - 1 for chunk in chunks)
+    matrix = sparse.csr_matrix((np.concatenate(data) if data else np.zeros(0, np.float32),
+                                np.concatenate(indices) if indices else np.zeros(0, np.int32),
+                                np.concatenate(indptr)), shape=(n_rows, len(vocab)))
+    matrix.sort_indices()
+    return matrix
+
+
+def tokenized_counts(analyzer: Analyzer, texts: list[str], vocab: dict[str, int], progress: bool = False,
+                     workers: int | None = None) -> sparse.csr_matrix:
+    """Clause x term counts of texts, jieba run in worker processes when there are enough of them
+    (jieba is pure Python and holds the GIL, so only processes add cores); vocab grows as in count_matrix."""
+    from index.threads import cores
+
+    chunks = [texts[i:i + TOKENIZE_CHUNK] for i in range(0, len(texts), TOKENIZE_CHUNK)]
+    workers = min(workers or cores(), len(chunks))
+    bar = tqdm(total=len(texts), desc="tokenizing", unit="clause", disable=not progress or len(texts) < 200)
+    with bar:
+        if workers < 2 or len(texts) < PARALLEL_MIN_CLAUSES:
+            results = [_counted(chunk_counts(analyzer, chunk), bar) for chunk in chunks]
+        else:
+            with _context().Pool(workers, _start_worker, (analyzer.paths,)) as pool:
+                results = [_counted(result, bar) for result in pool.imap(_worker_counts, chunks)]
+    return merge_chunks(results, vocab)
+
+
+def _counted(result: ChunkCounts, bar: tqdm) -> ChunkCounts:
+    bar.update(len(result[1]) - 1)
+    return result
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe: it starts at once and does not re-run the parent's __main__. Not once
+    torch is loaded (its thread pools and locks do not survive a fork): then a fork server that has
+    imported only the tokenizer, which needs the usual `if __name__ == "__main__"` guard in scripts."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and "torch" not in sys.modules:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["index.lexical", "index.tokenize"])
+    return context
+
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _start_worker(paths: dict[str, Path]) -> None:
+    """Each worker builds its own Analyzer from the same dictionary, synonym and stop-word files."""
+    global _worker_analyzer
+    from index.tokenize import Analyzer
+
+    _worker_analyzer = Analyzer(**paths)
+
+
+def _worker_counts(texts: list[str]) -> ChunkCounts:
+    return chunk_counts(_worker_analyzer, texts)
 
 
 @dataclass

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _limits: object | None = None
 
@@ -20,3 +22,34 @@ def pin_threads(threads: int = 1) -> None:
         _limits = threadpool_limits(limits=threads)
     except ImportError:  # threadpoolctl comes with scikit-learn; without it BLAS keeps its default
         _limits = None
+
+
+def cores() -> int:
+    """CPUs this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@contextmanager
+def bulk_threads(threads: int | None = None) -> Iterator[None]:
+    """Every core for FAISS OpenMP and BLAS inside the block (an index build), then back to what
+    the process had before (one thread, once the engine has pinned itself)."""
+    import faiss
+
+    threads = threads or cores()
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(threads)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        threadpool_limits = None
+    try:
+        if threadpool_limits is None:
+            yield
+        else:
+            with threadpool_limits(limits=threads):
+                yield
+    finally:
+        faiss.omp_set_num_threads(before)

@@ -151,3 +151,48 @@ def test_twenty_kills_at_random_points_never_lose_the_index(seed_data, tmp_path)
     assert process.wait(timeout=120) == 0
     assert open_engine(seed_data).search("海上风电运维母港", top_k=1).hits[0].source == "haishang_fengdian.txt"
     assert len(list((seed_data / "index").glob("tmp-snap-*"))) == 0
+
+
+def test_tokenizing_in_worker_processes_gives_the_same_counts_and_term_ids(seed_data):
+    from index.lexical import count_matrix, tokenized_counts
+    from index.tokenize import analyzer_for
+
+    config = load_config(seed_data, model="")
+    texts = [clause.text for clause in Store(config.store_path).clauses()][:40]
+    analyzer = analyzer_for(config)
+    one_go: dict[str, int] = {}
+    expected = count_matrix([analyzer.terms(text) for text in texts], one_go)
+    for workers, minimum in ((1, 10**9), (2, 0)):
+        vocab: dict[str, int] = {}
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("index.lexical.PARALLEL_MIN_CLAUSES", minimum)
+            patch.setattr("index.lexical.TOKENIZE_CHUNK", 7)
+            counts = tokenized_counts(analyzer, texts, vocab, workers=workers)
+        assert vocab == one_go
+        assert (counts != expected).nnz == 0 and counts.has_sorted_indices
+
+
+def test_the_offline_encoder_reads_the_count_matrix_as_it_reads_term_lists():
+    from index.encoders import OfflineEncoder, count_rows
+
+    words = ["光伏", "储能", "充电", "风电", "海上", "电网", "节能", "建筑"]
+    rng = np.random.default_rng(3)
+    terms = [[words[i] for i in rng.integers(0, len(words), 6)] for _ in range(60)]
+    vocab: dict[str, int] = {"未用": 0}  # a column no passage uses, as after a document is removed
+    counts = count_rows(terms, vocab)
+    names = sorted(vocab, key=vocab.__getitem__)
+    from_counts = OfflineEncoder.fit_counts(counts, names, 4)
+    from_terms = OfflineEncoder.fit(terms, 4)
+    assert from_counts.terms_list == from_terms.terms_list and "未用" not in from_counts.terms_list
+    assert np.allclose(from_counts.idf, from_terms.idf)
+    vectors = from_counts.encode_counts(counts, from_counts.columns_for(names))
+    assert np.allclose(vectors, from_counts.encode_passages([""] * len(terms), terms), atol=1e-5)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_svd_sample_is_fixed_sorted_and_bounded():
+    from index.encoders import svd_sample
+
+    assert svd_sample(5, 10).tolist() == [0, 1, 2, 3, 4]
+    sample = svd_sample(1000, 100)
+    assert len(sample) == 100 and np.all(np.diff(sample) > 0) and sample.tolist() == svd_sample(1000, 100).tolist()
