@@ -11,6 +11,8 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
+from index.lexical import count_matrix
+
 OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
 OFFLINE_SVD_ITER = 5
 OFFLINE_SVD_SAMPLE = 20_000  # rows the SVD is fitted on; the rest are projected
@@ -112,7 +114,7 @@ class OfflineEncoder:
     def fit(cls, terms: list[list[str]], dim: int) -> OfflineEncoder:
         """Fit on term lists (tests, small corpora); the index builder fits on its count matrix instead."""
         vocab: dict[str, int] = {}
-        return cls.fit_counts(count_rows(terms, vocab), sorted(vocab, key=vocab.__getitem__), dim)
+        return cls.fit_counts(count_matrix(terms, vocab), sorted(vocab, key=vocab.__getitem__), dim)
 
     @classmethod
     def fit_counts(cls, counts: sparse.csr_matrix, names: list[str], dim: int) -> OfflineEncoder:
@@ -138,7 +140,7 @@ class OfflineEncoder:
         if not terms:
             return np.zeros((0, self.dim), dtype=np.float32)
         vocab: dict[str, int] = {}
-        counts = count_rows(terms, vocab)
+        counts = count_matrix(terms, vocab)
         return self.encode_counts(counts, self.columns_for(sorted(vocab, key=vocab.__getitem__)))
 
     def columns_for(self, names: list[str]) -> np.ndarray:
@@ -191,18 +193,6 @@ def svd_sample(n_rows: int, size: int | None = None) -> np.ndarray:
     if n_rows <= size:
         return np.arange(n_rows)
     return np.sort(np.random.default_rng(0).choice(n_rows, size=size, replace=False))
-
-
-def count_rows(terms: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    """Passage x term counts, duplicates summed; unseen terms are appended to vocab."""
-    indptr, indices = [0], []
-    for passage in terms:
-        indices.extend(vocab.setdefault(term, len(vocab)) for term in passage)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int32), indptr), shape=(len(terms), len(vocab)))
-    matrix.sum_duplicates()
-    return matrix
 
 
 def _vocabulary(counts: sparse.csr_matrix, names: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -173,13 +173,14 @@ def test_tokenizing_in_worker_processes_gives_the_same_counts_and_term_ids(seed_
 
 
 def test_the_offline_encoder_reads_the_count_matrix_as_it_reads_term_lists():
-    from index.encoders import OfflineEncoder, count_rows
+    from index.encoders import OfflineEncoder
+    from index.lexical import count_matrix
 
     words = ["光伏", "储能", "充电", "风电", "海上", "电网", "节能", "建筑"]
     rng = np.random.default_rng(3)
     terms = [[words[i] for i in rng.integers(0, len(words), 6)] for _ in range(60)]
     vocab: dict[str, int] = {"未用": 0}  # a column no passage uses, as after a document is removed
-    counts = count_rows(terms, vocab)
+    counts = count_matrix(terms, vocab)
     names = sorted(vocab, key=vocab.__getitem__)
     from_counts = OfflineEncoder.fit_counts(counts, names, 4)
     from_terms = OfflineEncoder.fit(terms, 4)
