@@ -74,18 +74,6 @@ class NumpyBaseline:
         return top_k(self.vectors @ query_vector.astype(self.vectors.dtype, copy=False), k)
 
 
-def time_vectors(rank: Callable[[np.ndarray], object], vectors: np.ndarray, label: str,
-                 progress: bool = True) -> Latencies:
-    """Time rank(vector) once per query vector, after one warm-up call."""
-    rank(vectors[0])
-    result = Latencies()
-    for vector in tqdm(vectors, desc=label, unit="q", disable=not progress, leave=False):
-        start = time.perf_counter()
-        rank(vector)
-        result.ms.append((time.perf_counter() - start) * 1000)
-    return result
-
-
 def overlap_at_k(first: list[list[int]], second: list[list[int]], k: int = 10) -> float:
     """Mean share of the top-k of `first` that also appears in the top-k of `second`."""
     shares = [len(set(a[:k]) & set(b[:k])) / max(1, min(k, len(a))) for a, b in zip(first, second)]

@@ -10,7 +10,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 import psutil
@@ -35,9 +35,8 @@ class Latencies:
         return row
 
 
-def time_calls(call: Callable[[str], object], queries: list[str], label: str, warmup: int = 3,
-               progress: bool = True) -> Latencies:
-    """Time call(query) once per query after a few untimed warm-up calls."""
+def time_calls(call: Callable, queries: Sequence, label: str, warmup: int = 3, progress: bool = True) -> Latencies:
+    """Time call(query) once per query (a question or a query vector) after a few untimed warm-up calls."""
     for query in queries[:warmup]:
         call(query)
     result = Latencies()

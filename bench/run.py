@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bench import probe
-from bench.baselines import NumpyBaseline, RankBM25Baseline, overlap_at_k, time_sampled, time_vectors
+from bench.baselines import NumpyBaseline, RankBM25Baseline, overlap_at_k, time_sampled
 from bench.measure import (PeakMemory, cold_start, current_rss_mb, folder_mb, has_ui_builder,
                            ratio, time_calls, ui_cold_start)
 from bench.synth import CorpusInfo, load_pool, make_queries, write_corpus
@@ -143,8 +143,9 @@ def _numpy(snapshot: object, query_vectors: np.ndarray, options: Options) -> dic
     """Brute force over the stored vectors (read into memory) against the engine's FAISS index."""
     index = snapshot.dense.index
     brute = NumpyBaseline(np.ascontiguousarray(snapshot.dense.vectors, dtype=np.float32))
-    numpy_ms = time_vectors(brute.rank, query_vectors, "numpy", options.progress)
-    faiss_ms = time_vectors(lambda v: index.search(v[None, :], 10), query_vectors, "faiss", options.progress)
+    numpy_ms = time_calls(brute.rank, query_vectors, "numpy", warmup=1, progress=options.progress)
+    faiss_ms = time_calls(lambda v: index.search(v[None, :], 10), query_vectors, "faiss", warmup=1,
+                          progress=options.progress)
     exact = [list(brute.rank(v)) for v in query_vectors]
     approx = [list(index.search(v[None, :], 10)[1][0]) for v in query_vectors]
     return {**numpy_ms.summary("numpy"), **faiss_ms.summary("faiss"), "dense_index": type(index).__name__,

@@ -4,9 +4,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-
-from config import Config
 
 from index.tokenize import NGRAM_PREFIX, normalize
 from qa.hits import Hit, SearchResult
@@ -27,7 +26,6 @@ _SENTENCE_RE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _COMPLEMENT_RE = re.compile(r"(?:达到|保持在|处于|位于|实现|做到|控制在|进入|位居|走在)(?P<object>[^，,。；;、]{2,30})")
 _LIST_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”（）()]+(?:、[\u4e00-\u9fffA-Za-z0-9“”（）()]+)+")
 _LIST_LEAD = re.compile(r"^.*(?:发展|推动|推进|加快|建设|支持|开展|围绕|聚焦|包括|做优做强|做强|培育|挖掘|采用|应用|将|对|在|由)")
-DEFAULT_SYNONYMS = Config().synonyms
 MIN_COVERAGE = 0.4  # below this share of the question's evidence no sentence is taken as an answer
 # A paraphrase shares few bigrams but several words (or their synonyms) with its clause: 做饭烧热水要不要改成用电
 # meets 生活热水、炊事等用能领域的电能替代 on 热水 and 用电/电能; 火星基地怎么建设 meets an unrelated clause on 基地
@@ -186,7 +184,17 @@ def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[st
 
 
 def synonym_groups(path: Path) -> list[list[str]]:
-    """Groups of the shipped synonym file: 'a / b / c' (same meaning) or 'a = b c' (a stands for b and c)."""
+    """Groups of the shipped synonym file: 'a / b / c' (same meaning) or 'a = b c' (a stands for b and c).
+    Read once per version of the file, not on every question."""
+    try:
+        stamp = Path(path).stat().st_mtime_ns
+    except OSError:
+        return []
+    return _parsed_groups(Path(path), stamp)
+
+
+@lru_cache(maxsize=4)
+def _parsed_groups(path: Path, stamp: int) -> list[list[str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -212,12 +220,9 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
     Raises qa.engine.QueryError for an empty question."""
     result = result or engine.search(question, top_k=top_k, doc_filters=doc_filters)
     frequency, documents = corpus_bigram_frequency(engine.store)
-    synonyms = synonym_groups(Path(getattr(getattr(engine, "config", None), "synonyms", DEFAULT_SYNONYMS)))
-    evidence = evidence_of(result.query, frequency, documents, synonyms)
-    analyzer = getattr(engine, "analyzer", None)
-    if analyzer is not None:
-        titles = [d.title for d in engine.store.documents()]
-        evidence.words = question_words(result.query, analyzer, clause_share(engine.store), titles)
+    evidence = evidence_of(result.query, frequency, documents, synonym_groups(engine.config.synonyms))
+    titles = [d.title for d in engine.store.documents()]
+    evidence.words = question_words(result.query, engine.analyzer, clause_share(engine.store), titles)
     answer = answer_from_hits(result.query, result.hits, evidence)
     answer.notices = list(result.notices)
     return answer

@@ -17,7 +17,7 @@ import numpy as np
 from config import Config
 from index.builder import BuildStats, build, encoder_key, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
-from index.lexical import top_k
+from index.lexical import top_k as top_k_rows  # `top_k` is also search()'s parameter name
 from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
 from index.threads import pin_threads
 from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
@@ -218,8 +218,7 @@ class Engine:
                 raise QueryError(f"no document matches --doc {text!r}; documents: {titles}")
             wanted &= found
         wanted -= set(exclude_doc_ids)
-        numbers = [n for n, d in enumerate(state.doc_ids) if d in wanted]
-        return np.isin(state.doc_of_row, numbers)
+        return self._doc_mask(state, wanted)
 
     def _hit(self, clause: Clause, rank: int, score: float, terms: QueryTerms) -> Hit:
         return Hit.from_clause(clause, rank, score, matched_terms(clause.text, terms))
@@ -244,18 +243,16 @@ class Engine:
         vector = state.encoder.encode_passages([text], [self.analyzer.terms(text)])
         return self._ids(state, state.snapshot.dense.search(vector, limit, self._doc_mask(state, doc_ids)))
 
-    def _doc_mask(self, state: _State, doc_ids: list[str] | None) -> np.ndarray | None:
+    def _doc_mask(self, state: _State, doc_ids) -> np.ndarray | None:
+        """Rows of the given documents; None (every row) when no documents are given."""
         if doc_ids is None:
             return None
-        numbers = [n for n, d in enumerate(state.doc_ids) if d in set(doc_ids)]
+        wanted = set(doc_ids)
+        numbers = [n for n, d in enumerate(state.doc_ids) if d in wanted]
         return np.isin(state.doc_of_row, numbers)
 
     def _ids(self, state: _State, ranking: list[tuple[int, float]]) -> list[tuple[str, float]]:
         return [(state.clauses[row].id, score) for row, score in ranking if state.clauses[row] is not None]
-
-
-def top_k_rows(scores: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-    return top_k(scores, k, allowed)
 
 
 def matched_terms(text: str, terms: QueryTerms) -> list[str]:
