@@ -85,7 +85,10 @@ def _build(corpus: Path, data_dir: Path, info: CorpusInfo, options: Options) -> 
     ingested = time.perf_counter()
     engine = Engine.open(config, progress=options.progress)
     built = time.perf_counter()
-    return _build_figures(report, info, start, ingested, built), engine, config
+    figures = _build_figures(report, info, start, ingested, built)
+    steps = engine.last_build.seconds if engine.last_build is not None else {}
+    figures.update({f"index_{step}_s": seconds for step, seconds in steps.items()})
+    return figures, engine, config
 
 
 def _build_figures(report: object, info: CorpusInfo, start: float, ingested: float, built: float) -> dict:

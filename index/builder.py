@@ -3,6 +3,8 @@ from the previous snapshot, tokenize and embed only what is new, write a new sna
 from __future__ import annotations
 
 import hashlib
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +33,12 @@ class BuildStats:
     refitted: bool = False
     folder: Path | None = None
     reasons: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step, for the bench
+
+    def timed(self, step: str, started: float) -> float:
+        now = time.perf_counter()
+        self.seconds[step] = round(now - started, 3)
+        return now
 
 
 def index_text(clause: Clause) -> str:
@@ -145,18 +153,27 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
           previous: Snapshot | None, offline_dim: int, exact_limit: int, force_refit: bool = False,
           progress: bool = True) -> BuildStats:
     """Write a snapshot for these clauses, reusing what the previous one already holds."""
-    stats = BuildStats(clauses=len(clauses))
+    stats, started = BuildStats(clauses=len(clauses)), time.perf_counter()
     tokenizer = analyzer.settings()
     ids, hashes = [c.id for c in clauses], [clause_hash(c) for c in clauses]
     reuse = _reusable(previous, ids, hashes, tokenizer)
     counts, vocab = _counts(clauses, reuse, previous, analyzer, progress, stats)
-    encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
-    vectors = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats)
-    dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)
+    started = stats.timed("tokenize", started)
+    with ThreadPoolExecutor(1) as background:  # numpy and scipy release the GIL: BM25 runs beside the encoder
+        bm25 = background.submit(LexicalIndex.from_counts, counts, vocab)
+        encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
+        started = stats.timed("fit", started)
+        vectors = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats)
+        started = stats.timed("embed", started)
+        dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)
+        started = stats.timed("dense", started)
+        lexical = bm25.result()
+    started = stats.timed("bm25", started)
     new_since_fit = 0 if stats.refitted or semantic is not None else drift(previous, len(clauses), len(reuse))
     manifest = {"encoder": {"name": encoder.name, "dim": encoder.dim, "fingerprint": encoder.fingerprint,
                             "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
                 "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
                 "clause_ids": ids, "clause_hashes": hashes}
-    stats.folder = write_snapshot(index_dir, manifest, LexicalIndex.from_counts(counts, vocab), dense, encoder)
+    stats.folder = write_snapshot(index_dir, manifest, lexical, dense, encoder)
+    stats.timed("write", started)
     return stats

@@ -15,6 +15,7 @@ from index.lexical import count_matrix
 
 OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
 OFFLINE_SVD_ITER = 5
+SVD_OVERSAMPLE = 10  # extra random directions, so the top dim are found accurately
 OFFLINE_SVD_SAMPLE = 20_000  # rows the SVD is fitted on; the rest are projected
 
 
@@ -128,13 +129,11 @@ class OfflineEncoder:
         columns[kept] = np.arange(len(kept))
         matrix = _tfidf(counts[svd_sample(counts.shape[0])], columns, idf)
         dim = max(1, min(dim, matrix.shape[0] - 1, matrix.shape[1] - 1))
-        from sklearn.decomposition import TruncatedSVD
-
         from index.threads import bulk_threads
 
         with bulk_threads():
-            svd = TruncatedSVD(n_components=dim, n_iter=OFFLINE_SVD_ITER, random_state=0).fit(matrix)
-        return cls([names[c] for c in kept], idf, svd.components_.astype(np.float32))
+            components = right_singular_vectors(matrix, dim, OFFLINE_SVD_ITER)
+        return cls([names[c] for c in kept], idf, components)
 
     def encode_passages(self, texts: list[str], terms: list[list[str]], progress: bool = False) -> np.ndarray:
         if not terms:
@@ -187,6 +186,22 @@ class OfflineEncoder:
         return cls(vocab, idf, components)
 
 
+def right_singular_vectors(matrix: sparse.csr_matrix, dim: int, iterations: int, seed: int = 0) -> np.ndarray:
+    """The top dim right singular vectors (rows) of a sparse matrix, by randomised range finding with
+    power iterations (Halko, Martinsson & Tropp 2011, algorithm 4.4; LU-normalised between products)."""
+    from scipy.linalg import lu
+
+    width = min(dim + SVD_OVERSAMPLE, *matrix.shape)
+    transposed = matrix.T.tocsr()
+    basis = np.random.default_rng(seed).standard_normal((matrix.shape[1], width)).astype(np.float32)
+    for _ in range(iterations):
+        basis = lu(matrix @ basis, permute_l=True)[0]
+        basis = lu(transposed @ basis, permute_l=True)[0]
+    basis = np.linalg.qr(matrix @ basis)[0]  # orthonormal basis of the range: rows x width
+    _, _, right = np.linalg.svd(np.asarray((transposed @ basis).T), full_matrices=False)
+    return np.ascontiguousarray(right[:dim], dtype=np.float32)
+
+
 def svd_sample(n_rows: int, size: int | None = None) -> np.ndarray:
     """Sorted rows the SVD is fitted on: all of a small corpus, else a fixed random sample (seed 0)."""
     size = OFFLINE_SVD_SAMPLE if size is None else size
@@ -201,8 +216,8 @@ def _vocabulary(counts: sparse.csr_matrix, names: list[str]) -> tuple[np.ndarray
     df = np.bincount(counts.indices, minlength=len(names))[:len(names)]  # rows hold each term once
     min_df = 2 if counts.shape[0] >= 50 else 1
     candidates = np.flatnonzero(df >= min_df)
-    kept = sorted(candidates.tolist(), key=lambda c: (-int(df[c]), names[c]))[:OFFLINE_MAX_FEATURES]
-    kept = np.asarray(kept, dtype=np.int64)
+    order = np.lexsort((np.array(names, dtype=object)[candidates].astype(str), -df[candidates]))
+    kept = candidates[order[:OFFLINE_MAX_FEATURES]].astype(np.int64)
     return kept, df[kept].astype(np.float32)
 
 
@@ -213,9 +228,9 @@ def _tfidf(counts: sparse.csr_matrix, columns: np.ndarray, idf: np.ndarray) -> s
     counts = sparse.csr_matrix(counts)
     features = columns[counts.indices] if len(columns) else np.zeros(0, dtype=np.int64)
     keep = features >= 0
-    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[keep]
+    indptr = np.concatenate(([0], np.cumsum(keep)))[counts.indptr]  # rows stay in order: count what each keeps
     data = ((1.0 + np.log(counts.data[keep].astype(np.float32))) * idf[features[keep]]).astype(np.float32)
-    matrix = sparse.csr_matrix((data, (rows, features[keep])), shape=(counts.shape[0], len(idf)))
+    matrix = sparse.csr_matrix((data, features[keep], indptr), shape=(counts.shape[0], len(idf)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     return sparse.diags((1.0 / np.maximum(norms, 1e-12)).astype(np.float32)) @ matrix
 

@@ -3,11 +3,10 @@ adds a few precomputed columns and takes the top k with argpartition."""
 from __future__ import annotations
 
 import json
-import multiprocessing
-import sys
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 from scipy import sparse
@@ -34,15 +33,16 @@ def bm25_tf(tf: np.ndarray, doc_len: np.ndarray, avgdl: float, k1: float = K1, b
 
 def count_matrix(terms: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Clause x term counts; unseen terms are appended to vocab (ids never change once given)."""
-    indptr, indices = [0], []
-    for passage in terms:
-        indices.extend(vocab.setdefault(term, len(vocab)) for term in passage)
-        indptr.append(len(indices))
+    flat = list(chain.from_iterable(terms))
+    for term in dict.fromkeys(flat):  # distinct terms in order of first appearance
+        vocab.setdefault(term, len(vocab))
+    indices = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int32, count=len(flat))
+    indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum([len(passage) for passage in terms], out=indptr[1:])
     data = np.ones(len(indices), dtype=np.float32)
-    matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int32), indptr), shape=(len(terms), len(vocab)))
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(terms), len(vocab)))
     matrix.sum_duplicates()
     return matrix
-
 
 
 ChunkCounts = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]  # chunk's own terms, CSR arrays
@@ -55,40 +55,43 @@ def chunk_counts(analyzer: Analyzer, texts: list[str]) -> ChunkCounts:
     return list(local), matrix.indptr, matrix.indices, matrix.data
 
 
-def merge_chunks(chunks: list[ChunkCounts], vocab: dict[str, int]) -> sparse.csr_matrix:
+def merge_chunks(chunks: Iterable[ChunkCounts], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Chunks stacked in order with their terms renumbered into vocab: the same ids and matrix that
-    count_matrix over all the texts in one go would give."""
-    indptr, indices, data, offset = [np.zeros(1, dtype=np.int64)], [], [], 0
+    count_matrix over all the texts in one go would give. Each chunk is merged as it arrives."""
+    indptr, indices, data, offset, n_rows = [np.zeros(1, dtype=np.int64)], [], [], 0, 0
     for terms, chunk_indptr, chunk_indices, chunk_data in chunks:
         ids = np.array([vocab.setdefault(term, len(vocab)) for term in terms], dtype=np.int32)
-        indices.append(ids[chunk_indices])
-        data.append(chunk_data)
+        rows = len(chunk_indptr) - 1
+        chunk = sparse.csr_matrix((chunk_data, ids[chunk_indices], chunk_indptr), shape=(rows, len(vocab)))
+        chunk.sort_indices()
+        indices.append(chunk.indices)
+        data.append(chunk.data)
         indptr.append(np.asarray(chunk_indptr[1:], dtype=np.int64) + offset)
-        offset += len(chunk_indices)
-    n_rows = sum(len(chunk[1]) - 1 for chunk in chunks)
-    matrix = sparse.csr_matrix((np.concatenate(data) if data else np.zeros(0, np.float32),
-                                np.concatenate(indices) if indices else np.zeros(0, np.int32),
-                                np.concatenate(indptr)), shape=(n_rows, len(vocab)))
-    matrix.sort_indices()
-    return matrix
+        offset += len(chunk.indices)
+        n_rows += rows
+    return sparse.csr_matrix((np.concatenate(data) if data else np.zeros(0, np.float32),
+                              np.concatenate(indices) if indices else np.zeros(0, np.int32),
+                              np.concatenate(indptr)), shape=(n_rows, len(vocab)))
 
 
 def tokenized_counts(analyzer: Analyzer, texts: list[str], vocab: dict[str, int], progress: bool = False,
                      workers: int | None = None) -> sparse.csr_matrix:
     """Clause x term counts of texts, jieba run in worker processes when there are enough of them
-    (jieba is pure Python and holds the GIL, so only processes add cores); vocab grows as in count_matrix."""
-    from index.threads import cores
+    (jieba holds the GIL, so only processes add cores); vocab grows as in count_matrix."""
+    global _worker_analyzer
+    from workers import cores, process_context
 
     chunks = [texts[i:i + TOKENIZE_CHUNK] for i in range(0, len(texts), TOKENIZE_CHUNK)]
     workers = min(workers or cores(), len(chunks))
     bar = tqdm(total=len(texts), desc="tokenizing", unit="clause", disable=not progress or len(texts) < 200)
     with bar:
         if workers < 2 or len(texts) < PARALLEL_MIN_CLAUSES:
-            results = [_counted(chunk_counts(analyzer, chunk), bar) for chunk in chunks]
-        else:
-            with _context().Pool(workers, _start_worker, (analyzer.paths,)) as pool:
-                results = [_counted(result, bar) for result in pool.imap(_worker_counts, chunks)]
-    return merge_chunks(results, vocab)
+            return merge_chunks((_counted(chunk_counts(analyzer, chunk), bar) for chunk in chunks), vocab)
+        analyzer.cut("")  # load the dictionary once, here, rather than in every worker
+        _worker_analyzer = analyzer  # inherited as it is by forked workers
+        context = process_context(["index.lexical", "index.tokenize"])
+        with context.Pool(workers, _start_worker, (analyzer.paths,)) as pool:
+            return merge_chunks((_counted(result, bar) for result in pool.imap(_worker_counts, chunks)), vocab)
 
 
 def _counted(result: ChunkCounts, bar: tqdm) -> ChunkCounts:
@@ -96,29 +99,16 @@ def _counted(result: ChunkCounts, bar: tqdm) -> ChunkCounts:
     return result
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """fork where it is safe: it starts at once and does not re-run the parent's __main__. Not once
-    torch is loaded (its thread pools and locks do not survive a fork): then a fork server that has
-    imported only the tokenizer, which needs the usual `if __name__ == "__main__"` guard in scripts."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and "torch" not in sys.modules:
-        return multiprocessing.get_context("fork")
-    if "forkserver" not in methods:
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["index.lexical", "index.tokenize"])
-    return context
-
-
 _worker_analyzer: Analyzer | None = None
 
 
 def _start_worker(paths: dict[str, Path]) -> None:
-    """Each worker builds its own Analyzer from the same dictionary, synonym and stop-word files."""
+    """A forked worker keeps the parent's Analyzer; a spawned one builds its own from the same files."""
     global _worker_analyzer
     from index.tokenize import Analyzer
 
-    _worker_analyzer = Analyzer(**paths)
+    if _worker_analyzer is None or _worker_analyzer.paths != paths:
+        _worker_analyzer = Analyzer(**paths)
 
 
 def _worker_counts(texts: list[str]) -> ChunkCounts:

@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from workers import cores
+
 _limits: object | None = None
 
 
@@ -22,14 +24,6 @@ def pin_threads(threads: int = 1) -> None:
         _limits = threadpool_limits(limits=threads)
     except ImportError:  # threadpoolctl comes with scikit-learn; without it BLAS keeps its default
         _limits = None
-
-
-def cores() -> int:
-    """CPUs this process may run on (the affinity mask, not the machine's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @contextmanager

@@ -10,8 +10,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jieba
 import zhconv
+
+try:  # jieba with its dictionary search and Viterbi compiled: the same words, cut ~1.7x faster
+    import jieba_fast as jieba
+    import jieba_fast.posseg as jieba_posseg
+except ImportError:
+    import jieba
+    import jieba.posseg as jieba_posseg
 
 ANALYZER_VERSION = 2
 NGRAM_PREFIX = "_"  # bigrams share the vocabulary with words; the prefix keeps them apart
@@ -23,9 +29,11 @@ WORD_WEIGHT = 1.0
 BIGRAM_WEIGHT = 0.5
 UNIGRAM_WEIGHT = 0.2
 DATA = Path(__file__).parent / "data"
+WORD_CACHE_SIZE = 200_000  # distinct words whose index terms are remembered
 
 _CONTENT = re.compile(r"[\w%‰℃]", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_ALL_HAN = re.compile(r"[\u3400-\u9fff]*")
 jieba.setLogLevel(logging.WARNING)
 
 
@@ -61,11 +69,13 @@ class Analyzer:
         self.paths = {"user_dict": Path(user_dict), "synonyms": Path(synonyms), "stopwords": Path(stopwords)}
         self._jieba = jieba.Tokenizer()
         self._lock = threading.Lock()
+        self._word_cache: dict[str, list[str]] = {}
         self._load_user_dict(self.paths["user_dict"])
         self.abbreviations: list[tuple[str, list[str]]] = []
         self.stopwords = {normalize(w) for line in read_list(self.paths["stopwords"]) for w in line.split()}
         self.synonyms = self._synonym_groups(self.paths["synonyms"])
-        self._inner_keys = sorted({short for short, _ in self.abbreviations} | {w for w in self.synonyms if len(w) > 1})
+        self._inner_keys = frozenset({short for short, _ in self.abbreviations} | {w for w in self.synonyms if len(w) > 1})
+        self._key_sizes = range(min(map(len, self._inner_keys), default=1), max(map(len, self._inner_keys), default=0) + 1)
 
     def _load_user_dict(self, path: Path) -> None:
         for line in read_list(path):
@@ -106,12 +116,18 @@ class Analyzer:
 
         jieba keeps the longest dictionary word, so without this a clause saying 光储充一体化 would
         never meet a question saying (or expanded to) 光储充."""
-        return [key for key in self._inner_keys if len(key) < len(word) and key in word]
+        found = {word[start:start + size] for size in self._key_sizes if size < len(word)
+                 for start in range(len(word) - size + 1)} & self._inner_keys
+        return sorted(found)
 
     def settings(self) -> dict:
         """What an index depends on: a change here means the stored tokens are stale."""
         hashes = {name: file_hash(path) for name, path in self.paths.items()}
-        return {"analyzer": ANALYZER_VERSION, "ngrams": [1, 2], **hashes}
+        return {"analyzer": ANALYZER_VERSION, "segmenter": jieba.__name__, "ngrams": [1, 2], **hashes}
+
+    def tagger(self) -> jieba_posseg.POSTokenizer:
+        """Part-of-speech tagging over the same dictionary (place and organisation names)."""
+        return jieba_posseg.POSTokenizer(self._jieba)
 
     def cut(self, normalized: str) -> list[str]:
         with self._lock:  # jieba's lazy initialisation is not thread-safe
@@ -130,15 +146,26 @@ class Analyzer:
         return [run for run in runs if run]
 
     def terms(self, text: str) -> list[str]:
-        """Index terms of a passage: content words plus the character bigrams and unigrams of each run."""
+        """Index terms of a passage: content words plus the character bigrams and unigrams of each run
+        (a run's bigrams are those inside its words and those across each word boundary)."""
         out: list[str] = []
         for run in self.runs(text):
-            joined = "".join(run)
-            out.extend(run)
-            out.extend(part for word in run for part in self.inner_words(word))
-            out.extend(bigrams(joined))
-            out.extend(unigrams(joined))
+            out.extend(self._word_terms(run[0]))
+            for before, word in zip(run, run[1:]):
+                out.extend(self._word_terms(word))
+                if _HAN.match(before[-1]) or _HAN.match(word[0]):
+                    out.append(NGRAM_PREFIX + before[-1] + word[0])
         return out
+
+    def _word_terms(self, word: str) -> list[str]:
+        """A word's own index terms: itself, the keys written inside it, its bigrams and Han characters.
+        Remembered, since words repeat (the cache is emptied when full)."""
+        found = self._word_cache.get(word)
+        if found is None:
+            if len(self._word_cache) >= WORD_CACHE_SIZE:
+                self._word_cache.clear()
+            found = self._word_cache[word] = [word, *self.inner_words(word), *bigrams(word), *unigrams(word)]
+        return found
 
     def query(self, text: str) -> QueryTerms:
         """Weighted terms of a question: words 1, n-grams lower, synonyms lower still."""
@@ -159,13 +186,15 @@ class Analyzer:
 
 def bigrams(run: str) -> list[str]:
     """Overlapping character pairs, so that 制冷能效 meets 能效 and 制冷 even when jieba cuts differently."""
-    pairs = (run[i:i + 2] for i in range(len(run) - 1))
+    pairs = [run[i:i + 2] for i in range(len(run) - 1)]
+    if _ALL_HAN.fullmatch(run):
+        return [NGRAM_PREFIX + pair for pair in pairs]
     return [NGRAM_PREFIX + pair for pair in pairs if _HAN.search(pair)]
 
 
 def unigrams(run: str) -> list[str]:
     """Single Han characters: the only evidence shared by an abbreviation (光储充) and its parts (光伏, 储能)."""
-    return [NGRAM_PREFIX + char for char in run if _HAN.match(char)]
+    return [NGRAM_PREFIX + char for char in _HAN.findall(run)]
 
 
 def _add_run(result: QueryTerms, run: list[str], weight: float) -> None:

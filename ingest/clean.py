@@ -60,7 +60,8 @@ def _normalise(raw: str) -> str:
 
 def _clean_line(line: str) -> str | None:
     """The line without markdown and surplus spaces; "" for a blank line, None for boilerplate."""
-    if any(pattern.search(_SPACES.sub(" ", line).strip()) for pattern in _BOILERPLATE):
+    spaced = _SPACES.sub(" ", line).strip()
+    if any(pattern.search(spaced) for pattern in _BOILERPLATE):
         return None
     line = tidy_line(line)
     if line and any(pattern.search(line) for pattern in _BOILERPLATE):

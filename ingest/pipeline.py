@@ -11,12 +11,13 @@ from config import Config
 from ingest.clean import clean_text
 from ingest.metadata import extract_metadata
 from ingest.readers import EmptyFileError, IngestError, check_file, read_text, supported_suffixes
-from ingest.records import Clause, Document
+from ingest.records import Clause, Document, clause_id
 from ingest.store import Store
-from ingest.structure import pieces, sections
+from ingest.structure import Section, pieces, sections
 
 # Part of every document's fingerprint: a new parser version re-reads files that did not change.
 PARSER_VERSION = "1"
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than parsing in one
 
 
 @dataclass
@@ -43,20 +44,32 @@ class DuplicateNameError(IngestError):
     """Two files of one batch share a file name, so the second would replace the first."""
 
 
+@dataclass
+class Parsed:
+    """What a worker made of one file: its fingerprint, and the records unless it was unchanged."""
+    sha256: str
+    document: Document | None = None
+    clauses: list[Clause] = field(default_factory=list)
+
+
 def ingest_paths(paths: list[Path], store: Store, show_progress: bool = True,
                  config: Config | None = None) -> IngestReport:
-    """Ingest files and folders (recursively); a file that fails is reported and the rest go on."""
+    """Ingest files and folders (recursively); a file that fails is reported and the rest go on.
+    Files are read and parsed in worker processes, and written to the store in order by this one."""
     report = IngestReport()
     files, missing = collect_files(paths, skip=store.path.parent)
     report.failures.extend(missing)
-    seen: dict[str, Path] = {}
-    for path in _progress(files, show_progress):
+    jobs, seen = [], {}
+    known, max_chars = store.fingerprints(), (config or Config()).max_clause_chars
+    for path in files:
         name = safe_source_name(path.name)
         if name in seen:
             report.failures.append((str(path), f"same file name as {seen[name]}; rename one of them"))
             continue
         seen[name] = path
-        report.merge(_ingest_one(path, store, name, config))
+        jobs.append((path, name, known.get(name, ("", ""))[1], max_chars))
+    for (path, name, _, _), outcome in _progress(_parse_all(jobs), len(jobs), show_progress):
+        report.merge(_store_outcome(path, name, outcome, store))
     return report
 
 
@@ -64,38 +77,59 @@ def ingest_file(path: str | Path, store: Store, source_name: str | None = None,
                 config: Config | None = None) -> IngestReport:
     """Ingest one file, cited under source_name (the user's file name, without any folders) if given."""
     path = Path(path)
-    return _ingest_one(path, store, safe_source_name(source_name or path.name), config)
+    source = safe_source_name(source_name or path.name)
+    known = store.fingerprints().get(source, ("", ""))[1]
+    outcome = _parse_job((path, source, known, (config or Config()).max_clause_chars))
+    return _store_outcome(path, source, outcome, store)
 
 
-def _ingest_one(path: Path, store: Store, source: str, config: Config | None) -> IngestReport:
-    report = IngestReport()
-    try:
-        _store_document(path, store, source, config or Config(), report)
-    except IngestError as error:
-        report.failures.append((str(path), str(error)))
-    except OSError as error:
-        report.failures.append((str(path), f"cannot read the file ({error.strerror or error})"))
-    return report
+def _parse_all(jobs: list[tuple]):
+    """(job, Parsed or error message) in the order of the jobs."""
+    from workers import cores, process_context
 
-
-def _store_document(path: Path, store: Store, source: str, config: Config, report: IngestReport) -> None:
-    suffix = path.suffix if path.suffix.lower() in supported_suffixes() else Path(source).suffix
-    check_file(path, suffix)
-    data = path.read_bytes()
-    sha = hashlib.sha256(PARSER_VERSION.encode() + data).hexdigest()
-    earlier = store.document_by_source(source)
-    if earlier is not None and earlier.sha256 == sha:
-        report.unchanged.append(earlier.doc_id)
+    workers = min(cores(), len(jobs))
+    if workers < 2 or len(jobs) < PARALLEL_MIN_FILES:
+        yield from ((job, _parse_job(job)) for job in jobs)
         return
-    twin = store.document_by_sha256(sha)
+    with process_context(["ingest.pipeline"]).Pool(workers) as pool:
+        yield from zip(jobs, pool.imap(_parse_job, jobs, chunksize=4))
+
+
+def _parse_job(job: tuple) -> Parsed | str:
+    """Read and parse one file, unless its fingerprint equals the stored one; an error becomes its message."""
+    path, source, known_sha, max_clause_chars = job
+    try:
+        suffix = path.suffix if path.suffix.lower() in supported_suffixes() else Path(source).suffix
+        check_file(path, suffix)
+        sha = hashlib.sha256(PARSER_VERSION.encode() + path.read_bytes()).hexdigest()
+        if sha == known_sha:
+            return Parsed(sha)
+        document, clauses = parse_document(read_text(path, suffix), source, max_clause_chars)
+        document.sha256 = sha
+        return Parsed(sha, document, clauses)
+    except IngestError as error:
+        return str(error)
+    except OSError as error:
+        return f"cannot read the file ({error.strerror or error})"
+
+
+def _store_outcome(path: Path, source: str, outcome: Parsed | str, store: Store) -> IngestReport:
+    report = IngestReport()
+    if isinstance(outcome, str):
+        report.failures.append((str(path), outcome))
+        return report
+    earlier = store.fingerprints([source]).get(source)
+    if outcome.document is None:
+        report.unchanged.append(earlier[0] if earlier else make_doc_id(source))
+        return report
+    twin = store.document_by_sha256(outcome.sha256)
     if twin is not None and twin.source != source:
         report.duplicates.append((str(path), twin.source))
-        return
-    document, clauses = parse_document(read_text(path, suffix), source, config.max_clause_chars)
-    document.sha256 = sha
-    store.put_document(document, clauses)
-    (report.replaced if earlier is not None else report.added).append(document.doc_id)
-    report.clauses += len(clauses)
+        return report
+    store.put_document(outcome.document, outcome.clauses)
+    (report.replaced if earlier is not None else report.added).append(outcome.document.doc_id)
+    report.clauses += len(outcome.clauses)
+    return report
 
 
 def parse_document(raw: str, source: str, max_clause_chars: int = 1200) -> tuple[Document, list[Clause]]:
@@ -104,23 +138,23 @@ def parse_document(raw: str, source: str, max_clause_chars: int = 1200) -> tuple
     if not text.strip():
         raise EmptyFileError("no text left after removing page furniture and markup")
     doc_id = make_doc_id(source)
-    head = _head(text)
+    found = sections(text)
+    head = _head(text, found)
     meta = extract_metadata(raw, head, Path(source).stem)
     document = Document(doc_id=doc_id, title=meta.title, source=source, doc_number=meta.doc_number,
                         issuer=meta.issuer, date_written=meta.date_written,
                         date_published=meta.date_published, text=text)
     clauses = [
-        Clause(id=f"{doc_id}:{seq:04d}", doc_id=doc_id, document=meta.title, source=source, clause=piece.clause,
+        Clause(id=clause_id(doc_id, seq), doc_id=doc_id, document=meta.title, source=source, clause=piece.clause,
                heading=piece.heading, text=text[piece.start:piece.end], start=piece.start, end=piece.end, seq=seq)
-        for seq, piece in enumerate(pieces(text, max_clause_chars))
+        for seq, piece in enumerate(pieces(text, max_clause_chars, found))
     ]
     document.clauses = len(clauses)
     return document, clauses
 
 
-def _head(text: str) -> list[str]:
+def _head(text: str, found: list[Section]) -> list[str]:
     """The paragraphs before the first numbered heading (where the title and 文号 stand)."""
-    found = sections(text)
     first = found[0] if found and not found[0].labels else None
     return text[first.start:first.end].split("\n") if first else []
 
@@ -167,12 +201,12 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _progress(files: list[Path], show: bool):
+def _progress(items, total: int, show: bool):
     if not show:
-        return files
+        return items
     from tqdm import tqdm
 
-    return tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+    return tqdm(items, total=total, desc="ingest", unit="file", file=sys.stderr)
 
 
 def remove_documents(store: Store, text: str) -> IngestReport:

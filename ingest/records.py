@@ -46,6 +46,15 @@ class Clause:
         return asdict(self)
 
 
+def clause_id(doc_id: str, seq: int) -> str:
+    return f"{doc_id}:{seq:04d}"
+
+
+def doc_id_of(clause_id: str) -> str:
+    """The document part of a clause id (doc ids hold no colon)."""
+    return clause_id.rsplit(":", 1)[0]
+
+
 def citation(document: str, clause: str) -> str:
     """The one citation format: 《title》 clause path."""
     return f"《{document}》 {clause}".rstrip()

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS clauses (
     document TEXT NOT NULL, source TEXT NOT NULL, clause TEXT NOT NULL, heading TEXT NOT NULL,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS clauses_by_doc ON clauses(doc_id, seq);
+CREATE INDEX IF NOT EXISTS documents_by_sha256 ON documents(sha256);
 """
 
 _DOC_COLUMNS = [f.name for f in fields(Document)]
@@ -40,6 +41,8 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a crash or power cut can lose the last commits, never corrupt the file
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(_SCHEMA)
             self._check_version()
@@ -93,6 +96,13 @@ class Store:
         row = self.db.execute(f"SELECT {_select(_DOC_COLUMNS)} FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         return Document(*row) if row else None
 
+    def fingerprints(self, sources: list[str] | None = None) -> dict[str, tuple[str, str]]:
+        """source -> (doc_id, sha256) of the stored documents (or of those named), without their text."""
+        query, args = "SELECT source, doc_id, sha256 FROM documents", ()
+        if sources is not None:
+            query, args = query + f" WHERE source IN ({','.join('?' * len(sources))})", tuple(sources)
+        return {source: (doc_id, sha) for source, doc_id, sha in self.db.execute(query, args)}
+
     def documents(self) -> list[Document]:
         rows = self.db.execute(f"SELECT {_select(_DOC_COLUMNS)} FROM documents ORDER BY source").fetchall()
         return [Document(*row) for row in rows]
@@ -108,6 +118,15 @@ class Store:
             query += f" WHERE doc_id IN ({marks})"
         rows = self.db.execute(query + " ORDER BY source, seq", doc_ids or ()).fetchall()
         return [Clause(*row) for row in rows]
+
+    def clauses_by_id(self, ids: list[str]) -> dict[str, Clause]:
+        """The clauses with these ids that exist, by id."""
+        found: dict[str, Clause] = {}
+        for start in range(0, len(ids), 500):  # well under SQLite's limit on bound parameters
+            batch = ids[start:start + 500]
+            query = f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses WHERE id IN ({','.join('?' * len(batch))})"
+            found.update((row[0], Clause(*row)) for row in self.db.execute(query, batch))
+        return found
 
     def clause(self, clause_id: str) -> Clause | None:
         row = self.db.execute(f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses WHERE id = ?", (clause_id,)).fetchone()

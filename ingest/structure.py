@@ -188,9 +188,10 @@ def _extend(found: list[Section], state: _State, start: int, end: int) -> None:
     found[-1].has_body = True
 
 
-def pieces(text: str, max_chars: int) -> list[Piece]:
-    """Every leaf clause of cleaned text, long ones split into parts at sentence ends."""
-    found = sections(text)
+def pieces(text: str, max_chars: int, found: list[Section] | None = None) -> list[Piece]:
+    """Every leaf clause of cleaned text, long ones split into parts at sentence ends (found: its
+    sections, when the caller already has them; they are trimmed in place)."""
+    found = sections(text) if found is None else found
     if not any(section.labels for section in found):
         return _paragraph_pieces(text, max_chars)
     _trim_tail(text, found)

@@ -2,9 +2,10 @@
 issuers of the documents in the store, so that a new document is recognised without a list."""
 from __future__ import annotations
 
+import json
+import os
 import re
-
-import jieba.posseg
+from pathlib import Path
 
 from index.tokenize import Analyzer, normalize
 from ingest.records import Document
@@ -14,14 +15,16 @@ ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|新区|街道|�
 MIN_KEY_CHARS = 2
 
 
+CACHE_VERSION = 1
+
+
 class DocumentNames:
     """Name keys (e.g. 台山市, 台山) mapped to the few documents they pick out."""
 
-    def __init__(self, documents: list[Document], analyzer: Analyzer):
+    def __init__(self, documents: list[Document], analyzer: Analyzer, cache: Path | None = None):
         owners: dict[str, set[str]] = {}
-        tagger = jieba.posseg.POSTokenizer(analyzer._jieba)
-        for document in documents:
-            for key in _keys(f"{document.title} {document.issuer}", tagger):
+        for document, keys in zip(documents, _document_keys(documents, analyzer, cache)):
+            for key in keys:
                 owners.setdefault(key, set()).add(document.doc_id)
         limit = max(1, len(documents) // 4)  # a name shared by many documents picks out none
         self.keys = {k: docs for k, docs in owners.items() if len(docs) <= limit and len(docs) < len(documents)}
@@ -37,7 +40,44 @@ class DocumentNames:
         return docs, found
 
 
-def _keys(text: str, tagger: jieba.posseg.POSTokenizer) -> set[str]:
+def _document_keys(documents: list[Document], analyzer: Analyzer, cache: Path | None) -> list[list[str]]:
+    """The name keys of each document, read from the cache file where its title and issuer are
+    unchanged under the same dictionary; part-of-speech tagging (slow to start) only for the rest."""
+    settings = analyzer.settings()
+    saved = _read_cache(cache, settings)
+    heads = [f"{document.title} {document.issuer}" for document in documents]
+    missing = [head for head in heads if head not in saved]
+    if missing:
+        tagger = analyzer.tagger()
+        saved.update({head: sorted(_keys(head, tagger)) for head in missing})
+        _write_cache(cache, settings, {head: saved[head] for head in heads})
+    return [saved[head] for head in heads]
+
+
+def _read_cache(path: Path | None, settings: dict) -> dict[str, list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or data.get("analyzer") != settings:
+        return {}
+    return data.get("keys", {}) if isinstance(data.get("keys"), dict) else {}
+
+
+def _write_cache(path: Path | None, settings: dict, keys: dict[str, list[str]]) -> None:
+    """Written whole and renamed into place; a folder that cannot be written only costs the next start time."""
+    if path is None:
+        return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps({"version": CACHE_VERSION, "analyzer": settings, "keys": keys},
+                                        ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def _keys(text: str, tagger) -> set[str]:
     keys = set()
     for pair in tagger.lcut(normalize(text)):
         word, flag = pair.word, pair.flag

@@ -15,13 +15,13 @@ from typing import Iterator
 import numpy as np
 
 from config import Config
-from index.builder import BuildStats, build, encoder_key, stale_reasons
+from index.builder import BuildStats, build, clause_hash, encoder_key, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
 from index.lexical import top_k as top_k_rows  # `top_k` is also search()'s parameter name
 from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
 from index.threads import pin_threads
 from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
-from ingest.records import Clause
+from ingest.records import Clause, doc_id_of
 from ingest.store import Store
 from qa.docnames import DocumentNames
 from qa.fusion import best_sentence_share, localized, ordered, score_blend
@@ -36,6 +36,7 @@ POOL = 100  # candidates taken from each ranking before fusion
 OFFLINE_WEIGHTS = (1.0, 0.25, 1.0)  # lexical, dense, best sentence
 SEMANTIC_WEIGHTS = (1.0, 1.0, 1.0)
 RERANK_DEPTH = 50
+NAMES_CACHE = "names.json"  # in the index folder: the name keys of each document (qa.docnames)
 LOCK_WAIT_S = 30.0
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
 
@@ -50,10 +51,10 @@ class IndexUnavailable(Exception):
 
 @dataclass(frozen=True)
 class _State:
+    """One snapshot and what the engine derives from it; clause texts stay in the store, read by row."""
     snapshot: Snapshot
     encoder: Encoder
-    clauses: list[Clause | None]  # by snapshot row; None when the store no longer has it
-    doc_of_row: np.ndarray  # document number per row, -1 for missing clauses
+    doc_of_row: np.ndarray  # document number per row, -1 where the store no longer has the document
     doc_ids: list[str]
     names: DocumentNames
     row_levels: np.ndarray  # administrative level (qa.locality) of each row's document
@@ -136,18 +137,27 @@ class Engine:
         return snapshot
 
     def _state_for(self, snapshot: Snapshot) -> _State:
-        by_id = {c.id: c for c in self.store.clauses()}
-        clauses = [by_id.get(i) for i in snapshot.clause_ids]
-        doc_ids = sorted({c.doc_id for c in clauses if c is not None})
+        documents = self.store.documents()
+        doc_ids = [d.doc_id for d in documents]
         number = {d: n for n, d in enumerate(doc_ids)}
-        doc_of_row = np.array([number[c.doc_id] if c else -1 for c in clauses], dtype=np.int32)
+        doc_of_row = np.array([number.get(doc_id_of(i), -1) for i in snapshot.clause_ids], dtype=np.int32)
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
-        documents = [d for d in self.store.documents() if d.doc_id in number]
-        levels = np.zeros(len(doc_ids), dtype=np.int32)
-        for document in documents:
-            levels[number[document.doc_id]] = document_level(document)
-        names = DocumentNames(documents, self.analyzer)
-        return _State(snapshot, encoder, clauses, doc_of_row, doc_ids, names, levels[doc_of_row])
+        levels = np.array([document_level(d) for d in documents] + [0], dtype=np.int32)  # [-1]: no document
+        names = DocumentNames(documents, self.analyzer, self.config.index_dir / NAMES_CACHE)
+        return _State(snapshot, encoder, doc_of_row, doc_ids, names, levels[doc_of_row])
+
+    def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
+        """The clauses at these snapshot rows, read from the store; a row whose document is gone, or was
+        replaced after the snapshot was built, is left out until the index catches up."""
+        known = {} if known is None else known
+        wanted = [row for row in rows if row not in known and state.doc_of_row[row] >= 0]
+        ids, hashes = state.snapshot.clause_ids, state.snapshot.manifest["clause_hashes"]
+        found = self.store.clauses_by_id([ids[row] for row in wanted])
+        for row in wanted:
+            clause = found.get(ids[row])
+            if clause is not None and clause_hash(clause) == hashes[row]:
+                known[row] = clause
+        return known
 
     # --- searching ---------------------------------------------------------------------
 
@@ -162,22 +172,36 @@ class Engine:
         lexical = top_k_rows(state.snapshot.lexical.scores(terms.weights), POOL, allowed)
         dense = state.snapshot.dense.search(state.encoder.encode_query(text, terms.weights), POOL, allowed) \
             if terms.weights else []
-        fused = self._fuse(state, terms, lexical, dense)
+        fused, known = self._fuse(state, terms, lexical, dense)
         # float(): an environment override arrives as text
         fused = localized(fused, state.row_levels, float(self.config.locality_weight))
-        preferred = {row for row in fused if state.clauses[row] and state.clauses[row].doc_id in named_docs}
-        ranked = [(row, score) for row, score in ordered(fused, preferred) if state.clauses[row] is not None]
-        ranked, notice = self._rerank(text, ranked, state)
+        named = {n for n, doc_id in enumerate(state.doc_ids) if doc_id in named_docs} if named_docs else set()
+        preferred = {row for row in fused if state.doc_of_row[row] in named}
+        ranked = [(row, score) for row, score in ordered(fused, preferred) if state.doc_of_row[row] >= 0]
+        ranked, notice = self._rerank(text, ranked, state, known)
         notices += [n for n in (notice,) if n]
         if not ranked:
             notices.append("no clause shares a word with the question; try other or Chinese keywords")
-        hits = [self._hit(state.clauses[row], rank, score, terms)
-                for rank, (row, score) in enumerate(ranked[:max(top_k, 0)], start=1)]
+        shown = self._first_readable(state, ranked, max(top_k, 0), known)
+        hits = [self._hit(known[row], rank, score, terms) for rank, (row, score) in enumerate(shown, start=1)]
         return SearchResult(text, self.mode, hits, notices)
 
+    def _first_readable(self, state: _State, ranked: list[tuple[int, float]], count: int,
+                        known: dict[int, Clause]) -> list[tuple[int, float]]:
+        """The first count ranked rows whose clause the store still holds as indexed."""
+        shown: list[tuple[int, float]] = []
+        for start in range(0, len(ranked), max(count, 1) + 10):
+            if len(shown) >= count:
+                break
+            batch = ranked[start:start + count + 10]
+            self._clauses(state, [row for row, _ in batch], known)
+            shown += [(row, score) for row, score in batch if row in known][:count - len(shown)]
+        return shown
+
     def _fuse(self, state: _State, terms: QueryTerms, lexical: list[tuple[int, float]],
-              dense: list[tuple[int, float]]) -> dict[int, float]:
-        """Blend of scaled scores, plus the best-sentence share for the leading candidates."""
+              dense: list[tuple[int, float]]) -> tuple[dict[int, float], dict[int, Clause]]:
+        """Blend of scaled scores, plus the best-sentence share for the leading candidates (whose
+        clauses, read for it, come back too)."""
         lexical_w, dense_w, sentence_w = SEMANTIC_WEIGHTS if self.semantic is not None else OFFLINE_WEIGHTS
         fused = score_blend([lexical, dense], [lexical_w, dense_w])
         idf = state.snapshot.lexical.idf(list(terms.weights))
@@ -185,12 +209,11 @@ class Engine:
         for term, weight in terms.weights.items():
             surface = term.lstrip(NGRAM_PREFIX)
             evidence[surface] = evidence.get(surface, 0.0) + weight * idf.get(term, 0.0)
-        leaders = sorted(fused, key=lambda row: -fused[row])[:RERANK_DEPTH]
-        for row in leaders:
-            if state.clauses[row] is not None:
-                text = unicodedata.normalize("NFKC", state.clauses[row].text).lower()
-                fused[row] += sentence_w * best_sentence_share(text, evidence, self.analyzer.abbreviations)
-        return fused
+        leaders = self._clauses(state, sorted(fused, key=lambda row: -fused[row])[:RERANK_DEPTH])
+        for row, clause in leaders.items():
+            text = unicodedata.normalize("NFKC", clause.text).lower()
+            fused[row] += sentence_w * best_sentence_share(text, evidence, self.analyzer.abbreviations)
+        return fused, leaders
 
     def _prepare(self, question: str) -> tuple[str, list[str]]:
         """The question stripped and bounded; QueryError when nothing searchable is left."""
@@ -223,11 +246,13 @@ class Engine:
     def _hit(self, clause: Clause, rank: int, score: float, terms: QueryTerms) -> Hit:
         return Hit.from_clause(clause, rank, score, matched_terms(clause.text, terms))
 
-    def _rerank(self, text: str, ranked: list[tuple[int, float]], state: _State) -> tuple[list[tuple[int, float]], str]:
+    def _rerank(self, text: str, ranked: list[tuple[int, float]], state: _State,
+                known: dict[int, Clause]) -> tuple[list[tuple[int, float]], str]:
         if self._reranker is None:
             return ranked, self._reranker_notice
-        head = ranked[:30]
-        scores = self._reranker.predict([(text, state.clauses[row].text) for row, _ in head])
+        self._clauses(state, [row for row, _ in ranked[:30]], known)
+        head = [(row, score) for row, score in ranked[:30] if row in known]
+        scores = self._reranker.predict([(text, known[row].text) for row, _ in head])
         order = sorted(zip(head, scores), key=lambda pair: -float(pair[1]))
         return [(row, float(score)) for (row, _), score in order] + ranked[30:], ""
 
@@ -252,7 +277,8 @@ class Engine:
         return np.isin(state.doc_of_row, numbers)
 
     def _ids(self, state: _State, ranking: list[tuple[int, float]]) -> list[tuple[str, float]]:
-        return [(state.clauses[row].id, score) for row, score in ranking if state.clauses[row] is not None]
+        ids = state.snapshot.clause_ids
+        return [(ids[row], score) for row, score in ranking if state.doc_of_row[row] >= 0]
 
 
 def matched_terms(text: str, terms: QueryTerms) -> list[str]:

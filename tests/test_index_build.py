@@ -197,3 +197,53 @@ def test_the_svd_sample_is_fixed_sorted_and_bounded():
     assert svd_sample(5, 10).tolist() == [0, 1, 2, 3, 4]
     sample = svd_sample(1000, 100)
     assert len(sample) == 100 and np.all(np.diff(sample) > 0) and sample.tolist() == svd_sample(1000, 100).tolist()
+
+
+def test_a_document_replaced_after_loading_is_never_shown_half_old_half_new(seed_data, tmp_path):
+    from tests.conftest import CORPUS
+
+    engine = open_engine(seed_data)
+    source = CORPUS / "taishan_tandafeng_shishi_fangan.txt"
+    changed = tmp_path / source.name
+    changed.write_text(source.read_text(encoding="utf-8").replace("大力发展绿色节能低碳建筑", "大力发展装配式木结构建筑"),
+                       encoding="utf-8")
+    store = Store(load_config(seed_data).store_path)
+    assert ingest_file(changed, store).replaced
+    store.close()
+    before_refresh = engine.search("绿色节能低碳建筑", top_k=10).hits
+    assert before_refresh and all("装配式木结构" not in hit.text for hit in before_refresh)
+    assert not any(hit.source == source.name and "大力发展绿色节能低碳建筑" in hit.text for hit in before_refresh)
+    engine.refresh()
+    assert "装配式木结构" in engine.search("装配式木结构建筑", top_k=1).hits[0].text
+
+
+def test_a_document_removed_after_loading_drops_out_of_the_answers(seed_data):
+    engine = open_engine(seed_data)
+    taishan = next(d for d in engine.store.documents() if d.source.startswith("taishan"))
+    Store(load_config(seed_data).store_path).remove_document(taishan.doc_id)
+    hits = engine.search("台山市绿色建筑", top_k=10).hits
+    assert hits and all(hit.doc_id != taishan.doc_id for hit in hits)
+
+
+def test_document_names_are_cached_and_a_damaged_cache_is_rebuilt(seed_data):
+    cache = seed_data / "index" / "names.json"
+    assert any("台山" in keys for keys in json.loads(cache.read_text(encoding="utf-8"))["keys"].values())
+    cache.write_text("{not json", encoding="utf-8")
+    engine = open_engine(seed_data)
+    assert engine.search("台山市的绿色建筑目标是什么", top_k=1).hits[0].source.startswith("taishan")
+    assert json.loads(cache.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_a_passages_terms_are_its_words_inner_keys_and_the_character_ngrams_of_each_run():
+    from collections import Counter
+
+    from index.tokenize import DATA, Analyzer, bigrams, unigrams
+
+    analyzer = Analyzer(DATA / "user_dict.txt", DATA / "synonyms.txt")
+    assert "_伏发" in analyzer.terms("推进光伏发电")  # a bigram across the words 光伏 | 发电
+    for text in ("推进光伏发电和光储充一体化项目，2025年达到30万千瓦。", "LED灯具、5G基站与数据中心", "的了。", ""):
+        expected: Counter = Counter()
+        for run in analyzer.runs(text):
+            expected.update(run + [part for word in run for part in analyzer.inner_words(word)])
+            expected.update(bigrams("".join(run)) + unigrams("".join(run)))
+        assert Counter(analyzer.terms(text)) == expected

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +103,26 @@ def test_dates_and_issuers_where_the_text_has_them(extra_store):
     assert (foshan.issuer, foshan.date_written) == ("佛山市住房和城乡建设局 等", "2022-03-04")
     shenzhen = extra_store.document_by_source("08_shenzhen_jingji_tequ_lvse_jianzhu_tiaoli.txt")
     assert (shenzhen.issuer, shenzhen.date_written) == ("深圳市人民代表大会常务委员会", "2022-03-28")
+
+
+def test_ingesting_in_worker_processes_writes_the_same_records_and_failures(tmp_path):
+    from tests.conftest import CORPUS
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in [*sorted(EXTRA.glob("0*.txt")), *sorted(CORPUS.glob("*.txt"))]:
+        shutil.copy(path, folder / path.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "gbk.txt").write_bytes("关于节能的通知\n一、总体要求\n（一）到2025年能耗下降14%。\n".encode("gbk"))
+    results = []
+    for minimum in (10**9, 0):  # one process, then worker processes
+        store = Store(tmp_path / f"store-{minimum}.sqlite3")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("ingest.pipeline.PARALLEL_MIN_FILES", minimum)
+            report = ingest_paths([folder], store, show_progress=False)
+        results.append((report.added, report.failures, [c.to_json() for c in store.clauses()]))
+        store.close()
+    assert results[0] == results[1]
+    added, failures, clauses = results[1]
+    assert len(added) == 11 and [Path(name).name for name, _ in failures] == ["empty.txt"]
+    assert any("能耗下降14%" in clause["text"] for clause in clauses)
