@@ -9,9 +9,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from index.dense import DenseIndex
 from index.encoders import EncoderError, OfflineEncoder
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, top_k
 
 FORMAT_VERSION = 1
 KEEP_SNAPSHOTS = 2  # the previous one stays for readers in other processes that still map it
@@ -23,6 +25,7 @@ class IndexCorrupt(Exception):
 
 @dataclass
 class Snapshot:
+    """A complete index on disk, loaded; the local index.backend.SearchBackend."""
     folder: Path
     manifest: dict
     lexical: LexicalIndex
@@ -32,6 +35,19 @@ class Snapshot:
     @property
     def clause_ids(self) -> list[str]:
         return self.manifest["clause_ids"]
+
+    @property
+    def clause_hashes(self) -> list[str]:
+        return self.manifest["clause_hashes"]
+
+    def lexical_top(self, weights: dict[str, float], limit: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        return top_k(self.lexical.scores(weights), limit, allowed)
+
+    def dense_top(self, vector: np.ndarray, limit: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        return self.dense.search(vector, limit, allowed)
+
+    def idf(self, terms: list[str]) -> dict[str, float]:
+        return self.lexical.idf(terms)
 
 
 def current_folder(index_dir: Path) -> Path | None:

@@ -15,9 +15,9 @@ from typing import Iterator
 import numpy as np
 
 from config import Config
+from index.backend import SearchBackend
 from index.builder import BuildStats, build, clause_hash, encoder_key, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
-from index.lexical import top_k as top_k_rows  # `top_k` is also search()'s parameter name
 from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
 from index.threads import pin_threads
 from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
@@ -52,7 +52,7 @@ class IndexUnavailable(Exception):
 @dataclass(frozen=True)
 class _State:
     """One snapshot and what the engine derives from it; clause texts stay in the store, read by row."""
-    snapshot: Snapshot
+    snapshot: SearchBackend  # the loaded index.snapshot.Snapshot
     encoder: Encoder
     doc_of_row: np.ndarray  # document number per row, -1 where the store no longer has the document
     doc_ids: list[str]
@@ -151,7 +151,7 @@ class Engine:
         replaced after the snapshot was built, is left out until the index catches up."""
         known = {} if known is None else known
         wanted = [row for row in rows if row not in known and state.doc_of_row[row] >= 0]
-        ids, hashes = state.snapshot.clause_ids, state.snapshot.manifest["clause_hashes"]
+        ids, hashes = state.snapshot.clause_ids, state.snapshot.clause_hashes
         found = self.store.clauses_by_id([ids[row] for row in wanted])
         for row in wanted:
             clause = found.get(ids[row])
@@ -169,8 +169,8 @@ class Engine:
         allowed = self._allowed(state, doc_filters, exclude_doc_ids)
         terms = self.analyzer.query(text)
         named_docs, _ = state.names.mentioned(text)
-        lexical = top_k_rows(state.snapshot.lexical.scores(terms.weights), POOL, allowed)
-        dense = state.snapshot.dense.search(state.encoder.encode_query(text, terms.weights), POOL, allowed) \
+        lexical = state.snapshot.lexical_top(terms.weights, POOL, allowed)
+        dense = state.snapshot.dense_top(state.encoder.encode_query(text, terms.weights), POOL, allowed) \
             if terms.weights else []
         fused, known = self._fuse(state, terms, lexical, dense)
         # float(): an environment override arrives as text
@@ -204,7 +204,7 @@ class Engine:
         clauses, read for it, come back too)."""
         lexical_w, dense_w, sentence_w = SEMANTIC_WEIGHTS if self.semantic is not None else OFFLINE_WEIGHTS
         fused = score_blend([lexical, dense], [lexical_w, dense_w])
-        idf = state.snapshot.lexical.idf(list(terms.weights))
+        idf = state.snapshot.idf(list(terms.weights))
         evidence: dict[str, float] = {}
         for term, weight in terms.weights.items():
             surface = term.lstrip(NGRAM_PREFIX)
@@ -259,14 +259,14 @@ class Engine:
     def lexical_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
         """Clause ids by BM25 against text (question words ignored, synonyms expanded)."""
         state = self._state
-        scores = state.snapshot.lexical.scores(self.analyzer.query(text).weights)
-        return self._ids(state, top_k_rows(scores, limit, self._doc_mask(state, doc_ids)))
+        weights = self.analyzer.query(text).weights
+        return self._ids(state, state.snapshot.lexical_top(weights, limit, self._doc_mask(state, doc_ids)))
 
     def dense_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
         """Clause ids by cosine similarity, text encoded as a passage."""
         state = self._state
         vector = state.encoder.encode_passages([text], [self.analyzer.terms(text)])
-        return self._ids(state, state.snapshot.dense.search(vector, limit, self._doc_mask(state, doc_ids)))
+        return self._ids(state, state.snapshot.dense_top(vector, limit, self._doc_mask(state, doc_ids)))
 
     def _doc_mask(self, state: _State, doc_ids) -> np.ndarray | None:
         """Rows of the given documents; None (every row) when no documents are given."""
