@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import astuple, fields
 from pathlib import Path
@@ -37,6 +38,7 @@ class StoreError(Exception):
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._readers = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -120,13 +122,21 @@ class Store:
         return [Clause(*row) for row in rows]
 
     def clauses_by_id(self, ids: list[str]) -> dict[str, Clause]:
-        """The clauses with these ids that exist, by id."""
+        """The clauses with these ids that exist, by id; read on the calling thread's own connection."""
         found: dict[str, Clause] = {}
         for start in range(0, len(ids), 500):  # well under SQLite's limit on bound parameters
             batch = ids[start:start + 500]
             query = f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses WHERE id IN ({','.join('?' * len(batch))})"
-            found.update((row[0], Clause(*row)) for row in self.db.execute(query, batch))
+            found.update((row[0], Clause(*row)) for row in self._reader().execute(query, batch).fetchall())
         return found
+
+    def _reader(self) -> sqlite3.Connection:
+        """A connection per thread for the reads every search makes: searches overlapping on one connection
+        would keep its read transaction open, and it would never see documents added since."""
+        reader = getattr(self._readers, "db", None)
+        if reader is None:
+            reader = self._readers.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        return reader
 
     def clause(self, clause_id: str) -> Clause | None:
         row = self.db.execute(f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses WHERE id = ?", (clause_id,)).fetchone()
