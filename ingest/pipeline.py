@@ -78,7 +78,7 @@ def ingest_file(path: str | Path, store: Store, source_name: str | None = None,
     """Ingest one file, cited under source_name (the user's file name, without any folders) if given."""
     path = Path(path)
     source = safe_source_name(source_name or path.name)
-    known = store.fingerprints().get(source, ("", ""))[1]
+    known = store.fingerprints([source]).get(source, ("", ""))[1]
     outcome = _parse_job((path, source, known, (config or Config()).max_clause_chars))
     return _store_outcome(path, source, outcome, store)
 
