@@ -21,3 +21,20 @@ test-slow: install-dev
 
 bench: install
 	$(PYTHON) -m bench
+
+# The dev set: the seeds, ../shared/corpus-extra and ../shared/corpus-dev, and the questions in eval/.
+DEV_DOCS = corpus/*.txt ../shared/corpus-extra/*.txt ../shared/corpus-dev/*.txt
+DEV_QUESTIONS = eval/questions_seeds_extra.jsonl eval/questions_corpus_dev.jsonl ../shared/eval/questions.jsonl
+DEV_DATA ?= /tmp/policy-qa-dev
+
+.PHONY: eval tune
+
+eval: install
+	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
+	$(PYTHON) -m qa.eval --questions $(DEV_QUESTIONS) --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA)
+
+tune: install
+	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
+	$(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA) --write
+	POLICY_QA_FALLBACK_ENCODER=lsa $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-lsa --quiet
+	POLICY_QA_FALLBACK_ENCODER=lsa $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-lsa --write

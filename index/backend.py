@@ -23,5 +23,11 @@ class SearchBackend(Protocol):
     def dense_top(self, vector: np.ndarray, limit: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         """The nearest rows by inner product with a (1, dim) query vector, best first."""
 
+    def lexical_scores(self, weights: dict[str, float], field: str = "body") -> np.ndarray:
+        """BM25 of every row in one field ("body": the clause text; "context": title and headings)."""
+
+    def dense_scores(self, vector: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Inner product of a (1, dim) query vector with the vectors of these rows."""
+
     def idf(self, terms: list[str]) -> dict[str, float]:
         """BM25 idf of the terms the index knows."""

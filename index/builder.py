@@ -20,7 +20,6 @@ from index.tokenize import Analyzer
 from ingest.records import Clause
 
 REFIT_FRACTION = 0.2  # refit the offline encoder once this share of clauses is new since its fit
-EMBED_BATCH = 512
 OFFLINE_BATCH = 8192  # rows of the count matrix projected at once by the offline encoder
 
 
@@ -42,11 +41,23 @@ class BuildStats:
 
 
 def index_text(clause: Clause) -> str:
+    """The body field: the clause's own text."""
     return clause.text
 
 
+def context_text(clause: Clause) -> str:
+    """The context field: the document's title and the headings above the clause, so that a heading's
+    words count for every clause under it without being repeated in each body (BM25F's fields)."""
+    return f"{clause.document} {clause.heading}"
+
+
+def passage_text(clause: Clause) -> str:
+    """What a neural encoder reads: where the clause stands, then the clause."""
+    return f"{context_text(clause)}\n{clause.text}"
+
+
 def clause_hash(clause: Clause) -> str:
-    return hashlib.sha1(index_text(clause).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(passage_text(clause).encode("utf-8")).hexdigest()[:12]
 
 
 def encoder_key(semantic: Encoder | None, offline_dim: int) -> str:
@@ -74,18 +85,18 @@ def _reusable(previous: Snapshot | None, ids: list[str], hashes: list[str], toke
     return {row: old[key] for row, key in enumerate(zip(ids, hashes)) if key in old}
 
 
-def _counts(clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | None, analyzer: Analyzer,
+def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalIndex | None, analyzer: Analyzer,
             progress: bool, stats: BuildStats) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Clause x term counts: old rows copied, new rows tokenized once (vocabulary ids only grow)."""
-    vocab = dict(previous.lexical.vocab) if reuse else {}
-    new_rows = [row for row in range(len(clauses)) if row not in reuse]
-    fresh = tokenized_counts(analyzer, [index_text(clauses[row]) for row in new_rows], vocab, progress)
+    """Row x term counts of one field: old rows copied, new rows tokenized once (vocabulary ids only grow)."""
+    vocab = dict(previous.vocab) if reuse else {}
+    new_rows = [row for row in range(len(texts)) if row not in reuse]
+    fresh = tokenized_counts(analyzer, [texts[row] for row in new_rows], vocab, progress)
     stats.tokenized = len(new_rows)
     if not reuse:
         return fresh, vocab
     parts, fresh_at = [], {row: i for i, row in enumerate(new_rows)}
-    old = previous.lexical.counts
-    for row in range(len(clauses)):
+    old = previous.counts
+    for row in range(len(texts)):
         parts.append((old, reuse[row]) if row in reuse else (fresh, fresh_at[row]))
     return _stack_rows(parts, len(vocab)), vocab
 
@@ -136,15 +147,16 @@ def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], pre
         new_rows, old_rows = zip(*reuse.items())
         vectors[list(new_rows)] = previous.dense.vectors[list(old_rows)]
     todo = [row for row in range(len(clauses)) if row not in reuse]
-    columns = encoder.columns_for(_names(vocab)) if isinstance(encoder, OfflineEncoder) else None
-    batch = EMBED_BATCH if columns is None else OFFLINE_BATCH
-    batches = range(0, len(todo), batch)
-    for start in tqdm(batches, desc="embedding", unit="batch", disable=not progress or len(todo) < batch):
-        rows = todo[start:start + batch]
-        if columns is None:  # a sentence-transformers model reads the text, not the terms
-            vectors[rows] = encoder.encode_passages([index_text(clauses[r]) for r in rows], [])
-        else:
-            vectors[rows] = encoder.encode_counts(counts[rows], columns)
+    if not isinstance(encoder, OfflineEncoder):  # a neural model reads the text, batches it and shows progress
+        if todo:
+            vectors[todo] = encoder.encode_passages([passage_text(clauses[r]) for r in todo], [], progress)
+        stats.embedded = len(todo)
+        return vectors
+    columns = encoder.columns_for(_names(vocab))
+    for start in tqdm(range(0, len(todo), OFFLINE_BATCH), desc="embedding", unit="batch",
+                      disable=not progress or len(todo) < OFFLINE_BATCH):
+        rows = todo[start:start + OFFLINE_BATCH]
+        vectors[rows] = encoder.encode_counts(counts[rows], columns)
     stats.embedded = len(todo)
     return vectors
 
@@ -157,7 +169,10 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
     tokenizer = analyzer.settings()
     ids, hashes = [c.id for c in clauses], [clause_hash(c) for c in clauses]
     reuse = _reusable(previous, ids, hashes, tokenizer)
-    counts, vocab = _counts(clauses, reuse, previous, analyzer, progress, stats)
+    counts, vocab = _counts([index_text(c) for c in clauses], reuse, previous and previous.lexical, analyzer,
+                            progress, stats)
+    context_counts, context_vocab = _counts([context_text(c) for c in clauses], reuse, previous and previous.context,
+                                            analyzer, False, BuildStats())
     started = stats.timed("tokenize", started)
     with ThreadPoolExecutor(1) as background:  # numpy and scipy release the GIL: BM25 runs beside the encoder
         bm25 = background.submit(LexicalIndex.from_counts, counts, vocab)
@@ -168,12 +183,13 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
         dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)
         started = stats.timed("dense", started)
         lexical = bm25.result()
+        context = LexicalIndex.from_counts(context_counts, context_vocab)
     started = stats.timed("bm25", started)
     new_since_fit = 0 if stats.refitted or semantic is not None else drift(previous, len(clauses), len(reuse))
     manifest = {"encoder": {"name": encoder.name, "dim": encoder.dim, "fingerprint": encoder.fingerprint,
                             "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
                 "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
                 "clause_ids": ids, "clause_hashes": hashes}
-    stats.folder = write_snapshot(index_dir, manifest, lexical, dense, encoder)
+    stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder)
     stats.timed("write", started)
     return stats

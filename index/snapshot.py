@@ -15,7 +15,7 @@ from index.dense import DenseIndex
 from index.encoders import EncoderError, OfflineEncoder
 from index.lexical import LexicalIndex, top_k
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a context field (title and headings) beside the body
 KEEP_SNAPSHOTS = 2  # the previous one stays for readers in other processes that still map it
 
 
@@ -28,7 +28,8 @@ class Snapshot:
     """A complete index on disk, loaded; the local index.backend.SearchBackend."""
     folder: Path
     manifest: dict
-    lexical: LexicalIndex
+    lexical: LexicalIndex  # the clause body
+    context: LexicalIndex  # the document title and the headings above the clause
     dense: DenseIndex
     offline: OfflineEncoder | None  # the fitted offline encoder, when that is the encoder
 
@@ -45,6 +46,12 @@ class Snapshot:
 
     def dense_top(self, vector: np.ndarray, limit: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         return self.dense.search(vector, limit, allowed)
+
+    def lexical_scores(self, weights: dict[str, float], field: str = "body") -> np.ndarray:
+        return (self.lexical if field == "body" else self.context).scores(weights)
+
+    def dense_scores(self, vector: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        return np.asarray(self.dense.vectors[rows], dtype=np.float32) @ vector.ravel()
 
     def idf(self, terms: list[str]) -> dict[str, float]:
         return self.lexical.idf(terms)
@@ -76,14 +83,16 @@ def load_snapshot(folder: Path) -> Snapshot:
     _check_files(folder, manifest.get("files", {}))
     try:
         lexical = LexicalIndex.load(folder / "lexical")
+        context = LexicalIndex.load(folder / "context")
         dense = DenseIndex.load(folder)
         offline = OfflineEncoder.load(folder / "encoder") if manifest["encoder"]["name"].startswith("offline:") else None
     except (OSError, ValueError, RuntimeError, EncoderError, KeyError) as error:
         raise IndexCorrupt(f"{folder.name} is unreadable ({error})") from error
     n = len(manifest.get("clause_ids", []))
-    if lexical.size != n or dense.size != n:
-        raise IndexCorrupt(f"{folder.name}: {n} clause ids but {lexical.size} lexical and {dense.size} dense rows")
-    return Snapshot(folder, manifest, lexical, dense, offline)
+    if lexical.size != n or context.size != n or dense.size != n:
+        raise IndexCorrupt(f"{folder.name}: {n} clause ids but {lexical.size} lexical, {context.size} context "
+                           f"and {dense.size} dense rows")
+    return Snapshot(folder, manifest, lexical, context, dense, offline)
 
 
 def _check_files(folder: Path, sizes: dict) -> None:
@@ -95,14 +104,15 @@ def _check_files(folder: Path, sizes: dict) -> None:
             raise IndexCorrupt(f"{path} is missing or truncated")
 
 
-def write_snapshot(index_dir: Path, manifest: dict, lexical: LexicalIndex, dense: DenseIndex,
-                   encoder: object) -> Path:
+def write_snapshot(index_dir: Path, manifest: dict, lexical: LexicalIndex, context: LexicalIndex,
+                   dense: DenseIndex, encoder: object) -> Path:
     """Write a complete snapshot and make it current; returns its folder."""
     index_dir.mkdir(parents=True, exist_ok=True)
     number = _next_number(index_dir)
     temp = index_dir / f"tmp-snap-{number}-{os.getpid()}"
     shutil.rmtree(temp, ignore_errors=True)
     lexical.save(temp / "lexical")
+    context.save(temp / "context")
     dense.save(temp)
     encoder.save(temp / "encoder")
     manifest = {**manifest, "format_version": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S"),

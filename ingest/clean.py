@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ingest.normalise import fold_compat
 from ingest.structure import is_heading_line, starts_with_marker
 
 _BOILERPLATE = [re.compile(p) for p in (
@@ -26,7 +27,7 @@ _MD_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)+")
 _MD_LIST = re.compile(r"^[*+]\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f\u3164\uffa0]+")  # with Hangul fillers: PDF padding
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
@@ -37,25 +38,49 @@ _SPACE_IN_PUNCT = re.compile(rf"\s+(?=[，。、；：！？）》”])|(?<=[，
 # A paragraph ends with one of these (closing quotes or brackets may follow).
 _TERMINAL = re.compile(r"[。！？；：!?;:][”’」』）)》\]】]*$")
 _SENTENCE_PUNCT = re.compile(r"[，。；、！？,;]")
+_CLAUSE_PUNCT = re.compile(r"[，。；！？,;]")  # as above without 、, which titles hold (碳达峰、碳中和工作方案)
 _CONTINUATION_START = re.compile(r"^[，。、；：！？）》”’」』,.;:)%‰]")
 _SHORT_LINE = 20
 TITLE_KINDS = "方案|办法|条例|规定|意见|通知|规划|细则|决定|计划|纲要|措施|指南|要点|制度|公告|通告|决议|批复|规则|标准|行动"
 _TITLE_LIKE = re.compile(rf"({TITLE_KINDS})([（(][^）)]{{1,20}}[）)])?$")
 _ASCII_PARENS = re.compile(r"^\(\s*([一二三四五六七八九十百\d]{1,4})\s*\)\s*")
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)\s*$")
+_YAML_OTHER = re.compile(r"^(\s|-\s|#|$)")  # nested values, list items, comments, blank lines
 
 
 def clean_text(raw: str) -> str:
     """Clean text, one paragraph per line."""
-    lines = [_clean_line(line) for line in _normalise(raw).split("\n")]
-    lines = [line for line in lines if line is not None]
+    lines = cleaned_lines(normalise_text(split_front_matter(raw)[1]))
     return "\n".join(_join_paragraphs(lines, wrap_width(lines)))
 
 
-def _normalise(raw: str) -> str:
+def cleaned_lines(text: str) -> list[str]:
+    """Each line of normalised text tidied, "" for a blank or boilerplate line."""
+    return [_clean_line(line) or "" for line in text.split("\n")]
+
+
+def normalise_text(raw: str) -> str:
+    """Raw text with "\n" line ends, NFC and compatibility characters folded, no invisible or control characters."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = _HTML_COMMENT.sub("\n", text)
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = _INVISIBLE.sub("", fold_compat(unicodedata.normalize("NFC", text)))
     return _CONTROL.sub("", text)
+
+
+def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """The fields of YAML front matter (--- … --- at the top of a Markdown file) and the text after it;
+    no fields and all of raw when there is none."""
+    text = raw.replace("\r\n", "\n")
+    match = _FRONT_MATTER.match(text[:20_000])
+    if not match:
+        return {}, raw
+    block = match.group(1).split("\n")
+    fields = [_YAML_FIELD.match(line) for line in block]
+    if not any(fields) or not all(field or _YAML_OTHER.match(line) for field, line in zip(fields, block)):
+        return {}, raw  # horizontal rules around ordinary text, not front matter
+    values = {field.group(1).lower(): field.group(2).strip("'\"") for field in fields if field}
+    return values, text[match.end():]
 
 
 def _clean_line(line: str) -> str | None:
@@ -81,7 +106,7 @@ def tidy_line(line: str) -> str:
 
 def plain_lines(raw: str) -> list[str]:
     """The tidied non-blank lines of raw text, boilerplate kept (metadata is read from it); tabs split fields."""
-    lines = (tidy_line(part) for line in _normalise(raw).split("\n") for part in line.split("\t"))
+    lines = (tidy_line(part) for line in normalise_text(raw).split("\n") for part in line.split("\t"))
     return [line for line in lines if line]
 
 
@@ -98,15 +123,25 @@ def wrap_width(lines: list[str]) -> int:
 def _join_paragraphs(lines: list[str], width: int = 0) -> list[str]:
     """Rejoin lines that continue the one before; a blank line alone does not end a paragraph."""
     paragraphs: list[list[str]] = []
+    after_blank = False
     for line in lines:
         if not line:
+            after_blank = True
             continue
         full = width > 0 and len(paragraphs[-1][-1]) >= width - 2 if paragraphs else False
-        if paragraphs and (continues(_summary(paragraphs[-1]), line) or full and _wrapped(paragraphs[-1][-1], line)):
+        title = after_blank and not full and _is_title_line(line)
+        after_blank = False
+        if paragraphs and not title and (continues(_summary(paragraphs[-1]), line)
+                                         or full and _wrapped(paragraphs[-1][-1], line)):
             paragraphs[-1].append(_separator(paragraphs[-1][-1], line) + line)
         else:
             paragraphs.append([line])
     return ["".join(parts) for parts in paragraphs]
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line ending in a document kind without clause punctuation: 长沙市绿色建筑创建行动实施方案."""
+    return len(line) <= 40 and bool(_TITLE_LIKE.search(line)) and not _CLAUSE_PUNCT.search(line)
 
 
 def _wrapped(previous: str, line: str) -> bool:
@@ -134,6 +169,6 @@ def continues(previous: str, line: str) -> bool:
         return True
     if starts_with_marker(line) or line.startswith(("——", "—— ")) or is_heading_line(previous):
         return False
-    if _TERMINAL.search(previous) or _TITLE_LIKE.search(previous) and not _SENTENCE_PUNCT.search(previous):
+    if _TERMINAL.search(previous) or _TITLE_LIKE.search(previous) and not _CLAUSE_PUNCT.search(previous):
         return False
     return bool(_SENTENCE_PUNCT.search(previous)) or len(previous) >= _SHORT_LINE

@@ -138,6 +138,12 @@ class Store:
             reader = self._readers.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         return reader
 
+    def clause_paths_like(self, fragment: str) -> list[tuple[str, str]]:
+        """(id, citation path) of the clauses whose path contains fragment (第十五条, （四）)."""
+        pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = "SELECT id, clause FROM clauses WHERE clause LIKE ? ESCAPE '\\'"
+        return [(row[0], row[1]) for row in self._reader().execute(query, (pattern,)).fetchall()]
+
     def clause(self, clause_id: str) -> Clause | None:
         row = self.db.execute(f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses WHERE id = ?", (clause_id,)).fetchone()
         return Clause(*row) if row else None

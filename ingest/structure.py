@@ -198,11 +198,17 @@ def pieces(text: str, max_chars: int, found: list[Section] | None = None) -> lis
     result: list[Piece] = []
     for index, section in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
-        if _is_record(section, following) and (section.labels or _INNER_PUNCT.search(text[section.start:section.end])):
+        # The text before the first heading (notice, 文号, adoption lines of a law) is a clause too, unless it
+        # is the title alone: it is where a question about the document itself finds its answer.
+        if _is_record(section, following) and (section.labels or _beyond_title(text[section.start:section.end])):
             clause = join_path(section.labels) or "前言"
             heading = " > ".join(section.headings)
             result += [Piece(clause, heading, s, e) for s, e in split_span(text, section.start, section.end, max_chars)]
     return result
+
+
+def _beyond_title(head: str) -> bool:
+    return len([line for line in head.split("\n") if line.strip()]) > 1 or bool(_INNER_PUNCT.search(head))
 
 
 def _is_record(section: Section, following: Section | None) -> bool:

@@ -9,7 +9,7 @@ import sys
 import threading
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
@@ -18,24 +18,22 @@ from config import Config
 from index.backend import SearchBackend
 from index.builder import BuildStats, build, clause_hash, encoder_key, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
+from index.lexical import top_k
 from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
 from index.threads import pin_threads
 from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
+from ingest.normalise import fold_compat
 from ingest.records import Clause, doc_id_of
 from ingest.store import Store
 from qa.docnames import DocumentNames
-from qa.fusion import best_sentence_share, localized, ordered, score_blend
+from qa.answer_types import asked_type, holds
+from qa.fusion import best_sentence_share
 from qa.hits import Hit, SearchResult
-from qa.locality import document_level
+from qa.places import NATIONAL, Place, gazetteer
+from qa.query import Reading, TitleIndex, cites, path_fragment, read_question
+from qa.ranking import FEATURES, Candidates, load_weights, scaled
 
-POOL = 100  # candidates taken from each ranking before fusion
-# Score blending (each ranking scaled by its best score), then the best-sentence share added to the
-# top RERANK_DEPTH. Chosen on the dev set (see README): with the offline encoder the dense ranking is
-# mostly the same evidence as BM25, so it only breaks ties; RRF at any weight was worse there because it
-# throws away how far ahead the BM25 leader is. A semantic model brings new evidence: equal weights.
-OFFLINE_WEIGHTS = (1.0, 0.25, 1.0)  # lexical, dense, best sentence
-SEMANTIC_WEIGHTS = (1.0, 1.0, 1.0)
-RERANK_DEPTH = 50
+POOL = 50  # candidates taken from each ranking before the features are computed
 NAMES_CACHE = "names.json"  # in the index folder: the name keys of each document (qa.docnames)
 LOCK_WAIT_S = 30.0
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
@@ -57,7 +55,17 @@ class _State:
     doc_of_row: np.ndarray  # document number per row, -1 where the store no longer has the document
     doc_ids: list[str]
     names: DocumentNames
-    row_levels: np.ndarray  # administrative level (qa.locality) of each row's document
+    titles: list[str]
+    regions: list[Place | None]  # the place each document belongs to (qa.places), None for national ones
+    levels: list[int]  # qa.places NATIONAL … COUNTY
+    title_index: TitleIndex
+    _row_of_id: dict[str, int] = field(default_factory=dict)
+
+    def row_of_id(self) -> dict[str, int]:
+        """Row of each clause id, made on first use (only clause references need it)."""
+        if not self._row_of_id:
+            self._row_of_id.update((clause_id, row) for row, clause_id in enumerate(self.snapshot.clause_ids))
+        return self._row_of_id
 
 
 class Engine:
@@ -69,12 +77,14 @@ class Engine:
         self._refresh_lock = threading.Lock()
         self.last_build: BuildStats | None = None
         self._reranker, self._reranker_notice = _load_reranker(config.reranker)
+        self._weights: np.ndarray | None = None
 
     @classmethod
     def open(cls, config: Config, progress: bool = True) -> Engine:
         """Open the store, rebuild what is stale (saying so on stderr), load the index."""
         pin_threads(1)
-        semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download)
+        semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download,
+                                         config.fallback_encoder)
         engine = cls(config, Store(config.store_path), analyzer_for(config), semantic, reason)
         engine._state = engine._load(force=False, progress=progress)
         print(engine.mode_line(), file=sys.stderr)
@@ -142,9 +152,11 @@ class Engine:
         number = {d: n for n, d in enumerate(doc_ids)}
         doc_of_row = np.array([number.get(doc_id_of(i), -1) for i in snapshot.clause_ids], dtype=np.int32)
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
-        levels = np.array([document_level(d) for d in documents] + [0], dtype=np.int32)  # [-1]: no document
         names = DocumentNames(documents, self.analyzer, self.config.index_dir / NAMES_CACHE)
-        return _State(snapshot, encoder, doc_of_row, doc_ids, names, levels[doc_of_row])
+        regions = [document_region(d) for d in documents]
+        levels = [NATIONAL if region is None else region.level for region in regions]
+        titles = [d.title for d in documents]
+        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, TitleIndex(titles))
 
     def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
         """The clauses at these snapshot rows, read from the store; a row whose document is gone, or was
@@ -167,17 +179,8 @@ class Engine:
         state = self._state
         text, notices = self._prepare(question)
         allowed = self._allowed(state, doc_filters, exclude_doc_ids)
-        terms = self.analyzer.query(text)
-        named_docs, _ = state.names.mentioned(text)
-        lexical = state.snapshot.lexical_top(terms.weights, POOL, allowed)
-        dense = state.snapshot.dense_top(state.encoder.encode_query(text, terms.weights), POOL, allowed) \
-            if terms.weights else []
-        fused, known = self._fuse(state, terms, lexical, dense)
-        # float(): an environment override arrives as text
-        fused = localized(fused, state.row_levels, float(self.config.locality_weight))
-        named = {n for n, doc_id in enumerate(state.doc_ids) if doc_id in named_docs} if named_docs else set()
-        preferred = {row for row in fused if state.doc_of_row[row] in named}
-        ranked = [(row, score) for row, score in ordered(fused, preferred) if state.doc_of_row[row] >= 0]
+        candidates, terms, known = self.candidates(state, text, allowed)
+        ranked = [(row, score) for row, score in candidates.ranked(self.weights) if state.doc_of_row[row] >= 0]
         ranked, notice = self._rerank(text, ranked, state, known)
         notices += [n for n in (notice,) if n]
         if not ranked:
@@ -185,6 +188,99 @@ class Engine:
         shown = self._first_readable(state, ranked, max(top_k, 0), known)
         hits = [self._hit(known[row], rank, score, terms) for rank, (row, score) in enumerate(shown, start=1)]
         return SearchResult(text, self.mode, hits, notices)
+
+    @property
+    def weights(self) -> np.ndarray:
+        if self._weights is None:
+            self._weights = load_weights("neural" if self.semantic is not None else "lsa")
+        return self._weights
+
+    def candidates(self, state: _State, text: str, allowed: np.ndarray | None = None
+                   ) -> tuple[Candidates, QueryTerms, dict[int, Clause]]:
+        """The clauses worth ranking and their features (qa.ranking); their clauses, read for the
+        sentence feature, come back too. Names of places and documents choose documents (scope) and
+        are left out of the words a clause is scored on."""
+        reading = read_question(normalize(text), list(state.names.keys))
+        terms = self.analyzer.query(reading.text)
+        if not terms.weights:  # the question is only a name (台山市碳达峰实施方案): its words are the subject
+            terms = self.analyzer.query(text)
+        body = state.snapshot.lexical_scores(terms.weights)
+        vector = state.encoder.encode_query(text, terms.weights) if terms.weights else None
+        doc_scope = self._doc_scope(state, text, reading)
+        refs = self._cited_rows(state, reading.refs)
+        rows = self._pool(state, body, vector, doc_scope, refs, allowed)
+        known = self._clauses(state, rows.tolist())
+        rows = np.array([row for row in rows.tolist() if row in known], dtype=np.int64)
+        evidence = self._evidence(state, terms)
+        asked = asked_type(text)
+        sentence = [best_sentence_share(unicodedata.normalize("NFKC", known[row].text).lower(), evidence,
+                                        self.analyzer.abbreviations) for row in rows.tolist()]
+        dense = state.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
+        features = np.column_stack([
+            scaled(body[rows]), scaled(state.snapshot.lexical_scores(terms.weights, "context")[rows]),
+            scaled(np.asarray(dense, dtype=np.float32)), np.asarray(sentence, dtype=np.float32),
+            doc_scope[state.doc_of_row[rows]], self._title_recall(state, text)[state.doc_of_row[rows]],
+            np.isin(rows, refs).astype(np.float32),
+            [holds(known[row].text, asked) for row in rows.tolist()]]).astype(np.float32)
+        return Candidates(rows, features.reshape(len(rows), len(FEATURES))), terms, known
+
+    def _pool(self, state: _State, body: np.ndarray, vector: np.ndarray | None, doc_scope: np.ndarray,
+              refs: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
+        """Rows from each ranking: the best by BM25, by the dense vector, the best inside the documents
+        the question names, and the clauses at the position it cites."""
+        live = state.doc_of_row >= 0 if allowed is None else (allowed & (state.doc_of_row >= 0))
+        rows = [row for row, _ in top_k(body, POOL, live)]
+        if vector is not None:  # the ANN index with the user's filter only; rows of removed documents dropped after
+            rows += [row for row, _ in state.snapshot.dense_top(vector, POOL, allowed) if live[row]]
+        in_scope = doc_scope[state.doc_of_row] > 0 if doc_scope.any() else None
+        if in_scope is not None:
+            rows += [row for row, _ in top_k(body + 1e-6 * in_scope, POOL, live & in_scope)]
+        rows += [row for row in refs.tolist() if live[row]]
+        return np.array(sorted(set(rows)), dtype=np.int64)
+
+    def _evidence(self, state: _State, terms: QueryTerms) -> dict[str, float]:
+        """Each question term's weight times its idf, keyed by its surface form."""
+        idf = state.snapshot.idf(list(terms.weights))
+        evidence: dict[str, float] = {}
+        for term, weight in terms.weights.items():
+            surface = term.lstrip(NGRAM_PREFIX)
+            evidence[surface] = evidence.get(surface, 0.0) + weight * idf.get(term, 0.0)
+        return evidence
+
+    def _doc_scope(self, state: _State, text: str, reading: Reading) -> np.ndarray:
+        """Per document number (and a last entry for rows without a document): 1 for a document the
+        question names (title, issuer, place, or the national level), 0.5 for one inside or above a named
+        place, 0 otherwise."""
+        scope = np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
+        named, _ = state.names.mentioned(text)
+        if not (named or reading.titles or reading.places or reading.national):
+            return scope
+        for number, (doc_id, title, region, level) in enumerate(zip(state.doc_ids, state.titles, state.regions,
+                                                                    state.levels)):
+            if doc_id in named or any(_same_title(t, title) for t in reading.titles):
+                scope[number] = 1.0
+            elif region is not None and any(region == place for place in reading.places):
+                scope[number] = 1.0
+            elif region is not None and any(region.within(p) or p.within(region) for p in reading.places):
+                scope[number] = 0.5
+            elif reading.national and not reading.places and level == NATIONAL:
+                scope[number] = 1.0
+        return scope
+
+    def _title_recall(self, state: _State, question: str) -> np.ndarray:
+        """Per document number (last entry: no document), how much of its title the question spells out."""
+        recall = np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
+        for number, share in state.title_index.recall(normalize(question)).items():
+            recall[number] = share
+        return recall
+
+    def _cited_rows(self, state: _State, refs: list) -> np.ndarray:
+        """Rows of the clauses at the position the question cites (in any document)."""
+        if not refs:
+            return np.zeros(0, dtype=np.int64)
+        row_of = state.row_of_id()
+        found = self.store.clause_paths_like(path_fragment(refs))
+        return np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
 
     def _first_readable(self, state: _State, ranked: list[tuple[int, float]], count: int,
                         known: dict[int, Clause]) -> list[tuple[int, float]]:
@@ -198,26 +294,9 @@ class Engine:
             shown += [(row, score) for row, score in batch if row in known][:count - len(shown)]
         return shown
 
-    def _fuse(self, state: _State, terms: QueryTerms, lexical: list[tuple[int, float]],
-              dense: list[tuple[int, float]]) -> tuple[dict[int, float], dict[int, Clause]]:
-        """Blend of scaled scores, plus the best-sentence share for the leading candidates (whose
-        clauses, read for it, come back too)."""
-        lexical_w, dense_w, sentence_w = SEMANTIC_WEIGHTS if self.semantic is not None else OFFLINE_WEIGHTS
-        fused = score_blend([lexical, dense], [lexical_w, dense_w])
-        idf = state.snapshot.idf(list(terms.weights))
-        evidence: dict[str, float] = {}
-        for term, weight in terms.weights.items():
-            surface = term.lstrip(NGRAM_PREFIX)
-            evidence[surface] = evidence.get(surface, 0.0) + weight * idf.get(term, 0.0)
-        leaders = self._clauses(state, sorted(fused, key=lambda row: -fused[row])[:RERANK_DEPTH])
-        for row, clause in leaders.items():
-            text = unicodedata.normalize("NFKC", clause.text).lower()
-            fused[row] += sentence_w * best_sentence_share(text, evidence, self.analyzer.abbreviations)
-        return fused, leaders
-
     def _prepare(self, question: str) -> tuple[str, list[str]]:
         """The question stripped and bounded; QueryError when nothing searchable is left."""
-        text = " ".join((question or "").split())
+        text = " ".join(fold_compat(question or "").split())
         if not text:
             raise QueryError("the question is empty; type a question, e.g. 光伏发电有哪些支持措施？")
         if not _SEARCHABLE.search(normalize(text)):
@@ -279,6 +358,17 @@ class Engine:
     def _ids(self, state: _State, ranking: list[tuple[int, float]]) -> list[tuple[str, float]]:
         ids = state.snapshot.clause_ids
         return [(ids[row], score) for row, score in ranking if state.doc_of_row[row] >= 0]
+
+
+def document_region(document) -> Place | None:
+    """The place a document belongs to, from its title, else its issuer; None for a national document."""
+    return gazetteer().region_of(normalize(document.title)) or gazetteer().region_of(normalize(document.issuer))
+
+
+def _same_title(named: str, title: str) -> bool:
+    """A 《name》 in a question names a document when one title holds the other (能源法 in 中华人民共和国能源法)."""
+    named, title = normalize(named), normalize(title)
+    return len(named) >= 2 and (named in title or title in named)
 
 
 def matched_terms(text: str, terms: QueryTerms) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config import load_config
+from qa.baseline import from_store
 from qa.hits import Hit
 
 _NOISE = re.compile(r"[\s*#]+")
@@ -49,10 +50,14 @@ class Report:
     overall: Tally = field(default_factory=Tally)
     kinds: dict[str, Tally] = field(default_factory=dict)
     misses: list[dict] = field(default_factory=list)
+    baseline: dict[str, Tally] = field(default_factory=dict)  # "overall" and each kind: qa.baseline's figures
 
     def to_json(self) -> dict:
-        return {"overall": self.overall.figures(), "per_kind": {k: t.figures() for k, t in sorted(self.kinds.items())},
-                "misses": self.misses}
+        row = {"overall": self.overall.figures(), "per_kind": {k: t.figures() for k, t in sorted(self.kinds.items())},
+               "misses": self.misses}
+        if self.baseline:
+            row["baseline"] = {k: t.figures() for k, t in sorted(self.baseline.items())}
+        return row
 
 
 def squeeze(text: str) -> str:
@@ -63,6 +68,11 @@ def matches(hit: Hit, gold: list[dict]) -> bool:
     """The README's rule: title contains doc and squeezed text contains squeezed phrase."""
     text = squeeze(hit.text)
     return any(g["doc"] in hit.document and squeeze(g["phrase"]) in text for g in gold)
+
+
+def _paragraph_matches(paragraph, gold: list[dict]) -> bool:
+    text = squeeze(paragraph.text)
+    return any(g["doc"] in paragraph.document and squeeze(g["phrase"]) in text for g in gold)
 
 
 def first_match(hits: list[Hit], gold: list[dict]) -> int | None:
@@ -76,10 +86,19 @@ def read_jsonl(path: Path) -> list[dict]:
         raise EvalError(f"cannot read {path}: {error}") from error
 
 
-def evaluate(engine, questions: list[dict]) -> Report:
-    """Search every question and record the rank of the first matching clause."""
+def evaluate(engine, questions: list[dict], baseline: bool = True) -> Report:
+    """Search every question that has gold clauses and record the rank of the first matching clause; the
+    naive baseline (qa.baseline) on the same questions beside it."""
     report = Report()
+    naive = from_store(engine.store) if baseline else None
     for item in questions:
+        if not item.get("gold"):
+            continue  # a question nothing in the library answers: measured by `--ask`, not by recall
+        if naive is not None:
+            found = naive.search(item["question"], TOP)
+            naive_rank = next((r for r, p in enumerate(found, 1) if _paragraph_matches(p, item["gold"])), None)
+            for group in ("overall", item.get("kind", "-")):
+                report.baseline.setdefault(group, Tally()).add(naive_rank)
         hits = engine.search(item["question"], top_k=TOP).hits
         rank = first_match(hits, item["gold"])
         report.overall.add(rank)
@@ -146,10 +165,15 @@ def render(title: str, report: Report, crossref: bool = False) -> str:
     names = ("hit@1", "hit@3") if crossref else ("R@1", "R@5", "MRR@10")
     keys = ("R@1", "R@3") if crossref else ("R@1", "R@5", "MRR@10")
     rows = [("overall", report.overall)] + sorted(report.kinds.items())
-    lines = [title, f"  {'kind':<11}{'n':>4}" + "".join(f"{n:>9}" for n in names)]
+    baseline = " | baseline R@1 R@5" if report.baseline else ""
+    lines = [title, f"  {'kind':<15}{'n':>4}" + "".join(f"{n:>9}" for n in names) + baseline]
     for name, tally in rows:
         figures = tally.figures()
-        lines.append(f"  {name:<11}{tally.n:>4}" + "".join(f"{figures[k]:>9.3f}" for k in keys))
+        line = f"  {name:<15}{tally.n:>4}" + "".join(f"{figures[k]:>9.3f}" for k in keys)
+        if name in report.baseline:
+            naive = report.baseline[name].figures()
+            line += f" | {naive['R@1']:>12.3f} {naive['R@5']:.3f}"
+        lines.append(line)
     lines.append(f"  misses ({len(report.misses)}):" if report.misses else "  no misses")
     for miss in report.misses:
         label = miss.get("question") or miss.get("source")
@@ -162,7 +186,8 @@ def parser() -> argparse.ArgumentParser:
                                 "on a question set, overall and per kind, with the misses listed.",
                                 epilog="example: python -m qa.eval --questions ../shared/eval/questions.jsonl "
                                        "--crossref ../shared/eval/crossref.jsonl")
-    p.add_argument("--questions", metavar="FILE", help="JSONL with id, question, kind, gold [{doc, phrase}]")
+    p.add_argument("--questions", metavar="FILE", nargs="+", help="JSONL with id, question, kind, gold [{doc, phrase}]; "
+                   "several files are read as one set")
     p.add_argument("--crossref", metavar="FILE", help="JSONL of similar-measure pairs (source, target_doc, "
                    "gold); reports hit@1 and hit@3 of qa.similar")
     p.add_argument("--data", metavar="DIR", help="data folder (default: data/, or POLICY_QA_DATA_DIR)")
@@ -199,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(engine, args: argparse.Namespace) -> dict[str, Report | dict]:
     reports: dict[str, Report | dict] = {}
     if args.questions:
-        questions = read_jsonl(Path(args.questions))
+        questions = [q for path in args.questions for q in read_jsonl(Path(path))]
         reports["questions"] = evaluate(engine, questions)
         if args.ask:
             reports["answers"] = evaluate_answers(engine, questions)

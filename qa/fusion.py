@@ -1,48 +1,9 @@
-"""Combining the lexical and dense rankings into one."""
+"""Passage-level evidence: how much of the question one sentence of a clause holds."""
 from __future__ import annotations
 
 import re
 
-from qa.locality import locality_factor
-
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
-
-RRF_K = 60  # Cormack, Clarke & Büttcher (2009): k = 60 is robust across collections
-
-
-def rrf(rankings: list[list[tuple[int, float]]], weights: list[float], k: int = RRF_K) -> dict[int, float]:
-    """Weighted reciprocal rank fusion: sum of w / (k + rank) over the rankings a row appears in."""
-    fused: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
-        for rank, (row, _) in enumerate(ranking, start=1):
-            fused[row] = fused.get(row, 0.0) + weight / (k + rank)
-    return fused
-
-
-def score_blend(rankings: list[list[tuple[int, float]]], weights: list[float]) -> dict[int, float]:
-    """Weighted sum of scores scaled to [0, 1] by each ranking's best score (missing = 0)."""
-    fused: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
-        best = max((score for _, score in ranking), default=0.0)
-        for row, score in ranking:
-            fused[row] = fused.get(row, 0.0) + weight * (score / best if best > 0 else 0.0)
-    return fused
-
-
-def localized(fused: dict[int, float], row_levels, weight: float) -> dict[int, float]:
-    """Scores times the locality prior (qa.locality): the more local document's copy of a measure first.
-
-    Multiplicative, so it only reorders clauses whose evidence is already close; a clause far ahead
-    on the question's words stays ahead. weight 0 turns the prior off."""
-    if weight == 0:
-        return fused
-    return {row: score * locality_factor(int(row_levels[row]), weight) for row, score in fused.items()}
-
-
-def ordered(fused: dict[int, float], preferred: set[int] | None = None) -> list[tuple[int, float]]:
-    """Best first; rows of documents the question names come before all others."""
-    preferred = preferred or set()
-    return sorted(fused.items(), key=lambda item: (item[0] not in preferred, -item[1], item[0]))
 
 
 def best_sentence_share(text: str, evidence: dict[str, float],

@@ -1,6 +1,7 @@
 """Fixtures shared by every test: paths to the shipped and shared documents, and built data folders."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,9 @@ CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 EXTRA = SHARED / "corpus-extra"
 EVAL = SHARED / "eval"
+# The neural encoder reads about five clauses a second on two cores: tests use the corpus-fitted
+# encoder unless they ask for the neural one (tests/test_search_neural.py).
+os.environ.setdefault("POLICY_QA_FALLBACK_ENCODER", "lsa")
 
 
 @pytest.fixture(scope="session")

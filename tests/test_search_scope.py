@@ -1,0 +1,104 @@
+"""What a question names besides its subject: places and levels choose documents, clause positions are
+looked up, and names are not evidence inside a clause."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config import load_config
+from ingest.lock import write_lock
+from ingest.pipeline import ingest_paths
+from ingest.store import Store
+from qa.engine import Engine
+from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer
+from qa.query import cites, path_refs, question_refs, read_question
+
+MEASURE = ("一、重点任务\n（一）交通\n1．加快充电设施建设。推进公共停车场充电桩建设，鼓励开展光储充一体化项目建设。\n"
+           "2．推广节能灯具。公共机构全面使用高效照明产品。\n（二）建筑\n3．发展装配式建筑。新建公共建筑全面执行绿色建筑标准。\n")
+LAW = "\n".join(f"第{n}条 {text}" for n, text in (
+    ("一", "为了规范碳排放权交易，制定本条例。"), ("二", "重点排放单位应当按时清缴配额。"),
+    ("三", "国家鼓励企业开展温室气体自愿减排项目。"), ("四", "违反本条例规定的，处五万元以上五十万元以下的罚款。")))
+
+
+def _write(folder: Path, name: str, title: str, body: str, issuer: str) -> None:
+    (folder / name).write_text(f"{title}\n\n{body}\n{issuer}\n2022年5月1日\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
+    _write(folder, "national.txt", "国务院关于充电设施建设的实施方案", MEASURE, "国务院")
+    cover = "江海区各镇街、各部门：现将江海区方案印发给你们，江海区各单位请认真贯彻执行。江海区人民政府办公室。\n"
+    _write(folder, "district.txt", "江门市江海区充电设施建设实施方案", cover + MEASURE, "江门市江海区人民政府")
+    _write(folder, "province.txt", "江西省充电设施建设实施方案", MEASURE, "江西省人民政府")
+    _write(folder, "law.txt", "碳排放权交易管理条例", LAW, "")
+    with write_lock(data):
+        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
+    return Engine.open(load_config(data, model=""), progress=False)
+
+
+@pytest.mark.parametrize("question, document", [
+    ("国务院对充电桩建设有什么要求？", "国务院"), ("全国层面对充电桩建设有什么要求？", "国务院"),
+    ("江海区对充电桩建设有什么要求？", "江海区"), ("江西充电桩建设有什么要求？", "江西省")])
+def test_a_named_place_or_level_puts_its_document_first(engine, question, document):
+    assert document in engine.search(question).hits[0].document
+
+
+def test_a_named_place_is_not_evidence_inside_a_clause(engine):
+    """The cover letter repeats 江海区 four times; the clause that answers is the charging item."""
+    hit = engine.search("江海区充电桩建设有什么要求？").hits[0]
+    assert "充电桩" in hit.text and hit.clause == "一、（一）1"
+
+
+def test_without_a_place_no_level_is_preferred(engine):
+    hits = engine.search("充电桩建设有什么要求？", top_k=3).hits
+    assert {hit.clause for hit in hits} == {"一、（一）1"}
+    assert len({hit.document for hit in hits}) == 3
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("碳排放权交易管理条例第三条规定了什么？", "第三条"), ("第四条讲什么", "第四条"),
+    ("江西方案一、（二）第3项", "一、（二）3")])
+def test_a_cited_clause_is_looked_up(engine, question, clause):
+    assert engine.search(question).hits[0].clause == clause
+
+
+def test_clause_references_are_read_from_questions_and_paths():
+    assert question_refs("二、（八）第21项是什么") == [("一、", 2), ("（一）", 8), ("1.", 21)]
+    assert question_refs("能源法第二十八条规定了什么？") == [("条", 28)]
+    assert question_refs("第三部分第（二）项") == [("一、", 3), ("（一）", 2)]
+    assert question_refs("2030年光伏装机目标") == []
+    assert path_refs("第四章 第二节 第四十条") == [("章", 4), ("节", 2), ("条", 40)]
+    assert cites("二、（四）12", [("一、", 2), ("1.", 12)]) and not cites("二、（四）11", [("1.", 12)])
+
+
+def test_places_levels_and_documents_are_read_from_a_question():
+    reading = read_question("恩平市2025年光伏装机目标是多少？")
+    assert [p.name for p in reading.places] == ["恩平市"] and "恩平" not in reading.text
+    assert read_question("国家层面对新建建筑有什么要求").national
+    assert not read_question("国家标准怎么执行").national and not read_question("新建建筑").places
+    assert read_question("《能源法》第二条").titles == ["能源法"]
+
+
+@pytest.mark.parametrize("title, name, level", [
+    ("江门市江海区碳达峰实施方案", "江海区", COUNTY), ("台山市碳达峰实施方案", "台山市", COUNTY),
+    ("江西省碳达峰实施方案", "江西省", PROVINCIAL), ("上海市碳达峰实施方案", "上海市", PROVINCIAL),
+    ("深圳经济特区绿色建筑条例", "深圳市", PREFECTURE), ("绿色金融支持三明碳达峰、碳中和工作方案", "三明市", PREFECTURE)])
+def test_a_documents_region_is_read_from_its_title(title, name, level):
+    region = gazetteer().region_of(title)
+    assert region.name == name and region.level == level
+
+
+def test_a_national_title_has_no_region():
+    assert gazetteer().region_of("中华人民共和国能源法") is None
+    assert gazetteer().region_of("城乡建设领域碳达峰实施方案") is None
+
+
+def test_a_sentence_using_an_abbreviation_holds_the_evidence_of_its_parts():
+    from qa.fusion import best_sentence_share
+
+    evidence = {"光伏": 1.0, "储能": 1.0, "充电": 1.0}
+    text = "推进公共停车场建设。鼓励开展光储充一体化项目建设。"
+    assert best_sentence_share(text, evidence) == 0.0
+    assert best_sentence_share(text, evidence, [("光储充", ["光伏", "储能", "充电"])]) == 1.0
