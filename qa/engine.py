@@ -29,7 +29,7 @@ from qa.docnames import DocumentNames
 from qa.answer_types import asked_type, holds
 from qa.fusion import best_sentence_share
 from qa.hits import Hit, SearchResult
-from qa.places import NATIONAL, Place, gazetteer
+from qa.places import COUNTY, NATIONAL, Place, gazetteer
 from qa.query import Reading, TitleIndex, cites, path_fragment, read_question
 from qa.ranking import FEATURES, Candidates, load_weights, scaled
 
@@ -221,7 +221,8 @@ class Engine:
             scaled(np.asarray(dense, dtype=np.float32)), np.asarray(sentence, dtype=np.float32),
             doc_scope[state.doc_of_row[rows]], self._title_recall(state, text)[state.doc_of_row[rows]],
             np.isin(rows, refs).astype(np.float32),
-            [holds(known[row].text, asked) for row in rows.tolist()]]).astype(np.float32)
+            [holds(known[row].text, asked) for row in rows.tolist()],
+            self._locality(state, reading, doc_scope)[state.doc_of_row[rows]]]).astype(np.float32)
         return Candidates(rows, features.reshape(len(rows), len(FEATURES))), terms, known
 
     def _pool(self, state: _State, body: np.ndarray, vector: np.ndarray | None, doc_scope: np.ndarray,
@@ -266,6 +267,13 @@ class Engine:
             elif reading.national and not reading.places and level == NATIONAL:
                 scope[number] = 1.0
         return scope
+
+    def _locality(self, state: _State, reading: Reading, doc_scope: np.ndarray) -> np.ndarray:
+        """Per document number (last entry: no document): its level / COUNTY when the question names no
+        place, level or document; zeros otherwise."""
+        if doc_scope.any() or reading.places or reading.national:
+            return np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
+        return np.array(state.levels + [0], dtype=np.float32) / COUNTY
 
     def _title_recall(self, state: _State, question: str) -> np.ndarray:
         """Per document number (last entry: no document), how much of its title the question spells out."""

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import numpy as np
 
-FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed")
+FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed", "local")
 # body: BM25 of the clause text; context: BM25 of the document title and the headings above the clause;
 # dense: cosine of the question and the clause; sentence: share of the question's evidence held by one
 # sentence; scope: the clause's document is the one the question names (place, level, 《title》, issuer);
 # title: the share of the document title's character pairs that the question spells out;
 # ref: the clause is at the position the question cites (第十五条, 二、（四）12); typed: the clause holds
-# a value of the kind the question asks for (qa.answer_types: a date for 何时, a 文号 for 文号 …).
+# a value of the kind the question asks for (qa.answer_types: a date for 何时, a 文号 for 文号 …);
+# local: how local the clause's document is (0 national … 1 county), only when the question names no place,
+# level or document: staff mostly ask about the plan they implement, so near-equal evidence goes to it.
 WEIGHTS_FILE = Path(__file__).parent / "data" / "ranking.json"
 SCOPE = FEATURES.index("scope")
 # A document the question names outright (its title, issuer, place or level) comes before every other
@@ -41,10 +43,11 @@ class Candidates:
         return combined(self.features, weights)
 
     def ranked(self, weights: np.ndarray) -> list[tuple[int, float]]:
-        """(row, score), best first; ties by row so the order is stable."""
-        scores = self.scores(weights)
-        order = np.lexsort((self.rows, -scores))
-        return [(int(self.rows[i]), float(scores[i])) for i in order]
+        """(row, score), best first (named documents first); ties by row so the order is stable. The score
+        shown is the weighted evidence alone, without the named-first offset."""
+        order = np.lexsort((self.rows, -self.scores(weights)))
+        evidence = self.features @ weights
+        return [(int(self.rows[i]), float(evidence[i])) for i in order]
 
 
 def scaled(values: np.ndarray) -> np.ndarray:

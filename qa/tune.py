@@ -22,8 +22,8 @@ from qa.ranking import FEATURES, WEIGHTS_FILE, combined
 
 # body is the unit; the others are multiples of it.
 GRID = {"body": (1.0,), "context": (0.0, 0.25, 0.5, 1.0), "dense": (0.0, 0.5, 1.0, 2.0, 3.0),
-        "sentence": (0.0, 0.5, 1.0, 2.0), "scope": (0.0, 0.5, 1.0), "title": (0.0, 0.5, 1.0, 2.0, 4.0), "ref": (0.0, 1.0, 2.0, 4.0),
-        "typed": (0.0, 0.25, 0.5, 1.0)}
+        "sentence": (0.0, 0.5, 1.0, 2.0), "scope": (0.0, 1.0), "title": (0.0, 0.5, 1.0, 2.0, 4.0), "ref": (0.0, 1.0, 2.0, 4.0),
+        "typed": (0.0, 0.25, 0.5, 1.0), "local": (0.0, 0.05, 0.1, 0.2)}  # at most a tie-break
 
 
 @dataclass
@@ -99,7 +99,7 @@ def cross_validate(questions: list[Question]) -> tuple[np.ndarray, dict]:
         train = [q for q in questions if fold_of(q.id) != fold]
         test = [i for i, q in enumerate(questions) if fold_of(q.id) == fold]
         weights = best_weights(train)
-        chosen[fold] = dict(zip(FEATURES, weights.tolist()))
+        chosen[fold] = {name: round(float(w), 4) for name, w in zip(FEATURES, weights)}
         held_out[test] = ranks([questions[i] for i in test], weights)
     return held_out, chosen
 
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     print(render(by_kind(questions, held_out), "held-out (two-fold cross-validation)"))
     print(render(by_kind(questions, ranks(questions, final)), "fitted on all (optimistic)"))
     print("weights per fold:", json.dumps(per_fold, ensure_ascii=False))
-    print("weights chosen on all:", json.dumps(dict(zip(FEATURES, final.tolist())), ensure_ascii=False))
+    print("weights chosen on all:", json.dumps({n: round(float(w), 4) for n, w in zip(FEATURES, final)}, ensure_ascii=False))
     if args.write:
         write_weights(kind, final, by_kind(questions, held_out), args.questions)
     return 0
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_weights(kind: str, weights: np.ndarray, held_out: dict, sources: list[str]) -> None:
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    data["weights"][kind] = dict(zip(FEATURES, weights.tolist()))
+    data["weights"][kind] = {name: round(float(w), 4) for name, w in zip(FEATURES, weights)}
     data.setdefault("held_out", {})[kind] = held_out["overall"]
     data["procedure"] = ("python -m qa.tune --write --questions " + " ".join(sources) +
                          ": grid search maximising MRR@10; held_out is two-fold cross-validation")
