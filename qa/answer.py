@@ -1,41 +1,22 @@
-"""Extractive answers: the sentences of the best clauses that answer a question, quoted, marked and cited."""
+"""Extractive answers: the value a question asks for, marked in a sentence quoted verbatim and cited; or a
+plain "not in the library" when the library does not hold what the question is about."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from index.tokenize import NGRAM_PREFIX, normalize
+from qa.answer_types import asked_type
+from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
+from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
-from qa.similar import bigrams
-from qa.targets import VALUE_RE, YEAR_RE, compact
+from qa.scope import Scope, scope_of
+from qa.spans import respective_span, value_spans
+from qa.targets import YEAR_RE, compact
 
-# Words that ask rather than tell: they are no evidence that a sentence answers.
-QUESTION_WORDS = sorted("""什么样 什么 怎么样 怎么 怎样 如何 哪些 哪个 哪里 哪儿 哪家 哪几 哪一年 哪年 多少 多大 多高 几 吗 呢
-是否 有没有 能不能 要不要 会不会 可不可以 是不是 有何 有哪些 为何 为什么 目标 要求 情况 方面 请问 的 了 吧""".split(),
-                        key=len, reverse=True)
-AMOUNT_CUES = ("多少", "几", "比重", "比例", "占比", "目标", "多大", "多高", "规模", "容量", "百分", "率", "等级", "电压",
-               "提高", "降低", "下降", "提升", "面积", "数量", "指标", "量")
-WHEN_CUES = ("何时", "什么时候", "哪一年", "哪年", "多久", "期限", "时间", "几年")
-LEVEL_CUES = ("水平", "位置", "程度", "地步", "标准")
-LIST_CUES = ("哪些", "哪几", "有什么", "包括")
-_SENTENCE_RE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
-_COMPLEMENT_RE = re.compile(r"(?:达到|保持在|处于|位于|实现|做到|控制在|进入|位居|走在)(?P<object>[^，,。；;、]{2,30})")
-_LIST_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”（）()]+(?:、[\u4e00-\u9fffA-Za-z0-9“”（）()]+)+")
-_LIST_LEAD = re.compile(r"^.*(?:发展|推动|推进|加快|建设|支持|开展|围绕|聚焦|包括|做优做强|做强|培育|挖掘|采用|应用|将|对|在|由)")
-MIN_COVERAGE = 0.4  # below this share of the question's evidence no sentence is taken as an answer
-# A paraphrase shares few bigrams but several words (or their synonyms) with its clause: 做饭烧热水要不要改成用电
-# meets 生活热水、炊事等用能领域的电能替代 on 热水 and 用电/电能; 火星基地怎么建设 meets an unrelated clause on 基地
-# alone. Calibrated on the dev questions and off-topic ones (see README): two specific words, or one and a
-# half when the first clause leads the second clearly, with at least PARAPHRASE_COVERAGE of the bigram evidence.
-PARAPHRASE_WORDS = 2.0
-PARAPHRASE_WORDS_LEADING = 1.5
-PARAPHRASE_COVERAGE = 0.2
-CLEAR_LEAD = 0.25  # (first hit's score - second's) / first's: the search itself is confident
-SPECIFIC_SHARE = 0.2  # a word in more than this share of the clauses is no evidence of a topic (建设, 能源)
+SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
+_SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
 MAX_QUOTES = 3
 NOT_FOUND = "没有找到能直接回答这个问题的条款。以下是最接近的条款，请核对原文："
 
@@ -63,6 +44,7 @@ class Answer:
     hits: list[Hit]
     notices: list[str] = field(default_factory=list)
     generated: dict | None = None  # the generative answer, when an LLM endpoint is configured
+    answer_type: str = SENTENCE  # quantity, date, org, doc_number, list or sentence (qa.answer_types)
 
     @property
     def best(self) -> Quote | None:
@@ -76,156 +58,162 @@ class Answer:
     clause_id = property(lambda self: self.best.id if self.best else "")
 
     def to_json(self) -> dict:
-        row = {"question": self.question, "answer": self.answer, "found": self.found,
+        row = {"question": self.question, "answer": self.answer, "found": self.found, "answer_type": self.answer_type,
                "quotes": [q.to_json() for q in self.quotes], "hits": [h.to_json() for h in self.hits]}
         if self.generated is not None:
             row["generated"] = self.generated
         return row
 
 
-@dataclass
-class Evidence:
-    """The question's content bigrams with their weights (inverse document frequency)."""
-    weights: dict[str, float]
-    years: list[str]
-    kind: str  # amount, when, level, list or other
-    # For a bigram of a question word that has synonyms: the bigram sets of those synonyms.
-    alternatives: dict[str, list[set[str]]] = field(default_factory=dict)
-    # The question's specific words, each as its spellings (the word and its synonyms) and the parts of the
-    # longer ones (电动车 → 电动); empty when no analyzer was given, which leaves only the coverage test.
-    words: list[Word] = field(default_factory=list)
-
-    def coverage(self, text: str) -> float:
-        """The weighted share of the question's evidence found in text; a synonym counts as the word."""
-        present = set(bigrams(_flat(text)))
-        total = sum(self.weights.values())
-        found = sum(w for b, w in self.weights.items()
-                    if b in present or any(m <= present for m in self.alternatives.get(b, ())))
-        return found / total if total else 0.0
-
-
-    def words_found(self, text: str) -> float:
-        """How many of the question's specific words the text holds: 1 for a spelling, 1/2 for a part only."""
-        plain = normalize(_flat(text))
-        return sum(_word_found(w, plain) for w in self.words)
-
-    def rarest_word_found(self, text: str) -> bool:
-        """Whether the text holds the question's most specific word: a paraphrase keeps the topic's word."""
-        plain = normalize(_flat(text))
-        rarest = min((w.share for w in self.words), default=0.0)
-        return any(_word_found(w, plain) for w in self.words if w.share == rarest)
-
-
-def _word_found(word: Word, plain: str) -> float:
-    return 1.0 if any(f in plain for f in word.forms) else 0.5 if any(p in plain for p in word.parts) else 0.0
-
-
-@dataclass(frozen=True)
-class Word:
-    forms: tuple[str, ...]  # the word and its synonyms, normalized, each rare enough to be evidence
-    parts: tuple[str, ...] = ()  # specific bigrams of the forms of three characters or more
-    share: float = 0.0  # the smallest share of clauses holding one of the spellings or parts: lower is rarer
-
-
-def question_kind(question: str) -> str:
-    """What the question asks for: an amount, a time, a level, a list, or other."""
-    if any(cue in question for cue in WHEN_CUES):
-        return "when"
-    if any(cue in question for cue in LEVEL_CUES) and re.search(r"什么|哪|怎样", question):
-        return "level"
-    if any(cue in question for cue in AMOUNT_CUES):
-        return "amount"
-    if any(cue in question for cue in LIST_CUES):
-        return "list"
-    return "other"
-
-
-def evidence_of(question: str, document_frequency: dict[str, int] | None = None, documents: int = 1,
-                synonyms: list[list[str]] = ()) -> Evidence:
-    """Content bigrams of the question (question words removed), weighted by rarity in the corpus."""
-    text = _flat(question)
-    for word in QUESTION_WORDS:
-        text = text.replace(word, " ")
-    text = YEAR_RE.sub(" ", text)
-    df = document_frequency or {}
-    weights = {g: math.log(1 + documents / (1 + df.get(g, 0))) + 0.1 for g in set(bigrams(text))}
-    return Evidence(weights, YEAR_RE.findall(_flat(question)), question_kind(question), _alternatives(text, synonyms))
-
-
-def question_words(question: str, analyzer, clause_frequency, titles: list[str] = ()) -> list[Word]:
-    """The question's content words with their synonyms (from the analyzer), kept where specific to few clauses.
-
-    clause_frequency(term) is the share of clauses holding term. Words of document titles (江海区, 台山) pick a
-    plan rather than a topic, and numbers are years: neither is evidence that a sentence answers."""
-    asked = [w for run in analyzer.runs(question) for w in run
-             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit()]
-    named = [normalize(t) for t in titles]
-    words = []
-    for word in dict.fromkeys(asked):
-        if any(word in title for title in named):
-            continue
-        spellings = [t for t in analyzer.query(word).weights if not t.startswith(NGRAM_PREFIX)] or [word]
-        forms = tuple(f for f in spellings if 0 < clause_frequency(f) <= SPECIFIC_SHARE)
-        parts = tuple(dict.fromkeys(p for f in spellings if len(f) >= 3 for p in (f[i:i + 2] for i in range(len(f) - 1))
-                                    if 0 < clause_frequency(p) <= SPECIFIC_SHARE))
-        if forms or parts:  # a word no clause holds (做饭, 火星) can be found by no sentence
-            words.append(Word(forms, parts, min(clause_frequency(t) for t in forms + parts)))
-    return words
-
-
-def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[str]]]:
-    alternatives: dict[str, list[set[str]]] = {}
-    for group in synonyms:
-        for word in (w for w in group if len(w) >= 2 and w in text):
-            others = [set(bigrams(m)) for m in group if m != word and bigrams(m)]
-            for gram in bigrams(word):
-                alternatives.setdefault(gram, []).extend(others)
-    return alternatives
-
-
-def synonym_groups(path: Path) -> list[list[str]]:
-    """Groups of the shipped synonym file: 'a / b / c' (same meaning) or 'a = b c' (a stands for b and c).
-    Read once per version of the file, not on every question."""
-    try:
-        stamp = Path(path).stat().st_mtime_ns
-    except OSError:
-        return []
-    return _parsed_groups(Path(path), stamp)
-
-
-@lru_cache(maxsize=4)
-def _parsed_groups(path: Path, stamp: int) -> list[list[str]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    groups = []
-    for line in (line.split("#")[0].strip() for line in lines):
-        if "=" in line:
-            head, _, body = line.partition("=")
-            groups.append([head.strip(), body.strip()])
-        elif line:
-            groups.append([w for w in re.split(r"\s*/\s*|\s+", line) if w])
-    return [g for g in groups if len(g) > 1]
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"[\s*#]", "", text)
-
-
 def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), top_k: int = 10,
                     result: SearchResult | None = None) -> Answer:
-    """Searches (unless given the result), then quotes the sentences that answer.
-
-    Raises qa.engine.QueryError for an empty question."""
+    """Searches (unless given the result), then answers from the hits. Raises qa.engine.QueryError for an
+    empty question."""
     result = result or engine.search(question, top_k=top_k, doc_filters=doc_filters)
-    frequency, documents = corpus_bigram_frequency(engine.store)
-    evidence = evidence_of(result.query, frequency, documents, synonym_groups(engine.config.synonyms))
-    titles = [d.title for d in engine.store.documents()]
-    evidence.words = question_words(result.query, engine.analyzer, clause_share(engine.store), titles)
-    answer = answer_from_hits(result.query, result.hits, evidence)
+    kind = asked_type(result.query)
+    scope = scope_of(engine.library(), result.query, result.hits)
+    answer = (_out_of_scope(result, kind, scope) or _document_answer(engine, result, kind)
+              or _clause_answer(engine, result, kind, scope))
     answer.notices = list(result.notices)
     return answer
+
+
+def _out_of_scope(result: SearchResult, kind: str | None, scope: Scope) -> Answer | None:
+    if not scope.message:
+        return None
+    nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in result.hits[:3]))
+    scope.nearest = nearest
+    return Answer(result.query, scope.message, False, [], result.hits, answer_type=kind or SENTENCE)
+
+
+def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer | None:
+    """文号, issuer and dates of the document the question is about (the first hit's), from its text or record."""
+    fact_name = asked_fact(result.query, kind)
+    if fact_name is None or not result.hits:
+        return None
+    document = engine.store.document(result.hits[0].doc_id)
+    fact = read_fact(document, fact_name) if document is not None else None
+    if fact is None:
+        return None
+    clause = clause_at(engine.store.clauses([document.doc_id]), fact.position) if fact.position >= 0 else None
+    if clause is None:
+        citation = f"《{document.title}》 文件信息"
+        quote = Quote(fact.value, fact.value, citation, "", 1.0, document.title, "文件信息")
+    else:
+        quote = Quote(sentence_at(clause, fact.position), fact.value, clause.citation, clause.id, 1.0,
+                      clause.document, clause.clause)
+    return Answer(result.query, f"{fact.value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
+
+
+def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:
+    hits = result.hits
+    evidence = question_evidence(engine, result.query)
+    quote = _best_quote(hits[:ANSWER_DEPTH], evidence, kind, result.query)
+    missing = _missing_year(quote, hits, evidence)
+    if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight):
+        return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
+    others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
+              if q is not None and q.highlight and q.document != quote.document]
+    quotes = _pick_quotes([quote] + sorted(others, key=lambda q: -q.score), quote)
+    note = _whose(scope, quote, engine.library())
+    answer = note + "；".join(f"{q.highlight or q.text}（{q.citation}）" for q in quotes)
+    return Answer(result.query, answer, True, quotes, hits, answer_type=kind or SENTENCE)
+
+
+def question_evidence(engine, question: str) -> Evidence:
+    frequency, documents = corpus_bigram_frequency(engine.store)
+    evidence = evidence_of(question, frequency, documents, synonym_groups(engine.config.synonyms))
+    titles = engine.library().titles
+    evidence.words = question_words(question, engine.analyzer, clause_share(engine.store), titles)
+    return evidence
+
+
+def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str) -> Quote | None:
+    """From the best-ranked hit that holds the asked kind of value (any hit for a sentence question): the
+    sentence covering most of the question, with the value marked."""
+    for hit in hits:
+        candidates = []
+        found = sentences(hit.text)
+        for position, sentence in enumerate(found):
+            span = respective_span(sentence, question) or _best_span(sentence, kind, evidence, question)
+            if kind and span is None:
+                continue
+            highlight = sentence[span[0]:span[1]] if span else ""
+            # The clause's first sentence (its heading or lead) scopes the sentences after it.
+            context = f"{found[0]} {sentence}" if position else sentence
+            score = evidence.coverage(context) + (0.5 if _names_year(sentence, evidence) else 0.0)
+            candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
+                                    hit.clause))
+        if candidates:
+            return max(candidates, key=lambda q: q.score)
+    return None
+
+
+def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: str) -> tuple[int, int] | None:
+    """The value span whose comma chunk covers most of the question (after the year asked, if any);
+    values the question itself says (its year) are not answers."""
+    flat_question = compact(question).text
+    responsible = bool(re.search(r"牵头|负责|责任", question))
+    spans = [s for s in value_spans(sentence, kind, responsible)
+             if compact(sentence[s[0]:s[1]]).text not in flat_question]
+    if not spans:
+        return None
+    return max(spans, key=lambda span: (_chunk_coverage(sentence, span, evidence), -span[0]))
+
+
+def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence) -> float:
+    years_before = YEAR_RE.findall(compact(sentence[:span[0]]).text)
+    year_fit = 0.5 if any(year in evidence.years for year in years_before) else 0.0
+    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0])) + year_fit
+
+
+def _chunk_of(sentence: str, start: int, length: int) -> str:
+    """The words around a value: from the punctuation before it to the punctuation after it, and the
+    sentence's opening words up to its first comma (the subject a list of values shares)."""
+    left = max(sentence.rfind(mark, 0, start) for mark in "，,：:；;。、")
+    right = min((i for i in (sentence.find(mark, start + length) for mark in "，,。；;、") if i >= 0),
+                default=len(sentence))
+    return sentence[left + 1:right]
+
+
+def _names_year(sentence: str, evidence: Evidence) -> bool:
+    flat = compact(sentence).text
+    return any(f"{year}年" in flat for year in evidence.years)
+
+
+def _missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> str:
+    """When the question names a year that the answering clause does not mention: say so."""
+    if not evidence.years or quote is None:
+        return ""
+    clause = next((hit.text for hit in hits if hit.id == quote.id), quote.text)
+    if any(f"{year}年" in compact(clause).text for year in evidence.years):
+        return ""
+    years = "、".join(f"{year}年" for year in evidence.years)
+    return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
+
+
+def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
+    """The quote is about what the question asks: the sentence holding the value (with the clause's lead
+    sentence; for other kinds the clause) holds more of the question's specific words than the question
+    names things no clause holds (火星基地: 基地 found, 火星 unknown → no)."""
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    text = f"{clause.heading} {clause.text}" if clause else quote.text
+    if kind and quote.highlight and clause is not None:
+        text = f"{clause.heading} {sentences(clause.text)[0]} {quote.text}"
+    if not evidence.words:
+        return True
+    return evidence.words_found(text) > max(evidence.unknown, 0.5)
+
+
+def _whose(scope: Scope, quote: Quote, library) -> str:
+    """When the question names a place and the quote is another place's: say whose rule it is."""
+    places = scope.reading.places
+    if not places:
+        return ""
+    region = next((r for r, t in zip(library.regions, library.titles) if t == quote.document), None)
+    if region is not None and any(region == p for p in places):
+        return ""
+    return f"文库中没有{places[0].name}本级的规定，以下为《{quote.document}》的内容："
 
 
 def add_generated(answer: Answer, settings: LLMSettings, clauses: int = 5) -> Answer:
@@ -238,75 +226,6 @@ def add_generated(answer: Answer, settings: LLMSettings, clauses: int = 5) -> An
         answer.generated = {"model": settings.model, "error": str(error)}
         answer.notices.append(f"generative answer unavailable: {error}")
     return answer
-
-
-_FREQUENCY_CACHE: dict[tuple[str, str], tuple[dict[str, int], int]] = {}
-
-
-def corpus_bigram_frequency(store) -> tuple[dict[str, int], int]:
-    """In how many clauses each character bigram occurs, and the number of clauses; cached per corpus."""
-    key = (str(store.path), store.corpus_hash())
-    if key not in _FREQUENCY_CACHE:
-        frequency: dict[str, int] = {}
-        clauses = store.clauses()
-        for clause in clauses:
-            for gram in set(bigrams(_flat(clause.text))):
-                frequency[gram] = frequency.get(gram, 0) + 1
-        _FREQUENCY_CACHE[key] = (frequency, len(clauses))
-    return _FREQUENCY_CACHE[key]
-
-
-_CLAUSE_TEXT_CACHE: dict[tuple[str, str], list[str]] = {}
-
-
-def clause_share(store):
-    """A function: the share of the store's clauses whose (normalized) text holds a term; cached per corpus."""
-    key = (str(store.path), store.corpus_hash())
-    if key not in _CLAUSE_TEXT_CACHE:
-        _CLAUSE_TEXT_CACHE[key] = [normalize(_flat(c.text)) for c in store.clauses()]
-    texts, shares = _CLAUSE_TEXT_CACHE[key], {}
-
-    def share(term: str) -> float:
-        if term not in shares:
-            shares[term] = sum(term in t for t in texts) / max(len(texts), 1)
-        return shares[term]
-    return share
-
-
-def answer_from_hits(question: str, hits: list[Hit], evidence: Evidence) -> Answer:
-    """Quotes the best sentences of the hits; found=False when none covers enough of the question."""
-    candidates = sorted(_quotes(hits, evidence, question), key=lambda q: -q.score)
-    best = candidates[0] if candidates else None
-    named = _named_documents(question, hits)
-    if named:  # the question names its plan: runners-up from other plans would only confuse
-        candidates = [q for q in candidates if any(q.citation.startswith(f"《{title}》") for title in named)]
-    if best is None or not answers(best, hits, evidence):
-        return Answer(question, _not_found_text(hits), False, [], hits)
-    quotes = _pick_quotes(candidates or [best], best)
-    answer = "；".join(f"{q.highlight}（{q.citation}）" if q.highlight else f"{q.text}（{q.citation}）" for q in quotes)
-    return Answer(question, answer, True, quotes, hits)
-
-
-def answers(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
-    """Whether the best sentence answers: it covers the question's wording, or it shares enough of the
-    question's specific words (synonyms counted) to be a paraphrase, and holds a value when one is asked."""
-    coverage = evidence.coverage(quote.text)
-    if coverage >= MIN_COVERAGE:
-        return not evidence.words or evidence.words_found(quote.text) > 0
-    if coverage < PARAPHRASE_COVERAGE or not evidence.words:
-        return False
-    if evidence.kind in {"amount", "when"} and not quote.highlight or not evidence.rarest_word_found(quote.text):
-        return False
-    found = evidence.words_found(quote.text)
-    return found >= PARAPHRASE_WORDS or (found >= PARAPHRASE_WORDS_LEADING and _leads_clearly(quote, hits))
-
-
-def _leads_clearly(quote: Quote, hits: list[Hit]) -> bool:
-    """The quote is from the first hit, and the search put it well ahead of the second."""
-    if not hits or hits[0].id != quote.id or hits[0].score <= 0:
-        return False
-    second = hits[1].score if len(hits) > 1 else 0.0
-    return (hits[0].score - second) / hits[0].score >= CLEAR_LEAD
 
 
 def _pick_quotes(candidates: list[Quote], best: Quote) -> list[Quote]:
@@ -325,91 +244,6 @@ def _not_found_text(hits: list[Hit]) -> str:
     return f"{NOT_FOUND}{nearest}" if nearest else "没有找到相关条款。"
 
 
-def _quotes(hits: list[Hit], evidence: Evidence, question: str = "") -> list[Quote]:
-    quotes = []
-    named = _named_documents(question, hits)
-    for hit in hits[:5]:
-        prior = 1.0 / (1.0 + 0.08 * (hit.rank - 1)) + (0.2 if hit.document in named else 0.0)
-        for sentence in sentences(hit.text):
-            score = (evidence.coverage(sentence) + _kind_fit(sentence, evidence)) * prior
-            quotes.append(Quote(sentence, highlight(sentence, evidence), hit.citation, hit.id, round(score, 4),
-                                hit.document, hit.clause))
-    return quotes
-
-
-def _named_documents(question: str, hits: list[Hit]) -> set[str]:
-    """Titles among the hits that the question names by a part no other title shares (江海, 台山 …)."""
-    titles = {hit.document for hit in hits}
-    asked = set(bigrams(_flat(question)))
-    named = set()
-    for title in titles:
-        others = set().union(*(set(bigrams(t)) for t in titles if t != title))
-        if (set(bigrams(title)) - others) & asked:
-            named.add(title)
-    return named if len(named) < len(titles) else set()
-
-
 def sentences(text: str) -> list[str]:
     """The sentences of a clause, verbatim (line breaks inside a sentence kept as they are)."""
-    return [m.group().strip() for m in _SENTENCE_RE.finditer(text) if len(_flat(m.group())) >= 4]
-
-
-def _kind_fit(sentence: str, evidence: Evidence) -> float:
-    """Rewards a sentence that holds the kind of value asked for, in the year asked for."""
-    flat = _flat(sentence)
-    fit = 0.0
-    if evidence.kind == "amount" and VALUE_RE.search(flat):
-        fit += 0.15
-    if evidence.kind in {"when", "level"} and (YEAR_RE.search(flat) or _COMPLEMENT_RE.search(flat)):
-        fit += 0.1
-    if evidence.years:
-        fit += 0.15 if any(y in flat for y in evidence.years) else (-0.15 if YEAR_RE.search(flat) else 0.0)
-    return fit
-
-
-def highlight(sentence: str, evidence: Evidence) -> str:
-    """The part of the sentence that answers: a value, a year, a level or a list, verbatim."""
-    flat = compact(sentence)
-    spans = _answer_spans(flat.text, evidence)
-    if not spans:
-        return ""
-    start, end = max(spans, key=lambda span: _span_score(flat.text, span, evidence))
-    first, last = flat.original_span(start, end)
-    return sentence[first:last]
-
-
-def _answer_spans(flat: str, evidence: Evidence) -> list[tuple[int, int]]:
-    if evidence.kind == "when":
-        return [m.span() for m in YEAR_RE.finditer(flat)]
-    values = [_value_span(flat, m) for m in VALUE_RE.finditer(flat) if flat[m.end():m.end() + 1] != "的"]
-    complements = [m.span("object") for m in _COMPLEMENT_RE.finditer(flat)]
-    lists = [_list_span(flat, m) for m in _LIST_RE.finditer(flat)]
-    by_kind = {"amount": values or complements, "level": complements or values, "list": lists or values}
-    return by_kind.get(evidence.kind, values)
-
-
-def _value_span(flat: str, match: re.Match) -> tuple[int, int]:
-    """The value with a leading bound (不低于 70%) when the text gives one."""
-    lead = re.search(r"(?:不低于|不少于|不超过|不高于|超过|低于|高于|突破)$", flat[:match.start()])
-    return (lead.start() if lead else match.start()), match.end()
-
-
-def _list_span(flat: str, match: re.Match) -> tuple[int, int]:
-    """An enumeration without the verb before its first item or 等 after its last."""
-    head = _LIST_LEAD.match(match.group())
-    start = match.start() + (head.end() if head else 0)
-    tail = re.search(r"等[^、]*$", match.group())
-    end = match.start() + tail.start() if tail else match.end()
-    return (start, end) if end > start else match.span()
-
-
-def _span_score(flat: str, span: tuple[int, int], evidence: Evidence) -> float:
-    """How well the words around a span (its comma chunk) match the question, and its year."""
-    left = max(flat.rfind(mark, 0, span[0]) for mark in "，,：:；;")
-    right = min((i for i in (flat.find(mark, span[1]) for mark in "，,。；;") if i >= 0), default=len(flat))
-    chunk = flat[left + 1:right]
-    score = evidence.coverage(chunk)
-    years_before = YEAR_RE.findall(flat[:span[0]])
-    if evidence.years and years_before:
-        score += 0.3 if years_before[-1] in evidence.years else -0.3
-    return score - 0.001 * span[0] / max(len(flat), 1)
+    return [m.group().strip() for m in _SENTENCE_RE.finditer(text) if len(compact(m.group()).text) >= 4]

@@ -189,6 +189,10 @@ class Engine:
         hits = [self._hit(known[row], rank, score, terms) for rank, (row, score) in enumerate(shown, start=1)]
         return SearchResult(text, self.mode, hits, notices)
 
+    def library(self) -> _State:
+        """The documents of the live index: ids, titles, regions, levels and name keys (qa.scope reads them)."""
+        return self._state
+
     @property
     def weights(self) -> np.ndarray:
         if self._weights is None:

@@ -109,28 +109,55 @@ def evaluate(engine, questions: list[dict], baseline: bool = True) -> Report:
     return report
 
 
+OUTCOMES = ("right", "unmarked", "wrong", "not_found", "refused", "answered")
+_EDGE_PUNCT = "，。；：、,.;:（）()“”\"'"
+
+
 def evaluate_answers(engine, questions: list[dict]) -> dict:
-    """How often `ask` answers with a quote from a matching clause, answers wrongly, or says not found."""
+    """Per answer type: right (the first quote is from a gold clause and marks the gold value), unmarked (right
+    clause, nothing or no value marked), wrong, not_found; for questions nothing answers (no gold):
+    refused (found=false, as it should) or answered."""
     from qa.answer import answer_question
 
     counts: dict[str, dict[str, int]] = {}
     for item in questions:
         answer = answer_question(engine, item["question"])
-        quoted = [engine.store.clause(quote.id) for quote in answer.quotes[:1]]
-        right = any(clause is not None and matches(clause, item["gold"]) for clause in quoted)
-        outcome = "not_found" if not answer.found else "right" if right else "wrong"
-        for group in ("overall", item.get("kind", "-")):
-            tally = counts.setdefault(group, {"n": 0, "right": 0, "wrong": 0, "not_found": 0})
+        outcome = answer_outcome(engine, answer, item)
+        group = item.get("answer_type") or item.get("kind", "-") if item.get("gold") else "out_of_library"
+        for name in ("overall", group):
+            tally = counts.setdefault(name, {"n": 0, **{o: 0 for o in OUTCOMES}})
             tally["n"] += 1
             tally[outcome] += 1
     return counts
 
 
+def answer_outcome(engine, answer, item: dict) -> str:
+    if not item.get("gold"):
+        return "answered" if answer.found else "refused"
+    if not answer.found or not answer.quotes:
+        return "not_found"
+    quote = answer.quotes[0]
+    clause = engine.store.clause(quote.id) if quote.id else None
+    in_gold = matches(clause, item["gold"]) if clause is not None else \
+        any(g["doc"] in quote.document for g in item["gold"])
+    if not in_gold:
+        return "wrong"
+    if not item.get("answer"):
+        return "right"
+    if not quote.highlight:
+        return "unmarked"
+    return "right" if _bare(quote.highlight) == _bare(item["answer"]) else "wrong"
+
+
+def _bare(text: str) -> str:
+    return squeeze(text).strip(_EDGE_PUNCT)
+
+
 def render_answers(counts: dict) -> str:
-    lines = ["answers (python -m qa ask)", f"  {'kind':<11}{'n':>4}{'right':>9}{'wrong':>9}{'not found':>11}"]
+    lines = ["answers (python -m qa ask)", f"  {'type':<15}{'n':>4}" + "".join(f"{o:>10}" for o in OUTCOMES)]
     for name in ["overall"] + sorted(k for k in counts if k != "overall"):
         tally = counts[name]
-        lines.append(f"  {name:<11}{tally['n']:>4}{tally['right']:>9}{tally['wrong']:>9}{tally['not_found']:>11}")
+        lines.append(f"  {name:<15}{tally['n']:>4}" + "".join(f"{tally[o]:>10}" for o in OUTCOMES))
     return "\n".join(lines)
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 NATIONAL, PROVINCIAL, PREFECTURE, COUNTY = 0, 1, 2, 3
 LEVEL_NAMES = {NATIONAL: "国家", PROVINCIAL: "省级", PREFECTURE: "市级", COUNTY: "区县"}
-_SUFFIX = re.compile(r"(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|盟|省|市|区|县|旗)$")
+_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|自治旗|地区|盟|省|市|区|县|旗)$")
+# Districts named like a common noun (老城区, 新城区, 郊区, 矿区) are not read as places.
+_GENERIC_DISTRICT = re.compile(r"^[老新东西南北中]?[城市郊矿]区$")
 # The 直辖市 are provinces in rank; their districts are counties.
 _MUNICIPALITIES = {"11", "12", "31", "50"}
 # A county's short name that is also an everyday word (和平, 长安) is not read as a place without its
@@ -77,11 +79,16 @@ class Gazetteer:
         self.by_code = {place.code: place for place in places}
         self.names: dict[str, list[Place]] = {}
         common = _common_words()
+        nations = _nations()
         for place in places:
+            short = _stem(place.name, nations)
+            if len(short) < 2 or _GENERIC_DISTRICT.match(place.name):
+                continue
             self.names.setdefault(place.name, []).append(place)
-            short = _SUFFIX.sub("", place.name)
-            if len(short) >= 2 and short != place.name and not (place.level == COUNTY and short in common):
+            if short != place.name and not (place.level == COUNTY and short in common):
                 self.names.setdefault(short, []).append(place)
+            if place.name.endswith("自治州"):  # 甘孜藏族自治州 is said 甘孜州
+                self.names.setdefault(short + "州", []).append(place)
 
     def find(self, text: str) -> list[tuple[int, int, list[Place]]]:
         """(start, end, places) of each place name in text, longest match first, left to right."""
@@ -96,6 +103,11 @@ class Gazetteer:
             else:
                 position += 1
         return found
+
+    def short_name(self, place: Place) -> str:
+        """台山市 → 台山, 甘孜藏族自治州 → 甘孜; a name too short to stand alone stays whole."""
+        short = _stem(place.name, _nations())
+        return short if len(short) >= 2 else place.name
 
     def parent(self, place: Place) -> Place | None:
         for size in (4, 2):
@@ -118,6 +130,24 @@ class Gazetteer:
                 break
             region, position = min(inside, key=lambda p: -len(p.code)), end
         return region
+
+
+def _stem(name: str, nations: tuple[str, ...]) -> str:
+    """The name without its administrative suffix and the peoples an autonomous unit is named for."""
+    stem = _SUFFIX.sub("", name)
+    while True:
+        nation = next((n for n in nations if stem.endswith(n) and len(stem) - len(n) >= 2), None)
+        if nation is None:
+            return stem
+        stem = stem[: -len(nation)]
+
+
+@lru_cache(maxsize=1)
+def _nations() -> tuple[str, ...]:
+    """China's peoples as autonomous units name them (藏族, 土家族, 维吾尔): with and without 族, longest first."""
+    lines = (_gazetteer_file().parent / "56_nations.csv").read_text(encoding="utf-8").split()
+    names = {n for line in lines for n in (line, line.removesuffix("族")) if len(n) >= 2}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _common_words() -> set[str]:

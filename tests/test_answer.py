@@ -51,7 +51,8 @@ def test_a_question_nothing_answers_says_so_and_shows_the_nearest_clauses(engine
 def test_ask_json_has_the_documented_shape(built_seed_data, capsys):
     assert ask_cli.main(["江海区光伏发电装机容量目标是多少？", "--json", "--data", str(built_seed_data)]) == 0
     reply = json.loads(capsys.readouterr().out)
-    assert set(reply) == {"question", "answer", "found", "quotes", "hits"}
+    assert set(reply) == {"question", "answer", "found", "answer_type", "quotes", "hits"}
+    assert reply["answer_type"] == "quantity"
     assert set(reply["quotes"][0]) == {"text", "highlight", "citation", "id"}
     assert reply["quotes"][0]["highlight"].replace(" ", "") == "80万千瓦以上"
     assert {"rank", "id", "doc_id", "document", "source", "clause", "heading", "text", "score"} <= set(reply["hits"][0])

@@ -47,11 +47,13 @@ def test_missing_file_is_a_message_not_a_traceback(built_seed_data, tmp_path, ca
 
 def test_ask_report_counts_right_wrong_and_not_found(built_seed_data, tmp_path, capsys):
     questions = tmp_path / "q.jsonl"
-    rows = [{"id": "a", "question": "台山2025年非化石能源消费比重目标？", "kind": "numeric",
-             "gold": [{"doc": "台山", "phrase": "非化石能源消费比重达到32%左右"}]},
-            {"id": "b", "question": "火星基地怎么建设？", "kind": "offtopic", "gold": [{"doc": "江海", "phrase": "火星"}]}]
+    rows = [{"id": "a", "question": "台山2025年非化石能源消费比重目标？", "kind": "numeric", "answer_type": "quantity",
+             "answer": "32%左右", "gold": [{"doc": "台山", "phrase": "非化石能源消费比重达到32%左右"}]},
+            {"id": "b", "question": "台山2025年非化石能源消费比重目标？", "kind": "numeric", "answer_type": "quantity",
+             "answer": "45%", "gold": [{"doc": "台山", "phrase": "非化石能源消费比重达到32%左右"}]},
+            {"id": "c", "question": "火星基地怎么建设？", "kind": "out_of_library", "gold": []}]
     questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     assert main(["--questions", str(questions), "--ask", "--data", str(built_seed_data), "--model", "", "--json"]) == 0
     answers = json.loads(capsys.readouterr().out)["answers"]
-    assert answers["numeric"] == {"n": 1, "right": 1, "wrong": 0, "not_found": 0}
-    assert answers["offtopic"] == {"n": 1, "right": 0, "wrong": 0, "not_found": 1}
+    assert answers["quantity"]["right"] == 1 and answers["quantity"]["wrong"] == 1
+    assert answers["out_of_library"]["refused"] == 1 and answers["overall"]["n"] == 3

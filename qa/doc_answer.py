@@ -1,0 +1,107 @@
+"""Questions about a document itself (文号? 谁发布的? 什么时候施行?), answered from its record and its
+opening or closing lines, and cited to the clause the value was read from."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.records import Clause, Document
+from qa.answer_types import DATE, DOC_NUMBER, ORG
+
+_ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
+                          r"发布单位|印发单位|制定机关|由谁")
+_ASKS_ADOPTED = re.compile(r"通过|审议|批准")
+_ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|起实施|开始实施")
+_ASKS_WRITTEN = re.compile(r"成文|印发日期|发布日期|发文日期|哪天印发|什么时候印发|什么时候发布|哪天发布")
+_IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效)")
+_ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n]{0,60}?(?:通过|批准)")
+_ADOPTER = re.compile(r"([\u4e00-\u9fff]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n]{0,10}?通过")
+_APPROVER = re.compile(r"([\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人民代表大会))[^。\n]{0,20}?批准")
+_SQUEEZE = re.compile(r"\s+")
+
+
+@dataclass
+class Fact:
+    """A value read about a document, and where its text says it."""
+    value: str  # as printed
+    kind: str  # qa.answer_types kind
+    position: int  # in the document's cleaned text; -1 when only the record holds it
+
+
+def asked_fact(question: str, kind: str | None) -> str | None:
+    """Which fact of a document the question asks for: doc_number, issuer, adopter, approver, adopted,
+    in_force, written; None when it asks about the content."""
+    if kind == DOC_NUMBER:
+        return "doc_number"
+    if kind == ORG and "批准" in question:
+        return "approver"
+    if kind == ORG and _ASKS_ADOPTED.search(question):
+        return "adopter"
+    if kind == ORG and (_ASKS_ISSUER.search(question) or _ASKS_ADOPTED.search(question)):
+        return "issuer"
+    if kind == DATE and _ASKS_IN_FORCE.search(question):
+        return "in_force"
+    if kind == DATE and _ASKS_ADOPTED.search(question):
+        return "adopted"
+    if kind == DATE and _ASKS_WRITTEN.search(question):
+        return "written"
+    return None
+
+
+def read_fact(document: Document, fact: str) -> Fact | None:
+    """The fact from the document's text where it is printed, else from its record."""
+    text = document.text
+    if fact == "in_force":
+        return _from_pattern(_IN_FORCE, text, DATE)
+    if fact == "adopted":
+        return _from_pattern(_ADOPTED, text, DATE)
+    if fact == "approver":
+        return _from_pattern(_APPROVER, text, ORG)
+    if fact == "adopter":
+        return _from_pattern(_ADOPTER, text, ORG) or read_fact(document, "issuer")
+    recorded = {"doc_number": (document.doc_number, DOC_NUMBER), "issuer": (document.issuer, ORG),
+                "written": (_chinese_date(document.date_written), DATE)}
+    value, kind = recorded[fact]
+    value = value.removesuffix(" 等").strip()
+    if not value:
+        return None
+    position = _find_squeezed(text, value)
+    return Fact(_printed(text, position, value), kind, position[0] if position else -1)
+
+
+def clause_at(clauses: list[Clause], position: int) -> Clause | None:
+    """The clause whose span holds the position (the first clause when the position is unknown)."""
+    for clause in clauses:
+        if clause.start <= position < clause.end:
+            return clause
+    return None
+
+
+def sentence_at(clause: Clause, position: int) -> str:
+    """The line of the clause that holds the position (a header line is its own sentence)."""
+    offset = position - clause.start
+    start = clause.text.rfind("\n", 0, max(offset, 0)) + 1
+    end = clause.text.find("\n", offset)
+    return clause.text[start:end if end >= 0 else len(clause.text)].strip()
+
+
+def _from_pattern(pattern: re.Pattern[str], text: str, kind: str) -> Fact | None:
+    match = pattern.search(text)
+    return Fact(match.group(1), kind, match.start(1)) if match else None
+
+
+def _chinese_date(iso: str) -> str:
+    """2024-08-05 → 2024年8月5日; 2022-03 → 2022年3月."""
+    parts = [int(p) for p in iso.split("-") if p.isdigit()]
+    return "".join(f"{n}{unit}" for n, unit in zip(parts, "年月日"))
+
+
+def _find_squeezed(text: str, value: str) -> tuple[int, int] | None:
+    """Span of value in text, whitespace inside the text ignored."""
+    pattern = r"\s*".join(map(re.escape, _SQUEEZE.sub("", value)))
+    match = re.search(pattern, text)
+    return match.span() if match else None
+
+
+def _printed(text: str, span: tuple[int, int] | None, value: str) -> str:
+    return text[span[0]:span[1]] if span else value

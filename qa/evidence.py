@@ -1,0 +1,179 @@
+"""How much of a question a sentence holds: the question's content bigrams weighted by rarity, and its
+specific words (with their synonyms), used to pick the sentence that answers and to test its subject."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from index.tokenize import NGRAM_PREFIX, normalize
+from qa.similar import bigrams
+from qa.targets import YEAR_RE
+
+# Words that ask rather than tell: they are no evidence that a sentence answers.
+QUESTION_WORDS = sorted("""什么样 什么 怎么样 怎么 怎样 如何 哪些 哪个 哪里 哪儿 哪家 哪几 哪一年 哪年 多少 多大 多高 几 吗 呢
+是否 有没有 能不能 要不要 会不会 可不可以 是不是 有何 有哪些 为何 为什么 目标 要求 情况 方面 请问 的 了 吧
+什么时候 时候 何时 哪天 多久 多长""".split(),
+                        key=len, reverse=True)
+SPECIFIC_SHARE = 0.2  # a word in more than this share of the clauses is no evidence of a topic (建设, 能源)
+UNKNOWN = -1.0  # Word.share of a word no clause of the library holds
+
+
+@dataclass
+class Evidence:
+    """The question's content bigrams with their weights (inverse document frequency)."""
+    weights: dict[str, float]
+    years: list[str]
+    # For a bigram of a question word that has synonyms: the bigram sets of those synonyms.
+    alternatives: dict[str, list[set[str]]] = field(default_factory=dict)
+    # The question's specific words, each as its spellings (the word and its synonyms) and the parts of the
+    # longer ones (电动车 → 电动); empty when no analyzer was given, which leaves only the coverage test.
+    words: list[Word] = field(default_factory=list)
+
+    def coverage(self, text: str) -> float:
+        """The weighted share of the question's evidence found in text; a synonym counts as the word."""
+        present = set(bigrams(_flat(text)))
+        total = sum(self.weights.values())
+        found = sum(w for b, w in self.weights.items()
+                    if b in present or any(m <= present for m in self.alternatives.get(b, ())))
+        return found / total if total else 0.0
+
+
+    def words_found(self, text: str) -> float:
+        """How many of the question's specific words the text holds: 1 for a spelling, 1/2 for a part only."""
+        plain = normalize(_flat(text))
+        return sum(_word_found(w, plain) for w in self.words)
+
+    def rarest_word_found(self, text: str) -> bool:
+        """Whether the text holds the question's most specific word (among those the library knows)."""
+        plain = normalize(_flat(text))
+        known = [w for w in self.words if w.share != UNKNOWN]
+        rarest = min((w.share for w in known), default=0.0)
+        return any(_word_found(w, plain) for w in known if w.share == rarest)
+
+    @property
+    def unknown(self) -> int:
+        """How many things the question names that no clause holds, nor by a synonym (火星, 足球)."""
+        return sum(w.share == UNKNOWN for w in self.words)
+
+
+def _word_found(word: Word, plain: str) -> float:
+    return 1.0 if any(f in plain for f in word.forms) else 0.5 if any(p in plain for p in word.parts) else 0.0
+
+
+@dataclass(frozen=True)
+class Word:
+    forms: tuple[str, ...]  # the word and its synonyms, normalized, each rare enough to be evidence
+    parts: tuple[str, ...] = ()  # specific bigrams of the forms of three characters or more
+    share: float = 0.0  # the smallest share of clauses holding one of the spellings or parts: lower is rarer
+
+
+def evidence_of(question: str, document_frequency: dict[str, int] | None = None, documents: int = 1,
+                synonyms: list[list[str]] = ()) -> Evidence:
+    """Content bigrams of the question (question words removed), weighted by rarity in the corpus."""
+    text = _flat(question)
+    for word in QUESTION_WORDS:
+        text = text.replace(word, " ")
+    text = YEAR_RE.sub(" ", text)
+    df = document_frequency or {}
+    weights = {g: math.log(1 + documents / (1 + df.get(g, 0))) + 0.1 for g in set(bigrams(text))}
+    return Evidence(weights, YEAR_RE.findall(_flat(question)), _alternatives(text, synonyms))
+
+
+def question_words(question: str, analyzer, clause_frequency, titles: list[str] = ()) -> list[Word]:
+    """The question's content words with their synonyms (from the analyzer), kept where specific to few clauses.
+
+    clause_frequency(term) is the share of clauses holding term. Words of document titles (江海区, 台山) pick a
+    plan rather than a topic, and numbers are years: neither is evidence that a sentence answers."""
+    asked = [w for run in analyzer.runs(question) for w in run
+             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit()]
+    named = [normalize(t) for t in titles]
+    nouns = {pair.word for pair in analyzer.tagger().lcut(normalize(question)) if pair.flag.startswith("n")}
+    words = []
+    for word in dict.fromkeys(asked):
+        if any(word in title for title in named):
+            continue
+        spellings = [t for t in analyzer.query(word).weights if not t.startswith(NGRAM_PREFIX)] or [word]
+        forms = tuple(f for f in spellings if 0 < clause_frequency(f) <= SPECIFIC_SHARE)
+        parts = tuple(dict.fromkeys(p for f in spellings if len(f) >= 3 for p in (f[i:i + 2] for i in range(len(f) - 1))
+                                    if 0 < clause_frequency(p) <= SPECIFIC_SHARE))
+        if forms or parts:
+            words.append(Word(forms, parts, min(clause_frequency(t) for t in forms + parts)))
+        elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings):
+            words.append(Word((), (), UNKNOWN))  # a thing no clause names, nor by a synonym (火星, 足球)
+    return words
+
+
+def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[str]]]:
+    alternatives: dict[str, list[set[str]]] = {}
+    for group in synonyms:
+        for word in (w for w in group if len(w) >= 2 and w in text):
+            others = [set(bigrams(m)) for m in group if m != word and bigrams(m)]
+            for gram in bigrams(word):
+                alternatives.setdefault(gram, []).extend(others)
+    return alternatives
+
+
+def synonym_groups(path: Path) -> list[list[str]]:
+    """Groups of the shipped synonym file: 'a / b / c' (same meaning) or 'a = b c' (a stands for b and c).
+    Read once per version of the file, not on every question."""
+    try:
+        stamp = Path(path).stat().st_mtime_ns
+    except OSError:
+        return []
+    return _parsed_groups(Path(path), stamp)
+
+
+@lru_cache(maxsize=4)
+def _parsed_groups(path: Path, stamp: int) -> list[list[str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    groups = []
+    for line in (line.split("#")[0].strip() for line in lines):
+        if "=" in line:
+            head, _, body = line.partition("=")
+            groups.append([head.strip(), body.strip()])
+        elif line:
+            groups.append([w for w in re.split(r"\s*/\s*|\s+", line) if w])
+    return [g for g in groups if len(g) > 1]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s*#]", "", text)
+
+
+_FREQUENCY_CACHE: dict[tuple[str, str], tuple[dict[str, int], int]] = {}
+
+
+def corpus_bigram_frequency(store) -> tuple[dict[str, int], int]:
+    """In how many clauses each character bigram occurs, and the number of clauses; cached per corpus."""
+    key = (str(store.path), store.corpus_hash())
+    if key not in _FREQUENCY_CACHE:
+        frequency: dict[str, int] = {}
+        clauses = store.clauses()
+        for clause in clauses:
+            for gram in set(bigrams(_flat(clause.text))):
+                frequency[gram] = frequency.get(gram, 0) + 1
+        _FREQUENCY_CACHE[key] = (frequency, len(clauses))
+    return _FREQUENCY_CACHE[key]
+
+
+_CLAUSE_TEXT_CACHE: dict[tuple[str, str], list[str]] = {}
+
+
+def clause_share(store):
+    """A function: the share of the store's clauses whose (normalized) text holds a term; cached per corpus."""
+    key = (str(store.path), store.corpus_hash())
+    if key not in _CLAUSE_TEXT_CACHE:
+        _CLAUSE_TEXT_CACHE[key] = [normalize(_flat(c.text)) for c in store.clauses()]
+    texts, shares = _CLAUSE_TEXT_CACHE[key], {}
+
+    def share(term: str) -> float:
+        if term not in shares:
+            shares[term] = sum(term in t for t in texts) / max(len(texts), 1)
+        return shares[term]
+    return share

@@ -1,0 +1,101 @@
+"""Whether the library holds what a question is about: the places, years and documents it names.
+
+A question about 恩平市 when the library has no 恩平 document is answered "not in the library", with the
+documents nearest to it, instead of with another city's figure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.tokenize import normalize
+from qa.places import Place, gazetteer
+from qa.query import Reading, read_question, title_bigrams
+
+# A document name in a question: words ending in the kind of document (…法, …条例, …方案).
+# Without 《》 only laws and regulations count (…法, …条例): "住建部的方案" names no document.
+# 办法, 方法, 做法 … end in 法 without naming a law.
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
+                            r"(?=第|规定|中|里|的|对|有|是|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+_KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定")
+# Most of a named document's character pairs must be in one title, of the same kind, for it to be that title.
+NAME_MATCH = 0.6
+
+
+@dataclass
+class Scope:
+    reading: Reading
+    named: list[int] = field(default_factory=list)  # document numbers the question names outright
+    missing_places: list[Place] = field(default_factory=list)
+    missing_documents: list[str] = field(default_factory=list)
+    nearest: list[str] = field(default_factory=list)  # titles to offer when something is missing
+
+    @property
+    def message(self) -> str:
+        """The Chinese sentence that says what the library lacks; empty when nothing is missing."""
+        missing = [f"{p.name}的文件" for p in self.missing_places] + [f"《{d}》" for d in self.missing_documents]
+        if not missing:
+            return ""
+        nearest = "、".join(f"《{t}》" for t in self.nearest[:3])
+        return f"文库中没有{'、'.join(missing)}。" + (f"文库中最接近的文件：{nearest}。" if nearest else "")
+
+
+def scope_of(library, question: str, hits: list = ()) -> Scope:
+    """What of the question the library (qa.engine's state: titles, regions, names) holds; hits (the
+    question's search hits) show where a larger region's document speaks of a named place."""
+    text = normalize(question)
+    reading = read_question(text, list(library.names.keys))
+    scope = Scope(reading)
+    named_ids, _ = library.names.mentioned(text)
+    scope.named = [n for n, doc_id in enumerate(library.doc_ids) if doc_id in named_ids]
+    scope.missing_places = [p for p in reading.places if not _covered(p, library, hits)]
+    if scope.missing_places and len(scope.missing_places) == len(reading.places):
+        scope.nearest = _nearest_titles(scope.missing_places[0], library)
+    scope.missing_documents = [name for name in _document_names(text) if not _held(name, library.titles)]
+    return scope
+
+
+def _covered(place: Place, library, hits: list) -> bool:
+    """Some document is of this place; or of a city it lies in (台山's targets are in a 江门 plan); or of a
+    province it lies in whose text the hits show speaking of it (甘孜州 in the 四川 plan). A 广东省 plan is
+    no answer for 恩平, nor a 长沙 plan for 湖南省."""
+    names = {place.name, gazetteer().short_name(place)}
+    for region, title in zip(library.regions, library.titles):
+        if region is None or not place.within(region):
+            continue
+        if region == place or len(region.code) > 2:
+            return True
+        if any(hit.document == title and any(name in hit.text for name in names) for hit in hits):
+            return True
+    return False
+
+
+def _nearest_titles(place: Place, library) -> list[str]:
+    """Titles of the documents whose region shares the longest code prefix with the place."""
+    def shared(region: Place | None) -> int:
+        if region is None:
+            return 0
+        return next((size for size in (6, 4, 2) if region.code[:size] == place.code[:size]), 0)
+    scored = sorted(((shared(r), t) for r, t in zip(library.regions, library.titles)), key=lambda item: -item[0])
+    return [title for score, title in scored if score > 0]
+
+
+def _document_names(text: str) -> list[str]:
+    found = []
+    for match in _DOCUMENT_NAME.finditer(text):
+        name = (match.group(1) or match.group(2)).strip("“”")
+        if name.endswith(_KINDS) and name not in found:
+            found.append(name)
+    return found
+
+
+def _held(name: str, titles: list[str]) -> bool:
+    """Some title is this document: most of the name's character pairs are in it, and it is of the same kind."""
+    pairs = title_bigrams(name)
+    kind = next((k for k in _KINDS if name.endswith(k)), "")
+    if not pairs:
+        return True
+    for title in titles:
+        bare = re.sub(r"[（(][^）)]*[）)]$", "", normalize(title))
+        if bare.endswith(kind) and len(pairs & title_bigrams(title)) >= NAME_MATCH * len(pairs):
+            return True
+    return False

@@ -1,0 +1,126 @@
+"""The spans of a sentence that can answer a question of each type (qa.answer_types), verbatim:
+a quantity with its qualifiers, a date or deadline, an organisation, a 文号, a list."""
+from __future__ import annotations
+
+import re
+
+from qa.answer_types import DATE, DOC_NUMBER, LEVEL, LIST, ORG, QUANTITY
+from qa.targets import VALUE_RE, compact
+
+_LEAD = "力争|争取|确保|累计|年均|平均|一般|原则上|不低于|不少于|不超过|不高于|超过|低于|高于|突破|约"
+_QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?"
+                       rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
+_CN = "一二三四五六七八九十百千万两零〇"
+_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月"
+_CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
+_CN_AMOUNT = re.compile(rf"{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内)?")
+_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
+# A number with a bound and no unit: PUE 不高于1.3.
+_BOUNDED = re.compile(r"(?:不高于|不超过|不低于|不少于|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%‰万亿千百吨米瓦元个家座项倍年日天])")
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}")
+# A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
+_DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
+                         r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
+_ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
+               r"部|厅|局|委|署|院|中心)")
+# An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
+_NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
+_ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
+_RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
+_LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
+_LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
+_LIST_LEAD = re.compile(r"^.*?(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
+
+
+def value_spans(sentence: str, kind: str | None, responsible: bool = False) -> list[tuple[int, int]]:
+    """(start, end) in sentence of every span of this kind; whitespace inside the sentence is allowed
+    (pdftotext breaks lines inside numbers: 2030 年). responsible: for an organisation, prefer the units
+    a （牵头单位：…） note names."""
+    if kind is None:
+        return []
+    flat = compact(sentence)
+    return [flat.original_span(start, end) for start, end in _flat_spans(flat.text, kind, responsible)]
+
+
+def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[int, int]]:
+    if kind == QUANTITY:
+        spans = [m.span() for m in _QUANTITY.finditer(text) if not _ATTRIBUTE.match(text, m.end())]
+        spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED) for m in pattern.finditer(text)]
+        return _outermost(spans)
+    if kind == DATE:
+        return _outermost([m.span() for m in _DATE.finditer(text)])
+    if kind == DOC_NUMBER:
+        return [m.span() for m in _DOC_NUMBER.finditer(text)]
+    if kind == ORG:
+        noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
+        inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
+        named = [_without_verb(text, m.span()) for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)]
+        return noted or named
+    if kind == LIST:
+        return [_list_span(text, m) for m in _LIST.finditer(text)]
+    if kind == LEVEL:
+        return [m.span("level") for m in _LEVEL.finditer(text)]
+    return []
+
+
+# A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
+_ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
+_LEADING_VERB = re.compile(r"^(?:推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调)")
+
+
+def _without_verb(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """An organisation without the verb the sentence puts before it (推动百威… → 百威…)."""
+    verb = _LEADING_VERB.match(text, span[0])
+    return (verb.end(), span[1]) if verb and span[1] - verb.end() >= 4 else span
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside a longer one, in text order."""
+    kept = []
+    for span in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _list_span(text: str, match: re.Match) -> tuple[int, int]:
+    """An enumeration without the verb before its first item and 等 after its last."""
+    lead = _LIST_LEAD.match(match.group())
+    start = match.start() + (lead.end() if lead and lead.end() < len(match.group()) else 0)
+    tail = re.search(r"等[^、]*$", match.group())
+    end = match.start() + tail.start() if tail else match.end()
+    return (start, end) if end > start else match.span()
+
+
+_RESPECTIVELY = re.compile(r"(?P<subjects>[^，,：:。；;]+?)(?:分别|各约|各为|各达)(?P<values>[^，,。；;]+)")
+_YEARS_BEFORE = re.compile(r"(?:\d{4}年(?:和|、|及|与))+\d{4}年[，,]?$")
+
+
+def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
+    """In "A、B分别下降10%、5%" the value paired with the item the question names (B → 5%); None when the
+    sentence pairs nothing or the question names no single item."""
+    flat = compact(sentence)
+    asked = _pairs(question)
+    for match in _RESPECTIVELY.finditer(flat.text):
+        subjects = [s for s in re.split(r"、|和|及|与|以及", match.group("subjects")) if s]
+        years = _YEARS_BEFORE.search(flat.text[:match.start("subjects")])
+        if len(subjects) == 1 and years:  # 2025年和2030年，…占比分别提升至15%、20%: the years are the items
+            subjects = re.findall(r"\d{4}年", years.group())
+        values = [(match.start("values") + s, match.start("values") + e)
+                  for s, e in _flat_spans(match.group("values"), QUANTITY)]
+        if len(subjects) < 2 or len(subjects) != len(values):
+            continue
+        # The last item carries the head noun the items share (阿坝州、甘孜州、凉山州光伏发电项目): compare
+        # each item over the length of the others.
+        width = max(len(subject) for subject in subjects[:-1])
+        overlap = [len(_pairs(subject[:width]) & asked) for subject in subjects]
+        best = max(overlap)
+        if best > 0 and overlap.count(best) == 1:
+            return flat.original_span(*values[overlap.index(best)])
+    return None
+
+
+def _pairs(text: str) -> set[str]:
+    """Character pairs, a year counting as one unit (2030年 meets 2030年)."""
+    units = re.findall(r"\d{4}年|[\u4e00-\u9fff]", text)
+    return {a + b for a, b in zip(units, units[1:])} | {u for u in units if len(u) > 1}
