@@ -138,33 +138,46 @@ def drift(previous: Snapshot | None, total: int, reused: int) -> int:
 
 
 def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | None,
-             counts: sparse.csr_matrix, vocab: dict[str, int], progress: bool, stats: BuildStats) -> np.ndarray:
-    """Vectors of unchanged clauses copied from the previous snapshot, the rest encoded in batches."""
+             counts: sparse.csr_matrix, vocab: dict[str, int], progress: bool, stats: BuildStats,
+             known: dict[str, np.ndarray], defer: bool) -> tuple[np.ndarray, list[str]]:
+    """Vectors of unchanged clauses copied from the previous snapshot (or taken from known, by clause
+    hash), the rest encoded in batches; with defer, a neural encoder's new rows stay zero and their clause
+    ids are returned as pending."""
     same = previous is not None and previous.manifest["encoder"].get("fingerprint") == encoder.fingerprint
-    reuse = reuse if same else {}
+    was_pending = set(previous.manifest.get("pending", [])) if same else set()
+    reuse = {row: old for row, old in reuse.items() if clauses[row].id not in was_pending} if same else {}
     vectors = np.zeros((len(clauses), encoder.dim), dtype=np.float32)
     if reuse:
         new_rows, old_rows = zip(*reuse.items())
         vectors[list(new_rows)] = previous.dense.vectors[list(old_rows)]
     todo = [row for row in range(len(clauses)) if row not in reuse]
     if not isinstance(encoder, OfflineEncoder):  # a neural model reads the text, batches it and shows progress
+        hashes = {row: clause_hash(clauses[row]) for row in todo}
+        for row in [r for r in todo if hashes[r] in known]:
+            vectors[row] = known[hashes[row]]
+        todo = [row for row in todo if hashes[row] not in known]
+        if defer:
+            return vectors, [clauses[row].id for row in todo]
         if todo:
             vectors[todo] = encoder.encode_passages([passage_text(clauses[r]) for r in todo], [], progress)
         stats.embedded = len(todo)
-        return vectors
+        return vectors, []
     columns = encoder.columns_for(_names(vocab))
     for start in tqdm(range(0, len(todo), OFFLINE_BATCH), desc="embedding", unit="batch",
                       disable=not progress or len(todo) < OFFLINE_BATCH):
         rows = todo[start:start + OFFLINE_BATCH]
         vectors[rows] = encoder.encode_counts(counts[rows], columns)
     stats.embedded = len(todo)
-    return vectors
+    return vectors, []
 
 
 def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: Analyzer, semantic: Encoder | None,
           previous: Snapshot | None, offline_dim: int, exact_limit: int, force_refit: bool = False,
-          progress: bool = True) -> BuildStats:
-    """Write a snapshot for these clauses, reusing what the previous one already holds."""
+          progress: bool = True, known_vectors: dict[str, np.ndarray] | None = None,
+          defer_vectors: bool = False) -> BuildStats:
+    """Write a snapshot for these clauses, reusing what the previous one already holds. known_vectors:
+    neural vectors already computed, by clause hash. defer_vectors: leave a neural encoder's new clauses
+    without vectors (searchable by their words at once), listed as pending in the manifest."""
     stats, started = BuildStats(clauses=len(clauses)), time.perf_counter()
     tokenizer = analyzer.settings()
     ids, hashes = [c.id for c in clauses], [clause_hash(c) for c in clauses]
@@ -178,7 +191,8 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
         bm25 = background.submit(LexicalIndex.from_counts, counts, vocab)
         encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
         started = stats.timed("fit", started)
-        vectors = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats)
+        vectors, pending = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats,
+                                    known_vectors or {}, defer_vectors)
         started = stats.timed("embed", started)
         dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)
         started = stats.timed("dense", started)
@@ -189,7 +203,7 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
     manifest = {"encoder": {"name": encoder.name, "dim": encoder.dim, "fingerprint": encoder.fingerprint,
                             "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
                 "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
-                "clause_ids": ids, "clause_hashes": hashes}
+                "clause_ids": ids, "clause_hashes": hashes, "pending": pending}
     stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder)
     stats.timed("write", started)
     return stats

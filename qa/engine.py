@@ -16,7 +16,7 @@ import numpy as np
 
 from config import Config
 from index.backend import SearchBackend
-from index.builder import BuildStats, build, clause_hash, encoder_key, stale_reasons
+from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
 from index.lexical import top_k
 from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
@@ -59,6 +59,7 @@ class _State:
     regions: list[Place | None]  # the place each document belongs to (qa.places), None for national ones
     levels: list[int]  # qa.places NATIONAL … COUNTY
     title_index: TitleIndex
+    docs_by_region: dict[str, list[int]]  # region code ("" for national) -> document numbers
     _row_of_id: dict[str, int] = field(default_factory=dict)
 
     def row_of_id(self) -> dict[str, int]:
@@ -78,6 +79,9 @@ class Engine:
         self.last_build: BuildStats | None = None
         self._reranker, self._reranker_notice = _load_reranker(config.reranker)
         self._weights: np.ndarray | None = None
+        self.tuning = False  # qa.tune sets it: every feature is computed, whatever its weight
+        self._known: dict[str, np.ndarray] = {}  # neural vectors computed for pending clauses, by clause hash
+        self._filler: threading.Thread | None = None
 
     @classmethod
     def open(cls, config: Config, progress: bool = True) -> Engine:
@@ -99,24 +103,50 @@ class Engine:
             return f"search mode: {self.mode}"
         return f"search mode: {self.mode} ({self.offline_reason}; {describe_offline_hint()})"
 
-    def refresh(self, force: bool = False) -> None:
-        """After an ingest: update the index incrementally and swap it in atomically."""
+    def refresh(self, force: bool = False, defer_vectors: bool = False) -> None:
+        """After an ingest: update the index incrementally and swap it in atomically. defer_vectors: new
+        clauses are searchable by their words at once, their neural vectors come with fill_vectors()."""
         with self._refresh_lock:
-            self._state = self._load(force=force, progress=False)
+            self._state = self._load(force=force, progress=False, defer=defer_vectors)
+
+    @property
+    def pending_vectors(self) -> int:
+        """Clauses searchable by their words only, their neural vectors not computed yet."""
+        return len(self._state.snapshot.manifest.get("pending", [])) if self._state else 0
+
+    def fill_vectors(self, progress: bool = False) -> None:
+        """Compute the pending clauses' vectors without holding the data folder's lock, then swap in an
+        index that has them (the final build only copies vectors). Loops until nothing is pending."""
+        while self.pending_vectors and self.semantic is not None:
+            pending = self._state.snapshot.manifest["pending"]
+            clauses = [c for c in self.store.clauses_by_id(pending).values() if clause_hash(c) not in self._known]
+            vectors = self.semantic.encode_passages([passage_text(c) for c in clauses], [], progress)
+            self._known.update((clause_hash(c), v) for c, v in zip(clauses, vectors))
+            self.refresh()
+            self._known.clear()
+
+    def fill_vectors_in_background(self) -> threading.Thread | None:
+        """fill_vectors() in a daemon thread, when vectors are pending and no filler runs yet."""
+        if not self.pending_vectors or (self._filler is not None and self._filler.is_alive()):
+            return None
+        self._filler = threading.Thread(target=self.fill_vectors, name="fill-vectors", daemon=True)
+        self._filler.start()
+        return self._filler
 
     def close(self) -> None:
         self.store.close()
 
     # --- keeping the index current -------------------------------------------------------
 
-    def _load(self, force: bool, progress: bool) -> _State:
-        snapshot, reasons = self._current()
+    def _load(self, force: bool, progress: bool, defer: bool = False) -> _State:
+        snapshot, reasons = self._current(defer)
         if reasons or force:
-            snapshot = self._rebuild(snapshot, reasons or ["a rebuild was requested"], force, progress)
+            snapshot = self._rebuild(snapshot, reasons or ["a rebuild was requested"], force, progress, defer)
         return self._state_for(snapshot)
 
-    def _current(self) -> tuple[Snapshot | None, list[str]]:
-        """The live snapshot (None if absent or unreadable) and why it is stale."""
+    def _current(self, defer: bool = False) -> tuple[Snapshot | None, list[str]]:
+        """The live snapshot (None if absent or unreadable) and why it is stale (pending vectors too,
+        unless they may wait)."""
         folder = current_folder(self.config.index_dir)
         if folder is None:
             return None, ["no index yet"]
@@ -125,17 +155,22 @@ class Engine:
         except IndexCorrupt as error:
             return None, [f"the index is damaged: {error}"]
         key = encoder_key(self.semantic, self.config.offline_dim)
-        return snapshot, stale_reasons(snapshot.manifest, self.store.corpus_hash(), self.analyzer.settings(), key)
+        reasons = stale_reasons(snapshot.manifest, self.store.corpus_hash(), self.analyzer.settings(), key)
+        if snapshot.manifest.get("pending") and not defer:
+            reasons.append(f"{len(snapshot.manifest['pending'])} clauses wait for their vectors")
+        return snapshot, reasons
 
-    def _rebuild(self, snapshot: Snapshot | None, reasons: list[str], force: bool, progress: bool) -> Snapshot:
+    def _rebuild(self, snapshot: Snapshot | None, reasons: list[str], force: bool, progress: bool,
+                 defer: bool = False) -> Snapshot:
         try:
             with _write_lock(self.config.data_dir):
-                snapshot, reasons = self._current()  # another process may have built it meanwhile
+                snapshot, reasons = self._current(defer)  # another process may have built it meanwhile
                 if reasons or force:
                     print(f"index: updating ({'; '.join(reasons or ['forced'])})", file=sys.stderr)
                     self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
                                             self.analyzer, self.semantic, snapshot, self.config.offline_dim,
-                                            self.config.exact_search_limit, force_refit=force, progress=progress)
+                                            self.config.exact_search_limit, force_refit=force, progress=progress,
+                                            known_vectors=self._known, defer_vectors=defer)
                     snapshot = load_snapshot(self.last_build.folder)
         except _LockBusy as error:
             if snapshot is None:
@@ -156,7 +191,11 @@ class Engine:
         regions = [document_region(d) for d in documents]
         levels = [NATIONAL if region is None else region.level for region in regions]
         titles = [d.title for d in documents]
-        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, TitleIndex(titles))
+        by_region: dict[str, list[int]] = {}
+        for number, region in enumerate(regions):
+            by_region.setdefault(region.code if region else "", []).append(number)
+        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, TitleIndex(titles),
+                      by_region)
 
     def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
         """The clauses at these snapshot rows, read from the store; a row whose document is gone, or was
@@ -221,13 +260,20 @@ class Engine:
                                         self.analyzer.abbreviations) for row in rows.tolist()]
         dense = state.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
         features = np.column_stack([
-            scaled(body[rows]), scaled(state.snapshot.lexical_scores(terms.weights, "context")[rows]),
+            scaled(body[rows]), self._context(state, terms, rows),
             scaled(np.asarray(dense, dtype=np.float32)), np.asarray(sentence, dtype=np.float32),
             doc_scope[state.doc_of_row[rows]], self._title_recall(state, text)[state.doc_of_row[rows]],
             np.isin(rows, refs).astype(np.float32),
             [holds(known[row].text, asked) for row in rows.tolist()],
             self._locality(state, reading, doc_scope)[state.doc_of_row[rows]]]).astype(np.float32)
         return Candidates(rows, features.reshape(len(rows), len(FEATURES))), terms, known
+
+    def _context(self, state: _State, terms: QueryTerms, rows: np.ndarray) -> np.ndarray:
+        """The context field's feature; left at zero while its tuned weight is zero (it costs a second
+        pass over the postings), unless features are being collected for tuning."""
+        if self._weights is not None and self._weights[FEATURES.index("context")] == 0 and not self.tuning:
+            return np.zeros(len(rows), dtype=np.float32)
+        return scaled(state.snapshot.lexical_scores(terms.weights, "context")[rows])
 
     def _pool(self, state: _State, body: np.ndarray, vector: np.ndarray | None, doc_scope: np.ndarray,
               refs: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
@@ -260,16 +306,22 @@ class Engine:
         named, _ = state.names.mentioned(text)
         if not (named or reading.titles or reading.places or reading.national):
             return scope
-        for number, (doc_id, title, region, level) in enumerate(zip(state.doc_ids, state.titles, state.regions,
-                                                                    state.levels)):
-            if doc_id in named or any(_same_title(t, title) for t in reading.titles):
+        for number, doc_id in enumerate(state.doc_ids):
+            if doc_id in named:
                 scope[number] = 1.0
-            elif region is not None and any(region == place for place in reading.places):
-                scope[number] = 1.0
-            elif region is not None and any(region.within(p) or p.within(region) for p in reading.places):
-                scope[number] = 0.5
-            elif reading.national and not reading.places and level == NATIONAL:
-                scope[number] = 1.0
+        for title in reading.titles:
+            for number, held in enumerate(state.titles):
+                if _same_title(title, held):
+                    scope[number] = 1.0
+        for code, numbers in state.docs_by_region.items():
+            region = state.regions[numbers[0]]
+            if region is None:
+                if reading.national and not reading.places:
+                    scope[numbers] = np.maximum(scope[numbers], 1.0)
+            elif any(region == place for place in reading.places):
+                scope[numbers] = 1.0
+            elif any(region.within(p) or p.within(region) for p in reading.places):
+                scope[numbers] = np.maximum(scope[numbers], 0.5)
         return scope
 
     def _locality(self, state: _State, reading: Reading, doc_scope: np.ndarray) -> np.ndarray:

@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     from qa.engine import Engine
 
     engine = Engine.open(load_config(args.data))
+    engine.tuning = True
     kind = "neural" if engine.semantic is not None else "lsa"
     questions = collect(engine, [q for path in args.questions for q in read_jsonl(Path(path))])
     held_out, per_fold = cross_validate(questions)

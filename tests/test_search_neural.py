@@ -43,3 +43,16 @@ def test_after_an_ingest_only_the_new_clauses_are_embedded(engine, tmp_path):
         ingest_paths([tmp_path], engine.store, show_progress=False)
     engine.refresh()
     assert engine.last_build.clauses == 6 and engine.last_build.embedded == 2
+
+
+def test_a_new_document_is_searchable_by_its_words_at_once_and_gets_its_vectors_after(engine, tmp_path):
+    (tmp_path / "late.txt").write_text("补充规定\n\n一、推广琥珀岭海上风电项目。\n二、建设氢能加注站。\n", encoding="utf-8")
+    with write_lock(engine.config.data_dir):
+        ingest_paths([tmp_path], engine.store, show_progress=False)
+    engine.refresh(defer_vectors=True)
+    assert engine.pending_vectors == 2 and engine.last_build.embedded == 0
+    assert "琥珀岭" in engine.search("琥珀岭海上风电", top_k=1).hits[0].text
+    engine.fill_vectors_in_background().join(timeout=120)
+    assert engine.pending_vectors == 0 and engine.last_build.embedded == 0  # the filler's vectors were copied
+    hits = engine.search("氢能加注", top_k=1).hits
+    assert "氢能" in hits[0].text

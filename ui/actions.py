@@ -204,7 +204,8 @@ def import_files(ctx: AppContext, paths: list[str], report: Callable[[float, str
             changed = changed or ok
         if changed:
             report(len(paths) / (len(paths) + 1), "正在更新索引")
-            ctx.engine.refresh()
+            ctx.engine.refresh(defer_vectors=True)  # searchable by its words now, vectors follow
+    ctx.engine.fill_vectors_in_background()
     return lines
 
 
@@ -265,5 +266,6 @@ def remove_document(ctx: AppContext, doc_id: str) -> str:
                 store.remove_document(doc_id)
         finally:
             store.close()
-        ctx.engine.refresh()
+        ctx.engine.refresh(defer_vectors=True)
+    ctx.engine.fill_vectors_in_background()
     return f"已删除《{document.title}》（{document.source}）。"
