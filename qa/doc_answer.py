@@ -11,13 +11,16 @@ from qa.answer_types import DATE, DOC_NUMBER, ORG
 _ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
                           r"发布单位|印发单位|制定机关|由谁")
 _ASKS_ADOPTED = re.compile(r"通过|审议|批准")
+_ASKS_AMENDED = re.compile(r"修正|修订|修改")
+_AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
 _ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|起实施|开始实施")
 _ASKS_WRITTEN = re.compile(r"成文|印发日期|发布日期|发文日期|哪天印发|什么时候印发|什么时候发布|哪天发布")
 _IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效)")
-_ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n]{0,60}?(?:通过|批准)")
-_ADOPTER = re.compile(r"([\u4e00-\u9fff]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n]{0,10}?通过")
+_ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,60}?(?:通过|批准)")
+_ADOPTER = re.compile(r"(?:\d{1,2}\s*日\s*)?([^\W\d_]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n\d]{0,10}?通过")
 _APPROVER = re.compile(r"([\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人民代表大会))[^。\n]{0,20}?批准")
 _SQUEEZE = re.compile(r"\s+")
+_HEAD_CHARS = 3000  # adoption and amendment lines stand before the first article
 
 
 @dataclass
@@ -29,8 +32,8 @@ class Fact:
 
 
 def asked_fact(question: str, kind: str | None) -> str | None:
-    """Which fact of a document the question asks for: doc_number, issuer, adopter, approver, adopted,
-    in_force, written; None when it asks about the content."""
+    """Which fact of a document the question asks for: doc_number, issuer, adopter, approver, amended,
+    adopted, in_force, written; None when it asks about the content."""
     if kind == DOC_NUMBER:
         return "doc_number"
     if kind == ORG and "批准" in question:
@@ -41,6 +44,8 @@ def asked_fact(question: str, kind: str | None) -> str | None:
         return "issuer"
     if kind == DATE and _ASKS_IN_FORCE.search(question):
         return "in_force"
+    if kind == DATE and _ASKS_AMENDED.search(question):
+        return "amended"
     if kind == DATE and _ASKS_ADOPTED.search(question):
         return "adopted"
     if kind == DATE and _ASKS_WRITTEN.search(question):
@@ -55,6 +60,9 @@ def read_fact(document: Document, fact: str) -> Fact | None:
         return _from_pattern(_IN_FORCE, text, DATE)
     if fact == "adopted":
         return _from_pattern(_ADOPTED, text, DATE)
+    if fact == "amended":  # the latest amendment: the last one the header lists
+        found = list(_AMENDED.finditer(text[:_HEAD_CHARS]))
+        return Fact(found[-1].group(1), DATE, found[-1].start(1)) if found else None
     if fact == "approver":
         return _from_pattern(_APPROVER, text, ORG)
     if fact == "adopter":

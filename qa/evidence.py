@@ -87,8 +87,9 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
 
     clause_frequency(term) is the share of clauses holding term. Words of document titles (江海区, 台山) pick a
     plan rather than a topic, and numbers are years: neither is evidence that a sentence answers."""
+    asked_for = _asked_for(question, analyzer)
     asked = [w for run in analyzer.runs(question) for w in run
-             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit()]
+             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit() and w not in asked_for]
     named = [normalize(t) for t in titles]
     nouns = {pair.word for pair in analyzer.tagger().lcut(normalize(question)) if pair.flag.startswith("n")}
     words = []
@@ -104,6 +105,16 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings):
             words.append(Word((), (), UNKNOWN))  # a thing no clause names, nor by a synonym (火星, 足球)
     return words
+
+
+_INTERROGATIVES = {"哪个", "哪些", "什么", "哪家", "哪几", "哪几家", "哪两家", "几", "哪一", "哪"}
+
+
+def _asked_for(question: str, analyzer) -> set[str]:
+    """The words that name what is asked for (哪个部门 → 部门, 什么机关 → 机关): the type of the answer, not
+    its subject."""
+    words = [w for w in analyzer.cut(normalize(question)) if w.strip()]
+    return {after for before, after in zip(words, words[1:]) if before in _INTERROGATIVES}
 
 
 def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[str]]]:

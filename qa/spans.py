@@ -29,7 +29,7 @@ _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同)
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
-_LIST_LEAD = re.compile(r"^.*?(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False) -> list[tuple[int, int]]:
@@ -65,7 +65,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[i
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
-_LEADING_VERB = re.compile(r"^(?:推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调)")
+_LEADING_VERB = re.compile(r"(?:推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调)")
 
 
 def _without_verb(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -84,9 +84,11 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _list_span(text: str, match: re.Match) -> tuple[int, int]:
-    """An enumeration without the verb before its first item and 等 after its last."""
-    lead = _LIST_LEAD.match(match.group())
-    start = match.start() + (lead.end() if lead and lead.end() < len(match.group()) else 0)
+    """An enumeration without the verb before its first item (looked for in that item only) and 等 after
+    its last."""
+    first_item = match.group().split("、", 1)[0]
+    lead = _LIST_LEAD.match(first_item)
+    start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
     tail = re.search(r"等[^、]*$", match.group())
     end = match.start() + tail.start() if tail else match.end()
     return (start, end) if end > start else match.span()
@@ -110,14 +112,20 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
                   for s, e in _flat_spans(match.group("values"), QUANTITY)]
         if len(subjects) < 2 or len(subjects) != len(values):
             continue
-        # The last item carries the head noun the items share (阿坝州、甘孜州、凉山州光伏发电项目): compare
-        # each item over the length of the others.
-        width = max(len(subject) for subject in subjects[:-1])
-        overlap = [len(_pairs(subject[:width]) & asked) for subject in subjects]
-        best = max(overlap)
-        if best > 0 and overlap.count(best) == 1:
-            return flat.original_span(*values[overlap.index(best)])
+        # An item is named when the question holds the start of its name (船舶…, 甘孜州…, 2030年): the
+        # last item also carries the head noun the items share, which names none of them.
+        named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked]
+        if len(named) == 1:
+            return flat.original_span(*values[named[0]])
     return None
+
+
+def _name_start(item: str) -> set[str]:
+    """The first unit pair of an item (or its year)."""
+    units = re.findall(r"\d{4}年|[\u4e00-\u9fff]", item)
+    if units and len(units[0]) > 1:
+        return {units[0]}
+    return {units[0] + units[1]} if len(units) >= 2 else set()
 
 
 def _pairs(text: str) -> set[str]:

@@ -1,0 +1,125 @@
+"""Answer types: what a question asks for, the span that answers in a sentence, 分别 pairing, the facts of
+a document, and what the library does not hold — each on text built here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config import load_config
+from ingest.lock import write_lock
+from ingest.pipeline import ingest_paths
+from ingest.records import Document
+from ingest.store import Store
+from qa.answer import answer_question
+from qa.answer_types import DATE, DOC_NUMBER, LEVEL, LIST, ORG, QUANTITY, asked_type
+from qa.doc_answer import asked_fact, read_fact
+from qa.engine import Engine
+from qa.spans import respective_span, value_spans
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("光伏装机容量目标是多少？", QUANTITY), ("公示期要多久？", QUANTITY), ("本条例什么时候施行？", DATE),
+    ("哪个部门牵头？", ORG), ("这个方案的文号是什么？", DOC_NUMBER), ("能耗要达到什么水平？", LEVEL),
+    ("重点发展哪些产业？", LIST), ("什么是碳普惠？", None)])
+def test_the_kind_of_value_is_read_from_the_question(question, kind):
+    assert asked_type(question) == kind
+
+
+def spans(text: str, kind: str, **options) -> list[str]:
+    return [text[a:b] for a, b in value_spans(text, kind, **options)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，非化石能源消费比重力争达到32%左右。", ["力争达到32%左右"]),
+    ("光伏 发电装机容量达到80 万千瓦以上。", ["80 万千瓦以上"]),
+    ("处50万元以上500万元以下的罚款。", ["50万元以上500万元以下"]),
+    ("处一万元以上十万元以下的罚款。", ["一万元以上十万元以下"]),
+    ("公示期不少于7个工作日。", ["不少于7个工作日"]),
+    ("新建数据中心PUE不高于1.3。", ["不高于1.3"]),
+    ("年综合能耗超过1万吨标准煤的数据中心应当公开。", []),
+])
+def test_a_quantity_keeps_its_unit_and_qualifiers(text, expected):
+    assert spans(text, QUANTITY) == expected
+
+
+def test_dates_organisations_numbers_levels_and_lists_are_marked_verbatim():
+    assert spans("本法自2025年1月1日起施行，2025年底前完成。", DATE) == ["2025年1月1日", "2025年底前"]
+    assert spans("推动百威（武汉）啤酒有限公司打造碳中和工厂。", ORG) == ["百威（武汉）啤酒有限公司"]
+    note = "推进充电设施建设。（牵头单位：市发展改革局、市交通运输局）"
+    assert spans(note, ORG, responsible=True) == ["市发展改革局、市交通运输局"]
+    assert spans("关于印发的通知 国发〔2021〕23号", DOC_NUMBER) == ["国发〔2021〕23号"]
+    assert spans("碳排放控制达到全市平均水平。", LEVEL) == ["全市平均水平"]
+    assert spans("重点发展新能源电池材料、高端装备制造、电子信息等产业。", LIST) == ["新能源电池材料、高端装备制造、电子信息"]
+
+
+@pytest.mark.parametrize("sentence, question, value", [
+    ("营运车辆、船舶单位换算周转量碳排放强度比2020年分别下降10%、5%。", "船舶碳排放强度下降多少？", "5%"),
+    ("2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上。", "2030年短流程炼钢占比多少？", "20%以上"),
+    ("建成阿坝州、甘孜州、凉山州光伏发电项目各约220万千瓦、440万千瓦、220万千瓦。", "甘孜州光伏规模多大？", "440万千瓦"),
+])
+def test_respectively_pairs_each_item_with_its_value(sentence, question, value):
+    start, end = respective_span(sentence, question)
+    assert sentence[start:end] == value
+
+
+def test_a_question_naming_no_single_item_gets_no_pairing():
+    assert respective_span("营运车辆、船舶碳排放强度分别下降10%、5%。", "碳排放强度下降多少？") is None
+
+
+LAW = ("中华人民共和国示例法\n2020年1月1日第十三届全国人民代表大会常务委员会第一次会议通过 "
+       "2023年6月1日第十四届全国人民代表大会常务委员会第三次会议修正\n第一条 为了示例，制定本法。\n"
+       "第二条 本法自2024年1月1日起施行。")
+
+
+@pytest.mark.parametrize("question, value", [
+    ("示例法什么时候施行？", "2024年1月1日"), ("示例法是哪天通过的？", "2020年1月1日"),
+    ("示例法最近一次修正是什么时候？", "2023年6月1日"),
+    ("示例法是哪个机关审议通过的？", "第十三届全国人民代表大会常务委员会")])
+def test_facts_of_a_document_are_read_where_its_text_states_them(question, value):
+    document = Document("d", "中华人民共和国示例法", "law.md", text=LAW, issuer="全国人民代表大会常务委员会")
+    fact = read_fact(document, asked_fact(question, asked_type(question)))
+    assert fact.value == value and LAW[fact.position:].startswith(value)
+
+
+PLAN = """台山市示例实施方案
+台府〔2024〕9号
+一、主要目标
+到2025年，全市光伏装机容量达到30万千瓦以上，森林覆盖率达到62%。
+二、重点任务
+1．推进分布式光伏建设。公共建筑屋顶光伏覆盖率力争达到50%。（牵头单位：市发展改革局）
+台山市人民政府
+2024年8月5日
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
+    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
+    with write_lock(data):
+        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
+    return Engine.open(load_config(data, model=""), progress=False)
+
+
+def test_an_answer_marks_the_asked_value_and_says_its_type(engine):
+    answer = answer_question(engine, "台山2025年森林覆盖率要达到多少？")
+    assert answer.found and answer.answer_type == QUANTITY and answer.quotes[0].highlight == "62%"
+    lead = answer_question(engine, "屋顶光伏由哪个部门牵头？")
+    assert lead.found and lead.quotes[0].highlight == "市发展改革局"
+
+
+def test_a_document_fact_comes_from_the_record_cited_where_it_is_printed(engine):
+    answer = answer_question(engine, "台山市示例实施方案的文号是什么？")
+    assert answer.found and answer.quotes[0].highlight == "台府〔2024〕9号"
+    assert "台府〔2024〕9号" in answer.quotes[0].text and answer.quotes[0].citation.startswith("《台山市示例实施方案》")
+
+
+@pytest.mark.parametrize("question, says", [
+    ("恩平市2025年光伏装机目标是多少？", "文库中没有恩平市的文件"),
+    ("台山2040年森林覆盖率目标是多少？", "没有提到2040年"),
+    ("《可再生能源法》对光伏有什么规定？", "文库中没有《可再生能源法》"),
+])
+def test_what_the_library_does_not_hold_is_said_plainly(engine, question, says):
+    answer = answer_question(engine, question)
+    assert not answer.found and says in answer.answer and answer.quotes == []
