@@ -71,42 +71,30 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
     return "".join(chars), names
 
 
+# Each named group of the patterns above, and the kind of position it holds.
+_GROUP_KIND = {"paren_cn_item": "（一）", "item": "1.", "after_paren": "1.", "section": "一、", "paren_cn": "（一）",
+               "paren_num": "（1）"}
+
+
 def question_refs(text: str) -> list[Ref]:
     """Clause positions a question cites, outermost first: 二、（四）第12项 → [一、2, （一）4, 1.12]."""
-    refs: list[Ref] = []
-    for match in _REF_IN_QUESTION.finditer(text):
-        groups = match.groupdict()
-        if groups["big"]:
-            kind = "一、" if groups["kind"] == "部分" else groups["kind"]
-            refs.append((kind, chinese_number(groups["big"])))
-        elif groups["paren_cn_item"]:
-            refs.append(("（一）", chinese_number(groups["paren_cn_item"])))
-        elif groups["item"] or groups["after_paren"]:
-            refs.append(("1.", int(groups["item"] or groups["after_paren"])))
-        elif groups["section"]:
-            refs.append(("一、", chinese_number(groups["section"])))
-        elif groups["paren_cn"]:
-            refs.append(("（一）", chinese_number(groups["paren_cn"])))
-        elif groups["paren_num"]:
-            refs.append(("（1）", int(groups["paren_num"])))
-    return refs
+    return _refs(_REF_IN_QUESTION, text)
 
 
 def path_refs(path: str) -> list[Ref]:
     """The positions a clause's citation path holds: 第三章 第十五条 → [章3, 条15]; 二、（四）12 → [一、2, （一）4, 1.12]."""
+    return _refs(_REF_IN_PATH, path)
+
+
+def _refs(pattern: re.Pattern[str], text: str) -> list[Ref]:
     refs: list[Ref] = []
-    for match in _REF_IN_PATH.finditer(path):
-        groups = match.groupdict()
-        if groups["big"]:
-            refs.append((groups["kind"], chinese_number(groups["big"])))
-        elif groups["section"]:
-            refs.append(("一、", chinese_number(groups["section"])))
-        elif groups["paren_cn"]:
-            refs.append(("（一）", chinese_number(groups["paren_cn"])))
-        elif groups["paren_num"]:
-            refs.append(("（1）", int(groups["paren_num"])))
-        elif groups["item"]:
-            refs.append(("1.", int(groups["item"])))
+    for match in pattern.finditer(text):
+        groups = {name: value for name, value in match.groupdict().items() if value}
+        if "big" in groups:
+            refs.append(("一、" if groups["kind"] == "部分" else groups["kind"], chinese_number(groups["big"])))
+            continue
+        name, value = next(iter(groups.items()))
+        refs.append((_GROUP_KIND[name], chinese_number(value)))
     return refs
 
 

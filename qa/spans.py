@@ -115,8 +115,10 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
         # An item is named when the question holds the start of its name (船舶…, 甘孜州…, 2030年): the
         # last item also carries the head noun the items share, which names none of them.
         named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked]
-        if len(named) == 1:
-            return flat.original_span(*values[named[0]])
+        overlap = {i: len(_pairs(subjects[i]) & asked) for i in named}
+        best = [i for i in named if overlap[i] == max(overlap.values())]
+        if len(best) == 1:  # 营运船舶… names 营运车辆 too, by its start, but 船舶… more
+            return flat.original_span(*values[best[0]])
     return None
 
 
