@@ -10,12 +10,10 @@ from pathlib import Path
 from index.tokenize import Analyzer, normalize
 from ingest.records import Document
 
-NAME_TAGS = {"ns", "nt"}  # jieba part-of-speech tags: place names, organisations
-ADMIN_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|新区|街道|省|市|区|县|镇|乡)$")
+ADMIN_BODY = re.compile(r"(国务院|部|委|局|厅|署|办公室|办公厅|人民政府|委员会|分局)$")
+ISSUER_MARK = "\u0000"  # between title and issuer in the cached key text
 MIN_KEY_CHARS = 2
-
-
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class DocumentNames:
@@ -45,11 +43,10 @@ def _document_keys(documents: list[Document], analyzer: Analyzer, cache: Path | 
     unchanged under the same dictionary; part-of-speech tagging (slow to start) only for the rest."""
     settings = analyzer.settings()
     saved = _read_cache(cache, settings)
-    heads = [f"{document.title} {document.issuer}" for document in documents]
+    heads = [f"{document.title}{ISSUER_MARK}{document.issuer}" for document in documents]
     missing = [head for head in heads if head not in saved]
     if missing:
-        tagger = analyzer.tagger()
-        saved.update({head: sorted(_keys(head, tagger)) for head in missing})
+        saved.update({head: sorted(_keys(head)) for head in missing})
         _write_cache(cache, settings, {head: saved[head] for head in heads})
     return [saved[head] for head in heads]
 
@@ -77,13 +74,18 @@ def _write_cache(path: Path | None, settings: dict, keys: dict[str, list[str]]) 
         temporary.unlink(missing_ok=True)
 
 
-def _keys(text: str, tagger) -> set[str]:
+def _keys(text: str) -> set[str]:
+    """The names a title and issuer give a document: the places the gazetteer finds in them (台山市, 台山),
+    and national issuing bodies (国务院, 生态环境部). Ordinary words of a title (城市, 公共交通) name no
+    document."""
+    from qa.places import gazetteer
+
+    title, _, issuer = normalize(text).partition(ISSUER_MARK)
     keys = set()
-    for pair in tagger.lcut(normalize(text)):
-        word, flag = pair.word, pair.flag
-        if flag in NAME_TAGS or (ADMIN_SUFFIX.search(word) and len(word) > MIN_KEY_CHARS):
-            keys.add(word)
-            stem = ADMIN_SUFFIX.sub("", word)
-            if len(stem) >= MIN_KEY_CHARS and stem != word:
-                keys.add(stem)
+    for start, end, places in gazetteer().find(f"{title} {issuer}"):
+        keys.add(f"{title} {issuer}"[start:end])
+        keys.update(name for p in places for name in (p.name, gazetteer().short_name(p)))
+    for body in re.split(r"[、，,\s]|等", issuer):  # a national body: a local one is named by its place
+        if ADMIN_BODY.search(body) and len(body) >= 3 and not gazetteer().find(body):
+            keys.add(body)
     return {k for k in keys if len(k) >= MIN_KEY_CHARS}

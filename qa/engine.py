@@ -30,7 +30,7 @@ from qa.answer_types import asked_type, holds
 from qa.fusion import best_sentence_share
 from qa.hits import Hit, SearchResult
 from qa.places import COUNTY, NATIONAL, Place, gazetteer
-from qa.query import Reading, TitleIndex, cites, path_fragment, read_question
+from qa.query import NAME_MATCH, Reading, TitleIndex, blank_title, cites, path_fragment, read_question, title_bigrams
 from qa.ranking import FEATURES, Candidates, load_weights, scaled
 
 POOL = 50  # candidates taken from each ranking before the features are computed
@@ -244,7 +244,9 @@ class Engine:
         sentence feature, come back too. Names of places and documents choose documents (scope) and
         are left out of the words a clause is scored on."""
         reading = read_question(normalize(text), list(state.names.keys))
-        terms = self.analyzer.query(reading.text)
+        title_recall = self._title_recall(state, text)
+        named_titles = [state.titles[n] for n in np.flatnonzero(title_recall[:-1] >= NAME_MATCH)]
+        terms = self.analyzer.query(blank_title(reading.text, set().union(*map(title_bigrams, named_titles))))
         if not terms.weights:  # the question is only a name (台山市碳达峰实施方案): its words are the subject
             terms = self.analyzer.query(text)
         body = state.snapshot.lexical_scores(terms.weights)
@@ -262,7 +264,7 @@ class Engine:
         features = np.column_stack([
             scaled(body[rows]), self._context(state, terms, rows),
             scaled(np.asarray(dense, dtype=np.float32)), np.asarray(sentence, dtype=np.float32),
-            doc_scope[state.doc_of_row[rows]], self._title_recall(state, text)[state.doc_of_row[rows]],
+            doc_scope[state.doc_of_row[rows]], title_recall[state.doc_of_row[rows]],
             np.isin(rows, refs).astype(np.float32),
             [holds(known[row].text, asked) for row in rows.tolist()],
             self._locality(state, reading, doc_scope)[state.doc_of_row[rows]]]).astype(np.float32)

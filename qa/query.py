@@ -135,6 +135,24 @@ _TITLE_NOISE = re.compile(r"中华人民共和国|[（(][^）)]*[）)]|[“”\"
 _UNITS = re.compile(r"[\u4e00-\u9fff0-9]")
 
 
+# A question names a document when it spells out most of its title's character pairs.
+NAME_MATCH = 0.6
+
+
+def blank_title(text: str, pairs: set[str]) -> str:
+    """text with every run of two or more characters whose adjacent pairs are all title pairs blanked:
+    the title named in a question chooses the document, its words are no evidence inside it."""
+    chars, start = list(text), 0
+    while start < len(text) - 1:
+        end = start
+        while end + 1 < len(text) and text[end:end + 2] in pairs:
+            end += 1
+        if end > start:
+            chars[start:end + 1] = " " * (end + 1 - start)
+        start = max(end, start + 1)
+    return "".join(chars)
+
+
 def title_bigrams(title: str) -> set[str]:
     """The character pairs that make a title recognisable, without 中华人民共和国, brackets and quotes."""
     units = _UNITS.findall(_TITLE_NOISE.sub("", title))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from index.tokenize import normalize
 from qa.places import Place, gazetteer
-from qa.query import Reading, read_question, title_bigrams
+from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 
 # A document name in a question: words ending in the kind of document (…法, …条例, …方案).
 # Without 《》 only laws and regulations count (…法, …条例): "住建部的方案" names no document.
@@ -17,8 +17,6 @@ from qa.query import Reading, read_question, title_bigrams
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
                             r"(?=第|规定|中|里|的|对|有|是|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定")
-# Most of a named document's character pairs must be in one title, of the same kind, for it to be that title.
-NAME_MATCH = 0.6
 
 
 @dataclass
