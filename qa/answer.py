@@ -16,6 +16,7 @@ from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 _SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
 MAX_QUOTES = 3
 NOT_FOUND = "没有找到能直接回答这个问题的条款。以下是最接近的条款，请核对原文："
@@ -135,13 +136,15 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         candidates = []
         found = sentences(hit.text)
         for position, sentence in enumerate(found):
-            span = respective_span(sentence, question) or _best_span(sentence, kind, evidence, question)
+            paired = respective_span(sentence, question)
+            span = paired or _best_span(sentence, kind, evidence, question)
             if kind and span is None:
                 continue
             highlight = sentence[span[0]:span[1]] if span else ""
-            # The clause's first sentence (its heading or lead) scopes the sentences after it.
-            context = f"{found[0]} {sentence}" if position else sentence
-            score = evidence.coverage(context) + (0.5 if _names_year(sentence, evidence) else 0.0)
+            # The clause's first sentence (its heading or lead) and the sentence before scope this one.
+            context = f"{found[0]} {found[position - 1]} {sentence}" if position else sentence
+            # A sentence that pairs the very item the question names with its value (分别) answers it.
+            score = evidence.coverage(context) + (0.5 if _names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause))
         if candidates:
@@ -170,10 +173,11 @@ def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence) ->
 def _chunk_of(sentence: str, start: int, length: int) -> str:
     """The words around a value: from the punctuation before it to the punctuation after it, and the
     sentence's opening words up to its first comma (the subject a list of values shares)."""
-    left = max(sentence.rfind(mark, 0, start) for mark in "，,：:；;。、")
-    right = min((i for i in (sentence.find(mark, start + length) for mark in "，,。；;、") if i >= 0),
-                default=len(sentence))
-    return sentence[left + 1:right]
+    before = [(sentence.rfind(mark, 0, start), mark) for mark in _CHUNK_MARKS]
+    after = [sentence.find(mark, start + length) for mark in _CHUNK_MARKS]
+    left = max((i + len(mark) for i, mark in before if i >= 0), default=0)
+    right = min((i for i in after if i >= 0), default=len(sentence))
+    return sentence[left:right]
 
 
 def _names_year(sentence: str, evidence: Evidence) -> bool:

@@ -1,21 +1,25 @@
 """The kind of value a question asks for, read from its question words, and whether a text holds one.
 
 多少/比例/目标 → a quantity; 何时/哪一年/施行 → a date; 谁/哪个部门/牵头 → an organisation; 文号 → a
-document number; 什么水平 → a level (全市平均水平); 哪些 → a list. A clause that holds the asked kind of value is more likely to answer."""
+document number; 什么水平 → a level (全市平均水平); 什么示范区 → a named thing; 哪些 → a list. A clause that holds the asked kind of value is more likely to answer."""
 from __future__ import annotations
 
 import re
 
-QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL = "quantity", "date", "org", "doc_number", "list", "level"
+QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
+# Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
+ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群"
 
 _ASKS = [  # checked in order: the first that matches is the question's type
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号")),
     (DATE, re.compile(r"何时|什么时候|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|印发的|批准的|审议通过|制定机关|负责")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|几[个项家座万亿%成倍天日年]|多大|多高|多长|多久|期限|时限|多少倍|罚款|"
-                          r"目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|期限|时限|多少倍|"
+                          r"罚款|目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
+                          r"面积|规模|容量|上限|下限|门槛|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS})")),
     (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
 ]
 _HOLDS = {
@@ -25,6 +29,7 @@ _HOLDS = {
     QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|‰|万|亿|千|吨|个|家|座|项|倍|米|平方|千瓦|兆瓦|公里|元|年|天|日|小时)"),
     LIST: re.compile(r"[^、，。；]{1,20}、[^、，。；]{1,20}、"),
     LEVEL: re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)[^，,。；;、]{2,30}"),
+    ENTITY: re.compile(rf"[^\W\d_]{{2,}}(?:{ENTITY_NOUNS})"),
 }
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 
-from qa.answer_types import DATE, DOC_NUMBER, LEVEL, LIST, ORG, QUANTITY
+from qa.answer_types import DATE, DOC_NUMBER, ENTITY, ENTITY_NOUNS, LEVEL, LIST, ORG, QUANTITY
 from qa.targets import VALUE_RE, compact
 
-_LEAD = "力争|争取|确保|累计|年均|平均|一般|原则上|不低于|不少于|不超过|不高于|超过|低于|高于|突破|约"
+_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不得超过|不得低于|不应大于|不应低于|"
+         "不低于|不少于|不超过|不高于|超过|低于|高于|突破|约")
 _QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
 _CN = "一二三四五六七八九十百千万两零〇"
-_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月"
+_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|星级"
 _CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
-_CN_AMOUNT = re.compile(rf"{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内)?")
+_CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
+                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:不高于|不超过|不低于|不少于|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%‰万亿千百吨米瓦元个家座项倍年日天])")
@@ -28,6 +30,7 @@ _NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是、，。；：]
 _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
+_ENTITY = re.compile(rf"{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
 
@@ -60,12 +63,14 @@ def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[i
         return [_list_span(text, m) for m in _LIST.finditer(text)]
     if kind == LEVEL:
         return [m.span("level") for m in _LEVEL.finditer(text)]
+    if kind == ENTITY:
+        return [_without_verb(text, m.span()) for m in _ENTITY.finditer(text)]
     return []
 
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
-_LEADING_VERB = re.compile(r"(?:推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调)")
+_LEADING_VERB = re.compile(r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调)")
 
 
 def _without_verb(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from ingest.pipeline import ingest_paths
 from ingest.records import Document
 from ingest.store import Store
 from qa.answer import answer_question
-from qa.answer_types import DATE, DOC_NUMBER, LEVEL, LIST, ORG, QUANTITY, asked_type
+from qa.answer_types import DATE, DOC_NUMBER, ENTITY, LEVEL, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import asked_fact, read_fact
 from qa.engine import Engine
 from qa.spans import respective_span, value_spans
@@ -21,7 +21,8 @@ from qa.spans import respective_span, value_spans
 @pytest.mark.parametrize("question, kind", [
     ("光伏装机容量目标是多少？", QUANTITY), ("公示期要多久？", QUANTITY), ("本条例什么时候施行？", DATE),
     ("哪个部门牵头？", ORG), ("这个方案的文号是什么？", DOC_NUMBER), ("能耗要达到什么水平？", LEVEL),
-    ("重点发展哪些产业？", LIST), ("什么是碳普惠？", None)])
+    ("重点发展哪些产业？", LIST), ("要打造什么示范区？", ENTITY), ("放在哪几个城市？", LIST),
+    ("新型储能装机 国家层面2025年目标", QUANTITY), ("什么是碳普惠？", None)])
 def test_the_kind_of_value_is_read_from_the_question(question, kind):
     assert asked_type(question) == kind
 
@@ -37,6 +38,7 @@ def spans(text: str, kind: str, **options) -> list[str]:
     ("处一万元以上十万元以下的罚款。", ["一万元以上十万元以下"]),
     ("公示期不少于7个工作日。", ["不少于7个工作日"]),
     ("新建数据中心PUE不高于1.3。", ["不高于1.3"]),
+    ("使用其他土地的，最高不得超过一百四十平方米。", ["最高不得超过一百四十平方米"]),
     ("年综合能耗超过1万吨标准煤的数据中心应当公开。", []),
 ])
 def test_a_quantity_keeps_its_unit_and_qualifiers(text, expected):
@@ -50,6 +52,7 @@ def test_dates_organisations_numbers_levels_and_lists_are_marked_verbatim():
     assert spans(note, ORG, responsible=True) == ["市发展改革局、市交通运输局"]
     assert spans("关于印发的通知 国发〔2021〕23号", DOC_NUMBER) == ["国发〔2021〕23号"]
     assert spans("碳排放控制达到全市平均水平。", LEVEL) == ["全市平均水平"]
+    assert spans("加强红树林保护，打造镇海湾万亩红树林示范区。", ENTITY) == ["镇海湾万亩红树林示范区"]
     assert spans("重点发展新能源电池材料、高端装备制造、电子信息等产业。", LIST) == ["新能源电池材料、高端装备制造、电子信息"]
 
 
@@ -100,6 +103,16 @@ def engine(tmp_path_factory) -> Engine:
     with write_lock(data):
         ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
     return Engine.open(load_config(data, model=""), progress=False)
+
+
+def test_in_a_list_of_values_the_one_next_to_the_asked_words_is_marked(engine):
+    from qa.answer import _best_span
+    from qa.evidence import evidence_of
+
+    sentence = "到2025年，各区分别建成1个试点园区、5家试点学校以及10家试点企业。"
+    question = "每个区要建成几家试点企业？"
+    start, end = _best_span(sentence, QUANTITY, evidence_of(question), question)
+    assert sentence[start:end] == "10家"
 
 
 def test_an_answer_marks_the_asked_value_and_says_its_type(engine):
