@@ -41,3 +41,20 @@ def seed_data(built_seed_data, tmp_path) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(built_seed_data, copy)
     return copy
+
+
+def engine_over(tmp_path_factory, files: dict[str, str], **settings):
+    """An engine over documents written from text (name -> text) into a fresh data folder."""
+    from config import load_config
+    from ingest.lock import write_lock
+    from ingest.pipeline import ingest_paths
+    from ingest.store import Store
+    from qa.engine import Engine
+
+    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with write_lock(data):
+        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
+    return Engine.open(load_config(data, model="", **settings), progress=False)
+

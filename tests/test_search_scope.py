@@ -2,17 +2,12 @@
 looked up, and names are not evidence inside a clause."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from config import load_config
-from ingest.lock import write_lock
-from ingest.pipeline import ingest_paths
-from ingest.store import Store
 from qa.engine import Engine
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer
 from qa.query import cites, path_refs, question_refs, read_question
+from tests.conftest import engine_over
 
 MEASURE = ("一、重点任务\n（一）交通\n1．加快充电设施建设。推进公共停车场充电桩建设，鼓励开展光储充一体化项目建设。\n"
            "2．推广节能灯具。公共机构全面使用高效照明产品。\n（二）建筑\n3．发展装配式建筑。新建公共建筑全面执行绿色建筑标准。\n")
@@ -21,21 +16,18 @@ LAW = "\n".join(f"第{n}条 {text}" for n, text in (
     ("三", "国家鼓励企业开展温室气体自愿减排项目。"), ("四", "违反本条例规定的，处五万元以上五十万元以下的罚款。")))
 
 
-def _write(folder: Path, name: str, title: str, body: str, issuer: str) -> None:
-    (folder / name).write_text(f"{title}\n\n{body}\n{issuer}\n2022年5月1日\n", encoding="utf-8")
+def _document(title: str, body: str, issuer: str) -> str:
+    return f"{title}\n\n{body}\n{issuer}\n2022年5月1日\n"
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    folder, data = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("data")
-    _write(folder, "national.txt", "国务院关于充电设施建设的实施方案", MEASURE, "国务院")
     cover = "江海区各镇街、各部门：现将江海区方案印发给你们，江海区各单位请认真贯彻执行。江海区人民政府办公室。\n"
-    _write(folder, "district.txt", "江门市江海区充电设施建设实施方案", cover + MEASURE, "江门市江海区人民政府")
-    _write(folder, "province.txt", "江西省充电设施建设实施方案", MEASURE, "江西省人民政府")
-    _write(folder, "law.txt", "碳排放权交易管理条例", LAW, "")
-    with write_lock(data):
-        ingest_paths([folder], Store(load_config(data).store_path), show_progress=False)
-    return Engine.open(load_config(data, model=""), progress=False)
+    return engine_over(tmp_path_factory, {
+        "national.txt": _document("国务院关于充电设施建设的实施方案", MEASURE, "国务院"),
+        "district.txt": _document("江门市江海区充电设施建设实施方案", cover + MEASURE, "江门市江海区人民政府"),
+        "province.txt": _document("江西省充电设施建设实施方案", MEASURE, "江西省人民政府"),
+        "law.txt": _document("碳排放权交易管理条例", LAW, "")})
 
 
 @pytest.mark.parametrize("question, document", [
