@@ -109,12 +109,6 @@ class Gazetteer:
         short = _stem(place.name, _nations())
         return short if len(short) >= 2 else place.name
 
-    def parent(self, place: Place) -> Place | None:
-        for size in (4, 2):
-            if len(place.code) > size and place.code[:size] in self.by_code:
-                return self.by_code[place.code[:size]]
-        return None
-
     def region_of(self, text: str) -> Place | None:
         """The most local place of the first run of place names in a title or issuer:
         江门市江海区… → 江海区 (in 江门市); 绿色金融支持三明碳达峰… → 三明市.

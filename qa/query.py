@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.structure import chinese_number
-from qa.places import NATIONAL, Place, gazetteer
+from qa.places import Place, gazetteer
 
 _CN = "零〇一二三四五六七八九十百千两"
 # Words by which a question asks about the national level (国务院 and ministries are also issuers, found
@@ -177,8 +177,3 @@ class TitleIndex:
             for number in self.postings.get(pair, ()):
                 counts[number] = counts.get(number, 0) + 1
         return {number: count / self.sizes[number] for number, count in counts.items()}
-
-
-def level_named(reading: Reading) -> int | None:
-    """NATIONAL when the question asks about the national level and names no place; else None."""
-    return NATIONAL if reading.national and not reading.places else None

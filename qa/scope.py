@@ -22,7 +22,6 @@ _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "�
 @dataclass
 class Scope:
     reading: Reading
-    named: list[int] = field(default_factory=list)  # document numbers the question names outright
     missing_places: list[Place] = field(default_factory=list)
     missing_documents: list[str] = field(default_factory=list)
     nearest: list[str] = field(default_factory=list)  # titles to offer when something is missing
@@ -43,8 +42,6 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     text = normalize(question)
     reading = read_question(text, list(library.names.keys))
     scope = Scope(reading)
-    named_ids, _ = library.names.mentioned(text)
-    scope.named = [n for n, doc_id in enumerate(library.doc_ids) if doc_id in named_ids]
     scope.missing_places = [p for p in reading.places if not _covered(p, library, hits)]
     if scope.missing_places and len(scope.missing_places) == len(reading.places):
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
