@@ -84,13 +84,14 @@ class Engine:
         self._filler: threading.Thread | None = None
 
     @classmethod
-    def open(cls, config: Config, progress: bool = True) -> Engine:
-        """Open the store, rebuild what is stale (saying so on stderr), load the index."""
+    def open(cls, config: Config, progress: bool = True, defer_vectors: bool = False) -> Engine:
+        """Open the store, rebuild what is stale (saying so on stderr), load the index. defer_vectors: a
+        server that should answer at once leaves new clauses' neural vectors for fill_vectors()."""
         pin_threads(1)
         semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download,
                                          config.fallback_encoder)
         engine = cls(config, Store(config.store_path), analyzer_for(config), semantic, reason)
-        engine._state = engine._load(force=False, progress=progress)
+        engine._state = engine._load(force=False, progress=progress, defer=defer_vectors)
         print(engine.mode_line(), file=sys.stderr)
         return engine
 
@@ -125,11 +126,11 @@ class Engine:
             self.refresh()
             self._known.clear()
 
-    def fill_vectors_in_background(self) -> threading.Thread | None:
+    def fill_vectors_in_background(self, progress: bool = False) -> threading.Thread | None:
         """fill_vectors() in a daemon thread, when vectors are pending and no filler runs yet."""
         if not self.pending_vectors or (self._filler is not None and self._filler.is_alive()):
             return None
-        self._filler = threading.Thread(target=self.fill_vectors, name="fill-vectors", daemon=True)
+        self._filler = threading.Thread(target=self.fill_vectors, args=(progress,), name="fill-vectors", daemon=True)
         self._filler.start()
         return self._filler
 

