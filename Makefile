@@ -36,5 +36,7 @@ eval: install
 tune: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
 	$(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA) --write
-	POLICY_QA_FALLBACK_ENCODER=lsa $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-lsa --quiet
-	POLICY_QA_FALLBACK_ENCODER=lsa $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-lsa --write
+	for encoder in use lsa; do \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-$$encoder --write \
+	  || exit 1; done

@@ -16,7 +16,7 @@ from ingest.store import Store
 from ingest.structure import Section, pieces, sections
 
 # Part of every document's fingerprint: a new parser version re-reads files that did not change.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than parsing in one
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from config import Config
 from index.backend import SearchBackend
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
-from index.encoders import Encoder, SemanticEncoder, describe_offline_hint, load_semantic
+from index.encoders import Encoder, SemanticEncoder, UseEncoder, describe_offline_hint, load_semantic
 from index.lexical import top_k
 from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
 from index.threads import pin_threads
@@ -236,8 +236,15 @@ class Engine:
     @property
     def weights(self) -> np.ndarray:
         if self._weights is None:
-            self._weights = load_weights("neural" if self.semantic is not None else "lsa")
+            self._weights = load_weights(self.encoder_kind)
         return self._weights
+
+    @property
+    def encoder_kind(self) -> str:
+        """The key of this encoder's tuned weights (qa/data/ranking.json): neural, use or lsa."""
+        if self.semantic is None:
+            return "lsa"
+        return "use" if self.semantic.name == UseEncoder.NAME else "neural"
 
     def candidates(self, state: _State, text: str, allowed: np.ndarray | None = None
                    ) -> tuple[Candidates, QueryTerms, dict[int, Clause]]:

@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
 
     engine = Engine.open(load_config(args.data))
     engine.tuning = True
-    kind = "neural" if engine.semantic is not None else "lsa"
+    kind = engine.encoder_kind
     questions = collect(engine, [q for path in args.questions for q in read_jsonl(Path(path))])
     held_out, per_fold = cross_validate(questions)
     final = best_weights(questions)

@@ -67,3 +67,16 @@ def test_a_server_opens_at_once_and_fills_the_vectors_after(tmp_path):
     engine.fill_vectors_in_background().join(timeout=120)
     assert engine.pending_vectors == 0
     assert "光伏" in engine.search("房顶上装太阳能板有什么政策？", top_k=1).hits[0].text
+
+
+def test_the_universal_sentence_encoder_can_be_chosen_instead():
+    import numpy as np
+
+    from index.encoders import load_semantic
+
+    encoder, reason = load_semantic("", "", False, fallback="use")
+    assert encoder is not None and encoder.name == "semantic:use-multilingual-v3", reason
+    passages = encoder.encode_passages(["在工业厂房屋面建设光伏系统。", "建设农村生活污水处理设施。"], [])
+    query = encoder.encode_query("房顶装太阳能板", {})
+    assert passages.shape == (2, 512) and np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-4)
+    assert float(passages[0] @ query[0]) > float(passages[1] @ query[0])
