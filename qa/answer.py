@@ -109,7 +109,12 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:
     hits = result.hits
     evidence = question_evidence(engine, result.query)
-    quote = _best_quote(hits[:ANSWER_DEPTH], evidence, kind, result.query)
+    leading = hits[:ANSWER_DEPTH]
+    # A question about a year is answered by a clause that speaks of that year and of the subject, when
+    # one of them does; otherwise the best clause says what it lacks.
+    of_year = _best_quote([h for h in leading if _names_year(h.text, evidence)], evidence, kind, result.query)
+    quote = of_year if of_year and _on_subject(of_year, hits, evidence, kind) else \
+        _best_quote(leading, evidence, kind, result.query)
     missing = _missing_year(quote, hits, evidence)
     if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)

@@ -127,3 +127,12 @@ def test_a_document_fact_comes_from_the_record_cited_where_it_is_printed(engine)
 def test_what_the_library_does_not_hold_is_said_plainly(engine, question, says):
     answer = answer_question(engine, question)
     assert not answer.found and says in answer.answer and answer.quotes == []
+
+
+def test_a_question_about_a_year_is_answered_from_a_clause_that_names_it(tmp_path_factory):
+    plan = ("某市森林建设方案\n一、重点任务\n1．提升森林质量。实施森林抚育，森林覆盖率稳步提高，到2030年森林覆盖率达到65%。\n"
+            "二、主要目标\n到2025年，全市森林覆盖率达到60%，森林蓄积量持续增长。\n")
+    engine = engine_over(tmp_path_factory, {"forest.txt": plan})
+    answer = answer_question(engine, "2025年森林覆盖率目标是多少？")
+    assert answer.found and answer.quotes[0].highlight == "60%"
+    assert not answer_question(engine, "2035年森林覆盖率目标是多少？").found
