@@ -139,10 +139,10 @@ def drift(previous: Snapshot | None, total: int, reused: int) -> int:
 
 def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | None,
              counts: sparse.csr_matrix, vocab: dict[str, int], progress: bool, stats: BuildStats,
-             known: dict[str, np.ndarray], defer: bool) -> tuple[np.ndarray, list[str]]:
-    """Vectors of unchanged clauses copied from the previous snapshot (or taken from known, by clause
-    hash), the rest encoded in batches; with defer, a neural encoder's new rows stay zero and their clause
-    ids are returned as pending."""
+             hashes: list[str], known: dict[str, np.ndarray], defer: bool) -> tuple[np.ndarray, list[str]]:
+    """Vectors of unchanged clauses copied from the previous snapshot (or taken from known, keyed like
+    hashes[row]), the rest encoded in batches; with defer, a neural encoder's new rows stay zero and their
+    clause ids are returned as pending."""
     same = previous is not None and previous.manifest["encoder"].get("fingerprint") == encoder.fingerprint
     was_pending = set(previous.manifest.get("pending", [])) if same else set()
     reuse = {row: old for row, old in reuse.items() if clauses[row].id not in was_pending} if same else {}
@@ -152,7 +152,6 @@ def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], pre
         vectors[list(new_rows)] = previous.dense.vectors[list(old_rows)]
     todo = [row for row in range(len(clauses)) if row not in reuse]
     if not isinstance(encoder, OfflineEncoder):  # a neural model reads the text, batches it and shows progress
-        hashes = {row: clause_hash(clauses[row]) for row in todo}
         for row in [r for r in todo if hashes[r] in known]:
             vectors[row] = known[hashes[row]]
         todo = [row for row in todo if hashes[row] not in known]
@@ -191,7 +190,7 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
         bm25 = background.submit(LexicalIndex.from_counts, counts, vocab)
         encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
         started = stats.timed("fit", started)
-        vectors, pending = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats,
+        vectors, pending = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats, hashes,
                                     known_vectors or {}, defer_vectors)
         started = stats.timed("embed", started)
         dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)

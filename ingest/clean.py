@@ -33,7 +33,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
 _SPACE_BEFORE_NUMBER = re.compile(rf"(?<=[{_CJK}，。、；：（《“])\s+(?=[0-9])")
 _SPACE_AFTER_NUMBER = re.compile(rf"(?<=[0-9%‰])\s+(?=[{_CJK}）》”，。、；%])")
-_SPACE_IN_PUNCT = re.compile(rf"\s+(?=[，。、；：！？）》”])|(?<=[，。、；：！？（《“])\s+")
+_SPACE_IN_PUNCT = re.compile(r"\s+(?=[，。、；：！？）》”])|(?<=[，。、；：！？（《“])\s+")
 
 # A paragraph ends with one of these (closing quotes or brackets may follow).
 _TERMINAL = re.compile(r"[。！？；：!?;:][”’」』）)》\]】]*$")

@@ -82,8 +82,6 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
 def _out_of_scope(result: SearchResult, kind: str | None, scope: Scope) -> Answer | None:
     if not scope.message:
         return None
-    nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in result.hits[:3]))
-    scope.nearest = nearest
     return Answer(result.query, scope.message, False, [], result.hits, answer_type=kind or SENTENCE)
 
 

@@ -281,7 +281,7 @@ class Engine:
     def _context(self, state: _State, terms: QueryTerms, rows: np.ndarray) -> np.ndarray:
         """The context field's feature; left at zero while its tuned weight is zero (it costs a second
         pass over the postings), unless features are being collected for tuning."""
-        if self._weights is not None and self._weights[FEATURES.index("context")] == 0 and not self.tuning:
+        if self.weights[FEATURES.index("context")] == 0 and not self.tuning:
             return np.zeros(len(rows), dtype=np.float32)
         return scaled(state.snapshot.lexical_scores(terms.weights, "context")[rows])
 

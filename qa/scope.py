@@ -46,6 +46,7 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     if scope.missing_places and len(scope.missing_places) == len(reading.places):
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
     scope.missing_documents = [name for name in _document_names(text) if not _held(name, library.titles)]
+    scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
 
 
