@@ -37,6 +37,23 @@ class Config:
     max_clause_chars: int = 1200
     # Upload limits of the web app.
     max_upload_mb: int = 20
+    # Work caps per document (ingest.limits): the unpacked XML of a .docx, the paragraphs of any file,
+    # the text after extraction and the clauses; a document over one is refused with a message naming it.
+    max_docx_xml_mb: int = 50
+    max_paragraphs: int = 50_000
+    max_text_chars: int = 2_000_000
+    max_clauses: int = 10_000
+    # Web app hardening (ui/guard.py, ui/limits.py). Host names the app answers to besides the loopback
+    # names and --host, comma-separated (e.g. the name colleagues type, or a reverse proxy's public name).
+    allowed_hosts: str = ""
+    # With --auth: failed logins per client address before it must wait; the first wait doubles per failure.
+    login_free_failures: int = 5
+    login_backoff_s: float = 2.0
+    # Upload bytes accepted from one client address per hour, and the free space kept under the data folder.
+    upload_quota_mb: int = 200
+    min_free_disk_mb: int = 1024
+    # Documents one search may be limited to.
+    max_filter_documents: int = 50
     user_dictionary: Path = field(default_factory=lambda: Path(__file__).parent / "index" / "data" / "user_dict.txt")
     synonyms: Path = field(default_factory=lambda: Path(__file__).parent / "index" / "data" / "synonyms.txt")
 

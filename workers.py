@@ -1,9 +1,13 @@
 """Worker processes for CPU-bound Python (parsing, jieba): how many, and how to start them."""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def cores() -> int:
@@ -26,3 +30,16 @@ def process_context(preload: list[str]) -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(preload)
     return context
+
+
+def die_with_parent() -> None:
+    """In a worker process: be killed the moment the process that started it dies (Linux), so no orphan
+    keeps parsing after the app is killed; a no-op elsewhere. Pool initializers call it first."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: not Linux
+        return
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)

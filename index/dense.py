@@ -1,6 +1,8 @@
 """FAISS over normalised vectors: exact inner product while small, HNSW above a measured size."""
 from __future__ import annotations
 
+import errno
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +57,10 @@ class DenseIndex:
 
     def save(self, folder: Path) -> None:
         np.save(folder / "vectors.npy", np.ascontiguousarray(self.vectors, dtype=np.float32), allow_pickle=False)
-        faiss.write_index(self.index, str(folder / "dense.faiss"))
+        try:
+            faiss.write_index(self.index, str(folder / "dense.faiss"))
+        except RuntimeError as error:  # FAISS reports a failed write as RuntimeError, without the OS reason
+            raise OSError(_write_errno(folder), f"cannot write {folder / 'dense.faiss'}: {error}") from error
 
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
@@ -66,6 +71,15 @@ class DenseIndex:
         if isinstance(index, faiss.IndexHNSW):
             index.hnsw.efSearch = HNSW_EF_SEARCH
         return cls(index, vectors)
+
+
+def _write_errno(folder: Path) -> int:
+    """ENOSPC when the disk is (nearly) full, else EIO."""
+    try:
+        full = shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        full = False
+    return errno.ENOSPC if full else errno.EIO
 
 
 def read_faiss(path: Path) -> faiss.Index:

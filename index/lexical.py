@@ -106,6 +106,9 @@ def _start_worker(paths: dict[str, Path]) -> None:
     """A forked worker keeps the parent's Analyzer; a spawned one builds its own from the same files."""
     global _worker_analyzer
     from index.tokenize import Analyzer
+    from workers import die_with_parent
+
+    die_with_parent()
 
     if _worker_analyzer is None or _worker_analyzer.paths != paths:
         _worker_analyzer = Analyzer(**paths)

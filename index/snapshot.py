@@ -13,14 +13,21 @@ import numpy as np
 
 from index.dense import DenseIndex
 from index.encoders import EncoderError, OfflineEncoder
+from index.integrity import (MANIFEST_CRC, IntegrityError, check_schema, file_entries, manifest_crc_text,
+                             verify_files, verify_manifest_bytes)
 from index.lexical import LexicalIndex, top_k
+from ingest.oserrors import folder_mb, write_failure_message
 
-FORMAT_VERSION = 2  # 2: a context field (title and headings) beside the body
+FORMAT_VERSION = 3  # 2: a context field (title and headings) beside the body; 3: a CRC-32 of every file
 KEEP_SNAPSHOTS = 2  # the previous one stays for readers in other processes that still map it
 
 
 class IndexCorrupt(Exception):
-    """A snapshot's files are missing, truncated or of another format version."""
+    """A snapshot's files are missing, truncated, damaged, of another format version or of the wrong types."""
+
+
+class IndexWriteError(Exception):
+    """A snapshot could not be written (disk full, read-only folder); nothing half-written is left behind."""
 
 
 @dataclass
@@ -67,63 +74,85 @@ def current_folder(index_dir: Path) -> Path | None:
 
 
 def read_manifest(folder: Path) -> dict:
+    """The manifest, checked against its CRC-32 and its schema; IndexCorrupt when either fails."""
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        data = (folder / "manifest.json").read_bytes()
+        verify_manifest_bytes(folder, data)
+        manifest = json.loads(data.decode("utf-8"))
+    except (OSError, ValueError) as error:  # IntegrityError and UnicodeDecodeError are ValueErrors
         raise IndexCorrupt(f"{folder / 'manifest.json'} is unreadable ({error})") from error
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
         version = manifest.get("format_version") if isinstance(manifest, dict) else None
         raise IndexCorrupt(f"{folder.name} has index format {version!r}, this program reads {FORMAT_VERSION}")
+    try:
+        check_schema(manifest)
+    except IntegrityError as error:
+        raise IndexCorrupt(f"{folder.name}: {error}") from error
     return manifest
 
 
 def load_snapshot(folder: Path) -> Snapshot:
-    """Every file checked against the sizes the manifest recorded, then loaded (memory-mapped)."""
+    """Every file checked against the size and CRC-32 the manifest recorded, then loaded (memory-mapped)."""
     manifest = read_manifest(folder)
-    _check_files(folder, manifest.get("files", {}))
     try:
+        verify_files(folder, manifest["files"])
         lexical = LexicalIndex.load(folder / "lexical")
         context = LexicalIndex.load(folder / "context")
         dense = DenseIndex.load(folder)
         offline = OfflineEncoder.load(folder / "encoder") if manifest["encoder"]["name"].startswith("offline:") else None
     except (OSError, ValueError, RuntimeError, EncoderError, KeyError) as error:
         raise IndexCorrupt(f"{folder.name} is unreadable ({error})") from error
-    n = len(manifest.get("clause_ids", []))
+    n = len(manifest["clause_ids"])
     if lexical.size != n or context.size != n or dense.size != n:
         raise IndexCorrupt(f"{folder.name}: {n} clause ids but {lexical.size} lexical, {context.size} context "
                            f"and {dense.size} dense rows")
     return Snapshot(folder, manifest, lexical, context, dense, offline)
 
 
-def _check_files(folder: Path, sizes: dict) -> None:
-    if not sizes:
-        raise IndexCorrupt(f"{folder.name}/manifest.json lists no files")
-    for name, size in sizes.items():
-        path = folder / name
-        if not path.is_file() or path.stat().st_size != size:
-            raise IndexCorrupt(f"{path} is missing or truncated")
-
-
 def write_snapshot(index_dir: Path, manifest: dict, lexical: LexicalIndex, context: LexicalIndex,
                    dense: DenseIndex, encoder: object) -> Path:
-    """Write a complete snapshot and make it current; returns its folder."""
-    index_dir.mkdir(parents=True, exist_ok=True)
+    """Write a complete snapshot and make it current; returns its folder. IndexWriteError (in Chinese)
+    when the disk refuses, with the temporary folder removed and CURRENT untouched."""
     number = _next_number(index_dir)
-    temp = index_dir / f"tmp-snap-{number}-{os.getpid()}"
+    temp, final = index_dir / f"tmp-snap-{number}-{os.getpid()}", index_dir / f"snap-{number}"
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        _write_files(temp, manifest, lexical, context, dense, encoder)
+        os.replace(temp, final)
+        _write_durably(index_dir / "CURRENT.tmp", final.name)
+        os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
+    except OSError as error:
+        need = folder_mb(current_folder(index_dir)) or folder_mb(temp)
+        _discard(index_dir, temp, final)
+        raise IndexWriteError(write_failure_message(error, "写入索引", index_dir, need)) from error
+    prune(index_dir)
+    return final
+
+
+def _write_files(temp: Path, manifest: dict, lexical: LexicalIndex, context: LexicalIndex, dense: DenseIndex,
+                 encoder: object) -> None:
     shutil.rmtree(temp, ignore_errors=True)
     lexical.save(temp / "lexical")
     context.save(temp / "context")
     dense.save(temp)
     encoder.save(temp / "encoder")
+    _sync_all(temp)
     manifest = {**manifest, "format_version": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "files": _sizes(temp)}
-    _write_durably(temp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-    final = index_dir / f"snap-{number}"
-    os.replace(temp, final)
-    _write_durably(index_dir / "CURRENT.tmp", final.name)
-    os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
-    prune(index_dir)
-    return final
+                "files": file_entries(temp)}
+    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    _write_durably(temp / "manifest.json", data)
+    _write_durably(temp / MANIFEST_CRC, manifest_crc_text(data).encode("ascii"))
+
+
+def _discard(index_dir: Path, temp: Path, final: Path) -> None:
+    """Remove what a failed write left: the temporary folder, and the renamed one if CURRENT never named it."""
+    shutil.rmtree(temp, ignore_errors=True)
+    if current_folder(index_dir) != final:
+        shutil.rmtree(final, ignore_errors=True)
+    try:
+        (index_dir / "CURRENT.tmp").unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _next_number(index_dir: Path) -> int:
@@ -132,19 +161,16 @@ def _next_number(index_dir: Path) -> int:
     return max(numbers, default=0) + 1
 
 
-def _sizes(folder: Path) -> dict[str, int]:
-    files = {}
+def _sync_all(folder: Path) -> None:
     for path in sorted(folder.rglob("*")):
         if path.is_file():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-            files[path.relative_to(folder).as_posix()] = path.stat().st_size
-    return files
 
 
-def _write_durably(path: Path, text: str) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+def _write_durably(path: Path, data: bytes | str) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -159,3 +185,15 @@ def prune(index_dir: Path) -> None:
     for old in snaps[:-KEEP_SNAPSHOTS]:
         if old != current:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def last_built(index_dir: Path) -> str | None:
+    """When the newest snapshot that still has a manifest was built (a store backup from then is good)."""
+    for folder in sorted(index_dir.glob("snap-*"), key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            created = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("created")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(created, str):
+            return created
+    return None

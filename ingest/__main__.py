@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from config import load_config
-from ingest.lock import WriteLockTimeout, write_lock
+from ingest.lock import DataFolderReadOnly, WriteLockTimeout, write_lock
 from ingest.pipeline import IngestReport, ingest_paths, remove_documents
 from ingest.readers import IngestError, supported_suffixes
 from ingest.store import Store, StoreError
@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     try:
         return handler(args)
-    except (IngestError, StoreError, WriteLockTimeout) as error:
+    except (IngestError, StoreError, WriteLockTimeout, DataFolderReadOnly) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into head and the like

@@ -8,17 +8,40 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ingest.oserrors import is_read_only, read_only_message
+
 
 class WriteLockTimeout(Exception):
     """Another process held the data folder's write lock for longer than we were willing to wait."""
+
+
+class DataFolderReadOnly(Exception):
+    """The data folder cannot be written, so there is nothing a writer could do in it."""
+
+
+# Lock files this process holds open. A forked child (a worker process) would share the lock with us
+# and keep it after we die; it closes its copies at once (closing never unlocks: LOCK_UN would).
+_held: set[int] = set()
+
+
+def _close_in_child() -> None:
+    for handle in list(_held):
+        try:
+            os.close(handle)
+        except OSError:
+            pass
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
 
 
 @contextmanager
 def write_lock(data_dir: str | Path, wait_s: float = 30.0) -> Iterator[Path]:
     """Hold the data folder's write lock for the duration of the block; the OS frees it if the process dies."""
     path = Path(data_dir) / ".write.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    handle = _open(path)
+    _held.add(handle)
     try:
         _acquire(handle, path, wait_s)
         try:
@@ -28,7 +51,18 @@ def write_lock(data_dir: str | Path, wait_s: float = 30.0) -> Iterator[Path]:
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
+        _held.discard(handle)
         os.close(handle)
+
+
+def _open(path: Path) -> int:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        if is_read_only(error):
+            raise DataFolderReadOnly(read_only_message("写入", path.parent)) from error
+        raise
 
 
 def _acquire(handle: int, path: Path, wait_s: float) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from config import Config
 from ingest.clean import clean_text
+from ingest.limits import Limits, check_clauses, check_paragraphs, check_text
 from ingest.metadata import extract_metadata
 from ingest.readers import EmptyFileError, IngestError, check_file, read_text, supported_suffixes
 from ingest.records import Clause, Document, clause_id
@@ -60,15 +61,15 @@ def ingest_paths(paths: list[Path], store: Store, show_progress: bool = True,
     files, missing = collect_files(paths, skip=store.path.parent)
     report.failures.extend(missing)
     jobs, seen = [], {}
-    known, max_chars = store.fingerprints(), (config or Config()).max_clause_chars
+    known, max_chars, limits = store.fingerprints(), (config or Config()).max_clause_chars, Limits.of(config)
     for path in files:
         name = safe_source_name(path.name)
         if name in seen:
             report.failures.append((str(path), f"same file name as {seen[name]}; rename one of them"))
             continue
         seen[name] = path
-        jobs.append((path, name, known.get(name, ("", ""))[1], max_chars))
-    for (path, name, _, _), outcome in _progress(_parse_all(jobs), len(jobs), show_progress):
+        jobs.append((path, name, known.get(name, ("", ""))[1], max_chars, limits))
+    for (path, name, *_), outcome in _progress(_parse_all(jobs), len(jobs), show_progress):
         report.merge(_store_outcome(path, name, outcome, store))
     return report
 
@@ -79,32 +80,32 @@ def ingest_file(path: str | Path, store: Store, source_name: str | None = None,
     path = Path(path)
     source = safe_source_name(source_name or path.name)
     known = store.fingerprints([source]).get(source, ("", ""))[1]
-    outcome = _parse_job((path, source, known, (config or Config()).max_clause_chars))
+    outcome = _parse_job((path, source, known, (config or Config()).max_clause_chars, Limits.of(config)))
     return _store_outcome(path, source, outcome, store)
 
 
 def _parse_all(jobs: list[tuple]):
     """(job, Parsed or error message) in the order of the jobs."""
-    from workers import cores, process_context
+    from workers import cores, die_with_parent, process_context
 
     workers = min(cores(), len(jobs))
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES:
         yield from ((job, _parse_job(job)) for job in jobs)
         return
-    with process_context(["ingest.pipeline"]).Pool(workers) as pool:
+    with process_context(["ingest.pipeline"]).Pool(workers, die_with_parent) as pool:
         yield from zip(jobs, pool.imap(_parse_job, jobs, chunksize=4))
 
 
 def _parse_job(job: tuple) -> Parsed | str:
     """Read and parse one file, unless its fingerprint equals the stored one; an error becomes its message."""
-    path, source, known_sha, max_clause_chars = job
+    path, source, known_sha, max_clause_chars, limits = job
     try:
         suffix = path.suffix if path.suffix.lower() in supported_suffixes() else Path(source).suffix
         check_file(path, suffix)
         sha = hashlib.sha256(PARSER_VERSION.encode() + path.read_bytes()).hexdigest()
         if sha == known_sha:
             return Parsed(sha)
-        document, clauses = parse_document(read_text(path, suffix), source, max_clause_chars)
+        document, clauses = parse_document(read_text(path, suffix, limits=limits), source, max_clause_chars, limits)
         document.sha256 = sha
         return Parsed(sha, document, clauses)
     except IngestError as error:
@@ -132,11 +133,15 @@ def _store_outcome(path: Path, source: str, outcome: Parsed | str, store: Store)
     return report
 
 
-def parse_document(raw: str, source: str, max_clause_chars: int = 1200) -> tuple[Document, list[Clause]]:
-    """A document and its clause records from raw text; raises EmptyFileError when no text is left."""
-    text = clean_text(raw)
+def parse_document(raw: str, source: str, max_clause_chars: int = 1200,
+                   limits: Limits | None = None) -> tuple[Document, list[Clause]]:
+    """A document and its clause records from raw text; raises EmptyFileError when no text is left and
+    TooLargeError past a work cap."""
+    limits = limits or Limits()
+    text = clean_text(check_text(raw, limits))
     if not text.strip():
         raise EmptyFileError("no text left after removing page furniture and markup")
+    check_paragraphs(text.count("\n") + 1, limits)  # before the heading parser, whose work grows with them
     doc_id = make_doc_id(source)
     found = sections(text)
     head = _head(text, found)
@@ -149,6 +154,7 @@ def parse_document(raw: str, source: str, max_clause_chars: int = 1200) -> tuple
                heading=piece.heading, text=text[piece.start:piece.end], start=piece.start, end=piece.end, seq=seq)
         for seq, piece in enumerate(pieces(text, max_clause_chars, found))
     ]
+    check_clauses(len(clauses), limits)
     document.clauses = len(clauses)
     return document, clauses
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import charset_normalizer
+
+if TYPE_CHECKING:
+    from ingest.limits import Limits
 
 # Policy documents are a few MB at most; anything bigger is almost surely not one.
 MAX_FILE_MB = 32
@@ -48,10 +52,13 @@ def supported_suffixes() -> list[str]:
     return sorted(_READERS)
 
 
-def read_text(path: Path, suffix: str | None = None, max_mb: float = MAX_FILE_MB) -> str:
-    """The raw text of a file, chosen by its suffix (or the one given)."""
+def read_text(path: Path, suffix: str | None = None, max_mb: float = MAX_FILE_MB, limits: Limits | None = None) -> str:
+    """The raw text of a file, chosen by its suffix (or the one given), within the work caps of limits."""
+    from ingest.limits import Limits, check_text
+
     check_file(path, suffix, max_mb)
-    return _READERS[(suffix or path.suffix).lower()](path)
+    limits = limits or Limits()
+    return check_text(_READERS[(suffix or path.suffix).lower()](path, limits), limits)
 
 
 def check_file(path: Path, suffix: str | None = None, max_mb: float = MAX_FILE_MB) -> None:
@@ -122,11 +129,11 @@ def _checked(text: str) -> str:
     return text
 
 
-def _read_plain(path: Path) -> str:
+def _read_plain(path: Path, limits: Limits) -> str:
     return decode_bytes(path.read_bytes())
 
 
-def _read_html(path: Path) -> str:
+def _read_html(path: Path, limits: Limits) -> str:
     from bs4 import BeautifulSoup
 
     text = decode_bytes(path.read_bytes())
@@ -136,11 +143,12 @@ def _read_html(path: Path) -> str:
     return soup.get_text("\n")
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path, limits: Limits) -> str:
     import docx
     from docx.table import Table
 
     _check_zip(path)
+    _check_document_xml(path, limits)
     try:
         document = docx.Document(str(path))
         blocks = []
@@ -179,15 +187,43 @@ def _check_zip(path: Path) -> None:
         raise CorruptFileError("the .docx archive has no word/document.xml; it is not a Word document")
 
 
-def _read_pdf(path: Path) -> str:
+def _check_document_xml(path: Path, limits: Limits) -> None:
+    """Refuse a .docx whose body XML unpacks past the cap or holds more paragraphs than allowed, reading
+    it as a stream before any parser builds a tree of it. zipfile stops at the size the archive declares
+    (and fails its CRC beyond it), so the declared size is a true bound."""
+    from ingest.limits import check_paragraphs, refuse
+
+    with zipfile.ZipFile(path) as archive:
+        size = archive.getinfo("word/document.xml").file_size
+        if size > limits.max_docx_xml_mb * 1024 * 1024:
+            raise refuse("Word 文档解压后的正文 XML", size / 2**20, "max_docx_xml_mb", limits.max_docx_xml_mb, " MB")
+        try:
+            _count_paragraphs(archive, limits, check_paragraphs)
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+            raise CorruptFileError(f"the .docx archive is damaged ({type(error).__name__}: {error})") from error
+
+
+def _count_paragraphs(archive: zipfile.ZipFile, limits: Limits, check: Callable[[int, Limits], None]) -> None:
+    paragraphs, tail = 0, b""
+    with archive.open("word/document.xml") as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            paragraphs += window.count(b"<w:p>") + window.count(b"<w:p ")
+            tail = window[-4:]  # a tag split across two chunks; too short to hold a whole one
+            check(paragraphs, limits)
+
+
+def _read_pdf(path: Path, limits: Limits) -> str:
     import pypdf
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()), strict=False)
         _unlock(reader)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _pdf_pages(reader, limits)
     except IngestError:
         raise
+    except pypdf.errors.DependencyError as error:
+        raise CorruptFileError(f"这个 PDF 已加密，解密需要 cryptography 包（pip install cryptography）：{error}") from error
     except Exception as error:  # pypdf raises many kinds on damaged files
         raise CorruptFileError(f"the PDF cannot be read ({type(error).__name__}: {error}); is it truncated?") from error
     text = "\f".join(pages)
@@ -196,12 +232,27 @@ def _read_pdf(path: Path) -> str:
     return text
 
 
+def _pdf_pages(reader, limits: Limits) -> list[str]:
+    """Each page's text, stopping as soon as the text cap is passed."""
+    from ingest.limits import refuse
+
+    pages, total = [], 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        total += len(pages[-1])
+        if total > limits.max_text_chars:
+            raise refuse("提取出的正文字数", total, "max_text_chars", limits.max_text_chars, " 字")
+    return pages
+
+
 def _unlock(reader) -> None:
+    """Open a PDF encrypted with an empty user password (only copying or printing restricted); refuse one
+    that needs a password to be read."""
     if reader.is_encrypted and not reader.decrypt(""):
-        raise CorruptFileError("the PDF is encrypted with a password; save an unprotected copy and try again")
+        raise CorruptFileError("这个 PDF 设置了打开密码，无法读取；请另存一份不加密的副本后再导入。")
 
 
-_READERS: dict[str, Callable[[Path], str]] = {
+_READERS: dict[str, Callable[[Path, "Limits"], str]] = {
     ".txt": _read_plain,
     ".md": _read_plain,
     ".markdown": _read_plain,

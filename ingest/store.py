@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
 from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
+from ingest.oserrors import disk_full_message, free_mb, read_only_message, writable
 from ingest.records import Clause, Document
 
 SCHEMA_VERSION = 1
@@ -25,7 +28,15 @@ CREATE TABLE IF NOT EXISTS clauses (
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS clauses_by_doc ON clauses(doc_id, seq);
 CREATE INDEX IF NOT EXISTS documents_by_sha256 ON documents(sha256);
+CREATE TABLE IF NOT EXISTS previous_clauses (
+    id TEXT NOT NULL, doc_id TEXT NOT NULL,
+    document TEXT NOT NULL, source TEXT NOT NULL, clause TEXT NOT NULL, heading TEXT NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS previous_clauses_by_id ON previous_clauses(id);
+CREATE INDEX IF NOT EXISTS previous_clauses_by_doc ON previous_clauses(doc_id);
 """
+# A read-only store may predate previous_clauses; an empty stand-in in memory keeps the reads uniform.
+_READ_ONLY_SCHEMA = "CREATE TEMP TABLE IF NOT EXISTS previous_clauses AS SELECT * FROM clauses WHERE 0"
 
 _DOC_COLUMNS = [f.name for f in fields(Document)]
 _CLAUSE_COLUMNS = [f.name for f in fields(Clause)]
@@ -35,49 +46,127 @@ class StoreError(Exception):
     """The store file cannot be opened or is of another version."""
 
 
+class StoreReadOnly(StoreError):
+    """The store's folder cannot be written: reading works, adding or removing documents does not."""
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._readers = threading.local()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = self.path.is_file() and not (writable(self.path.parent) and os.access(self.path, os.W_OK))
+        self.read_only_reason = read_only_message("写入文档库", self.path.parent)
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # WAL + NORMAL: a crash or power cut can lose the last commits, never corrupt the file
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(_SCHEMA)
-            self._check_version()
+            self._open()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path} is not a readable store ({error}); move it away and ingest again") from error
+            if self.read_only or free_mb(self.path.parent) >= 1 or not self.path.is_file():
+                raise self._open_error(error) from error
+            # a full disk cannot hold the journal files a writer needs: read as it stands, say why
+            self.read_only = True
+            self.read_only_reason = disk_full_message("写入文档库", self.path.parent, 1)
+            self._open()
+
+    def _open(self) -> None:
+        try:
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = self._connect()
+            self._prepare()
+        except OSError as error:
+            raise StoreReadOnly(read_only_message("打开文档库", self.path.parent)) from error
+        except sqlite3.DatabaseError as error:
+            if self.read_only:
+                raise self._open_error(error) from error
+            raise
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection; read-only ones never write the journal files a read-only folder could not hold."""
+        if not self.read_only:
+            return sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:  # a WAL store without its -shm file: read the file as it stands
+            db.close()
+            return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            self.db.execute(_READ_ONLY_SCHEMA)
+            self._check_version()
+            return
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a crash or power cut can lose the last commits, never corrupt the file
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(_SCHEMA)
+        self._check_version()
+
+    def _open_error(self, error: sqlite3.DatabaseError) -> StoreError:
+        if not writable(self.path.parent) or "readonly" in str(error):
+            return StoreReadOnly(read_only_message("打开文档库", self.path.parent))
+        if free_mb(self.path.parent) < 1:
+            return StoreError(disk_full_message("打开文档库", self.path.parent, 1))
+        return StoreError(f"文档库 {self.path} 无法读取（{error}）：它已损坏或不是本程序的文档库。请用损坏之前的备份"
+                          f"替换它，或把它移走后重新导入原始文件（python -m ingest 文件夹 --data {self.path.parent}）。")
+
+    def check(self) -> list[str]:
+        """What SQLite's quick_check finds wrong with the file; empty when it is sound."""
+        try:
+            rows = [row[0] for row in self.db.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        return [] if rows == ["ok"] else rows
 
     def _check_version(self) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if row is None:
+        if row is None and not self.read_only:
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) != SCHEMA_VERSION:
+        elif row is not None and row[0] != str(SCHEMA_VERSION):
             raise StoreError(
-                f"{self.path} has store version {row[0]}, this program reads version {SCHEMA_VERSION}; "
-                "move it away and ingest the documents again")
+                f"{self.path} 是第 {row[0]} 版的文档库，本程序读取第 {SCHEMA_VERSION} 版；"
+                "请把它移走，再重新导入原始文件。")
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Everything inside commits together or not at all."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """Everything inside commits together or not at all; a full disk or read-only folder is a StoreError."""
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            raise self._write_error(error) from error
+
+    def _write_error(self, error: sqlite3.OperationalError) -> StoreError:
+        if self.read_only:
+            return StoreReadOnly(self.read_only_reason)
+        if "readonly" in str(error):
+            return StoreReadOnly(read_only_message("写入文档库", self.path.parent))
+        if "full" in str(error):
+            return StoreError(disk_full_message("写入文档库", self.path.parent, self.path.stat().st_size / 2**20))
+        return StoreError(f"写入文档库 {self.path} 失败（{error}），本次改动未保存；请稍后重试。")
 
     def put_document(self, document: Document, clauses: list[Clause]) -> None:
-        """Insert a document with its clauses, replacing any earlier version from the same source."""
+        """Insert a document with its clauses, replacing any earlier version from the same source. The
+        replaced clauses move to previous_clauses in the same transaction, so a search still reading an
+        index built on them finds them until the index catches up (one earlier version per document)."""
         document.clauses = len(clauses)
         with self.transaction() as db:
+            old = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE source = ? OR doc_id = ?",
+                                                (document.source, document.doc_id))]
+            for doc_id in old:
+                db.execute("DELETE FROM previous_clauses WHERE doc_id = ?", (doc_id,))
+                db.execute(f"INSERT INTO previous_clauses SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses "
+                           "WHERE doc_id = ?", (doc_id,))
             db.execute("DELETE FROM documents WHERE source = ? OR doc_id = ?", (document.source, document.doc_id))
             db.execute(_insert("documents", _DOC_COLUMNS), astuple(document))
             db.executemany(_insert("clauses", _CLAUSE_COLUMNS), [astuple(c) for c in clauses])
@@ -85,6 +174,7 @@ class Store:
     def remove_document(self, doc_id: str) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            db.execute("DELETE FROM previous_clauses WHERE doc_id = ?", (doc_id,))
 
     def document(self, doc_id: str) -> Document | None:
         row = self.db.execute(f"SELECT {_select(_DOC_COLUMNS)} FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -130,12 +220,28 @@ class Store:
             found.update((row[0], Clause(*row)) for row in self._reader().execute(query, batch).fetchall())
         return found
 
+    def clause_versions(self, ids: list[str]) -> dict[str, list[Clause]]:
+        """The current and the replaced version of each clause id, current first, read in one statement so
+        that a replacement committing meanwhile is seen wholly or not at all."""
+        found: dict[str, list[Clause]] = {}
+        columns = _select(_CLAUSE_COLUMNS)
+        for start in range(0, len(ids), 400):  # two lists of bound parameters, under SQLite's limit
+            batch = ids[start:start + 400]
+            marks = ",".join("?" * len(batch))
+            query = (f"SELECT {columns}, 0 FROM clauses WHERE id IN ({marks}) UNION ALL "
+                     f"SELECT {columns}, 1 FROM previous_clauses WHERE id IN ({marks}) ORDER BY 11")
+            for row in self._reader().execute(query, batch + batch).fetchall():
+                found.setdefault(row[0], []).append(Clause(*row[:-1]))
+        return found
+
     def _reader(self) -> sqlite3.Connection:
         """A connection per thread for the reads every search makes: searches overlapping on one connection
         would keep its read transaction open, and it would never see documents added since."""
         reader = getattr(self._readers, "db", None)
         if reader is None:
-            reader = self._readers.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            reader = self._readers.db = self._connect()
+            if self.read_only:
+                reader.execute(_READ_ONLY_SCHEMA)
         return reader
 
     def clause_paths_like(self, fragment: str) -> list[tuple[str, str]]:

@@ -71,7 +71,10 @@ def _write_cache(path: Path | None, settings: dict, keys: dict[str, list[str]]) 
                                         ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:  # a read-only folder refuses the unlink too
+            pass
 
 
 def _keys(text: str) -> set[str]:

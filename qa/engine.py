@@ -19,7 +19,7 @@ from index.backend import SearchBackend
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, UseEncoder, describe_offline_hint, load_semantic
 from index.lexical import top_k
-from index.snapshot import IndexCorrupt, Snapshot, current_folder, load_snapshot
+from index.snapshot import IndexCorrupt, IndexWriteError, Snapshot, current_folder, last_built, load_snapshot
 from index.threads import pin_threads
 from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
 from ingest.normalise import fold_compat
@@ -163,24 +163,45 @@ class Engine:
 
     def _rebuild(self, snapshot: Snapshot | None, reasons: list[str], force: bool, progress: bool,
                  defer: bool = False) -> Snapshot:
+        """A snapshot current with the store, or the previous one when it cannot be written now (another
+        writer, a full disk, a read-only folder): said on stderr at start-up, raised to a running engine's
+        caller, whose live index keeps serving."""
         try:
             with _write_lock(self.config.data_dir):
                 snapshot, reasons = self._current(defer)  # another process may have built it meanwhile
                 if reasons or force:
-                    print(f"index: updating ({'; '.join(reasons or ['forced'])})", file=sys.stderr)
-                    self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
-                                            self.analyzer, self.semantic, snapshot, self.config.offline_dim,
-                                            self.config.exact_search_limit, force_refit=force, progress=progress,
-                                            known_vectors=self._known, defer_vectors=defer)
-                    snapshot = load_snapshot(self.last_build.folder)
-        except _LockBusy as error:
-            if snapshot is None:
-                raise IndexUnavailable(f"{error}; no usable index yet, try again when it is done") from error
-            print(f"index: {error}; searching the previous index for now", file=sys.stderr)
+                    snapshot = self._build(snapshot, reasons, progress, force, defer)
+        except (_LockBusy, IndexWriteError) as error:
+            reason = str(error).rstrip("。")
+            if snapshot is None or (isinstance(error, IndexWriteError) and self._state is not None):
+                raise IndexUnavailable(reason + ("。" if snapshot else "；还没有可用的索引，请稍后再试。")) from error
+            print(f"索引：{reason}；暂时继续使用已有的索引检索。", file=sys.stderr)
         except IndexCorrupt as error:
-            raise IndexUnavailable(f"the index just written cannot be read ({error}); "
-                                   f"check disk space and permissions of {self.config.index_dir}") from error
+            raise IndexUnavailable(f"刚写好的索引无法读取（{error}）；请检查 {self.config.index_dir} "
+                                   "所在磁盘的空间和权限") from error
         return snapshot
+
+    def _build(self, snapshot: Snapshot | None, reasons: list[str], progress: bool, force: bool,
+               defer: bool) -> Snapshot:
+        """Build and load a new snapshot (the store checked first when nothing can be reused from an old one)."""
+        print(f"index: updating ({'; '.join(reasons or ['forced'])})", file=sys.stderr)
+        if snapshot is None:
+            self._check_store()
+        self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
+                                self.analyzer, self.semantic, snapshot, self.config.offline_dim,
+                                self.config.exact_search_limit, force_refit=force, progress=progress,
+                                known_vectors=self._known, defer_vectors=defer)
+        return load_snapshot(self.last_build.folder)
+
+    def _check_store(self) -> None:
+        """Refuse to rebuild every clause from a store SQLite finds damaged; say which backup to restore."""
+        problems = self.store.check()
+        if problems:
+            built = last_built(self.config.index_dir)
+            when = f"{built} 或更早" if built else "最近一次正常运行时"
+            raise IndexUnavailable(
+                f"文档库 {self.store.path} 已损坏（SQLite quick_check：{'；'.join(problems[:3])}），不能据此重建索引。"
+                f"请停止服务，用{when}的备份替换 {self.store.path.name}，或把它移走后重新导入原始文件。")
 
     def _state_for(self, snapshot: Snapshot) -> _State:
         documents = self.store.documents()
@@ -199,15 +220,16 @@ class Engine:
                       by_region)
 
     def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
-        """The clauses at these snapshot rows, read from the store; a row whose document is gone, or was
-        replaced after the snapshot was built, is left out until the index catches up."""
+        """The clauses at these snapshot rows, read from the store as they were indexed: the current
+        version, else the one a replacement just retired (so a search during a replacement sees the old
+        document until the index catches up). A row whose document is gone is left out."""
         known = {} if known is None else known
         wanted = [row for row in rows if row not in known and state.doc_of_row[row] >= 0]
         ids, hashes = state.snapshot.clause_ids, state.snapshot.clause_hashes
-        found = self.store.clauses_by_id([ids[row] for row in wanted])
+        found = self.store.clause_versions([ids[row] for row in wanted])
         for row in wanted:
-            clause = found.get(ids[row])
-            if clause is not None and clause_hash(clause) == hashes[row]:
+            clause = next((c for c in found.get(ids[row], ()) if clause_hash(c) == hashes[row]), None)
+            if clause is not None:
                 known[row] = clause
         return known
 
@@ -468,16 +490,16 @@ def _load_reranker(name: str) -> tuple[object | None, str]:
 
 
 class _LockBusy(Exception):
-    """Another process holds the write lock."""
+    """Another process holds the write lock, or the data folder is read-only."""
 
 
 @contextmanager
 def _write_lock(data_dir) -> Iterator[None]:
     """The data folder's write lock, its timeout turned into _LockBusy."""
-    from ingest.lock import WriteLockTimeout, write_lock
+    from ingest.lock import DataFolderReadOnly, WriteLockTimeout, write_lock
 
     try:
         with write_lock(data_dir, wait_s=LOCK_WAIT_S):
             yield
-    except WriteLockTimeout as error:
+    except (WriteLockTimeout, DataFolderReadOnly) as error:
         raise _LockBusy(str(error)) from error

@@ -7,6 +7,7 @@ import io
 import json
 
 from qa.cli_common import add_common_options, fail
+from qa.spreadsheet import safe_cell
 from qa.targets import QUALIFYING_VERBS, TARGET_COLUMNS, ComparisonTable, Target, comparison_table, targets_of
 
 
@@ -56,9 +57,10 @@ def _render(targets: list[Target], table: ComparisonTable, args: argparse.Namesp
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\n")
+    # read by spreadsheets, and titles come from uploaded files: no cell may start like a formula
+    writer.writerow(map(safe_cell, columns))
+    writer.writerows([safe_cell(row.get(column, "")) for column in columns] for row in rows)
     return out.getvalue().rstrip("\n")
 
 

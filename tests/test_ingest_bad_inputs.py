@@ -51,7 +51,7 @@ def encrypted_pdf() -> bytes:
     ("garbage.txt", bytes((i * 97 + 13) % 128 + 128 for i in range(5000)), "not UTF-8 or GB18030"),
     ("truncated.pdf", tiny_pdf([PLAN_LINES])[:150], "PDF"),
     ("not_a_pdf.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
-    ("locked.pdf", encrypted_pdf(), "encrypted"),
+    ("locked.pdf", encrypted_pdf(), "打开密码"),
     ("fake.docx", "一、总体要求".encode(), "not a zip"),
     ("table.xlsx", b"PK\x03\x04whatever", "unsupported file type '.xlsx'"),
     ("noext", b"hello", "unsupported file type"),

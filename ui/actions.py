@@ -14,7 +14,9 @@ from typing import Callable, Iterator
 from config import Config
 from ingest.records import Clause, Document
 from ui import render
-from ui.uploads import StoredUpload, UploadRejected, store_upload, upload_folders
+from ui.inputs import BadInput, clean_text, text_list
+from ui.limits import disk_floor_refusal
+from ui.uploads import StoredUpload, UploadRejected, clean_source_name, store_upload, upload_folders
 
 log = logging.getLogger("ui")
 
@@ -48,12 +50,18 @@ class AppContext:
         return self.engine.store
 
 
+# Errors from ingest/ and index/ whose message is already written for the user.
+_SAID_IN_CHINESE = {"StoreError", "StoreReadOnly", "DataFolderReadOnly", "TooLargeError", "IndexWriteError"}
+
+
 def explain(error: Exception) -> str:
     """The Chinese sentence shown for an error; unexpected ones are logged with their trace."""
-    if isinstance(error, (AppMessage, UploadRejected)):
+    if isinstance(error, (AppMessage, UploadRejected, BadInput)):
         return str(error)
     if type(error).__name__ == "QueryError":
         return _query_error(str(error))
+    if type(error).__name__ in _SAID_IN_CHINESE:
+        return str(error)
     if type(error).__name__ == "WriteLockTimeout":
         return "另一个导入或索引任务正在进行，请稍后再试。"
     if type(error).__name__ == "IndexUnavailable":
@@ -85,26 +93,35 @@ def area_filter(hits: list, area: str) -> list:
     return kept
 
 
-def wanted_documents(ctx: AppContext, choices: list[str] | None) -> tuple[str, ...]:
+def document_names(ctx: AppContext) -> dict[str, tuple[str, str]]:
+    """doc id -> (title, file name) of the searchable documents, from memory and the store's
+    fingerprints: a filter must not read every document's text."""
+    library = ctx.engine.library()
+    sources = {doc_id: source for source, (doc_id, _) in ctx.store.fingerprints().items()}
+    return {doc_id: (title, sources.get(doc_id, "")) for doc_id, title in zip(library.doc_ids, library.titles)}
+
+
+def wanted_documents(ctx: AppContext, choices: object) -> tuple[str, ...]:
     """The ids of the chosen documents (ids, titles or file names; any of them, not all at once)."""
-    wanted: set[str] = set()
-    for text in choices or ():
-        found = {d.doc_id for d in ctx.store.documents() if d.doc_id == text} or \
-            {d.doc_id for d in ctx.store.find_documents(text)}
+    texts = text_list(choices, ctx.config.max_filter_documents, "限定文件", "POLICY_QA_MAX_FILTER_DOCUMENTS")
+    names, wanted = (document_names(ctx) if texts else {}), set()
+    for text in texts:
+        found = {text} if text in names else \
+            {doc_id for doc_id, (title, source) in names.items() if text in f"{title}\n{doc_id}\n{source}"}
         if not found:
             raise AppMessage(f"文库中没有与“{text}”对应的文件；请在“文库”中查看已导入的文件。")
         wanted |= found
     return tuple(sorted(wanted))
 
 
-def search(ctx: AppContext, question: str, doc_ids: list[str] | None = None, area: str = "",
-           top_k: int = 10):
+def search(ctx: AppContext, question: object, doc_ids: object = None, area: str = "", top_k: int = 10):
     """The engine's SearchResult, within the chosen documents and action area."""
-    if not (question or "").strip():
+    question = clean_text(question)
+    if not question:
         raise AppMessage("请输入问题，例如：“新建公共建筑屋顶光伏覆盖率要达到多少？”")
     wanted = wanted_documents(ctx, doc_ids)
     # The engine's doc_filters must all match at once; a multi-select means any of them.
-    excluded = tuple(d.doc_id for d in ctx.store.documents() if d.doc_id not in wanted) if wanted else ()
+    excluded = tuple(d for d in ctx.engine.library().doc_ids if d not in wanted) if wanted else ()
     result = ctx.engine.search(question, top_k=top_k * 4 if area else top_k, exclude_doc_ids=excluded)
     result.hits = area_filter(result.hits, area)[:top_k]
     return result
@@ -131,19 +148,19 @@ def notices_zh(notices: list[str]) -> list[str]:
 
 
 def document_and_clauses(ctx: AppContext, doc_id: str) -> tuple[Document, list[Clause]]:
-    document = ctx.store.document(doc_id)
+    document = ctx.store.document(clean_text(doc_id))
     if document is None:
         raise AppMessage("该文件已不在文库中（可能已被删除），请刷新页面。")
-    return document, ctx.store.clauses([doc_id])
+    return document, ctx.store.clauses([document.doc_id])
 
 
 def open_clause(ctx: AppContext, clause_id: str, terms: list[str]) -> tuple[str, Clause]:
     """The whole document as HTML with the clause marked, and the clause itself."""
-    clause = ctx.store.clause(clause_id)
+    clause = ctx.store.clause(clean_text(clause_id))
     if clause is None:
         raise AppMessage("该条款已不在文库中（文件可能已被删除或重新导入），请重新检索。")
     document, clauses = document_and_clauses(ctx, clause.doc_id)
-    return render.document_html(document, clauses, clause.id, terms), clause
+    return render.document_html(document, clauses, clause.id, [t for t in map(clean_text, terms) if t]), clause
 
 
 def library_rows(ctx: AppContext) -> list[list]:
@@ -212,17 +229,36 @@ def import_files(ctx: AppContext, paths: list[str], report: Callable[[float, str
 def _import_one(ctx: AppContext, path: Path, name: str, stored_dir: Path) -> tuple[str, bool]:
     upload = None
     try:
+        _check_room(ctx, path)
         upload = store_upload(path, name, stored_dir, ctx.config.max_upload_mb)
         line, changed = ingest_one(ctx, upload)
         if not changed:
             upload.path.unlink(missing_ok=True)
         return line, changed
     except Exception as error:  # one bad file must not stop the others
+        if isinstance(error, FileNotFoundError) and not path.exists():
+            return _gone_line(ctx, name), False
         if upload is not None:
             upload.path.unlink(missing_ok=True)
         return f"✘ {explain(_as_upload_error(error, name))}", False
     finally:
         _discard_incoming(ctx, path)
+
+
+def _gone_line(ctx: AppContext, name: str) -> str:
+    """Gradio keeps identical uploads at one path, so a user importing the same file just after another
+    finds it already handled and removed."""
+    document = ctx.store.document_by_source(clean_source_name(name))
+    if document is not None:
+        return f"✔ “{name}”已导入（有人同时上传了同一文件）：《{document.title}》，{document.clauses} 条。"
+    return f"✘ “{name}”的上传已被同时上传同一文件的另一请求处理，但未能导入；请重新上传。"
+
+
+def _check_room(ctx: AppContext, path: Path) -> None:
+    """The stored copy and its index must not eat the disk's last free space."""
+    refusal = disk_floor_refusal(ctx.config.data_dir, path.stat().st_size, ctx.config.min_free_disk_mb)
+    if refusal is not None:
+        raise AppMessage(refusal)
 
 
 def _discard_incoming(ctx: AppContext, path: Path) -> None:
@@ -256,7 +292,8 @@ def _as_upload_error(error: Exception, name: str) -> Exception:
 def remove_document(ctx: AppContext, doc_id: str) -> str:
     from ingest.store import Store
 
-    document = ctx.store.document(doc_id or "")
+    doc_id = clean_text(doc_id)
+    document = ctx.store.document(doc_id)
     if document is None:
         raise AppMessage("请先在列表中选择要删除的文件。")
     with ctx.write_guard:

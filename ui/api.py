@@ -6,6 +6,7 @@ import gradio as gr
 from ui import actions, render
 from ui.actions import AppContext
 from ui.errors import guarded
+from ui.inputs import whole_number
 
 
 def answer_for(ctx: AppContext, result):
@@ -27,7 +28,7 @@ def _hit_json(hit) -> dict:
 
 
 def search_json(ctx: AppContext, question: str, documents: list[str] | None, top_k: int) -> dict:
-    result = actions.search(ctx, question, documents, "", max(1, min(int(top_k), 50)))
+    result = actions.search(ctx, question, documents, "", whole_number(top_k, 1, 50, "top_k"))
     return {"query": result.query, "mode": result.mode, "notices": list(result.notices),
             "hits": [_hit_json(hit) for hit in result.hits]}
 

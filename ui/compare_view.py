@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import gradio as gr
 
+from qa.spreadsheet import safe_cell
 from ui import render
 from ui.actions import AppContext, AppMessage
 from ui.errors import guarded
@@ -66,11 +67,13 @@ def records_frame(records: list[dict[str, str]]):
 
 
 def export(records: list[dict[str, str]], kind: str) -> str:
-    """The table written to a fresh file, CSV (UTF-8 with BOM, so Excel reads the Chinese) or xlsx."""
+    """The table written to a fresh file, CSV (UTF-8 with BOM, so Excel reads the Chinese) or xlsx;
+    titles and clause text come from uploaded files, so no cell may start like a formula."""
     if not records:
         raise AppMessage("对照表为空：没有可导出的内容。")
     folder = Path(tempfile.mkdtemp(prefix="targets-"))
-    headers = list(records[0])
+    headers = [safe_cell(h) for h in records[0]]
+    records = [{safe_cell(k): safe_cell(v) for k, v in row.items()} for row in records]
     if kind == "csv":
         path = folder / "量化目标对照表.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -1,5 +1,5 @@
 """Launching the app with a tight web surface: loopback unless told, optional login, only the
-upload folder served, bounded queue and upload size.
+upload folder served, bounded queue and upload size, and ui.guard in front of every route.
 
 Gradio reads GRADIO_TEMP_DIR when it is imported, so call prepare_environment before importing
 gradio (ui.__main__ does)."""
@@ -56,7 +56,13 @@ def blocked_paths(config: Config) -> list[str]:
 
 
 def launch_options(config: Config, host: str, port: int, auth: tuple[str, str] | None) -> dict[str, Any]:
-    return dict(
+    from starlette.middleware import Middleware
+
+    from ui.guard import Guard, policy_for
+
+    # app_kwargs reach Gradio's FastAPI app, so the guard sits in front of every route Gradio adds
+    guard = Middleware(Guard, policy=policy_for(config, host))
+    return dict(app_kwargs={"middleware": [guard]},
         server_name=host, server_port=port, auth=auth, auth_message="政策文件智能问答：请登录",
         allowed_paths=[], blocked_paths=blocked_paths(config), max_file_size=f"{config.max_upload_mb}mb",
         share=False, show_error=False, strict_cors=True, enable_monitoring=False, mcp_server=False,
