@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.answer_types import asked_type
+from qa.answer_types import asked_measure, asked_nouns, asked_type
 from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
@@ -129,6 +129,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence = evidence_of(question, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
     evidence.words = question_words(question, engine.analyzer, clause_share(engine.store), titles)
+    evidence.names = asked_nouns(question, engine.analyzer.cut)
     return evidence
 
 
@@ -140,6 +141,9 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         found = sentences(hit.text)
         for position, sentence in enumerate(found):
             paired = respective_span(sentence, question)
+            measure = asked_measure(question)
+            if paired and measure is not None and not measure.search(sentence[paired[0]:paired[1]]):
+                paired = None
             span = paired or _best_span(sentence, kind, evidence, question)
             if kind and span is None:
                 continue
@@ -160,8 +164,10 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     values the question itself says (its year) are not answers."""
     flat_question = compact(question).text
     responsible = bool(re.search(r"牵头|负责|责任", question))
-    spans = [s for s in value_spans(sentence, kind, responsible)
-             if compact(sentence[s[0]:s[1]]).text not in flat_question]
+    measure = asked_measure(question)
+    spans = [s for s in value_spans(sentence, kind, responsible, evidence.names)
+             if compact(sentence[s[0]:s[1]]).text not in flat_question
+             and (measure is None or measure.search(sentence[s[0]:s[1]]))]
     if not spans:
         return None
     return max(spans, key=lambda span: (_chunk_coverage(sentence, span, evidence), -span[0]))

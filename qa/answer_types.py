@@ -11,15 +11,17 @@ QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org"
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群"
 
 _ASKS = [  # checked in order: the first that matches is the question's type
+    (ENTITY, re.compile(r"叫什么|什么名字|名称是什么|哪[台只座部所](?!门)")),  # asks a name, whatever else it says
+    (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号")),
     (DATE, re.compile(r"何时|什么时候|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|印发的|批准的|审议通过|制定机关|负责")),
+    (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|印发的|批准的|审议通过|制定机关|负责")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS})")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS})|叫什么|什么名字|名称是什么")),
     (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
 ]
 _HOLDS = {
@@ -41,3 +43,39 @@ def asked_type(question: str) -> str | None:
 def holds(text: str, kind: str | None) -> bool:
     """The text holds a value of this kind."""
     return kind is not None and _HOLDS[kind].search(text) is not None
+
+
+# The measure a 多少/几 question asks in (多少个, 多少万千瓦, 百分之多少) and what a value in that measure
+# carries. 个 is the general classifier, so it stands for every count word.
+_COUNT = "个座家项条辆台套处所批只艘根"
+_MEASURES = [
+    (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时)|多久|多长时间"), re.compile(r"天|日|月|年|小时")),
+    (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:公里|千米)"), re.compile(r"公里|千米")),
+    (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|百分之|成")),
+]
+
+
+def asked_measure(question: str) -> re.Pattern | None:
+    """What a value must carry to be in the measure the question asks for; None when it names none."""
+    return next((carries for asks, carries in _MEASURES if asks.search(question)), None)
+
+
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种]?(?P<noun>[\u4e00-\u9fff]{1,8})")
+_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么)")
+
+
+def asked_nouns(question: str, cut) -> list[str]:
+    """The noun a question asks the name of (输变电工程叫什么 → 输变电工程; 哪台机组搞… → 机组, then 机组搞:
+    the first word after 哪/什么, then the first two); [] when it names none.
+    cut: a word segmenter (jieba's)."""
+    before = _NAMED_BEFORE.search(question)
+    if before:
+        return [before.group("noun").rsplit("的", 1)[-1]]
+    after = _NAMED_AFTER.search(question)
+    words = cut(after.group("noun")) if after else []
+    return [words[0], "".join(words[:2])] if len(words) > 1 else words

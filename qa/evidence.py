@@ -31,6 +31,7 @@ class Evidence:
     # The question's specific words, each as its spellings (the word and its synonyms) and the parts of the
     # longer ones (电动车 → 电动); empty when no analyzer was given, which leaves only the coverage test.
     words: list[Word] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the noun whose name is asked (qa.answer_types.asked_nouns)
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""

@@ -92,6 +92,13 @@ def _held(name: str, titles: list[str]) -> bool:
         return True
     for title in titles:
         bare = re.sub(r"[（(][^）)]*[）)]$", "", normalize(title))
-        if bare.endswith(kind) and len(pairs & title_bigrams(title)) >= NAME_MATCH * len(pairs):
+        if bare.endswith(kind) and len(pairs & title_bigrams(title)) >= NAME_MATCH * len(pairs) \
+                and _same_places(name, title):
             return True
     return False
+
+
+def _same_places(name: str, title: str) -> bool:
+    """Every place the name gives is a place of the title (广东省绿色建筑条例 is not 深圳经济特区绿色建筑条例)."""
+    held = {place.code for _, _, places in gazetteer().find(normalize(title)) for place in places}
+    return all(any(place.code in held for place in places) for _, _, places in gazetteer().find(normalize(name)))

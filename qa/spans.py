@@ -7,42 +7,64 @@ import re
 from qa.answer_types import DATE, DOC_NUMBER, ENTITY, ENTITY_NOUNS, LEVEL, LIST, ORG, QUANTITY
 from qa.targets import VALUE_RE, compact
 
-_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不得超过|不得低于|不应大于|不应低于|"
-         "不低于|不少于|不超过|不高于|超过|低于|高于|突破|约")
+_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
+         "超过|低于|高于|突破|约")
 _QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
 _CN = "一二三四五六七八九十百千万两零〇"
 _CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|星级"
 _CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
 _CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
-                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内)?)")
+                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|百分之{_CN_NUMBER}(?:点[{_CN}]+)?(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
-_BOUNDED = re.compile(r"(?:不高于|不超过|不低于|不少于|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%‰万亿千百吨米瓦元个家座项倍年日天])")
+_BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%‰万亿千百吨米瓦元个家座项倍年日天])")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}")
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"部|厅|局|委|署|院|中心)")
+               r"主管部门|部门|部|厅|局|委|署|院|中心)")
+# 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
+_ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
 _NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
 _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
+# A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程).
+_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
 _ENTITY = re.compile(rf"{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
 
 
-def value_spans(sentence: str, kind: str | None, responsible: bool = False) -> list[tuple[int, int]]:
+def value_spans(sentence: str, kind: str | None, responsible: bool = False,
+                names: list[str] = ()) -> list[tuple[int, int]]:
     """(start, end) in sentence of every span of this kind; whitespace inside the sentence is allowed
     (pdftotext breaks lines inside numbers: 2030 年). responsible: for an organisation, prefer the units
-    a （牵头单位：…） note names."""
+    a （牵头单位：…） note names. names: for an entity, the noun the question asks the name of."""
     if kind is None:
         return []
     flat = compact(sentence)
-    return [flat.original_span(start, end) for start, end in _flat_spans(flat.text, kind, responsible)]
+    spans = _flat_spans(flat.text, kind, responsible)
+    if kind == ENTITY and names:
+        spans = _outermost(_named_spans(flat.text, names) + spans)
+    return [flat.original_span(start, end) for start, end in spans]
+
+
+def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
+    """Names ending in the asked noun, or in its longest ending the text has (原有条例 → 条例); a name in
+    quotes before it stands alone (“江海智造”品牌 → 江海智造)."""
+    for noun in nouns:
+        for start in range(len(noun) - 1):
+            ending = re.escape(noun[start:])
+            quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”{ending}", text)]
+            spans = quoted + [_without_verb(text, m.span())
+                              for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
+            if spans:
+                return spans
+    return []
 
 
 def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[int, int]]:
@@ -57,7 +79,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[i
     if kind == ORG:
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
-        named = [_without_verb(text, m.span()) for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)]
+        named = _outermost([_without_verb(text, _with_office(text, m.span())) for m in _ORG.finditer(text)
+                            if not any(m.start() in r for r in inside_notes)])
         return noted or named
     if kind == LIST:
         return [_list_span(text, m) for m in _LIST.finditer(text)]
@@ -70,7 +93,14 @@ def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[i
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
-_LEADING_VERB = re.compile(r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调)")
+_LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究)?"
+                           r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立)")
+
+
+def _with_office(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """An organisation with the office named after it (国务院 + 能源主管部门)."""
+    office = _ORG_OFFICE.match(text, span[1])
+    return (span[0], office.end()) if office else span
 
 
 def _without_verb(text: str, span: tuple[int, int]) -> tuple[int, int]:

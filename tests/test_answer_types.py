@@ -17,7 +17,9 @@ from tests.conftest import engine_over
     ("光伏装机容量目标是多少？", QUANTITY), ("公示期要多久？", QUANTITY), ("本条例什么时候施行？", DATE),
     ("哪个部门牵头？", ORG), ("这个方案的文号是什么？", DOC_NUMBER), ("能耗要达到什么水平？", LEVEL),
     ("重点发展哪些产业？", LIST), ("要打造什么示范区？", ENTITY), ("放在哪几个城市？", LIST),
-    ("新型储能装机 国家层面2025年目标", QUANTITY), ("什么是碳普惠？", None)])
+    ("新型储能装机 国家层面2025年目标", QUANTITY), ("什么是碳普惠？", None),
+    ("输变电工程叫什么？", ENTITY), ("在哪座水电站投产？", ENTITY), ("哪部条例同时废止？", ENTITY),
+    ("哪个部门负责？", ORG), ("增加的面积会不会占用容积率指标？", None)])
 def test_the_kind_of_value_is_read_from_the_question(question, kind):
     assert asked_type(question) == kind
 
@@ -35,6 +37,9 @@ def spans(text: str, kind: str, **options) -> list[str]:
     ("新建数据中心PUE不高于1.3。", ["不高于1.3"]),
     ("使用其他土地的，最高不得超过一百四十平方米。", ["最高不得超过一百四十平方米"]),
     ("年综合能耗超过1万吨标准煤的数据中心应当公开。", []),
+    ("原辅料台账保存期限不得少于三年。", ["不得少于三年"]),
+    ("年度用能超过标准约束值百分之五十以上的，应当进行节能改造。", ["百分之五十以上"]),
+    ("应当自公告之日起六十日内足额支付。", ["六十日内"]),
 ])
 def test_a_quantity_keeps_its_unit_and_qualifiers(text, expected):
     assert spans(text, QUANTITY) == expected
@@ -136,3 +141,30 @@ def test_a_question_about_a_year_is_answered_from_a_clause_that_names_it(tmp_pat
     answer = answer_question(engine, "2025年森林覆盖率目标是多少？")
     assert answer.found and answer.quotes[0].highlight == "60%"
     assert not answer_question(engine, "2035年森林覆盖率目标是多少？").found
+
+
+def test_an_organisation_keeps_the_office_named_after_it():
+    text = "中长期发展目标由国务院能源主管部门会同国务院有关部门制定；市生态环境部门负责披露。"
+    found = spans(text, ORG)
+    assert found[0] == "国务院能源主管部门" and found[-1] == "市生态环境部门"
+
+
+@pytest.mark.parametrize("text, nouns, expected", [
+    ("大力推进110千伏金瓯输变电工程等电网工程建设。", ["输变电工程"], "110千伏金瓯输变电工程"),
+    ("推动国能台山电厂2号发电机组超超临界改造。", ["机组", "机组搞"], "国能台山电厂2号发电机组"),
+    ("本条例自2022年5月1日起施行，《福建省环境保护条例》同时废止。", ["原有", "原有条例"], "福建省环境保护条例"),
+    ("推动“江海智造”品牌走出去。", ["制造业品牌"], "江海智造"),
+])
+def test_a_name_is_the_one_ending_in_the_noun_the_question_asks_about(text, nouns, expected):
+    assert spans(text, ENTITY, names=nouns)[0] == expected
+
+
+def test_a_value_in_another_measure_than_asked_is_no_answer(engine):
+    answer = answer_question(engine, "台山公共建筑屋顶要建多少个光伏？")
+    assert not answer.found
+    assert answer_question(engine, "台山2025年光伏装机容量要达到多少万千瓦？").quotes[0].highlight == "30万千瓦以上"
+
+
+def test_a_named_document_of_another_place_is_not_the_one_held(engine):
+    answer = answer_question(engine, "《广州市示例实施方案》的文号是什么？")
+    assert not answer.found and "《广州市示例实施方案》" in answer.answer
