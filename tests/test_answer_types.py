@@ -47,6 +47,7 @@ def test_a_quantity_keeps_its_unit_and_qualifiers(text, expected):
 
 def test_dates_organisations_numbers_levels_and_lists_are_marked_verbatim():
     assert spans("本法自2025年1月1日起施行，2025年底前完成。", DATE) == ["2025年1月1日", "2025年底前"]
+    assert spans("重点排放单位应当于每年3月31日前报送排放报告。", DATE) == ["每年3月31日前"]
     assert spans("推动百威（武汉）啤酒有限公司打造碳中和工厂。", ORG) == ["百威（武汉）啤酒有限公司"]
     note = "推进充电设施建设。（牵头单位：市发展改革局、市交通运输局）"
     assert spans(note, ORG, responsible=True) == ["市发展改革局、市交通运输局"]
