@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.answer_types import asked_measure, asked_nouns, asked_type
+from qa.answer_types import asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
@@ -130,6 +130,7 @@ def question_evidence(engine, question: str) -> Evidence:
     titles = engine.library().titles
     evidence.words = question_words(question, engine.analyzer, clause_share(engine.store), titles)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
+    evidence.counted = counted_words(question, engine.analyzer.cut)
     return evidence
 
 
@@ -165,7 +166,10 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     flat_question = compact(question).text
     responsible = bool(re.search(r"牵头|负责|责任", question))
     measure = asked_measure(question)
-    spans = [s for s in value_spans(sentence, kind, responsible, evidence.names)
+    if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
+        return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
+    attributes = re.search(r"(?:多少|几)[^，,。？?]{0,12}的", question) is not None
+    spans = [s for s in value_spans(sentence, kind, responsible, evidence.names, attributes)
              if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (measure is None or measure.search(sentence[s[0]:s[1]]))]
     if not spans:

@@ -21,7 +21,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           r"面积|规模|容量|上限|下限|门槛|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS})|叫什么|什么名字|名称是什么")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS})|叫什么|什么名字|名称是什么|是哪一个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
 ]
 _HOLDS = {
@@ -47,7 +47,7 @@ def holds(text: str, kind: str | None) -> bool:
 
 # The measure a 多少/几 question asks in (多少个, 多少万千瓦, 百分之多少) and what a value in that measure
 # carries. 个 is the general classifier, so it stands for every count word.
-_COUNT = "个座家项条辆台套处所批只艘根"
+_COUNT = "个座家项条辆台套处所批只艘根人名户"
 _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时)|多久|多长时间"), re.compile(r"天|日|月|年|小时")),
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
@@ -60,13 +60,22 @@ _MEASURES = [
 ]
 
 
+_COUNTED = re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}](?P<noun>[\u4e00-\u9fff]{{2,8}})")
+
+
+def counted_words(question: str, cut) -> list[str]:
+    """The words of what a 多少个/几座 question counts (多少座加氢站 → 加氢站); [] when it counts nothing named."""
+    counted = _COUNTED.search(question)
+    return [word for word in cut(counted.group("noun")) if len(word) >= 2] if counted else []
+
+
 def asked_measure(question: str) -> re.Pattern | None:
     """What a value must carry to be in the measure the question asks for; None when it names none."""
     return next((carries for asks, carries in _MEASURES if asks.search(question)), None)
 
 
 _NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种]?(?P<noun>[\u4e00-\u9fff]{1,8})")
-_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么)")
+_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|是哪一个|是哪个)")
 
 
 def asked_nouns(question: str, cut) -> list[str]:

@@ -32,6 +32,7 @@ class Evidence:
     # longer ones (电动车 → 电动); empty when no analyzer was given, which leaves only the coverage test.
     words: list[Word] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the noun whose name is asked (qa.answer_types.asked_nouns)
+    counted: list[str] = field(default_factory=list)  # what a 多少个 question counts (qa.answer_types.counted_words)
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""

@@ -16,7 +16,7 @@ from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 # 办法, 方法, 做法 … end in 法 without naming a law.
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
                             r"(?=第|规定|中|里|的|对|有|是|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
-_KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定")
+_KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "标准", "指南", "目录", "纲要", "计划", "措施")
 
 
 @dataclass
@@ -79,26 +79,40 @@ def _document_names(text: str) -> list[str]:
     found = []
     for match in _DOCUMENT_NAME.finditer(text):
         name = (match.group(1) or match.group(2)).strip("“”")
-        if name.endswith(_KINDS) and name not in found:
+        if _bare(name).endswith(_KINDS) and name not in found:
             found.append(name)
     return found
 
 
 def _held(name: str, titles: list[str]) -> bool:
     """Some title is this document: most of the name's character pairs are in it, and it is of the same kind."""
-    pairs = title_bigrams(name)
-    kind = next((k for k in _KINDS if name.endswith(k)), "")
-    if not pairs:
+    kind = next((k for k in _KINDS if _bare(name).endswith(k)), "")
+    if not title_bigrams(name):
         return True
-    for title in titles:
-        bare = re.sub(r"[（(][^）)]*[）)]$", "", normalize(title))
-        if bare.endswith(kind) and len(pairs & title_bigrams(title)) >= NAME_MATCH * len(pairs) \
-                and _same_places(name, title):
-            return True
-    return False
+    return any(_bare(title).endswith(kind) and _same_places(name, title) and _same_subject(name, title, kind)
+               for title in titles)
+
+
+def _bare(title: str) -> str:
+    """A title without its closing parenthesis ((试行), (2022-2025))."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", normalize(title))
 
 
 def _same_places(name: str, title: str) -> bool:
-    """Every place the name gives is a place of the title (广东省绿色建筑条例 is not 深圳经济特区绿色建筑条例)."""
-    held = {place.code for _, _, places in gazetteer().find(normalize(title)) for place in places}
-    return all(any(place.code in held for place in places) for _, _, places in gazetteer().find(normalize(name)))
+    """The same places, both ways: 广东省绿色建筑条例 is not 深圳经济特区绿色建筑条例, and a national
+    《“十四五”可再生能源发展规划》 is not 四川省's."""
+    def codes(text: str) -> set[str]:
+        return {place.code for _, _, places in gazetteer().find(normalize(text)) for place in places}
+    return codes(name) == codes(title)
+
+
+def _same_subject(name: str, title: str, kind: str) -> bool:
+    """Most of what the name is about (without places and its kind) is what the title is about:
+    深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例."""
+    def subject(text: str) -> set[str]:
+        bare = _bare(text)[:len(_bare(text)) - len(kind)] if kind else _bare(text)
+        for start, end, _ in reversed(gazetteer().find(bare)):
+            bare = bare[:start] + " " + bare[end:]
+        return title_bigrams(bare)
+    wanted = subject(name)
+    return not wanted or len(wanted & subject(title)) >= NAME_MATCH * len(wanted)

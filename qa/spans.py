@@ -41,14 +41,15 @@ _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
-                names: list[str] = ()) -> list[tuple[int, int]]:
+                names: list[str] = (), attributes: bool = False) -> list[tuple[int, int]]:
     """(start, end) in sentence of every span of this kind; whitespace inside the sentence is allowed
     (pdftotext breaks lines inside numbers: 2030 年). responsible: for an organisation, prefer the units
-    a （牵头单位：…） note names. names: for an entity, the noun the question asks the name of."""
+    a （牵头单位：…） note names. names: for an entity, the noun the question asks the name of.
+    attributes: the question asks for a value that describes something (排放量达到多少的单位)."""
     if kind is None:
         return []
     flat = compact(sentence)
-    spans = _flat_spans(flat.text, kind, responsible)
+    spans = _flat_spans(flat.text, kind, responsible, attributes)
     if kind == ENTITY and names:
         spans = _outermost(_named_spans(flat.text, names) + spans)
     return [flat.original_span(start, end) for start, end in spans]
@@ -68,9 +69,9 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     return []
 
 
-def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[int, int]]:
+def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: bool = False) -> list[tuple[int, int]]:
     if kind == QUANTITY:
-        spans = [m.span() for m in _QUANTITY.finditer(text) if not _ATTRIBUTE.match(text, m.end())]
+        spans = [m.span() for m in _QUANTITY.finditer(text) if attributes or not _ATTRIBUTE.match(text, m.end())]
         spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED) for m in pattern.finditer(text)]
         return _outermost(spans)
     if kind == DATE:
@@ -94,8 +95,9 @@ def _flat_spans(text: str, kind: str, responsible: bool = False) -> list[tuple[i
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
-_LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究)?"
-                           r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立)")
+_LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
+                           r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
+                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广)+")
 
 
 def _with_office(text: str, span: tuple[int, int]) -> tuple[int, int]:

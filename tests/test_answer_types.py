@@ -40,6 +40,8 @@ def spans(text: str, kind: str, **options) -> list[str]:
     ("原辅料台账保存期限不得少于三年。", ["不得少于三年"]),
     ("年度用能超过标准约束值百分之五十以上的，应当进行节能改造。", ["百分之五十以上"]),
     ("应当自公告之日起六十日内足额支付。", ["六十日内"]),
+    ("严禁新建1000万吨/年以下常减压装置。", ["1000万吨/年以下"]),
+    ("新建各类充电桩20万个。", ["20万个"]),
 ])
 def test_a_quantity_keeps_its_unit_and_qualifiers(text, expected):
     assert spans(text, QUANTITY) == expected
@@ -169,3 +171,14 @@ def test_a_value_in_another_measure_than_asked_is_no_answer(engine):
 def test_a_named_document_of_another_place_is_not_the_one_held(engine):
     answer = answer_question(engine, "《广州市示例实施方案》的文号是什么？")
     assert not answer.found and "《广州市示例实施方案》" in answer.answer
+
+
+def test_a_value_that_describes_something_answers_a_question_asking_for_it():
+    text = "年度温室气体排放量达到2.6万吨二氧化碳当量的单位应当列入名录。"
+    assert spans(text, QUANTITY) == []
+    assert spans(text, QUANTITY, attributes=True) == ["2.6万吨二氧化碳当量"]
+
+
+@pytest.mark.parametrize("question", ["《台山市示例建筑节能实施方案》的文号是什么？", "《示例实施方案》的文号是什么？"])
+def test_a_named_document_about_something_else_or_of_no_place_is_not_held(engine, question):
+    assert not answer_question(engine, question).found
