@@ -8,9 +8,10 @@ install:
 
 install-dev: install
 	$(PYTHON) -m pip install -q -r requirements-dev.txt
-	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+	@command -v chromium >/dev/null && command -v antiword >/dev/null && command -v catdoc >/dev/null && fc-list :lang=zh | grep -q . || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk antiword catdoc >/dev/null)
 
 app: install
+	@test -d $(DATA) || $(PYTHON) -m ingest corpus --data $(DATA)
 	$(PYTHON) -m ui --data $(DATA)
 
 test: install-dev

@@ -43,6 +43,8 @@ class Config:
     max_paragraphs: int = 50_000
     max_text_chars: int = 2_000_000
     max_clauses: int = 10_000
+    # Scanned PDF pages one document may have read by OCR (4-7 s a page on 2 cores); more is refused whole.
+    max_ocr_pages: int = 50
     # Web app hardening (ui/guard.py, ui/limits.py). Host names the app answers to besides the loopback
     # names and --host, comma-separated (e.g. the name colleagues type, or a reverse proxy's public name).
     allowed_hosts: str = ""

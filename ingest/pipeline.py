@@ -17,7 +17,8 @@ from ingest.store import Store
 from ingest.structure import Section, pieces, sections
 
 # Part of every document's fingerprint: a new parser version re-reads files that did not change.
-PARSER_VERSION = "4"
+# 5: a .docx with Word's automatic numbering now keeps its 一、（一）1. (ingest/docx_numbering.py).
+PARSER_VERSION = "5"
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than parsing in one
 
 
@@ -65,7 +66,7 @@ def ingest_paths(paths: list[Path], store: Store, show_progress: bool = True,
     for path in files:
         name = safe_source_name(path.name)
         if name in seen:
-            report.failures.append((str(path), f"same file name as {seen[name]}; rename one of them"))
+            report.failures.append((str(path), f"与 {seen[name]} 同名；请把其中一个改名"))
             continue
         seen[name] = path
         jobs.append((path, name, known.get(name, ("", ""))[1], max_chars, limits))
@@ -111,7 +112,7 @@ def _parse_job(job: tuple) -> Parsed | str:
     except IngestError as error:
         return str(error)
     except OSError as error:
-        return f"cannot read the file ({error.strerror or error})"
+        return f"无法读取文件（{error.strerror or error}）"
 
 
 def _store_outcome(path: Path, source: str, outcome: Parsed | str, store: Store) -> IngestReport:
@@ -212,7 +213,7 @@ def _progress(items, total: int, show: bool):
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="ingest", unit="file", file=sys.stderr)
+    return tqdm(items, total=total, desc="导入", unit="份", file=sys.stderr)
 
 
 def remove_documents(store: Store, text: str) -> IngestReport:
@@ -222,9 +223,9 @@ def remove_documents(store: Store, text: str) -> IngestReport:
     matches = exact or store.find_documents(text)
     if len(matches) > 1:
         names = ", ".join(d.doc_id for d in matches)
-        raise AmbiguousDocumentError(f"{text!r} matches {len(matches)} documents ({names}); give a doc id")
+        raise AmbiguousDocumentError(f"“{text}”与 {len(matches)} 份文件相符（{names}）；请给出文件编号 doc_id")
     if not matches:
-        raise UnknownDocumentError(f"no document matches {text!r}; see `python -m ingest docs` for the ids")
+        raise UnknownDocumentError(f"没有文件与“{text}”相符；文件编号见 python -m ingest docs")
     store.remove_document(matches[0].doc_id)
     report.removed.append(matches[0].doc_id)
     return report

@@ -1,4 +1,5 @@
-"""Readers: one file in, its raw text out (.txt .md .html .htm .docx .pdf), or a named error."""
+"""Readers: one file in, its raw text out (.txt .md .html .htm .docx .pdf .ofd .doc .wps), or a named error.
+Each format with more than a few lines of reading has its own module (docx_numbering, ocr, ofd, legacy_word)."""
 from __future__ import annotations
 
 import io
@@ -143,20 +144,24 @@ def _read_html(path: Path, limits: Limits) -> str:
     return soup.get_text("\n")
 
 
-def _read_docx(path: Path, limits: Limits) -> str:
+def read_docx(path: Path, limits: Limits) -> str:
+    """The paragraphs (with Word's automatic numbering rendered) and table rows of a .docx, one a line."""
     import docx
     from docx.table import Table
+
+    from ingest.docx_numbering import numbering_of
 
     _check_zip(path)
     _check_document_xml(path, limits)
     try:
         document = docx.Document(str(path))
+        numbering = numbering_of(document)
         blocks = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 blocks.extend(_table_lines(block))
             else:
-                blocks.append(block.text)
+                blocks.append(numbering.label(block._p) + block.text)
     except Exception as error:  # python-docx raises many kinds (KeyError, lxml errors, …) on a broken file
         raise CorruptFileError(f"the .docx file cannot be opened ({type(error).__name__}: {error})") from error
     return "\n".join(blocks)
@@ -171,20 +176,27 @@ def _table_lines(table) -> list[str]:
 
 
 def _check_zip(path: Path) -> None:
+    if "word/document.xml" not in check_archive(path, "Word 文档（.docx）"):
+        raise CorruptFileError("the .docx archive has no word/document.xml; it is not a Word document")
+
+
+def check_archive(path: Path, kind: str) -> set[str]:
+    """The member names of a zip-based document (.docx, .ofd), refused before anything is decompressed if it
+    is no zip, is damaged, or would unpack past the caps (a zip bomb)."""
     if not zipfile.is_zipfile(path):
-        raise CorruptFileError("the .docx file is not a valid Word document (it is not a zip archive)")
+        raise CorruptFileError(f"这个{kind}文件已损坏或并非该格式（不是 zip 压缩包），无法读取。")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise CorruptFileError(f"the .docx archive is damaged ({error})") from error
+        raise CorruptFileError(f"这个{kind}压缩包已损坏（{error}），无法读取。") from error
     total = sum(m.file_size for m in members)
     worst = max((m.file_size / max(m.compress_size, 1) for m in members), default=0)
     if total > MAX_UNZIPPED_MB * 1024 * 1024 or (worst > MAX_ZIP_RATIO and total > 10 * 1024 * 1024):
         raise CorruptFileError(
-            f"the .docx archive would unpack to {total / 1024 / 1024:.0f} MB (a zip bomb?); refused")
-    if "word/document.xml" not in {m.filename for m in members}:
-        raise CorruptFileError("the .docx archive has no word/document.xml; it is not a Word document")
+            f"这个{kind}压缩包解压后将有 {total / 1024 / 1024:.0f} MB（上限 {MAX_UNZIPPED_MB} MB、压缩比 "
+            f"{MAX_ZIP_RATIO} 倍），疑似压缩炸弹（zip bomb），已拒绝。")
+    return {m.filename for m in members}
 
 
 def _check_document_xml(path: Path, limits: Limits) -> None:
@@ -216,8 +228,9 @@ def _count_paragraphs(archive: zipfile.ZipFile, limits: Limits, check: Callable[
 def _read_pdf(path: Path, limits: Limits) -> str:
     import pypdf
 
+    data = path.read_bytes()
     try:
-        reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()), strict=False)
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader)
         pages = _pdf_pages(reader, limits)
     except IngestError:
@@ -226,23 +239,40 @@ def _read_pdf(path: Path, limits: Limits) -> str:
         raise CorruptFileError(f"这个 PDF 已加密，解密需要 cryptography 包（pip install cryptography）：{error}") from error
     except Exception as error:  # pypdf raises many kinds on damaged files
         raise CorruptFileError(f"the PDF cannot be read ({type(error).__name__}: {error}); is it truncated?") from error
+    _recognise_scans(data, pages, limits)
     text = "\f".join(pages)
     if not text.strip():
-        raise EmptyFileError("the PDF has no extractable text (a scan? run OCR first)")
+        raise EmptyFileError("这个 PDF 没有可提取的文字：既没有文字层，扫描页的文字识别（OCR）也没有识别出文字。")
     return text
 
 
 def _pdf_pages(reader, limits: Limits) -> list[str]:
-    """Each page's text, stopping as soon as the text cap is passed."""
-    from ingest.limits import refuse
-
+    """Each page's text layer, stopping as soon as the text cap is passed."""
     pages, total = [], 0
     for page in reader.pages:
         pages.append(page.extract_text() or "")
-        total += len(pages[-1])
-        if total > limits.max_text_chars:
-            raise refuse("提取出的正文字数", total, "max_text_chars", limits.max_text_chars, " 字")
+        total = _check_total(total + len(pages[-1]), limits)
     return pages
+
+
+def _recognise_scans(data: bytes, pages: list[str], limits: Limits) -> None:
+    """Fill in, by OCR, the pages that have no text layer but an image (a scan), page by page."""
+    from ingest.ocr import image_pages, recognise_pages
+
+    blank = [i for i, text in enumerate(pages) if not text.strip()]
+    scans = image_pages(data, blank) if blank else []
+    total = sum(map(len, pages))
+    for index, text in recognise_pages(data, scans, limits) if scans else ():
+        total = _check_total(total - len(pages[index]) + len(text), limits)
+        pages[index] = text
+
+
+def _check_total(total: int, limits: Limits) -> int:
+    from ingest.limits import refuse
+
+    if total > limits.max_text_chars:
+        raise refuse("提取出的正文字数", total, "max_text_chars", limits.max_text_chars, " 字")
+    return total
 
 
 def _unlock(reader) -> None:
@@ -252,12 +282,27 @@ def _unlock(reader) -> None:
         raise CorruptFileError("这个 PDF 设置了打开密码，无法读取；请另存一份不加密的副本后再导入。")
 
 
+def _read_ofd(path: Path, limits: Limits) -> str:
+    from ingest.ofd import read_ofd
+
+    return read_ofd(path, limits)
+
+
+def _read_legacy_word(path: Path, limits: Limits) -> str:
+    from ingest.legacy_word import read_legacy_word
+
+    return read_legacy_word(path, limits)
+
+
 _READERS: dict[str, Callable[[Path, "Limits"], str]] = {
     ".txt": _read_plain,
     ".md": _read_plain,
     ".markdown": _read_plain,
     ".html": _read_html,
     ".htm": _read_html,
-    ".docx": _read_docx,
+    ".docx": read_docx,
     ".pdf": _read_pdf,
+    ".ofd": _read_ofd,
+    ".doc": _read_legacy_word,
+    ".wps": _read_legacy_word,
 }

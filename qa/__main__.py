@@ -5,17 +5,17 @@ import importlib
 import sys
 
 COMMANDS = {
-    "search": ("qa.search_cli", "find the clauses that answer a question"),
-    "ask": ("qa.ask_cli", "a direct answer quoted from the clauses, with citations"),
-    "similar": ("qa.similar_cli", "the same measure in other documents"),
-    "targets": ("qa.targets_cli", "every quantitative target, and a comparison table"),
+    "search": ("qa.search_cli", "检索回答问题的条款，附出处"),
+    "ask": ("qa.ask_cli", "直接回答问题，引用条款原文并注明出处"),
+    "similar": ("qa.similar_cli", "其他文件中的相同措施"),
+    "targets": ("qa.targets_cli", "全部量化目标及对照表"),
 }
 
 
 def usage() -> str:
-    lines = ["usage: python -m qa COMMAND [options]   (python -m qa COMMAND --help for its options)", "", "commands:"]
+    lines = ["用法：python -m qa 命令 [选项]   （各命令的选项见 python -m qa 命令 --help）", "", "命令："]
     lines += [f"  {name:<8} {help_text}" for name, (_, help_text) in COMMANDS.items()]
-    lines += ["", "evaluation: python -m qa.eval --help"]
+    lines += ["", "评测：python -m qa.eval --help"]
     return "\n".join(lines)
 
 
@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
         print(usage())
         return 0 if argv else 2
     if argv[0] not in COMMANDS:
-        print(f"unknown command {argv[0]!r}; choose one of: {', '.join(COMMANDS)}", file=sys.stderr)
+        print(f"没有命令 {argv[0]!r}；可用的命令：{', '.join(COMMANDS)}", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[argv[0]][0])
     return module.main(argv[1:])

@@ -4,27 +4,27 @@ from __future__ import annotations
 import argparse
 import json
 
-from config import load_config
+from argparse_zh import Parser
 from qa.answer import Answer, add_generated, answer_question
-from qa.cli_common import add_common_options, fail, open_engine
+from qa.cli_common import add_common_options, fail, open_engine, reports_errors
 from qa.llm import settings_from_config
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m qa ask", description="Answer a question by quoting the clauses that answer it.")
-    parser.add_argument("question", nargs="*", help="the question, e.g. 江海区光伏装机容量目标是多少？")
-    parser.add_argument("--top-k", type=int, default=10, help="clauses to retrieve and show (default 10)")
-    parser.add_argument("--no-generate", action="store_true",
-                        help="skip the generative answer even when an LLM endpoint is configured")
+    parser = Parser(prog="python -m qa ask", description="回答问题：引用回答它的条款原文，并注明出处。")
+    parser.add_argument("question", nargs="*", help="问题，例如 江海区光伏装机容量目标是多少？")
+    parser.add_argument("--top-k", type=int, default=10, metavar="K", help="检索并列出的条款数（默认 10）")
+    parser.add_argument("--no-generate", action="store_true", help="即使配置了大模型接口，也不生成回答")
     add_common_options(parser)
     return parser
 
 
+@reports_errors
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     question = " ".join(args.question).strip()
     if not question:
-        return fail('empty question; ask something, e.g. python -m qa ask "光伏发电装机容量目标是多少？"')
+        return fail('问题为空；请提一个问题，例如 python -m qa ask "光伏发电装机容量目标是多少？"')
     from qa.engine import QueryError
 
     engine = open_engine(args)
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
         answer = answer_question(engine, question, tuple(args.doc), top_k=args.top_k)
     except QueryError as error:
         return fail(str(error))
-    settings = settings_from_config(load_config(args.data))
+    settings = settings_from_config(engine.config)
     if not args.no_generate:
         add_generated(answer, settings)
     print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if args.json else render(answer))

@@ -2,25 +2,69 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from typing import Callable
 
-from config import load_config
+from config import Config, load_config
+
+
+class CliError(Exception):
+    """A message for the user and the exit code; printed by @reports_errors, never as a traceback."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
 
 
 def add_common_options(parser: argparse.ArgumentParser, doc_filter: bool = True) -> None:
     parser.add_argument("--data", default=None, metavar="DIR",
-                        help="data folder with the store and the index (default: data/, or POLICY_QA_DATA_DIR)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of readable text")
+                        help="数据文件夹，存放文库和索引（默认 data/，或环境变量 POLICY_QA_DATA_DIR）")
+    parser.add_argument("--json", action="store_true", help="输出 JSON，而不是便于阅读的文本")
     if doc_filter:
         parser.add_argument("--doc", action="append", default=[], metavar="TEXT",
-                            help="only documents whose title, id or file name contains TEXT (repeatable)")
+                            help="只查标题、编号或文件名包含 TEXT 的文件（可重复）")
 
 
-def open_engine(args: argparse.Namespace):
+def library_config(data: str | None, **overrides: object) -> Config:
+    """The settings for --data; CliError when that folder holds no library yet (nothing is created)."""
+    config = load_config(data, **overrides)
+    if not config.store_path.is_file():
+        raise CliError(missing_library(config))
+    return config
+
+
+def missing_library(config: Config) -> str:
+    """What is missing and the command that fixes it."""
+    folder = config.data_dir
+    what = f"数据文件夹 {folder} 不存在" if not folder.exists() else f"数据文件夹 {folder} 中还没有文库"
+    return (f"{what}。请先导入文件：python -m ingest 文件或文件夹 --data {folder}"
+            f"（例如 python -m ingest corpus/ --data {folder}），再运行本命令。")
+
+
+def open_engine(args: argparse.Namespace, **overrides: object):
     """The engine for the data folder named by --data, its index brought up to date."""
-    from qa.engine import Engine
+    from ingest.store import StoreError
+    from qa.engine import Engine, IndexUnavailable
 
-    return Engine.open(load_config(args.data))
+    config = library_config(args.data, **overrides)
+    try:
+        return Engine.open(config)
+    except (IndexUnavailable, StoreError) as error:
+        raise CliError(f"无法检索：{error}") from error
+
+
+def reports_errors(main: Callable[..., int]) -> Callable[..., int]:
+    """A command's main whose CliError becomes its message on stderr and its exit code."""
+
+    @functools.wraps(main)
+    def run(argv: list[str] | None = None) -> int:
+        try:
+            return main(argv)
+        except CliError as error:
+            return fail(str(error), error.code)
+
+    return run
 
 
 def fail(message: str, code: int = 2) -> int:

@@ -17,7 +17,7 @@ import numpy as np
 from config import Config
 from index.backend import SearchBackend
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
-from index.encoders import Encoder, SemanticEncoder, UseEncoder, describe_offline_hint, load_semantic
+from index.encoders import Encoder, SemanticEncoder, UseEncoder, load_semantic
 from index.lexical import top_k
 from index.snapshot import IndexCorrupt, IndexWriteError, Snapshot, current_folder, last_built, load_snapshot
 from index.threads import pin_threads
@@ -37,6 +37,9 @@ POOL = 50  # candidates taken from each ranking before the features are computed
 NAMES_CACHE = "names.json"  # in the index folder: the name keys of each document (qa.docnames)
 LOCK_WAIT_S = 30.0
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
+# index.builder.stale_reasons, in the words the "索引：正在更新" line shows
+_REASONS_ZH = {"the documents changed": "文库有变化",
+               "the tokenizer, user dictionary or synonyms changed": "分词设置、用户词典或同义词有变化"}
 
 
 class QueryError(ValueError):
@@ -101,8 +104,9 @@ class Engine:
 
     def mode_line(self) -> str:
         if self.semantic is not None:
-            return f"search mode: {self.mode}"
-        return f"search mode: {self.mode} ({self.offline_reason}; {describe_offline_hint()})"
+            return f"检索模式：{self.mode}"
+        return (f"检索模式：{self.mode}（未加载语义模型：{self.offline_reason}）。如需语义检索，请用 --model 模型文件夹"
+                " 或环境变量 POLICY_QA_MODEL=模型文件夹 指定一个 sentence-transformers 模型")
 
     def refresh(self, force: bool = False, defer_vectors: bool = False) -> None:
         """After an ingest: update the index incrementally and swap it in atomically. defer_vectors: new
@@ -142,7 +146,7 @@ class Engine:
     def _load(self, force: bool, progress: bool, defer: bool = False) -> _State:
         snapshot, reasons = self._current(defer)
         if reasons or force:
-            snapshot = self._rebuild(snapshot, reasons or ["a rebuild was requested"], force, progress, defer)
+            snapshot = self._rebuild(snapshot, reasons or ["要求重建"], force, progress, defer)
         return self._state_for(snapshot)
 
     def _current(self, defer: bool = False) -> tuple[Snapshot | None, list[str]]:
@@ -150,15 +154,15 @@ class Engine:
         unless they may wait)."""
         folder = current_folder(self.config.index_dir)
         if folder is None:
-            return None, ["no index yet"]
+            return None, ["还没有索引"]
         try:
             snapshot = load_snapshot(folder)
         except IndexCorrupt as error:
-            return None, [f"the index is damaged: {error}"]
+            return None, [f"索引已损坏：{error}"]
         key = encoder_key(self.semantic, self.config.offline_dim)
         reasons = stale_reasons(snapshot.manifest, self.store.corpus_hash(), self.analyzer.settings(), key)
         if snapshot.manifest.get("pending") and not defer:
-            reasons.append(f"{len(snapshot.manifest['pending'])} clauses wait for their vectors")
+            reasons.append(f"{len(snapshot.manifest['pending'])} 条条款等待计算语义向量")
         return snapshot, reasons
 
     def _rebuild(self, snapshot: Snapshot | None, reasons: list[str], force: bool, progress: bool,
@@ -184,7 +188,7 @@ class Engine:
     def _build(self, snapshot: Snapshot | None, reasons: list[str], progress: bool, force: bool,
                defer: bool) -> Snapshot:
         """Build and load a new snapshot (the store checked first when nothing can be reused from an old one)."""
-        print(f"index: updating ({'; '.join(reasons or ['forced'])})", file=sys.stderr)
+        print(f"索引：正在更新（{'；'.join(_REASONS_ZH.get(r, r) for r in reasons or ['要求重建'])}）", file=sys.stderr)
         if snapshot is None:
             self._check_store()
         self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
@@ -246,7 +250,7 @@ class Engine:
         ranked, notice = self._rerank(text, ranked, state, known)
         notices += [n for n in (notice,) if n]
         if not ranked:
-            notices.append("no clause shares a word with the question; try other or Chinese keywords")
+            notices.append("没有条款与问题共有词语，请换个说法或使用中文关键词。")
         shown = self._first_readable(state, ranked, max(top_k, 0), known)
         hits = [self._hit(known[row], rank, score, terms) for rank, (row, score) in enumerate(shown, start=1)]
         return SearchResult(text, self.mode, hits, notices)
@@ -394,13 +398,13 @@ class Engine:
         """The question stripped and bounded; QueryError when nothing searchable is left."""
         text = " ".join(fold_compat(question or "").split())
         if not text:
-            raise QueryError("the question is empty; type a question, e.g. 光伏发电有哪些支持措施？")
+            raise QueryError("问题为空。请输入问题，例如：光伏发电有哪些支持措施？")
         if not _SEARCHABLE.search(normalize(text)):
-            raise QueryError(f"the question {text[:40]!r} has no letters, digits or Chinese characters to search for")
+            raise QueryError(f"问题“{text[:40]}”中没有可检索的文字（汉字、字母或数字），请换个问法。")
         notices = []
         limit = self.config.max_query_chars
         if len(text) > limit:
-            notices.append(f"the question had {len(text)} characters; only the first {limit} were searched")
+            notices.append(f"问题有 {len(text)} 个字符，只检索了前 {limit} 个。")
             text = text[:limit]
         return text, notices
 
@@ -413,7 +417,7 @@ class Engine:
             found = {d.doc_id for d in self.store.find_documents(text)}
             if not found:
                 titles = "; ".join(d.title for d in self.store.documents()[:10])
-                raise QueryError(f"no document matches --doc {text!r}; documents: {titles}")
+                raise QueryError(f"没有文件与“{text}”相符（按标题、编号或文件名匹配）；文库中的文件：{titles}")
             wanted &= found
         wanted -= set(exclude_doc_ids)
         return self._doc_mask(state, wanted)
@@ -486,7 +490,7 @@ def _load_reranker(name: str) -> tuple[object | None, str]:
 
         return CrossEncoder(name, device="cpu", local_files_only=True), ""
     except Exception as error:  # any failure to load means: search without reranking
-        return None, f"reranker {name!r} could not be loaded ({type(error).__name__}); results are not reranked"
+        return None, f"重排序模型 {name!r} 未能加载（{type(error).__name__}），结果未经重排序。"
 
 
 class _LockBusy(Exception):

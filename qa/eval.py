@@ -11,8 +11,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from config import load_config
+from argparse_zh import Parser
 from qa.baseline import from_store
+from qa.cli_common import open_engine, reports_errors
 from qa.hits import Hit
 
 _NOISE = re.compile(r"[\s*#]+")
@@ -83,7 +84,7 @@ def read_jsonl(path: Path) -> list[dict]:
     try:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, ValueError) as error:
-        raise EvalError(f"cannot read {path}: {error}") from error
+        raise EvalError(f"无法读取 {path}：{error}") from error
 
 
 def evaluate(engine, questions: list[dict], baseline: bool = True) -> Report:
@@ -209,40 +210,40 @@ def render(title: str, report: Report, crossref: bool = False) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m qa.eval", description="Recall@1, Recall@5 and MRR@10 of search "
-                                "on a question set, overall and per kind, with the misses listed.",
-                                epilog="example: python -m qa.eval --questions ../shared/eval/questions.jsonl "
-                                       "--crossref ../shared/eval/crossref.jsonl")
-    p.add_argument("--questions", metavar="FILE", nargs="+", help="JSONL with id, question, kind, gold [{doc, phrase}]; "
-                   "several files are read as one set")
-    p.add_argument("--crossref", metavar="FILE", help="JSONL of similar-measure pairs (source, target_doc, "
-                   "gold); reports hit@1 and hit@3 of qa.similar")
-    p.add_argument("--data", metavar="DIR", help="data folder (default: data/, or POLICY_QA_DATA_DIR)")
-    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model; empty for offline")
-    p.add_argument("--ask", action="store_true", help="with --questions, also count how often `ask` answers "
-                   "with a quote from a matching clause, answers wrongly, or says it found nothing")
-    p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    p = Parser(prog="python -m qa.eval", description="在问题集上评测检索：总体及按题型的 R@1、R@5 和 MRR@10，"
+               "并列出未命中的问题。", epilog="示例：python -m qa.eval --questions ../shared/eval/questions.jsonl "
+               "--crossref ../shared/eval/crossref.jsonl")
+    p.add_argument("--questions", metavar="FILE", nargs="+", help="问题集 JSONL（id, question, kind, gold "
+                   "[{doc, phrase}]）；多个文件合为一个问题集")
+    p.add_argument("--crossref", metavar="FILE", help="相似措施对照 JSONL（source, target_doc, gold）；"
+                   "报告 qa.similar 的 hit@1 和 hit@3")
+    p.add_argument("--data", metavar="DIR", help="数据文件夹（默认 data/，或环境变量 POLICY_QA_DATA_DIR）")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers 语义模型；空字符串表示离线编码器")
+    p.add_argument("--ask", action="store_true", help="与 --questions 同用：另外统计 ask 引用正确条款、"
+                   "答错、或答“没有找到”的次数")
+    p.add_argument("--json", action="store_true", help="输出一个 JSON 对象，而不是表格")
     return p
 
 
+@reports_errors
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not args.questions and not args.crossref:
-        print("give --questions FILE and/or --crossref FILE (see --help)", file=sys.stderr)
+        print("请给出 --questions FILE 和/或 --crossref FILE（见 --help）", file=sys.stderr)
         return 2
-    from qa.engine import Engine, IndexUnavailable
+    from qa.engine import IndexUnavailable
 
+    engine = open_engine(args, model=args.model)
     try:
-        engine = Engine.open(load_config(args.data, model=args.model))
         reports = _run(engine, args)
     except (EvalError, IndexUnavailable) as error:
-        print(f"cannot evaluate: {error}", file=sys.stderr)
+        print(f"无法评测：{error}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps({"mode": engine.mode, **{k: r if isinstance(r, dict) else r.to_json()
                                                   for k, r in reports.items()}}, ensure_ascii=False))
     else:
-        print(f"mode: {engine.mode}")
+        print(f"检索模式：{engine.mode}")
         print("\n\n".join(render_answers(r) if isinstance(r, dict) else render(k, r, crossref=k == "crossref")
                            for k, r in reports.items()))
     return 0

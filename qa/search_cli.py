@@ -7,47 +7,40 @@ import re
 import sys
 from pathlib import Path
 
-from config import load_config
-from qa.cli_common import add_common_options, fail
+from argparse_zh import Parser
+from qa.cli_common import add_common_options, fail, open_engine, reports_errors
 from qa.hits import SearchResult
 
-EXAMPLES = """examples:
+EXAMPLES = """示例：
   python -m qa search "台山2025年非化石能源消费比重目标？"
   python -m qa search "新能源汽车推广" --doc 江海 --top-k 3
   python -m qa search --batch questions.txt --json > hits.jsonl"""
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m qa search", description="Find the clauses that answer a question "
-                                "(BM25 over jieba words and character bigrams fused with dense vectors).",
-                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("question", nargs="?", help="the question, in Chinese (traditional is folded to simplified)")
-    p.add_argument("--batch", metavar="FILE", help="read one question per line from FILE (- for stdin); "
-                   "with --json, one JSON object per line in input order")
-    p.add_argument("--top-k", type=int, default=5, metavar="K", help="number of clauses to show (default 5)")
-    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model: hub name (already "
-                   "cached) or local folder; empty string for the offline encoder (default from POLICY_QA_MODEL)")
+    p = Parser(prog="python -m qa search", epilog=EXAMPLES,
+               description="检索回答问题的条款，附出处（关键词检索与语义向量检索结合）。")
+    p.add_argument("question", nargs="?", help="问题，用中文提问（繁体会转为简体）")
+    p.add_argument("--batch", metavar="FILE", help="从 FILE 逐行读取问题（- 表示标准输入）；"
+                   "与 --json 同用时每行输出一个 JSON 对象，顺序与输入相同")
+    p.add_argument("--top-k", type=int, default=5, metavar="K", help="显示的条款数（默认 5）")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers 语义模型：本机已缓存的模型名"
+                   "或模型文件夹；空字符串表示使用离线编码器（默认取 POLICY_QA_MODEL）")
     add_common_options(p)
     return p
 
 
+@reports_errors
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if args.batch is None and (args.question is None or not args.question.strip()):
-        return fail("the question is empty; give a question, e.g. python -m qa search \"光伏发电有哪些支持措施？\"")
+        return fail("问题为空；请给出一个问题，例如 python -m qa search \"光伏发电有哪些支持措施？\"")
     if args.top_k < 1:
-        return fail(f"--top-k must be at least 1, got {args.top_k}")
-    from qa.engine import Engine, IndexUnavailable
-    from ingest.store import StoreError
-
-    try:
-        engine = Engine.open(load_config(args.data, model=args.model))
-    except (IndexUnavailable, StoreError) as error:
-        return fail(f"cannot search: {error}", 1)
+        return fail(f"--top-k 至少为 1，收到 {args.top_k}")
     questions = _questions(args)
     if questions is None:
-        return fail(f"cannot read --batch {args.batch!r}: no such file")
-    return _answer_all(engine, questions, args)
+        return fail(f"无法读取 --batch 文件 {args.batch!r}：文件不存在")
+    return _answer_all(open_engine(args, model=args.model), questions, args)
 
 
 def _answer_all(engine, questions: list[str], args: argparse.Namespace) -> int:
@@ -83,12 +76,12 @@ def _print_error(question: str, message: str, as_json: bool) -> None:
 
 def render(result: SearchResult) -> str:
     """A readable list: citation, score, and the text with the question's words marked 【like this】."""
-    lines = [f"问题：{result.query}    ({result.mode})"]
+    lines = [f"问题：{result.query}    （{result.mode}）"]
     lines += [f"注意：{notice}" for notice in result.notices]
     if not result.hits:
         lines.append("没有找到相关条款。")
     for hit in result.hits:
-        lines.append(f"\n{hit.rank}. {hit.citation}    score {hit.score:.4f}")
+        lines.append(f"\n{hit.rank}. {hit.citation}    得分 {hit.score:.4f}")
         if hit.heading:
             lines.append(f"   {hit.heading}")
         lines.append("   " + mark(hit.text, hit.matched_terms))

@@ -5,35 +5,36 @@ import argparse
 import json
 from pathlib import Path
 
-from qa.cli_common import add_common_options, fail, open_engine
+from argparse_zh import Parser
+from qa.cli_common import add_common_options, fail, open_engine, reports_errors
 from qa.similar import UnknownClause, similar_measures
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m qa similar",
-                                     description="Clauses of other documents (or of --doc) that carry the same measure.")
-    parser.add_argument("clause_id", nargs="?", help="a clause id, as shown by search --json")
-    parser.add_argument("--batch", metavar="FILE", help="one clause id per line; JSON Lines out, in input order")
-    parser.add_argument("--top-k", type=int, default=5, help="how many similar clauses (default 5)")
+    parser = Parser(prog="python -m qa similar", description="其他文件（或 --doc 指定的文件）中相同或相近的措施。")
+    parser.add_argument("clause_id", nargs="?", help="条款编号，见 python -m qa search 问题 --json 的 id")
+    parser.add_argument("--batch", metavar="FILE", help="每行一个条款编号；按输入顺序逐行输出 JSON")
+    parser.add_argument("--top-k", type=int, default=5, metavar="K", help="列出的相似条款数（默认 5）")
     add_common_options(parser)
     return parser
 
 
+@reports_errors
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if bool(args.clause_id) == bool(args.batch):
-        return fail("give one CLAUSE_ID or --batch FILE (ids come from: python -m qa search QUESTION --json)")
+        return fail("请给出一个条款编号或 --batch 文件（条款编号见：python -m qa search 问题 --json）")
     ids = _batch_ids(args.batch) if args.batch else [args.clause_id]
     if ids is None:
-        return fail(f"cannot read --batch file {args.batch!r}")
+        return fail(f"无法读取 --batch 文件 {args.batch!r}")
     engine = open_engine(args)
     unknown = [clause_id for clause_id in ids if engine.store.clause(clause_id) is None]
     if unknown and not args.batch:
-        return fail(f"unknown clause id {unknown[0]!r}; find ids with: python -m qa search QUESTION --json")
+        return fail(f"没有条款编号 {unknown[0]!r}；查找编号：python -m qa search 问题 --json")
     for clause_id in ids:
         print(_result(engine, clause_id, args))
     if unknown:
-        return fail(f"{len(unknown)} unknown clause id(s): {', '.join(unknown[:5])}")
+        return fail(f"{len(unknown)} 个条款编号不存在：{', '.join(unknown[:5])}")
     return 0
 
 
@@ -48,7 +49,7 @@ def _result(engine, clause_id: str, args: argparse.Namespace) -> str:
     try:
         hits = similar_measures(engine, clause_id, top_k=args.top_k, doc_filters=tuple(args.doc))
     except UnknownClause:
-        return json.dumps({"id": clause_id, "error": "unknown clause id", "hits": []}, ensure_ascii=False)
+        return json.dumps({"id": clause_id, "error": "没有这个条款编号", "hits": []}, ensure_ascii=False)
     if args.json or args.batch:
         return json.dumps({"id": clause_id, "hits": [h.to_json() for h in hits]}, ensure_ascii=False)
     source = engine.store.clause(clause_id)

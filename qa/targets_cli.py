@@ -6,33 +6,38 @@ import csv
 import io
 import json
 
-from qa.cli_common import add_common_options, fail
+from argparse_zh import Parser
+from qa.cli_common import add_common_options, fail, library_config, reports_errors
 from qa.spreadsheet import safe_cell
 from qa.targets import QUALIFYING_VERBS, TARGET_COLUMNS, ComparisonTable, Target, comparison_table, targets_of
 
 
+# the CSV header of each TARGET_COLUMNS field (JSON keeps the field names)
+CSV_HEADERS = {"indicator": "指标", "amount": "目标值", "value": "数值", "unit": "单位", "qualifier": "限定词",
+               "verb": "动词", "target_year": "目标年份", "base_year": "基准年份", "document": "文件",
+               "citation": "出处", "clause_id": "条款编号", "text": "条款原文"}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m qa targets",
-                                     description="Quantitative targets of every clause, and a comparison table.")
-    parser.add_argument("--csv", action="store_true", help="print CSV (the targets, or with --table the table)")
-    parser.add_argument("--table", action="store_true", help="only the comparison table")
-    parser.add_argument("--all-rows", action="store_true",
-                        help="table rows for indicators found in one document too (default: two or more)")
+    parser = Parser(prog="python -m qa targets", description="各条款中的量化目标，以及跨文件的目标对照表。")
+    parser.add_argument("--csv", action="store_true", help="输出 CSV（量化目标；与 --table 同用时为对照表）")
+    parser.add_argument("--table", action="store_true", help="只输出对照表")
+    parser.add_argument("--all-rows", action="store_true", help="对照表也列出只在一份文件中出现的指标（默认至少两份）")
     add_common_options(parser)
     return parser
 
 
+@reports_errors
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.csv and args.json:
-        return fail("choose one of --json and --csv")
-    from config import load_config
+        return fail("--json 和 --csv 只能选一个")
     from ingest.store import Store
 
-    store = Store(load_config(args.data).store_path)
+    store = Store(library_config(args.data).store_path)
     doc_ids = _doc_ids(store, args.doc)
     if doc_ids == []:
-        return fail(f"no document matches --doc {' / '.join(args.doc)}; --doc matches a title, id or file name")
+        return fail(f"没有文件与 --doc {' / '.join(args.doc)} 相符；--doc 匹配标题、编号或文件名")
     targets = targets_of(store.clauses(doc_ids))
     table = comparison_table(targets, min_documents=1 if args.all_rows else 2)
     print(_render(targets, table, args))
@@ -56,10 +61,13 @@ def _render(targets: list[Target], table: ComparisonTable, args: argparse.Namesp
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
+    """CSV for Excel: Chinese headers, and a byte order mark, without which Excel on Windows reads the
+    UTF-8 as the local code page."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     # read by spreadsheets, and titles come from uploaded files: no cell may start like a formula
-    writer.writerow(map(safe_cell, columns))
+    writer.writerow(safe_cell(CSV_HEADERS.get(column, column)) for column in columns)
     writer.writerows([safe_cell(row.get(column, "")) for column in columns] for row in rows)
     return out.getvalue().rstrip("\n")
 

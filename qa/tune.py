@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from argparse_zh import Parser
 from config import load_config
 from qa.eval import TOP, matches, read_jsonl
 from qa.ranking import FEATURES, WEIGHTS_FILE, combined
@@ -120,7 +121,7 @@ def render(table: dict, title: str) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m qa.tune", description="按开发问题集网格搜索排序权重（qa/ranking.py 的各项特征），"
+    p = Parser(prog="python -m qa.tune", description="按开发问题集网格搜索排序权重（qa/ranking.py 的各项特征），"
                                 "以两折交叉验证报告未参与选择的问题上的 R@1 / R@5 / MRR@10，并把在全部问题上选出的权重写入 "
                                 "qa/data/ranking.json。")
     p.add_argument("--questions", metavar="FILE", nargs="+", required=True, help="问题集 JSONL（id, question, kind, gold）")

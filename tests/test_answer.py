@@ -67,7 +67,7 @@ def test_ask_text_marks_the_value_and_cites(built_seed_data, capsys):
 @pytest.mark.parametrize("question", [[], ["   "]])
 def test_ask_an_empty_question_exits_2_with_a_message(built_seed_data, capsys, question):
     assert ask_cli.main([*question, "--data", str(built_seed_data)]) == 2
-    assert "empty question" in capsys.readouterr().err
+    assert "问题为空" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("question, document, words", [

@@ -42,7 +42,7 @@ def test_text_report_lists_kinds_and_misses(built_seed_data, tmp_path, capsys):
 
 def test_missing_file_is_a_message_not_a_traceback(built_seed_data, tmp_path, capsys):
     assert main(["--questions", str(tmp_path / "none.jsonl"), "--data", str(built_seed_data), "--model", ""]) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "无法评测：无法读取" in capsys.readouterr().err
 
 
 def test_ask_report_counts_right_wrong_and_not_found(built_seed_data, tmp_path, capsys):

@@ -279,7 +279,7 @@ def test_a_manifest_with_wrong_types_is_rebuilt_not_a_crash(seed_data, capsys, f
     (folder / "manifest.json").write_bytes(data)
     (folder / "manifest.crc32").write_text(f"{zlib.crc32(data):08x}\n")  # as if written so: only its types are wrong
     engine = open_engine(seed_data)
-    assert "index: updating" in capsys.readouterr().err
+    assert "索引：正在更新" in capsys.readouterr().err
     assert engine.search(QUESTION, top_k=1).hits
 
 

@@ -44,7 +44,7 @@ def test_a_current_index_is_loaded_without_rebuilding(seed_data, capsys):
     before = current_folder(seed_data / "index")
     engine = open_engine(seed_data)
     assert engine.last_build is None and current_folder(seed_data / "index") == before
-    assert "index: updating" not in capsys.readouterr().err
+    assert "索引：正在更新" not in capsys.readouterr().err
     assert engine.mode.startswith("offline:tfidf-svd-")
 
 
@@ -83,7 +83,7 @@ def test_a_manifest_from_another_version_is_rebuilt_with_a_message(seed_data, ca
     (manifest_path.parent / "manifest.crc32").write_text(f"{zlib.crc32(data):08x}\n")  # intact, just another version
     engine = open_engine(seed_data)
     err = capsys.readouterr().err
-    assert "index format 999" in err and "index: updating" in err
+    assert "index format 999" in err and "索引：正在更新" in err
     assert engine.search("蓝碳交易试点").hits
 
 
@@ -91,7 +91,7 @@ def test_changed_synonyms_retokenize_everything(seed_data, tmp_path, capsys):
     synonyms = tmp_path / "synonyms.txt"
     synonyms.write_text("风车 / 风电\n", encoding="utf-8")
     engine = open_engine(seed_data, synonyms=synonyms)
-    assert "synonyms changed" in capsys.readouterr().err
+    assert "同义词有变化" in capsys.readouterr().err
     assert engine.last_build.tokenized == len(engine.store.clauses())
     assert "风电" in engine.search("风车", top_k=1).hits[0].matched_terms
 
@@ -109,10 +109,10 @@ def test_a_damaged_index_is_rebuilt_not_fatal(seed_data, damage, capsys):
     else:
         (folder / "dense.faiss").unlink()
     engine = open_engine(seed_data)
-    assert "index: updating" in capsys.readouterr().err
+    assert "索引：正在更新" in capsys.readouterr().err
     assert engine.search("台山2025年非化石能源消费比重目标？", top_k=1).hits
     open_engine(seed_data)  # the rebuilt index loads as current: no crash loop
-    assert "index: updating" not in capsys.readouterr().err
+    assert "索引：正在更新" not in capsys.readouterr().err
 
 
 def build_in_subprocess(data: Path) -> subprocess.Popen:

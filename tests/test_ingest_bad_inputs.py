@@ -52,7 +52,7 @@ def encrypted_pdf() -> bytes:
     ("truncated.pdf", tiny_pdf([PLAN_LINES])[:150], "PDF"),
     ("not_a_pdf.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
     ("locked.pdf", encrypted_pdf(), "打开密码"),
-    ("fake.docx", "一、总体要求".encode(), "not a zip"),
+    ("fake.docx", "一、总体要求".encode(), "不是 zip 压缩包"),
     ("table.xlsx", b"PK\x03\x04whatever", "unsupported file type '.xlsx'"),
     ("noext", b"hello", "unsupported file type"),
     ("only_chrome.html", b"<html><script>var a = 1;</script><style>p{}</style></html>", "no text"),
@@ -137,7 +137,7 @@ def test_same_name_in_two_folders_of_one_batch_is_reported(tmp_path, store):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "plan.txt").write_text(plan_text() + folder, encoding="utf-8")
     report = ingest_paths([tmp_path / "a", tmp_path / "b"], store, show_progress=False)
-    assert len(report.added) == 1 and "same file name" in report.failures[0][1]
+    assert len(report.added) == 1 and "同名" in report.failures[0][1]
 
 
 @pytest.mark.parametrize("given, expected", [

@@ -25,7 +25,7 @@ def data(tmp_path, capsys) -> Path:
     data_dir = tmp_path / "data"
     code, out, _ = run(capsys, str(CORPUS), "--data", str(data_dir), "--quiet")
     assert code == 0
-    assert out.startswith("2 documents (2 added, 0 replaced, 0 unchanged), 75 clauses written, 0 failures")
+    assert out.startswith("2 份文件（新增 2，替换 0，未变 0），写入 75 条条款，失败 0 份")
     return data_dir
 
 
@@ -48,38 +48,40 @@ def test_list_json_with_doc_filter(data, capsys):
 
 def test_readable_tables_without_json(data, capsys):
     _, docs, _ = run(capsys, "docs", "--data", str(data))
-    assert docs.splitlines()[0].split() == ["doc_id", "title", "文号", "date", "clauses"]
+    assert docs.splitlines()[0].split() == ["doc_id", "标题", "文号", "成文日期", "发布日期", "条款数"]
     assert "江门市江海区碳达峰实施方案" in docs
+    taishan = next(line for line in docs.splitlines() if "台山" in line)
+    assert "2024-08-05" in taishan and "2024-08-12" in taishan, "成文日期 and 发布日期, as 阅读 shows them"
     _, clauses, _ = run(capsys, "list", "--doc", "江海", "--data", str(data))
     assert "二、（四）11" in clauses and not clauses.lstrip().startswith("{")
 
 
 def test_reingest_unchanged_does_nothing_and_changed_replaces(data, tmp_path, capsys):
     code, out, _ = run(capsys, str(CORPUS), "--data", str(data), "--quiet")
-    assert code == 0 and "(0 added, 0 replaced, 2 unchanged), 0 clauses written" in out
+    assert code == 0 and "（新增 0，替换 0，未变 2），写入 0 条条款" in out
     edited = tmp_path / "jianghai_tandafeng_shishi_fangan.txt"
     edited.write_text(plan_text(), encoding="utf-8")
     code, out, _ = run(capsys, str(edited), "--data", str(data), "--quiet")
-    assert code == 0 and "(0 added, 1 replaced, 0 unchanged), 6 clauses written" in out
+    assert code == 0 and "（新增 0，替换 1，未变 0），写入 6 条条款" in out
     _, listed, _ = run(capsys, "list", "--json", "--doc", "jianghai", "--data", str(data))
     assert len(listed.splitlines()) == 6
 
 
 def test_remove_a_document(data, capsys):
     code, out, _ = run(capsys, "remove", "taishan_tandafeng_shishi_fangan.txt", "--data", str(data))
-    assert code == 0 and out.startswith("removed taishan")
+    assert code == 0 and out.startswith("已删除 taishan")
     _, docs, _ = run(capsys, "docs", "--json", "--data", str(data))
     assert len(docs.splitlines()) == 1
     code, _, err = run(capsys, "remove", "no-such-doc", "--data", str(data))
-    assert code == 1 and "no document matches 'no-such-doc'" in err
+    assert code == 1 and "没有文件与“no-such-doc”相符" in err
 
 
 def test_failures_exit_1_with_one_line_per_file(tmp_path, capsys):
     (tmp_path / "good.txt").write_text(plan_text(), encoding="utf-8")
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
     code, out, err = run(capsys, str(tmp_path), "--data", str(tmp_path / "data"), "--quiet")
-    assert code == 1 and "1 documents (1 added" in out and "1 failures" in out
-    assert err.count("\n") == 1 and err.startswith(f"failed: {tmp_path / 'bad.pdf'}: the PDF")
+    assert code == 1 and "1 份文件（新增 1" in out and "失败 1 份" in out
+    assert err.count("\n") == 1 and err.startswith(f"未能导入 {tmp_path / 'bad.pdf'}：")
 
 
 def test_a_second_writer_gets_a_clear_message(tmp_path, capsys):
@@ -89,14 +91,15 @@ def test_a_second_writer_gets_a_clear_message(tmp_path, capsys):
             with write_lock(data_dir, wait_s=0.1):
                 pass
         code, _, err = run(capsys, str(CORPUS), "--data", str(data_dir), "--wait", "0.1", "--quiet")
-    assert code == 1 and "another process is writing to the data folder" in err
+    assert code == 1 and f"另一个进程正在写入数据文件夹 {data_dir}" in err
     with write_lock(data_dir, wait_s=0.1):
         pass  # released again
 
 
 def test_list_on_a_missing_store_says_what_to_do(tmp_path, capsys):
     code, _, err = run(capsys, "list", "--json", "--data", str(tmp_path / "nothing"))
-    assert code == 1 and "ingest documents first" in err
+    assert code == 1 and "请先导入文件：python -m ingest" in err
+    assert not (tmp_path / "nothing").exists()
 
 
 def test_every_option_is_documented_in_help():

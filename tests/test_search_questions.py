@@ -38,7 +38,7 @@ def test_synonyms_expand_the_question(engine):
 
 @pytest.mark.parametrize("question", ["", "   \n\t ", "？？！！。。", "🙂🚀🌍", "……——"])
 def test_empty_or_unsearchable_questions_raise_a_readable_error(engine, question):
-    with pytest.raises(QueryError, match="question"):
+    with pytest.raises(QueryError, match="问题"):
         engine.search(question)
 
 
@@ -72,7 +72,7 @@ def test_doc_filter_and_exclusion(engine):
     assert hits and all("江海" in hit.document for hit in hits)
     excluded = {hits[0].doc_id}
     assert all(hit.doc_id not in excluded for hit in engine.search("新能源汽车", exclude_doc_ids=excluded).hits)
-    with pytest.raises(QueryError, match="no document matches"):
+    with pytest.raises(QueryError, match="没有文件与"):
         engine.search("新能源汽车", doc_filters=("不存在的文件",))
 
 
@@ -100,7 +100,7 @@ def test_cli_text_marks_the_terms_and_cites(built_seed_data, capsys):
 
 def test_cli_empty_question_exits_2_with_a_message(built_seed_data, capsys):
     assert search_main(["  ", "--data", str(built_seed_data)]) == 2
-    assert "empty" in capsys.readouterr().err
+    assert "问题为空" in capsys.readouterr().err
 
 
 def test_cli_batch_json_keeps_input_order(built_seed_data, tmp_path, capsys):

@@ -84,7 +84,7 @@ def test_similar_command_json_batch_in_input_order(engine, built_seed_data, tmp_
 
 def test_similar_command_unknown_clause_exits_2(built_seed_data, capsys):
     assert similar_cli.main(["no-such-clause", "--data", str(built_seed_data)]) == 2
-    assert "unknown clause id 'no-such-clause'" in capsys.readouterr().err
+    assert "没有条款编号 'no-such-clause'" in capsys.readouterr().err
 
 
 def test_similar_command_text_cites_the_matches(engine, built_seed_data, capsys):

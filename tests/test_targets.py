@@ -77,9 +77,11 @@ def test_comparison_table_lines_up_an_indicator_across_documents():
 
 def test_targets_command_prints_csv_and_json(seed_data, capsys):
     assert targets_cli.main(["--csv", "--data", str(seed_data), "--doc", "台山"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert rows and all("台山" in row["document"] for row in rows)
-    assert any(row["indicator"] == "森林蓄积量" and row["amount"] == "680万立方米" for row in rows)
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff指标,目标值,"), "Excel reads UTF-8 only after a byte order mark"
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert rows and all("台山" in row["文件"] for row in rows)
+    assert any(row["指标"] == "森林蓄积量" and row["目标值"] == "680万立方米" for row in rows)
     assert targets_cli.main(["--json", "--table", "--data", str(seed_data)]) == 0
     table = json.loads(capsys.readouterr().out)
     assert any("绿色出行比例" in row["indicator"] and len(row["cells"]) == 2 for row in table["rows"])

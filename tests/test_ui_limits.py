@@ -112,7 +112,7 @@ def test_exported_document_titles_are_escaped_too():
 
 def test_the_targets_cli_csv_is_escaped(capsys, seed_data):
     assert targets_cli._csv([{"indicator": "=1+1", "value": -5.0}], ["indicator", "value"]) == \
-        "indicator,value\n'=1+1,-5.0"
+        "\ufeff指标,数值\n'=1+1,-5.0"
     assert targets_cli.main(["--csv", "--data", str(seed_data)]) == 0
 
 

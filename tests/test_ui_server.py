@@ -17,7 +17,9 @@ QUESTION = "江海区到2030年光伏发电装机容量达到多少？"
 @pytest.fixture(scope="module")
 def app_data(tmp_path_factory) -> Path:
     """An empty data folder: the server's first start ingests corpus/ and builds the index."""
-    return tmp_path_factory.mktemp("ui-server") / "data"
+    folder = tmp_path_factory.mktemp("ui-server") / "data"
+    folder.mkdir()
+    return folder
 
 
 @pytest.fixture(scope="module")

@@ -6,22 +6,31 @@ import os
 import sys
 from pathlib import Path
 
-from config import load_config
+from argparse_zh import Parser
+from config import Config, load_config
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m ui", description="政策文件智能问答 web app")
-    parser.add_argument("--data", default=None, metavar="DIR", help="data folder (default: data/, or POLICY_QA_DATA_DIR)")
+    parser = Parser(prog="python -m ui", description="启动政策文件智能问答网页。数据文件夹为空时，先导入 corpus/ 中的示例文件。")
+    parser.add_argument("--data", default=None, metavar="DIR",
+                        help="数据文件夹（默认 data/，或环境变量 POLICY_QA_DATA_DIR）；须已存在，可用 python -m ingest 新建")
     parser.add_argument("--host", default="127.0.0.1",
-                        help="address to bind (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)")
-    parser.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+                        help="监听地址（默认 127.0.0.1，只有本机能访问；0.0.0.0 向网络开放）")
+    parser.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
     parser.add_argument("--auth", default=None, metavar="USER:PASS",
-                        help="require this login (default: POLICY_QA_AUTH, else none)")
+                        help="要求用此用户名和密码登录（默认取 POLICY_QA_AUTH，未设置则不要求登录）")
     parser.add_argument("--model", default=None, metavar="NAME_OR_PATH",
-                        help="sentence-transformers model name or local folder (default: POLICY_QA_MODEL or config)")
+                        help="sentence-transformers 语义模型名或本机模型文件夹（默认取 POLICY_QA_MODEL 或 config.py）")
     return parser.parse_args(argv)
+
+
+def missing_folder(config: Config) -> str:
+    """The app creates no data folder: ingest does, so a mistyped --data is not served empty."""
+    folder = config.data_dir
+    return (f"数据文件夹 {folder} 不存在。请先导入文件：python -m ingest 文件或文件夹 --data {folder}"
+            f"（例如 python -m ingest corpus/ --data {folder}），再运行 python -m ui --data {folder}。")
 
 
 def first_start(config) -> None:
@@ -59,6 +68,9 @@ def open_engine(config):
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     config = load_config(args.data, model=args.model)
+    if not config.data_dir.is_dir():
+        print(missing_folder(config), file=sys.stderr)
+        return 1
     from ui import server
 
     try:
@@ -75,7 +87,9 @@ def main(argv: list[str]) -> int:
     if not server.is_loopback(args.host) and auth is None:
         print(f"注意：服务对网络开放（{args.host}）且未设置登录；建议加 --auth USER:PASS。", file=sys.stderr)
     from ui.app import build_app
+    from ui.live import start_watching
 
+    start_watching(engine)  # documents ingested from the command line are found without a restart
     server.serve(build_app(engine, config), config, args.host, args.port, auth)
     return 0
 

@@ -4,7 +4,6 @@ Errors leave here as AppMessage (a readable Chinese sentence); nothing else reac
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +15,8 @@ from ingest.records import Clause, Document
 from ui import render
 from ui.inputs import BadInput, clean_text, text_list
 from ui.limits import disk_floor_refusal
-from ui.uploads import StoredUpload, UploadRejected, clean_source_name, store_upload, upload_folders
+from ui.uploads import (StoredUpload, UploadRejected, clean_source_name, keep_as, store_upload, stored_copies,
+                        upload_folders)
 
 log = logging.getLogger("ui")
 
@@ -50,16 +50,15 @@ class AppContext:
         return self.engine.store
 
 
-# Errors from ingest/ and index/ whose message is already written for the user.
-_SAID_IN_CHINESE = {"StoreError", "StoreReadOnly", "DataFolderReadOnly", "TooLargeError", "IndexWriteError"}
+# Errors from ingest/, index/ and qa/ whose message is already written for the user.
+_SAID_IN_CHINESE = {"QueryError", "StoreError", "StoreReadOnly", "DataFolderReadOnly", "TooLargeError",
+                    "IndexWriteError"}
 
 
 def explain(error: Exception) -> str:
     """The Chinese sentence shown for an error; unexpected ones are logged with their trace."""
     if isinstance(error, (AppMessage, UploadRejected, BadInput)):
         return str(error)
-    if type(error).__name__ == "QueryError":
-        return _query_error(str(error))
     if type(error).__name__ in _SAID_IN_CHINESE:
         return str(error)
     if type(error).__name__ == "WriteLockTimeout":
@@ -70,17 +69,18 @@ def explain(error: Exception) -> str:
     return f"处理请求时出错（{type(error).__name__}），请稍后重试；若反复出现，请联系管理员查看服务日志。"
 
 
-def _query_error(message: str) -> str:
-    if "empty" in message:
-        return "请输入问题，例如：“新建公共建筑屋顶光伏覆盖率要达到多少？”"
-    if "no letters" in message:
-        return "问题里没有可检索的文字（汉字、字母或数字），请换个问法。"
-    return f"无法检索这个问题：{message}"
-
-
 def document_choices(ctx: AppContext) -> list[tuple[str, str]]:
-    """(label, doc id) for every loaded document, for the filters and pickers."""
-    return [(f"{d.title}（{d.source}）", d.doc_id) for d in ctx.store.documents()]
+    """(label, doc id) for every loaded document, for the filters and pickers: its title, with the file
+    name only where two documents share a title."""
+    documents = ctx.store.documents()
+    shared = {d.title for d in documents if sum(o.title == d.title for o in documents) > 1}
+    return [(f"{d.title}（{d.source}）" if d.title in shared else d.title, d.doc_id) for d in documents]
+
+
+def library_status(ctx: AppContext) -> str:
+    """The status line: documents, clauses and the semantic model."""
+    documents = ctx.store.documents()
+    return render.status_html(len(documents), sum(d.clauses for d in documents), ctx.engine.mode)
 
 
 def area_filter(hits: list, area: str) -> list:
@@ -127,26 +127,6 @@ def search(ctx: AppContext, question: object, doc_ids: object = None, area: str 
     return result
 
 
-_NOTICES = (
-    (re.compile(r"the question had (\d+) characters; only the first (\d+) were searched"),
-     r"问题有 \1 个字符，只检索了前 \2 个。"),
-    (re.compile(r"no clause shares a word with the question.*"), "没有条款与问题共有词语，请换个说法或使用中文关键词。"),
-    (re.compile(r"reranker .* could not be loaded.*"), "重排序模型未能加载，结果未经重排序。"),
-)
-
-
-def notices_zh(notices: list[str]) -> list[str]:
-    """The engine's notices in Chinese where known, otherwise as they are."""
-    shown = []
-    for notice in notices:
-        for pattern, text in _NOTICES:
-            if pattern.fullmatch(notice):
-                notice = pattern.sub(text, notice)
-                break
-        shown.append(notice)
-    return shown
-
-
 def document_and_clauses(ctx: AppContext, doc_id: str) -> tuple[Document, list[Clause]]:
     document = ctx.store.document(clean_text(doc_id))
     if document is None:
@@ -164,7 +144,7 @@ def open_clause(ctx: AppContext, clause_id: str, terms: list[str]) -> tuple[str,
 
 
 def library_rows(ctx: AppContext) -> list[list]:
-    return [[d.title, d.doc_number, d.issuer, d.date_published or d.date_written, d.clauses, d.source]
+    return [[d.title, d.doc_number, d.issuer, d.date_written, d.date_published, d.clauses, d.source]
             for d in ctx.store.documents()]
 
 
@@ -181,8 +161,8 @@ def writing_to(data_dir: Path) -> Iterator[None]:
         yield
 
 
-def ingest_one(ctx: AppContext, upload: StoredUpload) -> tuple[str, bool]:
-    """Ingest one stored upload; (the status line, whether the store changed)."""
+def ingest_one(ctx: AppContext, upload: StoredUpload) -> tuple[str, str | None]:
+    """Ingest one stored upload; (the status line, the id of the document added or replaced, if any)."""
     from ingest.pipeline import ingest_file
     from ingest.store import Store
 
@@ -195,17 +175,17 @@ def ingest_one(ctx: AppContext, upload: StoredUpload) -> tuple[str, bool]:
         store.close()
 
 
-def _report_line(store, report, name: str) -> tuple[str, bool]:
+def _report_line(store, report, name: str) -> tuple[str, str | None]:
     if report.failures:
         raise AppMessage(f"“{name}”无法导入：{report.failures[0][1]}")
     if report.duplicates:
         raise AppMessage(f"“{name}”与文库中的“{report.duplicates[0][1]}”内容相同，未重复导入。")
     if report.unchanged:
-        return f"✔ “{name}”与已导入的版本相同，无需更新。", False
+        return f"✔ “{name}”与已导入的版本相同，无需更新。", None
     doc_id = (report.added or report.replaced)[0]
     document = store.document(doc_id)
     verb = "已更新" if report.replaced else "已导入"
-    return f"✔ “{name}”{verb}：《{document.title}》，{document.clauses} 条，现在即可检索。", True
+    return f"✔ “{name}”{verb}：《{document.title}》，{document.clauses} 条，现在即可检索。", doc_id
 
 
 def import_files(ctx: AppContext, paths: list[str], report: Callable[[float, str], None]) -> list[str]:
@@ -231,10 +211,12 @@ def _import_one(ctx: AppContext, path: Path, name: str, stored_dir: Path) -> tup
     try:
         _check_room(ctx, path)
         upload = store_upload(path, name, stored_dir, ctx.config.max_upload_mb)
-        line, changed = ingest_one(ctx, upload)
-        if not changed:
+        line, doc_id = ingest_one(ctx, upload)
+        if doc_id is None:
             upload.path.unlink(missing_ok=True)
-        return line, changed
+        else:
+            keep_as(upload.path, doc_id)
+        return line, doc_id is not None
     except Exception as error:  # one bad file must not stop the others
         if isinstance(error, FileNotFoundError) and not path.exists():
             return _gone_line(ctx, name), False
@@ -289,13 +271,26 @@ def _as_upload_error(error: Exception, name: str) -> Exception:
     return error
 
 
-def remove_document(ctx: AppContext, doc_id: str) -> str:
-    from ingest.store import Store
+def removal_question(ctx: AppContext, doc_id: str) -> str:
+    """What 删除 asks before anything is removed."""
+    document = chosen_document(ctx, doc_id)
+    return (f"确定从文库中删除《{document.title}》（{document.source}，{document.clauses} 条）吗？"
+            "删除后不能检索，需重新上传才能恢复。")
 
-    doc_id = clean_text(doc_id)
-    document = ctx.store.document(doc_id)
+
+def chosen_document(ctx: AppContext, doc_id: str) -> Document:
+    document = ctx.store.document(clean_text(doc_id))
     if document is None:
         raise AppMessage("请先在列表中选择要删除的文件。")
+    return document
+
+
+def remove_document(ctx: AppContext, doc_id: str) -> str:
+    """Remove the document, its clauses and its stored upload; the index follows at once."""
+    from ingest.store import Store
+
+    document = chosen_document(ctx, doc_id)
+    doc_id = document.doc_id
     with ctx.write_guard:
         store = Store(ctx.config.store_path)
         try:
@@ -304,5 +299,7 @@ def remove_document(ctx: AppContext, doc_id: str) -> str:
         finally:
             store.close()
         ctx.engine.refresh(defer_vectors=True)
+        for path in stored_copies(ctx.config.data_dir, doc_id):
+            path.unlink(missing_ok=True)
     ctx.engine.fill_vectors_in_background()
     return f"已删除《{document.title}》（{document.source}）。"

@@ -20,7 +20,7 @@ def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, a
     """(answer panel, ranked clauses) as HTML for the 问答 tab."""
     result = actions.search(ctx, question, doc_ids, area)
     answer = answer_for(ctx, result) if result.hits else None
-    return render.answer_html(answer), render.hits_html(result.hits, actions.notices_zh(result.notices), result.query)
+    return render.answer_html(answer), render.hits_html(result.hits, result.notices, result.query)
 
 
 def _hit_json(hit) -> dict:

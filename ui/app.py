@@ -51,21 +51,23 @@ def build_app(engine: Any, config: Config) -> gr.Blocks:
     """The whole app, not launched: ui.server.serve launches it, tests and the bench may too."""
     ctx = AppContext(engine, config)
     with gr.Blocks(title="政策文件智能问答", delete_cache=(3600, 3600)) as app:
-        gr.HTML(f'<div class="app-title"><h1>政策文件智能问答</h1>{render.mode_html(engine.mode)}</div>')
+        gr.HTML('<div class="app-title"><h1>政策文件智能问答</h1></div>')
+        status = gr.HTML(elem_id="status")
+        with gr.Accordion("详情", open=False, elem_id="details"):
+            gr.HTML(render.details_html(engine.mode, str(config.data_dir)))
         selected = gr.State("")
         with gr.Tabs(elem_id="tabs") as tabs:
             ask = _ask_tab()
             read = _read_tab()
             cmp = compare_view.compare_tab()
             lib = _library_tab(config)
-        view = SimpleNamespace(tabs=tabs, selected=selected, ask=ask, read=read, cmp=cmp, lib=lib)
+        view = SimpleNamespace(tabs=tabs, selected=selected, ask=ask, read=read, cmp=cmp, lib=lib, status=status)
         _wire_ask(ctx, view)
         _wire_read(ctx, view)
         compare_view.wire(ctx, view, READ_GROUP)
         _wire_library(ctx, view)
         api.register(ctx, READ_GROUP)
-        app.load(lambda: _pickers(ctx), outputs=[ask.docs, read.doc, lib.remove_choice, lib.table],
-                 api_visibility="private")
+        app.load(lambda: _pickers(ctx), outputs=_picker_outputs(view), api_visibility="private")
     return app
 
 
@@ -79,7 +81,7 @@ def _ask_tab() -> SimpleNamespace:
         with gr.Row():
             docs = gr.Dropdown(label="限定文件（可多选）", multiselect=True, choices=[], scale=3, elem_id="doc-filter")
             area = gr.Dropdown(label="行动领域", choices=["全部", *actions.ACTION_AREAS], value="全部", scale=1)
-        answer = gr.HTML(elem_id="answer")
+        answer = gr.HTML(elem_id="answer", js_on_load=HITS_JS)
         hits = gr.HTML(elem_id="hits", js_on_load=HITS_JS)
     return SimpleNamespace(question=question, button=button, docs=docs, area=area, answer=answer, hits=hits)
 
@@ -96,8 +98,8 @@ def _read_tab() -> SimpleNamespace:
 
 def _library_tab(config: Config) -> SimpleNamespace:
     with gr.Tab("文库", id="library"):
-        table = gr.Dataframe(headers=["标题", "文号", "发布机构", "日期", "条款数", "文件"], interactive=False,
-                             elem_id="library-table", wrap=True)
+        table = gr.Dataframe(headers=["标题", "文号", "发布机构", "成文日期", "发布日期", "条款数", "文件"],
+                             interactive=False, elem_id="library-table", wrap=True, buttons=[])
         files = gr.File(label=f"上传文件（{'、'.join(ALLOWED_SUFFIXES)}，每个不超过 {config.max_upload_mb} MB）",
                         file_count="multiple", file_types=list(ALLOWED_SUFFIXES), type="filepath",
                         elem_id="upload")
@@ -106,15 +108,24 @@ def _library_tab(config: Config) -> SimpleNamespace:
         with gr.Row():
             remove_choice = gr.Dropdown(label="删除文件", choices=[], scale=4, elem_id="remove-doc")
             remove = gr.Button("删除", variant="stop", scale=1, elem_id="remove-button")
-    return SimpleNamespace(table=table, files=files, upload=upload, status=status,
-                           remove_choice=remove_choice, remove=remove)
+        with gr.Row(visible=False, elem_id="remove-confirm") as confirm_row:
+            question = gr.HTML(elem_id="remove-question")
+            confirm = gr.Button("确认删除", variant="stop", scale=0, elem_id="remove-confirm-button")
+            cancel = gr.Button("取消", scale=0, elem_id="remove-cancel-button")
+    return SimpleNamespace(table=table, files=files, upload=upload, status=status, remove_choice=remove_choice,
+                           remove=remove, confirm_row=confirm_row, question=question, confirm=confirm, cancel=cancel)
 
 
 def _pickers(ctx: AppContext) -> tuple:
-    """Fresh document lists for every picker, after a page load or a change to the library."""
+    """Fresh document lists for every picker, and the status line, after a page load or a library change."""
     choices = actions.document_choices(ctx)
     return (gr.Dropdown(choices=choices), gr.Dropdown(choices=choices), gr.Dropdown(choices=choices, value=None),
-            actions.library_rows(ctx))
+            actions.library_rows(ctx), actions.library_status(ctx))
+
+
+def _picker_outputs(view: SimpleNamespace) -> list:
+    """The components _pickers fills, in its order."""
+    return [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table, view.status]
 
 
 def _wire_ask(ctx: AppContext, view: SimpleNamespace) -> None:
@@ -136,6 +147,8 @@ def _wire_read(ctx: AppContext, view: SimpleNamespace) -> None:
 
     def from_hit(evt: gr.EventData) -> tuple:
         data = evt._data or {}
+        if not data.get("clause"):  # a click beside the cards (the answer's label, its margin): nothing to open
+            return (gr.skip(),) * 4
         terms = [t for t in str(data.get("terms", "")).split("|") if t]
         page, clause = guarded(actions.open_clause, ctx, str(data.get("clause", "")), terms)
         return page, clause.id, gr.Tabs(selected="read"), gr.Dropdown(value=clause.doc_id)
@@ -154,7 +167,7 @@ def _wire_read(ctx: AppContext, view: SimpleNamespace) -> None:
 
 
 def _wire_library(ctx: AppContext, view: SimpleNamespace) -> None:
-    lib, pickers = view.lib, [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table]
+    lib, pickers = view.lib, _picker_outputs(view)
 
     def upload(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple:
         if not paths:
@@ -166,14 +179,31 @@ def _wire_library(ctx: AppContext, view: SimpleNamespace) -> None:
         kind = "error" if any(line.startswith("✘") for line in lines) else "ok"
         return (render.message_html("\n".join(lines), kind), None, *_pickers(ctx))
 
+    options = dict(api_visibility="private", concurrency_limit=1, concurrency_id=WRITE_GROUP)
+    lib.upload.click(upload, lib.files, [lib.status, lib.files, *pickers], **options)
+    _wire_removal(ctx, lib, pickers, options)
+
+
+def _wire_removal(ctx: AppContext, lib: SimpleNamespace, pickers: list, options: dict) -> None:
+    """删除 asks first (a row with the question, 确认删除 and 取消); only 确认删除 removes."""
+
+    def removal_prompt(doc_id: str) -> tuple:
+        try:
+            text = actions.removal_question(ctx, doc_id)
+        except Exception as error:
+            return render.message_html(actions.explain(error), "error"), gr.Row(visible=False), ""
+        return "", gr.Row(visible=True), render.message_html(text, "warn")
+
     def remove(doc_id: str) -> tuple:
         try:
             line, kind = actions.remove_document(ctx, doc_id), "ok"
         except Exception as error:
             line, kind = actions.explain(error), "error"
-        return (render.message_html(line, kind), *_pickers(ctx))
+        return (render.message_html(line, kind), gr.Row(visible=False), *_pickers(ctx))
 
-    lib.upload.click(upload, lib.files, [lib.status, lib.files, *pickers], api_visibility="private",
-                     concurrency_limit=1, concurrency_id=WRITE_GROUP)
-    lib.remove.click(remove, lib.remove_choice, [lib.status, *pickers], api_visibility="private",
-                     concurrency_limit=1, concurrency_id=WRITE_GROUP)
+    asking = dict(api_visibility="private", concurrency_id=READ_GROUP)  # no wait behind an import
+    lib.remove.click(removal_prompt, lib.remove_choice, [lib.status, lib.confirm_row, lib.question], **asking)
+    # the question names one document: choosing another withdraws it, so 确认删除 never acts on an unseen choice
+    for withdraw in (lib.cancel.click, lib.remove_choice.change):
+        withdraw(lambda: gr.Row(visible=False), None, lib.confirm_row, **asking)
+    lib.confirm.click(remove, lib.remove_choice, [lib.status, lib.confirm_row, *pickers], **options)

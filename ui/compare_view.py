@@ -29,7 +29,8 @@ def compare_tab() -> SimpleNamespace:
             build = gr.Button("生成对照表", elem_id="targets-button")
             to_csv = gr.Button("导出 CSV")
             to_xlsx = gr.Button("导出 Excel")
-        table = gr.Dataframe(headers=TARGET_HEADERS, interactive=False, wrap=True, elem_id="targets-table")
+        table = gr.Dataframe(headers=TARGET_HEADERS, interactive=False, wrap=True, elem_id="targets-table",
+                             buttons=[])
         download = gr.File(label="导出文件", interactive=False, elem_id="targets-file")
     return SimpleNamespace(current=current, find=find, pairs=pairs, shared_only=shared_only, build=build,
                            to_csv=to_csv, to_xlsx=to_xlsx, table=table, download=download)

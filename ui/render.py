@@ -86,9 +86,8 @@ def answer_html(answer) -> str:
 
 
 def document_meta_html(document: Document) -> str:
-    date = document.date_published or document.date_written
-    items = [("文号", document.doc_number), ("发布机构", document.issuer), ("日期", date),
-             ("文件", document.source), ("条款数", str(document.clauses))]
+    items = [("文号", document.doc_number), ("发布机构", document.issuer), ("成文日期", document.date_written),
+             ("发布日期", document.date_published), ("文件", document.source), ("条款数", str(document.clauses))]
     cells = "".join(f"<div><dt>{name}</dt><dd>{escape(value) or '—'}</dd></div>" for name, value in items)
     return f'<header class="doc-meta"><h2>{escape(document.title)}</h2><dl>{cells}</dl></header>'
 
@@ -189,15 +188,27 @@ def compare_html(base: Clause, others: list[Hit]) -> str:
     return legend + "".join(rows)
 
 
-def mode_html(mode: str) -> str:
-    """Which encoder answers, and for the offline one, how to point the app at a model folder."""
+def model_name(mode: str) -> str:
+    """The semantic model in plain words, from the engine's mode (semantic:NAME or offline:…)."""
     kind, _, name = mode.partition(":")
-    if kind == "semantic":
-        return f'<div class="mode mode-semantic">检索模式：语义模型 <code>{escape(name)}</code></div>'
-    return (f'<div class="mode mode-offline">检索模式：离线编码器 <code>{escape(name or mode)}</code>（未加载语义模型）。'
-            '如需语义检索，请把模型文件夹（如 bge-small-zh-v1.5）放到本机，然后以 '
-            '<code>python -m ui --model /path/to/bge-small-zh-v1.5</code> 启动，'
-            '或设置环境变量 <code>POLICY_QA_MODEL=/path/to/bge-small-zh-v1.5</code>。</div>')
+    return name if kind == "semantic" else "未加载（按关键词检索）"
+
+
+def status_html(documents: int, clauses: int, mode: str) -> str:
+    """The one line a user needs: how much is loaded and whether the semantic model is on."""
+    return (f'<div class="status">文库 {documents} 份文件 · {clauses} 条条款 · '
+            f'语义模型：{escape(model_name(mode))}</div>')
+
+
+def details_html(mode: str, data_dir: str) -> str:
+    """For whoever runs the app: the engine's mode, the data folder, and how to load a model."""
+    rows = [("检索模式", f"<code>{escape(mode)}</code>"), ("数据文件夹", f"<code>{escape(data_dir)}</code>")]
+    if not mode.startswith("semantic:"):
+        rows.append(("启用语义模型", "把模型文件夹（如 bge-small-zh-v1.5）放到本机，以 "
+                     "<code>python -m ui --model /path/to/bge-small-zh-v1.5</code> 启动，或设置环境变量 "
+                     "<code>POLICY_QA_MODEL=/path/to/bge-small-zh-v1.5</code>。"))
+    cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
+    return f'<dl class="details">{cells}</dl>'
 
 
 def citation_text(document: str, clause: str) -> str:

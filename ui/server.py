@@ -12,6 +12,7 @@ from typing import Any
 
 from config import Config
 from ui.uploads import upload_folders
+from ui.zh import gradio_i18n
 
 LOOPBACK = "127.0.0.1"
 QUEUE_SIZE = 64  # events waiting beyond this get "queue full" instead of piling up
@@ -79,4 +80,4 @@ def serve(app: Any, config: Config, host: str = LOOPBACK, port: int = 7860,
     theme = gr.themes.Default(font=["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "system-ui", "sans-serif"],
                               font_mono=["Noto Sans Mono CJK SC", "ui-monospace", "monospace"])
     return app.launch(**launch_options(config, host, port, auth), prevent_thread_lock=not block, quiet=False,
-                      theme=theme, css_paths=[Path(__file__).parent / "static" / "app.css"])
+                      theme=theme, css_paths=[Path(__file__).parent / "static" / "app.css"], i18n=gradio_i18n())

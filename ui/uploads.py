@@ -1,9 +1,10 @@
 """Checking and storing uploaded files before they reach ingestion.
 
-An upload is kept under a generated name in the data folder's upload area; the name the user
-gave it only travels on, cleaned, as the source name of the document."""
+An upload is checked under a generated name in the data folder's upload area, and kept under its
+document's id once ingested; the name the user gave it only travels on, cleaned, as the source name."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import unicodedata
@@ -11,9 +12,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd")
 # Formats whose first bytes are fixed: anything else under that suffix is refused early.
-_MAGIC = {".docx": b"PK\x03\x04", ".pdf": b"%PDF"}
+_MAGIC = {".docx": b"PK\x03\x04", ".ofd": b"PK\x03\x04", ".pdf": b"%PDF"}
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
@@ -71,6 +72,22 @@ def _check_content(path: Path, name: str, suffix: str) -> None:
         raise UploadRejected(f"“{name}”不是有效的 {suffix[1:].upper()} 文件（内容与扩展名不符）。")
     if magic is None and b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UploadRejected(f"“{name}”看起来是二进制文件，不是文本，未导入。")
+
+
+def keep_as(path: Path, doc_id: str) -> Path:
+    """An ingested upload renamed after its document, so that removing the document can remove it too
+    and a newer version of the same file replaces it."""
+    for old in path.parent.glob(f"{doc_id}.*"):
+        old.unlink(missing_ok=True)
+    target = path.with_name(doc_id + path.suffix)
+    os.replace(path, target)
+    return target
+
+
+def stored_copies(data_dir: Path, doc_id: str) -> list[Path]:
+    """The kept upload of a document; none for documents ingested from the command line."""
+    _, stored = upload_folders(data_dir)
+    return sorted(stored.glob(f"{doc_id}.*"))
 
 
 def store_upload(path: Path, original_name: str, stored_dir: Path, max_mb: int) -> StoredUpload:
