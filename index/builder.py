@@ -69,11 +69,11 @@ def stale_reasons(manifest: dict, corpus_hash: str, tokenizer: dict, key: str) -
     """Why a snapshot no longer matches the store and settings; empty when it is current."""
     reasons = []
     if manifest.get("corpus_hash") != corpus_hash:
-        reasons.append("the documents changed")
+        reasons.append("文库有变化")
     if manifest.get("tokenizer") != tokenizer:
-        reasons.append("the tokenizer, user dictionary or synonyms changed")
+        reasons.append("分词设置、用户词典或同义词有变化")
     if manifest.get("encoder", {}).get("key") != key:
-        reasons.append(f"the encoder changed (index has {manifest.get('encoder', {}).get('key')!r}, now {key!r})")
+        reasons.append(f"语义编码器有变化（索引用的是 {manifest.get('encoder', {}).get('key')!r}，现在是 {key!r}）")
     return reasons
 
 
@@ -162,7 +162,7 @@ def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], pre
         stats.embedded = len(todo)
         return vectors, []
     columns = encoder.columns_for(_names(vocab))
-    for start in tqdm(range(0, len(todo), OFFLINE_BATCH), desc="embedding", unit="batch",
+    for start in tqdm(range(0, len(todo), OFFLINE_BATCH), desc="向量", unit="批",
                       disable=not progress or len(todo) < OFFLINE_BATCH):
         rows = todo[start:start + OFFLINE_BATCH]
         vectors[rows] = encoder.encode_counts(counts[rows], columns)

@@ -83,7 +83,7 @@ def tokenized_counts(analyzer: Analyzer, texts: list[str], vocab: dict[str, int]
 
     chunks = [texts[i:i + TOKENIZE_CHUNK] for i in range(0, len(texts), TOKENIZE_CHUNK)]
     workers = min(workers or cores(), len(chunks))
-    bar = tqdm(total=len(texts), desc="tokenizing", unit="clause", disable=not progress or len(texts) < 200)
+    bar = tqdm(total=len(texts), desc="分词", unit="条", disable=not progress or len(texts) < 200)
     with bar:
         if workers < 2 or len(texts) < PARALLEL_MIN_CLAUSES:
             return merge_chunks((_counted(chunk_counts(analyzer, chunk), bar) for chunk in chunks), vocab)

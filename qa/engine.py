@@ -37,9 +37,6 @@ POOL = 50  # candidates taken from each ranking before the features are computed
 NAMES_CACHE = "names.json"  # in the index folder: the name keys of each document (qa.docnames)
 LOCK_WAIT_S = 30.0
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
-# index.builder.stale_reasons, in the words the "索引：正在更新" line shows
-_REASONS_ZH = {"the documents changed": "文库有变化",
-               "the tokenizer, user dictionary or synonyms changed": "分词设置、用户词典或同义词有变化"}
 
 
 class QueryError(ValueError):
@@ -188,7 +185,7 @@ class Engine:
     def _build(self, snapshot: Snapshot | None, reasons: list[str], progress: bool, force: bool,
                defer: bool) -> Snapshot:
         """Build and load a new snapshot (the store checked first when nothing can be reused from an old one)."""
-        print(f"索引：正在更新（{'；'.join(_REASONS_ZH.get(r, r) for r in reasons or ['要求重建'])}）", file=sys.stderr)
+        print(f"索引：正在更新（{'；'.join(reasons or ['要求重建'])}）", file=sys.stderr)
         if snapshot is None:
             self._check_store()
         self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),

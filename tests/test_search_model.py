@@ -42,7 +42,7 @@ def tiny_model(tmp_path_factory, built_seed_data) -> Path:
 def test_a_local_model_folder_is_indexed_and_searched(seed_data, tiny_model, capsys):
     engine = Engine.open(load_config(seed_data, model=str(tiny_model)), progress=False)
     assert engine.mode == f"semantic:{tiny_model}"
-    assert "encoder changed" in capsys.readouterr().err
+    assert "语义编码器有变化" in capsys.readouterr().err
     snapshot = load_snapshot(current_folder(seed_data / "index"))
     assert snapshot.manifest["encoder"]["dim"] == 32 and snapshot.offline is None
     hits = engine.search("台山2025年非化石能源消费比重目标？", top_k=3).hits
