@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from config import Config
-from ui.uploads import upload_folders
+from ui.uploads import remove_stale_uploads, upload_folders
 from ui.zh import gradio_i18n
 
 LOOPBACK = "127.0.0.1"
@@ -20,9 +20,11 @@ READ_CONCURRENCY = 4  # searches served at once; uploads and removals run one at
 
 
 def prepare_environment(config: Config) -> Path:
-    """Point Gradio's upload and cache folders into the data folder's upload area; no telemetry."""
+    """Point Gradio's upload and cache folders into the data folder's upload area, with what an earlier
+    run left there removed; no telemetry."""
     incoming, _ = upload_folders(config.data_dir)
     incoming.mkdir(parents=True, exist_ok=True)
+    remove_stale_uploads(incoming)
     os.environ["GRADIO_TEMP_DIR"] = str(incoming)
     os.environ["GRADIO_EXAMPLES_CACHE"] = str(incoming / "examples")
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"

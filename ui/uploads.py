@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -32,6 +33,25 @@ def upload_folders(data_dir: Path) -> tuple[Path, Path]:
     """(incoming, stored): Gradio receives files in the first, the app keeps them in the second."""
     root = Path(data_dir).resolve() / "uploads"
     return root / "incoming", root / "stored"
+
+
+STALE_UPLOAD_S = 3600  # an upload still in Gradio's folder after this is left over from a crash or a stop
+
+
+def remove_stale_uploads(incoming: Path, older_than_s: float = STALE_UPLOAD_S) -> int:
+    """Delete files left in Gradio's upload folder by an earlier run; recent ones may be another running
+    app's uploads in flight and stay. Returns how many were removed."""
+    limit, removed = time.time() - older_than_s, 0
+    for path in sorted(incoming.rglob("*"), reverse=True):  # files before the folders holding them
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        except OSError:  # gone meanwhile, or not ours to remove
+            continue
+    return removed
 
 
 def clean_source_name(name: str) -> str:
