@@ -131,6 +131,8 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.words = question_words(question, engine.analyzer, clause_share(engine.store), titles)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)
+    evidence.measure = asked_measure(question)
+    evidence.attributes = re.search(r"(?:多少|几)[^，,。？?]{0,12}的", question) is not None
     return evidence
 
 
@@ -142,8 +144,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         found = sentences(hit.text)
         for position, sentence in enumerate(found):
             paired = respective_span(sentence, question)
-            measure = asked_measure(question)
-            if paired and measure is not None and not measure.search(sentence[paired[0]:paired[1]]):
+            if paired and evidence.measure is not None and not evidence.measure.search(sentence[paired[0]:paired[1]]):
                 paired = None
             span = paired or _best_span(sentence, kind, evidence, question)
             if kind and span is None:
@@ -165,13 +166,11 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     values the question itself says (its year) are not answers."""
     flat_question = compact(question).text
     responsible = bool(re.search(r"牵头|负责|责任", question))
-    measure = asked_measure(question)
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
-    attributes = re.search(r"(?:多少|几)[^，,。？?]{0,12}的", question) is not None
-    spans = [s for s in value_spans(sentence, kind, responsible, evidence.names, attributes)
+    spans = [s for s in value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
              if compact(sentence[s[0]:s[1]]).text not in flat_question
-             and (measure is None or measure.search(sentence[s[0]:s[1]]))]
+             and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))]
     if not spans:
         return None
     return max(spans, key=lambda span: (_chunk_coverage(sentence, span, evidence), -span[0]))

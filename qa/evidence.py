@@ -33,6 +33,8 @@ class Evidence:
     words: list[Word] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the noun whose name is asked (qa.answer_types.asked_nouns)
     counted: list[str] = field(default_factory=list)  # what a 多少个 question counts (qa.answer_types.counted_words)
+    measure: re.Pattern | None = None  # what a value in the asked measure carries (qa.answer_types.asked_measure)
+    attributes: bool = False  # the question asks for a value describing something (排放量达到多少的单位)
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""
