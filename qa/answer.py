@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.answer_types import asked_measure, asked_nouns, asked_type, counted_words
+from qa.answer_types import QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
+from index.tokenize import normalize
 from qa.llm import LLMError, LLMSettings, generate_answer
+from qa.query import cites, question_refs
 from qa.scope import Scope, scope_of
 from qa.spans import respective_span, value_spans
 from qa.targets import YEAR_RE, compact
@@ -107,7 +109,10 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:
     hits = result.hits
     evidence = question_evidence(engine, result.query)
-    leading = hits[:ANSWER_DEPTH]
+    # 第九十九条规定的罚款是多少: the answer is the cited clause's, when the search found it.
+    refs = question_refs(normalize(result.query))
+    cited = [hit for hit in hits if refs and cites(hit.clause, refs)]
+    leading = cited[:1] or hits[:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
     of_year = _best_quote([h for h in leading if _names_year(h.text, evidence)], evidence, kind, result.query)
@@ -124,6 +129,18 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     return Answer(result.query, answer, True, quotes, hits, answer_type=kind or SENTENCE)
 
 
+_CHANGE = {"down": re.compile(r"下降|降低|减少|削减|降[到至]|压减|减排"),
+           "up": re.compile(r"提高|提升|增长|增加|上升|扩大")}
+
+
+def _direction(question: str) -> str:
+    """Whether a 多少 question asks for a fall (下降多少) or a rise (提高多少); "" when neither."""
+    for name, verbs in _CHANGE.items():
+        if re.search(rf"(?:{verbs.pattern})了?(?:多少|几)", question):
+            return name
+    return ""
+
+
 def question_evidence(engine, question: str) -> Evidence:
     frequency, documents = corpus_bigram_frequency(engine.store)
     evidence = evidence_of(question, frequency, documents, synonym_groups(engine.config.synonyms))
@@ -133,6 +150,8 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.counted = counted_words(question, engine.analyzer.cut)
     evidence.measure = asked_measure(question)
     evidence.attributes = re.search(r"(?:多少|几)[^，,。？?]{0,12}的", question) is not None
+    evidence.baselines = _BASELINE.findall(compact(question).text)
+    evidence.direction = _direction(question)
     return evidence
 
 
@@ -152,8 +171,12 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             highlight = sentence[span[0]:span[1]] if span else ""
             # The clause's first sentence (its heading or lead) and the sentence before scope this one.
             context = f"{found[0]} {found[position - 1]} {sentence}" if position else sentence
+            if kind == QUANTITY and evidence.absent_from(f"{hit.heading} {context}", hit.text):
+                continue
             # A sentence that pairs the very item the question names with its value (分别) answers it.
-            score = evidence.coverage(context) + (0.5 if _names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
+            # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
+            score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
+                     + (0.5 if _names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause))
         if candidates:
@@ -170,10 +193,35 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
     spans = [s for s in value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
              if compact(sentence[s[0]:s[1]]).text not in flat_question
-             and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))]
+             and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
+             and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))]
     if not spans:
         return None
     return max(spans, key=lambda span: (_chunk_coverage(sentence, span, evidence), -span[0]))
+
+
+# A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
+_TARGET_YEAR = re.compile(r"(?<![比较与])(?<!相比)(?<!同比)(\d{4})年(?!(?:的?基础上|水平|相比))")
+
+
+_BASELINE = re.compile(r"(?:比|较|相比)(\d{4})年")
+
+
+def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> bool:
+    """The value is for the year, from the baseline and in the direction the question asks about: not when
+    the sentence sets it for another year (到2030年，…达到80万千瓦 answers 2030, not 2025), from another
+    baseline (比2005年) or as a level where a fall is asked."""
+    flat = compact(before).text
+    years = _TARGET_YEAR.findall(flat)
+    if evidence.years and years and years[-1] not in evidence.years:
+        return False
+    # 比2020年下降多少 asks for the change from 2020: a change from 2005 answers another question.
+    chunk = flat[flat.rfind("，") + 1:]
+    base = _BASELINE.findall(chunk)
+    if evidence.baselines and base and base[-1] not in evidence.baselines:
+        return False
+    # 下降多少 is answered by a fall: not by the 25% a share is raised to in the same sentence.
+    return not evidence.direction or _CHANGE[evidence.direction].search(chunk[-12:] + value) is not None
 
 
 def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence) -> float:

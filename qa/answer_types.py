@@ -8,7 +8,7 @@ import re
 
 QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
 # Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
-ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群"
+ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
 
 _ASKS = [  # checked in order: the first that matches is the question's type
     (ENTITY, re.compile(r"叫什么|什么名字|名称是什么|哪[台只座部所](?!门)")),  # asks a name, whatever else it says
@@ -16,7 +16,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号")),
     (DATE, re.compile(r"何时|什么时候|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|印发的|批准的|审议通过|制定机关|负责")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
@@ -27,7 +27,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
     DATE: re.compile(r"\d{4}\s*年\s*(\d{1,2}\s*月)?|起施行|之日起|\d{4}-\d{1,2}"),
-    ORG: re.compile(r"[\u4e00-\u9fff]{2,}(人民政府|委员会|常务委员会|办公室|办公厅|部|厅|局|委|署|中心|分局)"),
+    ORG: re.compile(r"[\u4e00-\u9fff]{2,}(人民政府|委员会|常务委员会|办公室|办公厅|部|厅|局|委|署|中心|分局|厂)"),
     QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|‰|万|亿|千|吨|个|家|座|项|倍|米|平方|千瓦|兆瓦|公里|元|年|天|日|小时)"),
     LIST: re.compile(r"[^、，。；]{1,20}、[^、，。；]{1,20}、"),
     LEVEL: re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)[^，,。；;、]{2,30}"),
@@ -55,8 +55,14 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱"), re.compile(r"元")),
-    (re.compile(r"(?:多少|几)(?:公里|千米)"), re.compile(r"公里|千米")),
-    (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|百分之|成")),
+    (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
+    (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
+    # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
+    (re.compile(r"装机(?:容量|规模)?[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"瓦")),
+    (re.compile(r"(?:比重|占比|比例)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|百分之|成")),
+    (re.compile(r"面积[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
+    # A rate (保护率, 覆盖率) is a share: 60%, not the 8000万千瓦 the same sentence gives for something else.
+    (re.compile(r"[\u4e00-\u9fff]率(?!先)[^，,。？?]{0,10}(?:多少|多高|几成)"), re.compile(r"%|％|‰|百分之|成")),
 ]
 
 

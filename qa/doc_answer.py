@@ -14,7 +14,9 @@ _ASKS_ADOPTED = re.compile(r"通过|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
 _ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|起实施|开始实施")
-_ASKS_WRITTEN = re.compile(r"成文|印发日期|发布日期|发文日期|哪天印发|什么时候印发|什么时候发布|哪天发布")
+_ASKS_WRITTEN = re.compile(r"成文|印发日期|发文日期|哪天印发|什么时候印发|哪一天印发|印发的日期")
+# A web page prints its own 发布日期, days after the 成文日期 the document is signed on.
+_ASKS_PUBLISHED = re.compile(r"发布日期|哪天发布|什么时候发布|哪一天发布|何时发布|发布时间|公开发布")
 _IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效)")
 _ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,60}?(?:通过|批准)")
 _ADOPTER = re.compile(r"(?:\d{1,2}\s*日\s*)?([^\W\d_]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n\d]{0,10}?通过")
@@ -33,7 +35,7 @@ class Fact:
 
 def asked_fact(question: str, kind: str | None) -> str | None:
     """Which fact of a document the question asks for: doc_number, issuer, adopter, approver, amended,
-    adopted, in_force, written; None when it asks about the content."""
+    adopted, in_force, published, written; None when it asks about the content."""
     if kind == DOC_NUMBER:
         return "doc_number"
     if kind == ORG and "批准" in question:
@@ -48,6 +50,8 @@ def asked_fact(question: str, kind: str | None) -> str | None:
         return "amended"
     if kind == DATE and _ASKS_ADOPTED.search(question):
         return "adopted"
+    if kind == DATE and _ASKS_PUBLISHED.search(question):
+        return "published"
     if kind == DATE and _ASKS_WRITTEN.search(question):
         return "written"
     return None
@@ -67,8 +71,11 @@ def read_fact(document: Document, fact: str) -> Fact | None:
         return _from_pattern(_APPROVER, text, ORG)
     if fact == "adopter":
         return _from_pattern(_ADOPTER, text, ORG) or read_fact(document, "issuer")
+    if fact == "published" and not document.date_published:
+        fact = "written"  # a document without a page of its own is published the day it is issued
     recorded = {"doc_number": (document.doc_number, DOC_NUMBER), "issuer": (document.issuer, ORG),
-                "written": (_chinese_date(document.date_written), DATE)}
+                "written": (_chinese_date(document.date_written), DATE),
+                "published": (_as_printed(text, document.date_published), DATE)}
     value, kind = recorded[fact]
     value = value.removesuffix(" 等").strip()
     if not value:
@@ -102,6 +109,12 @@ def _chinese_date(iso: str) -> str:
     """2024-08-05 → 2024年8月5日; 2022-03 → 2022年3月."""
     parts = [int(p) for p in iso.split("-") if p.isdigit()]
     return "".join(f"{n}{unit}" for n, unit in zip(parts, "年月日"))
+
+
+def _as_printed(text: str, iso: str) -> str:
+    """The date as the text prints it: 2024年8月12日 in a signature, else as the page's header gave it."""
+    chinese = _chinese_date(iso) if iso else ""
+    return chinese if chinese and _find_squeezed(text, chinese) else iso
 
 
 def _find_squeezed(text: str, value: str) -> tuple[int, int] | None:

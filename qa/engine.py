@@ -29,7 +29,8 @@ from qa.docnames import DocumentNames
 from qa.answer_types import asked_type, holds
 from qa.fusion import best_sentence_share
 from qa.hits import Hit, SearchResult
-from qa.places import COUNTY, NATIONAL, Place, gazetteer
+from qa.home import home_documents
+from qa.places import NATIONAL, Place, gazetteer
 from qa.query import NAME_MATCH, Reading, TitleIndex, blank_title, cites, path_fragment, read_question, title_bigrams
 from qa.ranking import FEATURES, Candidates, load_weights, scaled
 
@@ -58,6 +59,7 @@ class _State:
     titles: list[str]
     regions: list[Place | None]  # the place each document belongs to (qa.places), None for national ones
     levels: list[int]  # qa.places NATIONAL … COUNTY
+    home: np.ndarray  # per document number (last entry: no document): 1.0 for the library's own jurisdiction (qa.home)
     title_index: TitleIndex
     docs_by_region: dict[str, list[int]]  # region code ("" for national) -> document numbers
     _row_of_id: dict[str, int] = field(default_factory=dict)
@@ -217,8 +219,9 @@ class Engine:
         by_region: dict[str, list[int]] = {}
         for number, region in enumerate(regions):
             by_region.setdefault(region.code if region else "", []).append(number)
-        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, TitleIndex(titles),
-                      by_region)
+        home = np.array(home_documents(regions) + [False], dtype=np.float32)
+        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, home,
+                      TitleIndex(titles), by_region)
 
     def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
         """The clauses at these snapshot rows, read from the store as they were indexed: the current
@@ -289,16 +292,18 @@ class Engine:
         rows = np.array([row for row in rows.tolist() if row in known], dtype=np.int64)
         evidence = self._evidence(state, terms)
         asked = asked_type(text)
-        sentence = [best_sentence_share(unicodedata.normalize("NFKC", known[row].text).lower(), evidence,
-                                        self.analyzer.abbreviations) for row in rows.tolist()]
+        # The document's title printed on its cover is the title feature's evidence, not a sentence's.
+        sentence = np.array([best_sentence_share(unicodedata.normalize("NFKC", known[row].text.replace(known[row].document, "")).lower(),
+                                                 evidence, self.analyzer.abbreviations) for row in rows.tolist()], dtype=np.float32)
         dense = state.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
         features = np.column_stack([
             scaled(body[rows]), self._context(state, terms, rows),
-            scaled(np.asarray(dense, dtype=np.float32)), np.asarray(sentence, dtype=np.float32),
+            scaled(np.asarray(dense, dtype=np.float32)), sentence,
             doc_scope[state.doc_of_row[rows]], title_recall[state.doc_of_row[rows]],
             np.isin(rows, refs).astype(np.float32),
             [holds(known[row].text, asked) for row in rows.tolist()],
-            self._locality(state, reading, doc_scope)[state.doc_of_row[rows]]]).astype(np.float32)
+            self._home(state, reading, doc_scope, bool(named_titles))[state.doc_of_row[rows]] * sentence
+        ]).astype(np.float32)
         return Candidates(rows, features.reshape(len(rows), len(FEATURES))), terms, known
 
     def _context(self, state: _State, terms: QueryTerms, rows: np.ndarray) -> np.ndarray:
@@ -357,12 +362,12 @@ class Engine:
                 scope[numbers] = np.maximum(scope[numbers], 0.5)
         return scope
 
-    def _locality(self, state: _State, reading: Reading, doc_scope: np.ndarray) -> np.ndarray:
-        """Per document number (last entry: no document): its level / COUNTY when the question names no
-        place, level or document; zeros otherwise."""
-        if doc_scope.any() or reading.places or reading.national:
+    def _home(self, state: _State, reading: Reading, doc_scope: np.ndarray, names_title: bool) -> np.ndarray:
+        """Per document number (last entry: no document): 1 for a home document (qa.home) when the
+        question names no place, level or document (by its title, with or without 《》); zeros otherwise."""
+        if doc_scope.any() or reading.places or reading.national or names_title:
             return np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
-        return np.array(state.levels + [0], dtype=np.float32) / COUNTY
+        return state.home
 
     def _title_recall(self, state: _State, question: str) -> np.ndarray:
         """Per document number (last entry: no document), how much of its title the question spells out."""

@@ -35,6 +35,8 @@ class Evidence:
     counted: list[str] = field(default_factory=list)  # what a 多少个 question counts (qa.answer_types.counted_words)
     measure: re.Pattern | None = None  # what a value in the asked measure carries (qa.answer_types.asked_measure)
     attributes: bool = False  # the question asks for a value describing something (排放量达到多少的单位)
+    baselines: list[str] = field(default_factory=list)  # years a change is measured from (比2020年下降多少)
+    direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.answer)
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""
@@ -56,6 +58,12 @@ class Evidence:
         known = [w for w in self.words if w.share != UNKNOWN]
         rarest = min((w.share for w in known), default=0.0)
         return any(_word_found(w, plain) for w in known if w.share == rarest)
+
+    def absent_from(self, text: str, clause: str) -> bool:
+        """Some specific word of the question is spelled out in the clause but not in this part of it:
+        the part speaks of something else (a 天然气 figure where the clause has 光伏 elsewhere)."""
+        plain, whole = normalize(_flat(text)), normalize(_flat(clause))
+        return any(_word_found(w, whole) == 1.0 and _word_found(w, plain) == 0.0 for w in self.words if w.forms)
 
     @property
     def unknown(self) -> int:

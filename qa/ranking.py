@@ -10,15 +10,16 @@ from pathlib import Path
 
 import numpy as np
 
-FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed", "local")
+FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed", "home")
 # body: BM25 of the clause text; context: BM25 of the document title and the headings above the clause;
 # dense: cosine of the question and the clause; sentence: share of the question's evidence held by one
 # sentence; scope: the clause's document is the one the question names (place, level, 《title》, issuer);
 # title: the share of the document title's character pairs that the question spells out;
 # ref: the clause is at the position the question cites (第十五条, 二、（四）12); typed: the clause holds
 # a value of the kind the question asks for (qa.answer_types: a date for 何时, a 文号 for 文号 …);
-# local: how local the clause's document is (0 national … 1 county), only when the question names no place,
-# level or document: staff mostly ask about the plan they implement, so near-equal evidence goes to it.
+# home: the sentence feature of a clause whose document belongs to the jurisdiction the library is about
+# (qa.home), only when the question names no place, level or document: staff mostly ask about the plans
+# they implement, and a home clause earns the preference by holding the question's words.
 WEIGHTS_FILE = Path(__file__).parent / "data" / "ranking.json"
 SCOPE = FEATURES.index("scope")
 # A document the question names outright (its title, issuer, place or level) comes before every other

@@ -42,7 +42,10 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     text = normalize(question)
     reading = read_question(text, list(library.names.keys))
     scope = Scope(reading)
-    scope.missing_places = [p for p in reading.places if not _covered(p, library, hits)]
+    held = [p for p in reading.places if _covered(p, library, hits)]
+    # 江门市江海区: the city only says where the district is; the district's plan is the one asked about.
+    scope.missing_places = [p for p in reading.places if p not in held
+                            and not any(q != p and q.within(p) for q in held)]
     if scope.missing_places and len(scope.missing_places) == len(reading.places):
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
     scope.missing_documents = [name for name in _document_names(text) if not _held(name, library.titles)]

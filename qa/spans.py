@@ -19,23 +19,33 @@ _CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})�
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%‰万亿千百吨米瓦元个家座项倍年日天])")
+# A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
+_SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%‰万亿千百吨米瓦元个家座项倍年日天])")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"主管部门|部门|部|厅|局|委|署|院|中心)")
+               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
-_ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是、，。；：]{0,8}?(?:主管部门|部门)")
+_ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
-_NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
+_NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
 _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
+# Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
+# name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
+_JOINED_NAME = re.compile(r"(?:发展|住房|工业|人力资源|文化|自然资源|科学技术|商务|卫生)和"
+                          r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)")
+_NAME_JOIN_STAND_IN = "咊"
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 # A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程).
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
 _ENTITY = re.compile(rf"{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
+# A question about which law, regulation or document is answered by a 《title》.
+_DOCUMENT_KIND = re.compile(r"法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策")
+_TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
 
@@ -50,7 +60,9 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         return []
     flat = compact(sentence)
     spans = _flat_spans(flat.text, kind, responsible, attributes)
-    if kind == ENTITY and names:
+    if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
+        spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
+    elif kind == ENTITY and names:
         spans = _outermost(_named_spans(flat.text, names) + spans)
     return [flat.original_span(start, end) for start, end in spans]
 
@@ -62,7 +74,7 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
         for start in range(len(noun) - 1):
             ending = re.escape(noun[start:])
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”{ending}", text)]
-            spans = quoted + [_without_verb(text, m.span())
+            spans = quoted + [_after_last_verb(text, m.span(), len(ending))
                               for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
             if spans:
                 return spans
@@ -73,12 +85,14 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
     if kind == QUANTITY:
         spans = [m.span() for m in _QUANTITY.finditer(text) if attributes or not _ATTRIBUTE.match(text, m.end())]
         spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED) for m in pattern.finditer(text)]
+        spans += [m.span("value") for m in _SET_RATIO.finditer(text)]
         return _outermost(spans)
     if kind == DATE:
         return _outermost([m.span() for m in _DATE.finditer(text)])
     if kind == DOC_NUMBER:
         return [m.span() for m in _DOC_NUMBER.finditer(text)]
     if kind == ORG:
+        text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
         named = _outermost([_without_verb(text, _with_office(text, m.span())) for m in _ORG.finditer(text)
@@ -89,7 +103,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
     if kind == LEVEL:
         return [m.span("level") for m in _LEVEL.finditer(text)]
     if kind == ENTITY:
-        return [_without_verb(text, m.span()) for m in _ENTITY.finditer(text)]
+        return [_after_last_verb(text, m.span(), 2) for m in _ENTITY.finditer(text)]
     return []
 
 
@@ -98,6 +112,17 @@ _ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
 _LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广)+")
+
+
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施")
+
+
+def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
+    """A name without the words before the last verb inside the match (区县人民政府应当设立绿色产业发展引导基金
+    → 绿色产业发展引导基金), when a name of at least two characters before the noun is left."""
+    verbs = list(_INNER_VERB.finditer(text, span[0], span[1] - noun))
+    start = verbs[-1].end() if verbs and span[1] - noun - verbs[-1].end() >= 2 else span[0]
+    return _without_verb(text, (start, span[1]))
 
 
 def _with_office(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -127,7 +152,9 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     first_item = match.group().split("、", 1)[0]
     lead = _LIST_LEAD.match(first_item)
     start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
-    tail = re.search(r"等[^、]*$", match.group())
+    if re.match(r"除了?", match.group()[start - match.start():]):  # 除钢铁、电力行业外: the items, not the exception's frame
+        start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
+    tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
     end = match.start() + tail.start() if tail else match.end()
     return (start, end) if end > start else match.span()
 

@@ -182,3 +182,64 @@ def test_a_value_that_describes_something_answers_a_question_asking_for_it():
 @pytest.mark.parametrize("question", ["《台山市示例建筑节能实施方案》的文号是什么？", "《示例实施方案》的文号是什么？"])
 def test_a_named_document_about_something_else_or_of_no_place_is_not_held(engine, question):
     assert not answer_question(engine, question).found
+
+
+@pytest.mark.parametrize("text, kind, options, expected", [
+    ("实施中遇到的问题及时向市发展和改革局反映。", ORG, {}, ["市发展和改革局"]),
+    ("由省住房和城乡建设厅和省生态环境厅负责。", ORG, {}, ["省住房和城乡建设厅和省生态环境厅"]),
+    ("本条例自2022年7月1日起施行，《某市建筑节能条例》同时废止。", ENTITY, {"names": ["法规"]}, ["某市建筑节能条例"]),
+    ("研究设立国家低碳转型基金，支持传统产业转型。", ENTITY, {"names": ["基金"]}, ["国家低碳转型基金"]),
+    ("到2025年，除钢铁、电力、石化行业以外，其他行业用煤单位全部清零。", LIST, {}, ["钢铁、电力、石化行业"]),
+])
+def test_names_joined_by_he_laws_funds_and_exceptions_are_marked_whole(text, kind, options, expected):
+    assert spans(text, kind, **options) == expected
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("生态廊道最窄要留多宽？", QUANTITY), ("研究设立什么基金？", ENTITY), ("同时废止了哪部法规？", ENTITY)])
+def test_widths_funds_and_laws_are_asked_values(question, kind):
+    assert asked_type(question) == kind
+
+
+def test_a_value_set_for_another_year_or_from_another_baseline_is_no_answer(tmp_path_factory):
+    plan = ("某区能源发展方案\n一、主要目标\n1．优化能源结构。到2025年，天然气发电装机规模达到15万千瓦以上。"
+            "到2030年，光伏发电装机容量达到80万千瓦以上，湿地保护率达到60%，单位地区生产总值二氧化碳排放比2005年下降65%以上，"
+            "万元产值能耗比2020年下降13.5%。\n" + "".join(f"{n}．{topic}。推进{topic}工作，完善{topic}机制。\n" for n, topic in
+            enumerate(["绿色交通", "建筑节能", "循环经济", "农业减排", "森林碳汇", "低碳社区"], start=2)))
+    engine = engine_over(tmp_path_factory, {"energy.txt": plan})
+    assert answer_question(engine, "到2030年光伏发电装机容量要达到多少？").quotes[0].highlight == "80万千瓦以上"
+    assert not answer_question(engine, "到2025年光伏发电装机容量要达到多少？").found
+    assert answer_question(engine, "到2030年二氧化碳排放比2005年下降多少？").quotes[0].highlight == "65%以上"
+    assert answer_question(engine, "到2030年湿地保护率要达到多少？").quotes[0].highlight == "60%"
+
+
+def test_a_city_named_before_its_district_does_not_hide_the_district_plan(tmp_path_factory):
+    plan = "江门市江海区绿色发展方案\n一、主要目标\n1．发展光伏。到2030年，光伏发电装机容量达到80万千瓦以上。\n"
+    engine = engine_over(tmp_path_factory, {"jianghai.txt": plan})
+    answer = answer_question(engine, "江门市江海区到2030年光伏发电装机容量要达到多少？")
+    assert answer.found and answer.quotes[0].highlight == "80万千瓦以上"
+    assert not answer_question(engine, "江门市到2030年光伏发电装机容量要达到多少？").found
+
+
+def test_a_published_date_is_the_page_s_own_not_the_signing_date():
+    document = Document(doc_id="d", title="某市方案", source="s", doc_number="", issuer="某市人民政府",
+                        date_written="2024-08-05", date_published="2024-08-12", sha256="", text="某市方案\n正文。\n某市人民政府\n2024年8月5日", clauses=1)
+    assert read_fact(document, asked_fact("某市方案是哪天发布的？", DATE)).value == "2024-08-12"
+    assert read_fact(document, asked_fact("某市方案是哪天印发的？", DATE)).value == "2024年8月5日"
+
+
+def test_a_fall_is_answered_by_a_fall_and_a_cited_article_by_that_article(tmp_path_factory):
+    plan = ("某市低碳方案\n一、主要目标\n1．总体目标。到2030年，非化石能源消费比重力争达到25%，单位生产总值能耗比2020年下降14%，"
+            "铁钢比降到0.75以下。\n" + "".join(f"{n}．{topic}。推进{topic}工作，完善{topic}机制。\n" for n, topic in
+            enumerate(["绿色交通", "建筑节能", "循环经济", "农业减排", "森林碳汇", "低碳社区"], start=2)))
+    law = ("某省节能条例\n第一条 为了节约能源，制定本条例。\n第二条 违反规定超标用能的，处五万元以上五十万元以下的罚款。\n"
+           "第三条 拒不改正的，处应缴费用一倍以上三倍以下的罚款。\n第四条 本条例自2024年1月1日起施行。\n")
+    engine = engine_over(tmp_path_factory, {"plan.txt": plan, "law.txt": law})
+    assert answer_question(engine, "到2030年单位生产总值能耗比2020年下降多少？").quotes[0].highlight == "14%"
+    assert answer_question(engine, "到2030年铁钢比要降到多少？").quotes[0].highlight == "0.75以下"
+    assert answer_question(engine, "某省节能条例第二条规定的罚款幅度是多少？").quotes[0].highlight == "五万元以上五十万元以下"
+
+
+def test_a_name_starts_after_the_verb_that_sets_it_up_and_a_plant_is_an_organisation():
+    assert spans("市、区县人民政府应当设立绿色产业发展引导基金。", ENTITY, names=["基金"]) == ["绿色产业发展引导基金"]
+    assert spans("推动国能台山电厂2号发电机组实施改造。", ORG) == ["国能台山电厂"]

@@ -43,8 +43,11 @@ def test_a_named_place_is_not_evidence_inside_a_clause(engine):
     assert "充电桩" in hit.text and hit.clause == "一、（一）1"
 
 
-def test_without_a_place_no_level_is_preferred(engine):
+def test_without_a_place_the_library_s_own_plan_comes_first_then_the_same_measure_elsewhere(engine):
+    """The district plan is the library's most local one (qa.home); its cover, which prints the title,
+    does not come before the other plans' measure."""
     hits = engine.search("充电桩建设有什么要求？", top_k=3).hits
+    assert "江海区" in hits[0].document
     assert {hit.clause for hit in hits} == {"一、（一）1"}
     assert len({hit.document for hit in hits}) == 3
 
