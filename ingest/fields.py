@@ -22,7 +22,7 @@ EDITABLE = ("doc_number", "issuer", "level", "region", "doc_type", "status", "da
             "date_effective")
 DATES = ("date_written", "date_published", "date_effective")
 _ISO = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-_LAW = re.compile(r"^(中华人民共和国)?\S{2,30}法$")
+_LAW = re.compile(r"^(中华人民共和国)?\S{2,30}(?<![办方做])法$")  # a law, not an 办法
 
 
 class FieldError(ValueError):

@@ -95,7 +95,7 @@ def _status_mark(status: str) -> str:
     """（已废止） after the citation of a document not in force; nothing for one in force."""
     from ingest.fields import IN_FORCE
 
-    return f"（{status}）" if status and status != IN_FORCE else ""
+    return f"  （{status}）" if status and status != IN_FORCE else ""
 
 
 def mark(text: str, terms: list[str]) -> str:
