@@ -16,11 +16,14 @@ def answer_for(ctx: AppContext, result):
     return answer_question(ctx.engine, result.query, result=result)
 
 
-def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, area: str) -> tuple[str, str]:
-    """(answer panel, ranked clauses) as HTML for the 问答 tab."""
-    result = actions.search(ctx, question, doc_ids, area)
+def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, area: str,
+                    filters=None) -> tuple[str, str]:
+    """(answer panel, ranked clauses) as HTML for the 问答 tab; the notices say when the answer quotes a
+    document not in force."""
+    result = actions.search(ctx, question, doc_ids, area, filters=filters)
     answer = answer_for(ctx, result) if result.hits else None
-    return render.answer_html(answer), render.hits_html(result.hits, result.notices, result.query)
+    notices = answer.notices if answer is not None else result.notices
+    return render.answer_html(answer), render.hits_html(result.hits, notices, result.query)
 
 
 def _hit_json(hit) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from html import escape
 
+from ingest.fields import IN_FORCE, LABELS
 from ingest.records import Clause, Document, citation
 from qa.hits import Hit
 
@@ -40,13 +41,20 @@ def citation_html(document: str, clause: str) -> str:
     return f'<span class="cite">《{escape(document)}》 {escape(clause)}</span>'
 
 
+def validity_html(status: str) -> str:
+    """A mark beside the citation of a document not in force; nothing for one in force."""
+    if not status or status == IN_FORCE:
+        return ""
+    return f'<span class="doc-status">（{escape(status)}）</span>'
+
+
 def hit_card(hit: Hit) -> str:
     heading = f'<div class="hit-heading">{escape(hit.heading)}</div>' if hit.heading else ""
     return (
         f'<article class="hit" data-clause="{escape(hit.id, quote=True)}" '
         f'data-terms="{escape("|".join(hit.matched_terms), quote=True)}" tabindex="0" role="button" '
         f'title="点击在“阅读”中打开全文">'
-        f'<header><span class="rank">{hit.rank}</span>{citation_html(hit.document, hit.clause)}'
+        f'<header><span class="rank">{hit.rank}</span>{citation_html(hit.document, hit.clause)}{validity_html(hit.status)}'
         f'<span class="score">相关度 {hit.score:.3f}</span></header>{heading}'
         f'<div class="hit-text">{highlight(hit.text, hit.matched_terms)}</div></article>'
     )
@@ -86,8 +94,10 @@ def answer_html(answer) -> str:
 
 
 def document_meta_html(document: Document) -> str:
-    items = [("文号", document.doc_number), ("发布机构", document.issuer), ("成文日期", document.date_written),
-             ("发布日期", document.date_published), ("文件", document.source), ("条款数", str(document.clauses))]
+    names = ("doc_number", "issuer", "level", "region", "doc_type", "status", "date_written", "date_published",
+             "date_effective")
+    items = [(LABELS[name], getattr(document, name)) for name in names]
+    items += [("文件", document.source), ("条款数", str(document.clauses))]
     cells = "".join(f"<div><dt>{name}</dt><dd>{escape(value) or '—'}</dd></div>" for name, value in items)
     return f'<header class="doc-meta"><h2>{escape(document.title)}</h2><dl>{cells}</dl></header>'
 
