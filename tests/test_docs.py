@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import ROOT
 
 COMMANDS = [
-    ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"],
+    ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"], ["ingest", "edit"],
     ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"],
     ["qa.eval"], ["qa.tune"], ["ui"], ["bench"],
 ]
