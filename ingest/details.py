@@ -21,4 +21,6 @@ def add_details(document: Document, properties: dict[str, str] | None = None) ->
 
 def refresh_statuses(store) -> None:
     """Each document's status from the texts of the whole library, except where a user set it."""
-    store.set_statuses(library_statuses(store.facts()))
+    documents = store.facts()
+    statuses = library_statuses(documents)
+    store.set_statuses({d.doc_id: statuses[d.doc_id] for d in documents if statuses[d.doc_id] != d.status})

@@ -62,12 +62,14 @@ def library_statuses(documents: list, today: str | None = None) -> dict[str, str
 
 def _repealed_ids(documents: list) -> set[str]:
     """The documents another one names as repealed, by title or 文号."""
+    named: dict[str, set[str]] = {}  # a title or 文号 -> the documents it names
+    for document in documents:
+        for name in {same_title(document.title), document.doc_number} - {""}:
+            named.setdefault(name, set()).add(document.doc_id)
     found = set()
     for repealing in documents:
-        names = {same_title(name) for name in (repealing.repeals or "").split("\n") if name}
-        for document in documents:
-            if document is not repealing and names & {same_title(document.title), document.doc_number}:
-                found.add(document.doc_id)
+        for name in filter(None, (repealing.repeals or "").split("\n")):
+            found |= named.get(same_title(name), set()) - {repealing.doc_id}
     return found
 
 
