@@ -27,7 +27,8 @@ def add_common_options(parser: argparse.ArgumentParser, doc_filter: bool = True)
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    """--issuer --level --region --type --since --until --include-repealed: which documents are searched."""
+    """--issuer --level --region --type --since --until --include-repealed --all-editions: which documents
+    are searched."""
     from ingest.fields import LEVELS, TYPES
 
     group = parser.add_argument_group("按文件信息筛选（在检索之内筛选，不是从前几条结果中挑选）")
@@ -38,6 +39,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--since", metavar="DATE", help="只查发布日期（无则成文日期、施行日期）不早于 DATE 的文件，如 2022-01-01")
     group.add_argument("--until", metavar="DATE", help="只查发布日期（无则成文日期、施行日期）不晚于 DATE 的文件，如 2024-12-31")
     group.add_argument("--include-repealed", action="store_true", help="也查状态为“已废止”的文件（默认不查）")
+    group.add_argument("--all-editions", action="store_true",
+                       help="也查同名文件的旧版本（状态为“已修订”，默认只查最新版本）")
 
 
 def doc_filter_of(args: argparse.Namespace):
@@ -46,8 +49,8 @@ def doc_filter_of(args: argparse.Namespace):
     from qa.filters import DocFilter
 
     try:
-        return DocFilter.checked(args.include_repealed, issuer=args.issuer, level=args.level, region=args.region,
-                                 doc_type=args.doc_type, since=args.since, until=args.until)
+        return DocFilter.checked(args.include_repealed, args.all_editions, issuer=args.issuer, level=args.level,
+                                 region=args.region, doc_type=args.doc_type, since=args.since, until=args.until)
     except FieldError as error:
         raise CliError(f"错误：{error}", 2) from error
 

@@ -6,13 +6,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from index.tokenize import normalize
-from ingest.fields import LABELS, REPEALED, checked_date, checked_value
+from ingest.fields import AMENDED, LABELS, REPEALED, checked_date, checked_value
 from ingest.validity import status_today
 
 
 @dataclass(frozen=True)
 class DocFilter:
-    """Empty fields filter nothing; 已废止 documents are left out unless include_repealed."""
+    """Empty fields filter nothing; 已废止 documents are left out unless include_repealed, and the older
+    editions (已修订) of a title unless all_editions: the newest edition is the default."""
     issuer: str = ""
     level: str = ""
     region: str = ""
@@ -20,25 +21,27 @@ class DocFilter:
     since: str = ""  # ISO dates, both ends included, compared with the document's date (document_date)
     until: str = ""
     include_repealed: bool = False
+    all_editions: bool = False
 
     @classmethod
-    def checked(cls, include_repealed: bool = False, **given: str | None) -> DocFilter:
+    def checked(cls, include_repealed: bool = False, all_editions: bool = False, **given: str | None) -> DocFilter:
         """A filter from what a user typed; ingest.fields.FieldError names a value it does not accept."""
         values = {name: (value or "").strip() for name, value in given.items()}
         for name in ("level", "doc_type"):
             values[name] = checked_value(name, values.get(name, ""))
         for name, label in (("since", "起始日期"), ("until", "截止日期")):
             values[name] = checked_date(values[name], label) if values.get(name) else ""
-        return cls(include_repealed=include_repealed, **values)
+        return cls(include_repealed=include_repealed, all_editions=all_editions, **values)
 
     @property
     def narrows(self) -> bool:
         """Whether it asks for anything beyond leaving out repealed documents."""
-        return any(getattr(self, f.name) for f in fields(self) if f.name != "include_repealed")
+        return any(getattr(self, f.name) for f in fields(self) if f.name not in ("include_repealed", "all_editions"))
 
     def keeps(self, document, today: str) -> bool:
         """Whether the document (an ingest.records.Document, its text not needed) passes every field."""
-        if not self.include_repealed and current_status(document, today) == REPEALED:
+        status = current_status(document, today)
+        if (status == REPEALED and not self.include_repealed) or (status == AMENDED and not self.all_editions):
             return False
         if self.issuer and normalize(self.issuer) not in normalize(document.issuer):
             return False

@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import CORPUS, ROOT
 
 HELP_COMMANDS = [
-    ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa.eval"], ["qa.tune"],
+    ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa", "editions"], ["qa.eval"],
+    ["qa.tune"],
     ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"],
     ["ingest", "edit"], ["ui"], ["bench"],
 ]

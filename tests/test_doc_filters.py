@@ -143,7 +143,8 @@ def test_repealed_documents_are_hidden_unless_asked(built, capsys):
     (["--type", "规划"], {PLAN_TITLE}),
     (["--issuer", "发展和改革"], {PLAN_TITLE}),
     (["--since", "2023-01-01"], {PLAN_TITLE, NEW, LAW_TITLE}),
-    (["--until", "2021-12-31"], {PLAN_TITLE}),
+    (["--until", "2021-12-31"], set()),
+    (["--until", "2021-12-31", "--all-editions"], {PLAN_TITLE}),
     (["--since", "2023-01-01", "--until", "2023-12-31", "--level", "省"], {PLAN_TITLE}),
     (["--until", "2020-01-01", "--include-repealed"], {OLD}),
 ])
@@ -151,10 +152,13 @@ def test_each_filter_keeps_only_its_documents(built, capsys, options, expected):
     assert shown(capsys, built, *options) == expected
 
 
-def test_a_date_range_holds_only_the_editions_inside_it(built, capsys):
-    code, hits, _ = search(capsys, built, "--type", "规划", "--until", "2021-12-31")
-    assert code == 0 and hits and all("2000万千瓦" in h["text"] or "2000" not in h["text"] for h in hits)
-    assert not any("3000万千瓦" in h["text"] for h in hits)
+def test_the_newest_edition_is_the_default(built, capsys):
+    code, hits, _ = search(capsys, built, "--type", "规划")
+    assert code == 0 and hits and {h["status"] for h in hits} == {"现行有效"}
+    assert not any("2000万千瓦" in h["text"] for h in hits)
+    code, hits, _ = search(capsys, built, "--type", "规划", "--all-editions", "--until", "2021-12-31")
+    assert code == 0 and hits and {h["status"] for h in hits} == {"已修订"}
+    assert not any("3000万千瓦" in h["text"] for h in hits), "a date range holds only the edition inside it"
 
 
 def test_filters_keep_the_old_json_fields(built, capsys):
@@ -272,3 +276,58 @@ def test_a_version_1_store_is_migrated_on_opening(tmp_path, capsys):
     code, out, _ = run(ingest_main, capsys, "docs", "--json", "--data", str(data))
     assert code == 0 and set(json.loads(out.splitlines()[0])) == {
         "doc_id", "title", "source", "doc_number", "issuer", "date_written", "date_published", "clauses"}
+
+
+LAW_2019 = """某某促进法
+第一条 为了促进光伏发电产业发展，制定本法。
+第二条 国家鼓励建设光伏发电项目。
+第三条 光伏发电项目每千瓦补贴100元。
+第四条 本法自2019年1月1日起施行。
+"""
+LAW_2023 = """某某促进法
+第一条 为了促进光伏发电产业发展，制定本法。
+第二条 国家鼓励建设光伏发电项目和储能项目。
+第三条 地方人民政府应当制定光伏发展规划。
+第四条 光伏发电项目每千瓦补贴100元。
+第五条 本法自2023年1月1日起施行。
+"""
+
+
+@pytest.fixture
+def two_editions(tmp_path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "law_2019.txt").write_text(LAW_2019, encoding="utf-8")
+    (tmp_path / "docs" / "law_2023.txt").write_text(LAW_2023, encoding="utf-8")
+    assert ingest_main([str(tmp_path / "docs"), "--data", str(tmp_path / "data"), "--quiet"]) == 0
+    return tmp_path / "data"
+
+
+def test_two_editions_are_compared_article_by_article(two_editions, capsys):
+    from qa.editions_cli import main as editions_main
+
+    code, out, err = run(editions_main, capsys, "促进法", "--json", "--data", str(two_editions))
+    assert code == 0, err
+    result = json.loads(out)
+    assert (result["old"]["source"], result["new"]["source"]) == ("law_2019.txt", "law_2023.txt")
+    assert result["old"]["status"] == "已修订" and result["new"]["status"] == "现行有效"
+    changes = [(c["change"], c["old_clause"], c["new_clause"]) for c in result["changes"]]
+    assert changes == [("相同", "第一条", "第一条"), ("修改", "第二条", "第二条"), ("新增", "", "第三条"),
+                       ("相同", "第三条", "第四条"), ("修改", "第四条", "第五条")], "a renumbered article pairs with its old self"
+    code, out, _ = run(editions_main, capsys, "促进法", "--changes-only", "--data", str(two_editions))
+    assert code == 0 and out.startswith("《某某促进法》 2019-01-01 版（law_2019.txt） → 2023-01-01 版（law_2023.txt）：修改 2 条，新增 1 条")
+    assert "新：第二条 国家鼓励建设光伏发电项目【和储能项目】。" in out and "相同  " not in out
+
+
+def test_an_older_edition_is_searched_only_when_asked(two_editions, capsys):
+    code, out, _ = run(search_main, capsys, "储能项目", "--json", "--top-k", "10", "--model", "", "--data", str(two_editions))
+    assert code == 0 and {h["source"] for h in json.loads(out)["hits"]} == {"law_2023.txt"}
+    code, out, _ = run(search_main, capsys, "储能项目", "--json", "--top-k", "10", "--model", "", "--all-editions",
+                       "--data", str(two_editions))
+    assert code == 0 and {h["source"] for h in json.loads(out)["hits"]} == {"law_2019.txt", "law_2023.txt"}
+
+
+def test_one_edition_alone_has_nothing_to_compare(built, capsys):
+    from qa.editions_cli import main as editions_main
+
+    code, _, err = run(editions_main, capsys, "光伏促进法", "--data", str(built))
+    assert code == 1 and f"《{LAW_TITLE}》在文库中只有这一个版本" in err

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 
 COMMANDS = [
     ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"], ["ingest", "edit"],
-    ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"],
+    ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa", "editions"],
     ["qa.eval"], ["qa.tune"], ["ui"], ["bench"],
 ]
 

@@ -167,15 +167,15 @@ def library_rows(ctx: AppContext) -> list[list]:
 
 
 def filter_from(issuer: object = "", level: object = ANY, region: object = "", doc_type: object = ANY,
-                since: object = "", until: object = "", include_repealed: bool = False):
+                since: object = "", until: object = "", include_repealed: bool = False, all_editions: bool = False):
     """The qa.filters.DocFilter the 问答 tab's filter fields ask for; AppMessage for a value it refuses."""
     from qa.filters import DocFilter
 
     chosen = [clean_text(value) for value in (issuer, level, region, doc_type, since, until)]
     issuer, level, region, doc_type, since, until = (value if value != ANY else "" for value in chosen)
     try:
-        return DocFilter.checked(bool(include_repealed), issuer=issuer, level=level, region=region,
-                                 doc_type=doc_type, since=since, until=until)
+        return DocFilter.checked(bool(include_repealed), bool(all_editions), issuer=issuer, level=level,
+                                 region=region, doc_type=doc_type, since=since, until=until)
     except FieldError as error:
         raise AppMessage(str(error)) from error
 

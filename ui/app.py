@@ -102,7 +102,8 @@ def _filter_fields() -> list:
             since = gr.Textbox(label="起始日期", placeholder="如 2022-01-01", elem_id="filter-since")
             until = gr.Textbox(label="截止日期", placeholder="如 2024-12-31", elem_id="filter-until")
             repealed = gr.Checkbox(label="包含已废止的文件", value=False, elem_id="filter-repealed")
-    return [issuer, level, region, doc_type, since, until, repealed]
+            editions = gr.Checkbox(label="包含旧版本（已修订）", value=False, elem_id="filter-editions")
+    return [issuer, level, region, doc_type, since, until, repealed, editions]
 
 
 def _read_tab() -> SimpleNamespace:
