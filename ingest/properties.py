@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ingest.fields import TYPES
-from ingest.metadata import _is_org
+from ingest.metadata import is_org
 
 _CORE = "docProps/core.xml"
 _MAX_CORE_BYTES = 1 << 20
@@ -20,7 +20,7 @@ def file_properties(path: Path, suffix: str) -> dict[str, str]:
         return {}
     core = _core_properties(path)
     found = {"title": core.get("title", "")}
-    if _is_org(core.get("creator", "")):  # an author is often a person or "Administrator"
+    if is_org(core.get("creator", "")):  # an author is often a person or "Administrator"
         found["issuer"] = core["creator"]
     kind = next((v for v in (core.get("category", ""), core.get("subject", "")) if v in TYPES), "")
     found["doc_type"] = kind

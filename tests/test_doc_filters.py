@@ -331,3 +331,42 @@ def test_one_edition_alone_has_nothing_to_compare(built, capsys):
 
     code, _, err = run(editions_main, capsys, "光伏促进法", "--data", str(built))
     assert code == 1 and f"《{LAW_TITLE}》在文库中只有这一个版本" in err
+
+
+def test_a_docx_without_a_title_line_takes_title_issuer_and_type_from_its_properties(tmp_path, capsys):
+    import docx
+
+    document = docx.Document()
+    for line in ("一、补贴对象", "对屋顶分布式光伏发电项目给予补贴。", "二、补贴标准", "每千瓦补贴100元。"):
+        document.add_paragraph(line)
+    document.core_properties.title = "某某县屋顶光伏补贴细则"
+    document.core_properties.author = "某某县发展和改革局"
+    document.core_properties.category = "细则"
+    document.save(tmp_path / "rules.docx")
+    person = docx.Document()
+    person.add_paragraph("某某县光伏工作要点")
+    person.add_paragraph("一、推进屋顶光伏。")
+    person.core_properties.author = "Administrator"
+    person.save(tmp_path / "notes.docx")
+    data = tmp_path / "data"
+    assert run(ingest_main, capsys, str(tmp_path / "rules.docx"), str(tmp_path / "notes.docx"), "--data", str(data),
+               "--quiet")[0] == 0
+    row = json.loads(run(ingest_main, capsys, "show", "rules.docx", "--json", "--data", str(data))[1])
+    assert (row["title"], row["issuer"], row["doc_type"]) == ("某某县屋顶光伏补贴细则", "某某县发展和改革局", "细则")
+    row = json.loads(run(ingest_main, capsys, "show", "notes.docx", "--json", "--data", str(data))[1])
+    assert (row["title"], row["issuer"], row["doc_type"]) == ("某某县光伏工作要点", "", "要点"), "a person is no issuer"
+
+
+def test_a_read_only_version_1_store_is_read_as_it_stands(tmp_path, capsys):
+    from tests.test_hardening_storage import read_only_copy
+
+    source = tmp_path / "source"
+    source.mkdir()
+    version_1_store(source / "store.sqlite3")
+    with read_only_copy(source) as data:
+        code, out, err = run(ingest_main, capsys, "show", "new_rules.txt", "--json", "--data", str(data))
+        assert code == 0, err
+        row = json.loads(out)
+        assert row["title"] == NEW and (row["level"], row["status"]) == ("", "")
+        code, out, _ = run(ingest_main, capsys, "docs", "--data", str(data))
+        assert code == 0 and NEW in out
