@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
@@ -21,7 +22,7 @@ ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that
 MAX_QUOTES = 3
 NOT_FOUND = "没有找到能直接回答这个问题的条款。以下是最接近的条款，请核对原文："
 # what an answer says of a document it quotes that is not in force, by status (ingest.fields)
-_NOT_IN_FORCE = {"已废止": "已废止", "已修订": "已修订，文库中有更新的版本", "尚未施行": "尚未施行"}
+_NOT_IN_FORCE = {REPEALED: "已废止", AMENDED: "已修订，文库中有更新的版本", NOT_YET: "尚未施行"}
 
 
 @dataclass

@@ -263,7 +263,8 @@ class Engine:
     @staticmethod
     def _kept(facts: dict, filters: DocFilter) -> set[str] | None:
         """The ids of the documents the filters keep; None when they keep every one."""
-        kept = {doc_id for doc_id, document in facts.items() if filters.keeps(document, _today())}
+        today = _today()
+        kept = {doc_id for doc_id, document in facts.items() if filters.keeps(document, today)}
         return None if len(kept) == len(facts) else kept
 
     def library(self) -> _State:
