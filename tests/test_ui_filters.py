@@ -63,3 +63,15 @@ def test_the_app_builds_with_the_filters_and_the_edit_form(ctx):
     app = build_app(ctx.engine, ctx.config)
     ids = {block.elem_id for block in app.blocks.values() if getattr(block, "elem_id", None)}
     assert {"filter-level", "filter-since", "filter-repealed", "edit-doc", "edit-status", "edit-save"} <= ids
+
+
+def test_the_search_and_ask_endpoints_take_the_filters(ctx):
+    result = api.search_json(ctx, QUESTION, None, 20, {"level": "省", "type": "规划"})
+    assert {hit["document"] for hit in result["hits"]} == {PLAN_TITLE}
+    assert {hit["status"] for hit in result["hits"]} == {"现行有效"}
+    reply = api.ask_json(ctx, "光伏促进法什么时候施行？", None, {"type": "法律"})
+    assert f"注意：《{LAW_TITLE}》尚未施行，以上内容仅供参考，请以现行文件为准。" in reply["notices"]
+    with pytest.raises(AppMessage, match="filters 不认识 kind"):
+        api.search_json(ctx, QUESTION, None, 5, {"kind": "方案"})
+    with pytest.raises(AppMessage, match="层级“镇”不在可选值中"):
+        api.search_json(ctx, QUESTION, None, 5, {"level": "镇"})
