@@ -113,6 +113,8 @@ def test_validity_read_from_text():
     assert repealed_names(NEW_RULES) == [OLD, "台府〔2019〕3号"]
     assert repealed_names("同时废止《某某管理办法》。") == ["某某管理办法"]
     assert repealed_names("依据《某某法》制定本办法。") == []
+    assert repealed_names("根据《甲决定》修正的《乙条例》同时废止。") == ["乙条例"], "only the titles next to 废止"
+    assert repealed_names("同时废止《甲办法》和《乙办法》。") == ["甲办法", "乙办法"]
 
 
 def test_library_statuses_by_title_or_number():
