@@ -35,6 +35,18 @@ def editions(documents: list[Document], document: Document) -> list[Document]:
     return sorted(same, key=lambda d: (edition_date(d), d.source))
 
 
+def edition_pair(documents: list[Document], named: Document, old: Document | None = None
+                 ) -> tuple[Document, Document] | None:
+    """(older, newest) edition of named's title: old if given, else named itself when it is not the newest,
+    else the edition before the newest; None when the library holds one edition only."""
+    versions = editions(documents, named)
+    before = versions[-2] if len(versions) > 1 else None
+    older = old or (named if named.doc_id != versions[-1].doc_id else before)
+    if older is None or older.doc_id == versions[-1].doc_id:
+        return None
+    return older, versions[-1]
+
+
 def compare_editions(old: list[Clause], new: list[Clause]) -> list[ArticleChange]:
     """The articles of two editions paired, in the order of the newer one (removed ones where they stood)."""
     matcher = difflib.SequenceMatcher(None, [_body(c) for c in old], [_body(c) for c in new], autojunk=False)

@@ -6,7 +6,7 @@ import json
 
 from argparse_zh import Parser
 from qa.cli_common import CliError, add_common_options, library_config, reports_errors
-from qa.editions import CHANGED, SAME, ArticleChange, compare_editions, editions, marked
+from qa.editions import CHANGED, SAME, ArticleChange, compare_editions, edition_pair, editions, marked
 
 EXAMPLES = """示例：
   python -m qa editions 促进法                 # 最新版本与上一版本逐条对照
@@ -17,8 +17,9 @@ EXAMPLES = """示例：
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="python -m qa editions", epilog=EXAMPLES,
                     description="同名文件的两个版本逐条对照：相同、修改（差异用【】标出）、新增、删除。\n"
-                                "默认对照最新版本与上一版本。")
-    parser.add_argument("doc", metavar="DOC", help="文件编号 doc_id、文件名，或只与一份文件相符的标题片段")
+                                "默认对照最新版本与上一版本；DOC 为旧版本时对照它与最新版本。")
+    parser.add_argument("doc", metavar="DOC", help="文件编号 doc_id、文件名，或标题片段（与同名文件的各版本都相符时取最新版本）；"
+                        "给出旧版本时与最新版本对照")
     parser.add_argument("--old", metavar="DOC", help="与最新版本对照的旧版本（默认上一版本）")
     parser.add_argument("--changes-only", action="store_true", help="只列出有改动的条款")
     add_common_options(parser, doc_filter=False)
@@ -34,13 +35,13 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     store = Store(library_config(args.data).store_path)
     try:
-        versions = editions(store.documents(), _named(store, args.doc))
-        old = one_document(store, args.old) if args.old else (versions[-2] if len(versions) > 1 else None)
+        named = _named(store, args.doc)
+        pair = edition_pair(store.documents(), named, one_document(store, args.old) if args.old else None)
     except IngestError as error:
         raise CliError(f"错误：{error}") from error
-    if old is None or old.doc_id == versions[-1].doc_id:
-        raise CliError(f"《{versions[0].title}》在文库中只有这一个版本，没有可对照的版本。")
-    new = versions[-1]
+    if pair is None:
+        raise CliError(f"《{named.title}》在文库中只有这一个版本，没有可对照的版本。")
+    old, new = pair
     changes = compare_editions(store.clauses([old.doc_id]), store.clauses([new.doc_id]))
     shown = [c for c in changes if c.change != SAME] if args.changes_only else changes
     if args.json:
@@ -52,13 +53,13 @@ def main(argv: list[str]) -> int:
 
 
 def _named(store, text: str):
-    """The document text names, or any of them when every document it matches has one title (its editions)."""
+    """The document text names; the newest when every document it matches has one title (its editions)."""
     from ingest.pipeline import one_document
     from ingest.validity import same_title
 
     matches = store.find_documents(text)
     if matches and len({same_title(d.title) for d in matches}) == 1:
-        return matches[0]
+        return editions(matches, matches[0])[-1]
     return one_document(store, text)
 
 

@@ -75,3 +75,15 @@ def test_the_search_and_ask_endpoints_take_the_filters(ctx):
         api.search_json(ctx, QUESTION, None, 5, {"kind": "方案"})
     with pytest.raises(AppMessage, match="层级“镇”不在可选值中"):
         api.search_json(ctx, QUESTION, None, 5, {"level": "镇"})
+
+
+def test_the_compare_tab_lines_up_two_editions(ctx):
+    from ui.compare_view import editions_html
+
+    plans = [d for d in ctx.store.documents() if d.title == PLAN_TITLE]
+    older = min(plans, key=lambda d: d.date_written)
+    html = editions_html(ctx, older.doc_id)
+    assert "2021-04-01 版 → 2023-04-01 版：修改 1 条，新增 0 条，删除 0 条，相同 1 条" in html
+    assert "<del>2000</del>" in html and "<ins>3000</ins>" in html
+    with pytest.raises(AppMessage, match=f"《{LAW_TITLE}》在文库中只有这一个版本"):
+        editions_html(ctx, next(d.doc_id for d in ctx.store.documents() if d.title == LAW_TITLE))

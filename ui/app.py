@@ -158,12 +158,14 @@ def _pickers(ctx: AppContext) -> tuple:
     """Fresh document lists for every picker, and the status line, after a page load or a library change."""
     choices = actions.document_choices(ctx)
     return (gr.Dropdown(choices=choices), gr.Dropdown(choices=choices), gr.Dropdown(choices=choices, value=None),
-            actions.library_rows(ctx), actions.library_status(ctx), gr.Dropdown(choices=choices))
+            actions.library_rows(ctx), actions.library_status(ctx), gr.Dropdown(choices=choices),
+            gr.Dropdown(choices=choices))
 
 
 def _picker_outputs(view: SimpleNamespace) -> list:
     """The components _pickers fills, in its order."""
-    return [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table, view.status, view.lib.edit.doc]
+    return [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table, view.status, view.lib.edit.doc,
+            view.cmp.edition_doc]
 
 
 def _wire_ask(ctx: AppContext, view: SimpleNamespace) -> None:

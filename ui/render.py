@@ -198,6 +198,30 @@ def compare_html(base: Clause, others: list[Hit]) -> str:
     return legend + "".join(rows)
 
 
+def editions_html(old: Document, new: Document, changes: list) -> str:
+    """Two editions article by article (qa.editions.ArticleChange): unchanged ones folded into a count."""
+    counts = {kind: sum(c.change == kind for c in changes) for kind in ("修改", "新增", "删除", "相同")}
+    head = (f'<p class="cmp-legend">《{escape(new.title)}》 {escape(_edition(old))} → {escape(_edition(new))}：'
+            + "，".join(f"{kind} {count} 条" for kind, count in counts.items())
+            + '；<del>红底</del>为旧版本删去的内容，<ins>绿底</ins>为新版本加入的内容。</p>')
+    rows = [_edition_row(change) for change in changes if change.change != "相同"]
+    return head + ("".join(rows) or message_html("两个版本的条款文字相同。"))
+
+
+def _edition(document: Document) -> str:
+    when = document.date_effective or document.date_published or document.date_written
+    return f"{when or '日期不详'} 版"
+
+
+def _edition_row(change) -> str:
+    old_text, new_text = diff_html(change.old.text if change.old else "", change.new.text if change.new else "")
+    cells = [(change.old, old_text), (change.new, new_text)]
+    html = "".join(f'<div class="cmp-cell"><div class="cmp-cite">{escape(change.change)} '
+                   f'{escape(clause.clause) if clause else "—"}</div><div class="cmp-text">{text}</div></div>'
+                   for clause, text in cells)
+    return f'<div class="cmp-row">{html}</div>'
+
+
 def model_name(mode: str) -> str:
     """The semantic model in plain words, from the engine's mode (semantic:NAME or offline:…)."""
     kind, _, name = mode.partition(":")
