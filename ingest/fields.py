@@ -3,6 +3,7 @@ the check of a value typed by a user."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ingest.metadata import iso_date
 
@@ -62,8 +63,6 @@ def checked_date(value: str, label: str) -> str:
 
 
 def _real_date(iso: str) -> bool:
-    from datetime import date
-
     parts = [int(p) for p in iso.split("-")] + [1]
     try:
         date(*parts[:3])

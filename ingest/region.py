@@ -4,6 +4,8 @@ The gazetteer is qa.places, which reads the places a question names with the sam
 imported only when a document is placed, so reading the store never loads it."""
 from __future__ import annotations
 
+_LEVELS = {0: "国家", 1: "省", 2: "市", 3: "区县"}  # qa.places NATIONAL … COUNTY, as ingest.fields.LEVELS names them
+
 
 def level_and_region(title: str, issuer: str) -> tuple[str, str]:
     """("区县", "广东省 江门市 台山市") for a county's plan; ("国家", "") where no place is named."""
@@ -33,6 +35,3 @@ def find_region(text: str) -> str:
 
     found = gazetteer().names.get(text.strip())
     return region_path(found[0]) if found else text.strip()
-
-
-_LEVELS = {0: "国家", 1: "省", 2: "市", 3: "区县"}
