@@ -12,7 +12,7 @@ _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _IN_FORCE_FROM = re.compile(rf"自\s*({_DATE}|印发之日|发布之日|公布之日|颁布之日)\s*起\s*(?:施行|实施|执行|生效)")
 # the titles (each with its bracketed 文号, if any) standing right before or after 废止: …施行，《X》（国发〔2010〕1号）
 # 同时废止; 同时废止《X》和《Y》; not a title further back in the sentence (根据《…决定》修正的《X》同时废止)
-_RUN = r"(?:《[^《》]{2,80}》\s*(?:[（(][^（）()]{0,40}[）)])?\s*[、和及与]?\s*)+"
+_RUN = r"(?:《[^《》]{2,80}》\s*(?:[（(][^（）()]{0,40}[）)])?\s*[、和及与]?\s*){1,20}"
 _REPEALS = re.compile(rf"({_RUN})(?:同时|即行|予以|一并)?废止|废止\s*({_RUN})")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号")
