@@ -42,7 +42,7 @@ class Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         # argparse puts an ASCII colon after each section title
-        return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+        return re.sub(r"^([\u4e00-\u9fff][^\n]*?):$", r"\1：", super().format_help(), flags=re.MULTILINE)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

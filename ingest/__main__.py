@@ -9,12 +9,17 @@ from pathlib import Path
 
 from argparse_zh import Parser
 from config import load_config
+from ingest.fields import EDITABLE, LABELS, LEVELS, STATUSES, TYPES, FieldError
 from ingest.lock import DataFolderReadOnly, WriteLockTimeout, write_lock
-from ingest.pipeline import IngestReport, ingest_paths, remove_documents
+from ingest.pipeline import IngestReport, edit_document, ingest_paths, one_document, remove_documents
+from ingest.records import Document
 from ingest.readers import IngestError, supported_suffixes
 from ingest.store import Store, StoreError
 
-COMMANDS = ("list", "docs", "remove")
+COMMANDS = ("list", "docs", "remove", "show", "edit")
+# edit's options, by field: --type for doc_type, the others spelled as the field
+_OPTIONS = {name: "--" + ("type" if name == "doc_type" else name.replace("_", "-")) for name in EDITABLE}
+_CHOICES = {"level": LEVELS, "doc_type": TYPES, "status": STATUSES}
 _DATA_HELP = "数据文件夹，存放文库 store.sqlite3（默认 data/，或环境变量 POLICY_QA_DATA_DIR）"
 _WAIT_HELP = "另一个进程正在写入同一数据文件夹时，最多等待的秒数（默认 30）"
 
@@ -22,7 +27,7 @@ _WAIT_HELP = "另一个进程正在写入同一数据文件夹时，最多等待
 def main(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         parser = _command_parser(argv[0])
-        handler = {"list": list_clauses, "docs": list_docs, "remove": remove}[argv[0]]
+        handler = {"list": list_clauses, "docs": list_docs, "remove": remove, "show": show, "edit": edit}[argv[0]]
         args = parser.parse_args(argv[1:])
     else:
         parser, handler = _ingest_parser(), ingest
@@ -36,6 +41,9 @@ def main(argv: list[str]) -> int:
     except (IngestError, StoreError, DataFolderReadOnly) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
+    except FieldError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into head and the like
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -45,7 +53,7 @@ def _ingest_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="python -m ingest",
         description="把政策文件按条款导入文库（数据文件夹不存在时新建）。\n"
-                    "其他命令：python -m ingest list|docs|remove --help",
+                    "其他命令：python -m ingest list|docs|show|edit|remove --help",
         epilog=f"文件类型：{' '.join(supported_suffixes())}。\n无法读取的文件各报一行，其余文件照常导入；"
                "有文件失败时退出码为 1。\n未改动的文件跳过；改动过的同名文件替换原有条款。")
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="文件或文件夹（递归查找）")
@@ -60,17 +68,32 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         "list": "列出条款记录（id, doc_id, document, source, clause, heading, text, start, end, seq）。",
         "docs": "列出文件（doc_id, title, source, doc_number, issuer, date_written, date_published, clauses）。",
         "remove": "从文库中删除一份文件及其条款。",
+        "show": "显示一份文件的全部信息：文号、发布机构、层级、地区、类型、状态、成文/发布/施行日期。",
+        "edit": "修改一份文件的信息（检索筛选用）；只改给出的项，空字符串清除该项。\n"
+                "改过的项在重新导入同一文件后保留；状态未手动设置时按全文自动判断。",
     }
     parser = Parser(prog=f"python -m ingest {command}", description=descriptions[command])
-    if command == "remove":
+    if command in ("remove", "show", "edit"):
         parser.add_argument("doc", metavar="DOC", help="文件编号 doc_id、文件名，或只与一份文件相符的标题片段")
+    if command in ("remove", "edit"):
         parser.add_argument("--wait", metavar="SECONDS", type=float, default=30.0, help=_WAIT_HELP)
-    if command in ("list", "docs"):
+    if command == "edit":
+        _add_field_options(parser)
+    if command in ("list", "docs", "show", "edit"):
         parser.add_argument("--json", action="store_true", help="输出 JSON Lines（每行一条记录），而不是表格")
     if command == "list":
         parser.add_argument("--doc", metavar="TEXT", default=None, help="只列标题、文件编号或文件名包含 TEXT 的文件")
     parser.add_argument("--data", metavar="DIR", default=None, help=_DATA_HELP)
     return parser
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    for name, option in _OPTIONS.items():
+        choices = f"（可选：{'、'.join(_CHOICES[name])}）" if name in _CHOICES else ""
+        dated = "（如 2024-01-31）" if name.startswith("date_") else ""
+        region = "（如 广东、台山市；按行政区划存为全称，如 广东省 江门市 台山市）" if name == "region" else ""
+        parser.add_argument(option, dest=name, metavar="VALUE", default=None,
+                            help=f"{LABELS[name]}{choices}{dated}{region}")
 
 
 def ingest(args: argparse.Namespace) -> int:
@@ -125,6 +148,39 @@ def remove(args: argparse.Namespace) -> int:
         store.close()
     print(f"已删除 {', '.join(report.removed)}")
     return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    store = _open_store(args.data)
+    _print_details(one_document(store, args.doc), args.json)
+    return 0
+
+
+def edit(args: argparse.Namespace) -> int:
+    values = {name: getattr(args, name) for name in EDITABLE if getattr(args, name) is not None}
+    if not values:
+        raise FieldError("没有给出要修改的项；可改：" + " ".join(_OPTIONS.values()))
+    store = _open_store(args.data)
+    try:
+        with write_lock(store.path.parent, wait_s=args.wait):
+            document = edit_document(store, args.doc, values)
+    finally:
+        store.close()
+    _print_details(document, args.json)
+    return 0
+
+
+def _print_details(document: Document, as_json: bool) -> None:
+    """One document's fields, under the Chinese names the app shows them by; * marks a field a user set."""
+    if as_json:
+        _print_jsonl([document.details()])
+        return
+    edited = document.edited_fields()
+    rows = [["doc_id", document.doc_id], ["文件", document.source]]
+    rows += [[label + ("*" if name in edited else ""), getattr(document, name) or "—"] for name, label in LABELS.items()]
+    _print_table(["项目", "内容"], rows)
+    if edited:
+        print("（* 为手动设置的项）")
 
 
 def _open_store(data: str | None) -> Store:

@@ -151,7 +151,7 @@ def _issued_date(lines: list[str]) -> str:
 def find_issuer(lines: list[str]) -> str:
     """The signature above the first date line, a 文件 header or a 令 heading."""
     for index, line in enumerate(lines):
-        if _DATE_LINE.match(line) and index > 0 and _is_org(lines[index - 1]):
+        if _DATE_LINE.match(line) and index > 0 and is_org(lines[index - 1]):
             return _signature(lines[:index])
     for line in lines[:20]:
         if line.endswith("文件") and 4 <= len(line) <= 30:
@@ -161,7 +161,8 @@ def find_issuer(lines: list[str]) -> str:
     return ""
 
 
-def _is_org(line: str) -> bool:
+def is_org(line: str) -> bool:
+    """A short line naming an office: …人民政府, …委员会, …局."""
     return len(line) <= 30 and bool(_ORG.search(line)) and not re.search(r"[，。；：]", line)
 
 
@@ -171,10 +172,10 @@ def _signature(lines: list[str]) -> str:
     for line in reversed(lines):
         if re.search(r"\.(rar|zip|docx?|pdf|xlsx?|wps)$", line):
             continue  # an attachment link inside the signature block of a web page
-        if not _is_org(line) and not (block and len(line) <= 12 and not re.search(r"[，。；：]", line)):
+        if not is_org(line) and not (block and len(line) <= 12 and not re.search(r"[，。；：]", line)):
             break
         block.insert(0, line)
-    orgs = [line for line in block if _is_org(line)]
+    orgs = [line for line in block if is_org(line)]
     return orgs[0] + (" 等" if len(orgs) > 1 else "")
 
 
@@ -221,7 +222,7 @@ def title_candidates(lines: list[str]) -> list[str]:
 def _starts_block(previous: str) -> bool:
     """Whether the line after previous may open a title: after a blank line, a sentence, a date, a 文号 or an issuer."""
     return not previous or bool(_BLOCK_END.search(previous) or _DATE_LINE.match(previous) or _NOTE.match(previous)
-                                or _NUMBER_LINE.match(previous)) or _is_org(previous)
+                                or _NUMBER_LINE.match(previous)) or is_org(previous)
 
 
 def _longest_title(lines: list[str]) -> str:

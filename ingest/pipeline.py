@@ -9,8 +9,10 @@ from pathlib import Path
 
 from config import Config
 from ingest.clean import clean_text
+from ingest.details import add_details, refresh_statuses
 from ingest.limits import Limits, check_clauses, check_paragraphs, check_text
 from ingest.metadata import extract_metadata
+from ingest.properties import file_properties
 from ingest.readers import EmptyFileError, IngestError, check_file, read_text, supported_suffixes
 from ingest.records import Clause, Document, clause_id
 from ingest.store import Store
@@ -72,6 +74,8 @@ def ingest_paths(paths: list[Path], store: Store, show_progress: bool = True,
         jobs.append((path, name, known.get(name, ("", ""))[1], max_chars, limits))
     for (path, name, *_), outcome in _progress(_parse_all(jobs), len(jobs), show_progress):
         report.merge(_store_outcome(path, name, outcome, store))
+    if report.added or report.replaced:
+        refresh_statuses(store)
     return report
 
 
@@ -82,7 +86,10 @@ def ingest_file(path: str | Path, store: Store, source_name: str | None = None,
     source = safe_source_name(source_name or path.name)
     known = store.fingerprints([source]).get(source, ("", ""))[1]
     outcome = _parse_job((path, source, known, (config or Config()).max_clause_chars, Limits.of(config)))
-    return _store_outcome(path, source, outcome, store)
+    report = _store_outcome(path, source, outcome, store)
+    if report.added or report.replaced:
+        refresh_statuses(store)
+    return report
 
 
 def _parse_all(jobs: list[tuple]):
@@ -106,7 +113,8 @@ def _parse_job(job: tuple) -> Parsed | str:
         sha = hashlib.sha256(PARSER_VERSION.encode() + path.read_bytes()).hexdigest()
         if sha == known_sha:
             return Parsed(sha)
-        document, clauses = parse_document(read_text(path, suffix, limits=limits), source, max_clause_chars, limits)
+        document, clauses = parse_document(read_text(path, suffix, limits=limits), source, max_clause_chars, limits,
+                                           file_properties(path, suffix))
         document.sha256 = sha
         return Parsed(sha, document, clauses)
     except IngestError as error:
@@ -134,10 +142,11 @@ def _store_outcome(path: Path, source: str, outcome: Parsed | str, store: Store)
     return report
 
 
-def parse_document(raw: str, source: str, max_clause_chars: int = 1200,
-                   limits: Limits | None = None) -> tuple[Document, list[Clause]]:
-    """A document and its clause records from raw text; raises EmptyFileError when no text is left and
-    TooLargeError past a work cap."""
+def parse_document(raw: str, source: str, max_clause_chars: int = 1200, limits: Limits | None = None,
+                   properties: dict[str, str] | None = None) -> tuple[Document, list[Clause]]:
+    """A document and its clause records from raw text (and the file's own properties, used where the
+    text says nothing); raises EmptyFileError when no text is left and TooLargeError past a work cap."""
+    properties = properties or {}
     limits = limits or Limits()
     text = clean_text(check_text(raw, limits))
     if not text.strip():
@@ -146,10 +155,11 @@ def parse_document(raw: str, source: str, max_clause_chars: int = 1200,
     doc_id = make_doc_id(source)
     found = sections(text)
     head = _head(text, found)
-    meta = extract_metadata(raw, head, Path(source).stem)
-    document = Document(doc_id=doc_id, title=meta.title, source=source, doc_number=meta.doc_number,
-                        issuer=meta.issuer, date_written=meta.date_written,
-                        date_published=meta.date_published, text=text)
+    meta = extract_metadata(raw, head, properties.get("title") or Path(source).stem)
+    document = add_details(Document(doc_id=doc_id, title=meta.title, source=source, doc_number=meta.doc_number,
+                                    issuer=meta.issuer or properties.get("issuer", ""),
+                                    date_written=meta.date_written, date_published=meta.date_published,
+                                    text=text), properties)
     clauses = [
         Clause(id=clause_id(doc_id, seq), doc_id=doc_id, document=meta.title, source=source, clause=piece.clause,
                heading=piece.heading, text=text[piece.start:piece.end], start=piece.start, end=piece.end, seq=seq)
@@ -219,6 +229,15 @@ def _progress(items, total: int, show: bool):
 def remove_documents(store: Store, text: str) -> IngestReport:
     """Remove the document whose id or file name is text (or the only one whose title contains it)."""
     report = IngestReport()
+    document = one_document(store, text)
+    store.remove_document(document.doc_id)
+    refresh_statuses(store)  # what it repealed or replaced is in force again
+    report.removed.append(document.doc_id)
+    return report
+
+
+def one_document(store: Store, text: str) -> Document:
+    """The document whose id or file name is text, or the only one whose title contains it."""
     exact = [d for d in store.documents() if text in (d.doc_id, d.source)]
     matches = exact or store.find_documents(text)
     if len(matches) > 1:
@@ -226,9 +245,22 @@ def remove_documents(store: Store, text: str) -> IngestReport:
         raise AmbiguousDocumentError(f"“{text}”与 {len(matches)} 份文件相符（{names}）；请给出文件编号 doc_id")
     if not matches:
         raise UnknownDocumentError(f"没有文件与“{text}”相符；文件编号见 python -m ingest docs")
-    store.remove_document(matches[0].doc_id)
-    report.removed.append(matches[0].doc_id)
-    return report
+    return matches[0]
+
+
+def edit_document(store: Store, text: str, values: dict[str, str]) -> Document:
+    """Set the fields a user gave on one document (each checked first, FieldError if one is refused); a
+    region is written as its full path (广东 → 广东省). The library's statuses follow."""
+    from ingest.fields import checked_value
+    from ingest.region import find_region
+
+    document = one_document(store, text)
+    checked = {name: checked_value(name, value) for name, value in values.items()}
+    if checked.get("region"):
+        checked["region"] = find_region(checked["region"])
+    document = store.update_fields(document.doc_id, checked)
+    refresh_statuses(store)
+    return store.document(document.doc_id)
 
 
 class UnknownDocumentError(IngestError):

@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 
+DETAILS = ("doc_type", "level", "region", "date_effective", "status")
+
+
 @dataclass
 class Document:
     doc_id: str
@@ -16,13 +19,30 @@ class Document:
     sha256: str = ""
     text: str = ""  # the cleaned full text; clause spans point into it
     clauses: int = 0
+    # filters and validity (ingest.fields); edited names the fields a user set, which a re-import keeps
+    doc_type: str = ""
+    level: str = ""
+    region: str = ""
+    date_effective: str = ""
+    status: str = ""
+    repeals: str = ""  # titles and 文号 of the documents its text repeals, one a line
+    edited: str = ""  # field names, comma-separated
 
     def summary(self) -> dict:
-        """The public JSON form (without the full text)."""
+        """The public JSON form of `python -m ingest docs` (without the full text), as it always was."""
         row = asdict(self)
-        row.pop("text")
-        row.pop("sha256")
+        for name in ("text", "sha256", *DETAILS, "repeals", "edited"):
+            row.pop(name)
         return row
+
+    def details(self) -> dict:
+        """Every field a user may read: the summary, the filter fields, and which fields a user set."""
+        row = self.summary() | {name: getattr(self, name) for name in DETAILS}
+        row["edited"] = self.edited_fields()
+        return row
+
+    def edited_fields(self) -> list[str]:
+        return [name for name in self.edited.split(",") if name]
 
 
 @dataclass

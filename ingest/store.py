@@ -14,14 +14,19 @@ from urllib.parse import quote
 from ingest.oserrors import disk_full_message, free_mb, read_only_message, writable
 from ingest.records import Clause, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# 2: the filter and validity fields of a document (ingest.fields); a version 1 store gains them on opening
+_ADDED_IN_2 = ("doc_type", "level", "region", "date_effective", "status", "repeals", "edited")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL UNIQUE,
     doc_number TEXT, issuer TEXT, date_written TEXT, date_published TEXT,
-    sha256 TEXT NOT NULL, text TEXT NOT NULL, clauses INTEGER NOT NULL);
+    sha256 TEXT NOT NULL, text TEXT NOT NULL, clauses INTEGER NOT NULL,
+    doc_type TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',
+    date_effective TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', repeals TEXT NOT NULL DEFAULT '',
+    edited TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS clauses (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     document TEXT NOT NULL, source TEXT NOT NULL, clause TEXT NOT NULL, heading TEXT NOT NULL,
@@ -38,7 +43,12 @@ CREATE INDEX IF NOT EXISTS previous_clauses_by_doc ON previous_clauses(doc_id);
 # A read-only store may predate previous_clauses; an empty stand-in in memory keeps the reads uniform.
 _READ_ONLY_SCHEMA = "CREATE TEMP TABLE IF NOT EXISTS previous_clauses AS SELECT * FROM clauses WHERE 0"
 
+# A read-only version 1 store cannot gain the columns: a view in memory shows them empty.
+_READ_ONLY_V1 = ("CREATE TEMP VIEW IF NOT EXISTS documents AS SELECT *, "
+                 + ", ".join(f"'' AS {name}" for name in _ADDED_IN_2) + " FROM main.documents")
+
 _DOC_COLUMNS = [f.name for f in fields(Document)]
+_FACT_COLUMNS = [name for name in _DOC_COLUMNS if name != "text"]
 _CLAUSE_COLUMNS = [f.name for f in fields(Clause)]
 
 
@@ -54,6 +64,7 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._readers = threading.local()
+        self.version_1_view = False  # a read-only store of version 1, read through a view (_READ_ONLY_V1)
         self.read_only = self.path.is_file() and not (writable(self.path.parent) and os.access(self.path, os.W_OK))
         self.read_only_reason = read_only_message("写入文档库", self.path.parent)
         try:
@@ -124,10 +135,30 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None and not self.read_only:
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif row is not None and row[0] == "1" and self.read_only:
+            self.version_1_view = True
+            self.db.execute(_READ_ONLY_V1)
+        elif row is not None and row[0] == "1":
+            self._migrate_from_1()
         elif row is not None and row[0] != str(SCHEMA_VERSION):
             raise StoreError(
                 f"{self.path} 是第 {row[0]} 版的文档库，本程序读取第 {SCHEMA_VERSION} 版；"
                 "请把它移走，再重新导入原始文件。")
+
+    def _migrate_from_1(self) -> None:
+        """Version 1 → 2: the new columns, filled from each document's title, issuer and text, in one transaction."""
+        from ingest.details import add_details, refresh_statuses
+
+        with self.transaction() as db:
+            present = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+            for name in _ADDED_IN_2:
+                if name not in present:
+                    db.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT NOT NULL DEFAULT ''")
+            for document in self.documents():
+                add_details(document)
+                self._write_fields(db, document.doc_id, {n: getattr(document, n) for n in _ADDED_IN_2[:-1]})
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        refresh_statuses(self)
 
     def close(self) -> None:
         self.db.close()
@@ -163,6 +194,7 @@ class Store:
         with self.transaction() as db:
             old = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE source = ? OR doc_id = ?",
                                                 (document.source, document.doc_id))]
+            _keep_edits(document, [self.document(doc_id) for doc_id in old])
             for doc_id in old:
                 db.execute("DELETE FROM previous_clauses WHERE doc_id = ?", (doc_id,))
                 db.execute(f"INSERT INTO previous_clauses SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses "
@@ -170,6 +202,35 @@ class Store:
             db.execute("DELETE FROM documents WHERE source = ? OR doc_id = ?", (document.source, document.doc_id))
             db.execute(_insert("documents", _DOC_COLUMNS), astuple(document))
             db.executemany(_insert("clauses", _CLAUSE_COLUMNS), [astuple(c) for c in clauses])
+
+    def update_fields(self, doc_id: str, values: dict[str, str]) -> Document:
+        """Set fields a user gave (ingest.fields checks them first); a re-import keeps them."""
+        with self.transaction() as db:
+            document = self.document(doc_id)
+            if document is None:
+                raise StoreError(f"文库中没有文件 {doc_id}")
+            edited = ",".join(dict.fromkeys(document.edited_fields() + list(values)))
+            self._write_fields(db, doc_id, {**values, "edited": edited})
+        return self.document(doc_id)
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        """The statuses read from the texts, except on documents whose status a user set."""
+        with self.transaction() as db:
+            for doc_id, status in statuses.items():
+                db.execute("UPDATE documents SET status = ? WHERE doc_id = ? AND ',' || edited || ',' NOT LIKE "
+                           "'%,status,%'", (status, doc_id))
+
+    @staticmethod
+    def _write_fields(db: sqlite3.Connection, doc_id: str, values: dict[str, str]) -> None:
+        assignments = ", ".join(f'"{name}" = ?' for name in values if name in _DOC_COLUMNS)
+        db.execute(f"UPDATE documents SET {assignments} WHERE doc_id = ?",
+                   [value for name, value in values.items() if name in _DOC_COLUMNS] + [doc_id])
+
+    def facts(self) -> list[Document]:
+        """Every document without its text (text is ""), read on the calling thread's own connection:
+        what the search filters read, current with any edit."""
+        rows = self._reader().execute(f"SELECT {_select(_FACT_COLUMNS)} FROM documents ORDER BY source").fetchall()
+        return [Document(**dict(zip(_FACT_COLUMNS, row))) for row in rows]
 
     def remove_document(self, doc_id: str) -> None:
         with self.transaction() as db:
@@ -242,6 +303,8 @@ class Store:
             reader = self._readers.db = self._connect()
             if self.read_only:
                 reader.execute(_READ_ONLY_SCHEMA)
+            if self.version_1_view:
+                reader.execute(_READ_ONLY_V1)
         return reader
 
     def clause_paths_like(self, fragment: str) -> list[tuple[str, str]]:
@@ -260,6 +323,14 @@ class Store:
         for doc_id, sha in self.db.execute("SELECT doc_id, sha256 FROM documents ORDER BY doc_id"):
             digest.update(f"{doc_id}:{sha}\n".encode())
         return digest.hexdigest()[:16]
+
+
+def _keep_edits(document: Document, earlier: list[Document | None]) -> None:
+    """The fields a user set on the earlier version of a document stay set on the new one."""
+    for old in filter(None, earlier):
+        for name in old.edited_fields():
+            setattr(document, name, getattr(old, name))
+        document.edited = ",".join(dict.fromkeys(document.edited_fields() + old.edited_fields()))
 
 
 def _select(columns: list[str]) -> str:

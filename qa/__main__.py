@@ -9,6 +9,7 @@ COMMANDS = {
     "ask": ("qa.ask_cli", "直接回答问题，引用条款原文并注明出处"),
     "similar": ("qa.similar_cli", "其他文件中的相同措施"),
     "targets": ("qa.targets_cli", "全部量化目标及对照表"),
+    "editions": ("qa.editions_cli", "同名文件新旧版本逐条对照"),
 }
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.tokenize import normalize
+from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
-from index.tokenize import normalize
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import cites, question_refs
 from qa.scope import Scope, scope_of
@@ -22,6 +23,8 @@ _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # w
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
 MAX_QUOTES = 3
 NOT_FOUND = "没有找到能直接回答这个问题的条款。以下是最接近的条款，请核对原文："
+# what an answer says of a document it quotes that is not in force, by status (ingest.fields)
+_NOT_IN_FORCE = {REPEALED: "已废止", AMENDED: "已修订，文库中有更新的版本", NOT_YET: "尚未施行"}
 
 
 @dataclass
@@ -69,16 +72,28 @@ class Answer:
 
 
 def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), top_k: int = 10,
-                    result: SearchResult | None = None) -> Answer:
-    """Searches (unless given the result), then answers from the hits. Raises qa.engine.QueryError for an
-    empty question."""
-    result = result or engine.search(question, top_k=top_k, doc_filters=doc_filters)
+                    result: SearchResult | None = None, filters=None) -> Answer:
+    """Searches (unless given the result; filters: a qa.filters.DocFilter), then answers from the hits.
+    Raises qa.engine.QueryError for an empty question."""
+    result = result or engine.search(question, top_k=top_k, doc_filters=doc_filters, filters=filters)
     kind = asked_type(result.query)
     scope = scope_of(engine.library(), result.query, result.hits)
     answer = (_out_of_scope(result, kind, scope) or _document_answer(engine, result, kind)
               or _clause_answer(engine, result, kind, scope))
-    answer.notices = list(result.notices)
+    answer.notices = list(result.notices) + validity_notices(answer)
     return answer
+
+
+def validity_notices(answer: Answer) -> list[str]:
+    """A notice for each document an answer quotes (or, without quotes, first lists) that is not in force."""
+    statuses = {hit.document: hit.status for hit in answer.hits}
+    quoted = [quote.document for quote in answer.quotes] or [hit.document for hit in answer.hits[:1]]
+    notices = []
+    for title in dict.fromkeys(quoted):
+        status = statuses.get(title, "")
+        if status in _NOT_IN_FORCE:
+            notices.append(f"注意：《{title}》{_NOT_IN_FORCE[status]}，以上内容仅供参考，请以现行文件为准。")
+    return notices
 
 
 def _out_of_scope(result: SearchResult, kind: str | None, scope: Scope) -> Answer | None:

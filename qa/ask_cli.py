@@ -6,7 +6,7 @@ import json
 
 from argparse_zh import Parser
 from qa.answer import Answer, add_generated, answer_question
-from qa.cli_common import add_common_options, fail, open_engine, reports_errors
+from qa.cli_common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
 from qa.llm import settings_from_config
 
 
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--top-k", type=int, default=10, metavar="K", help="检索并列出的条款数（默认 10）")
     parser.add_argument("--no-generate", action="store_true", help="即使配置了大模型接口，也不生成回答")
     add_common_options(parser)
+    add_filter_options(parser)
     return parser
 
 
@@ -27,9 +28,10 @@ def main(argv: list[str]) -> int:
         return fail('问题为空；请提一个问题，例如 python -m qa ask "光伏发电装机容量目标是多少？"')
     from qa.engine import QueryError
 
+    filters = doc_filter_of(args)
     engine = open_engine(args)
     try:
-        answer = answer_question(engine, question, tuple(args.doc), top_k=args.top_k)
+        answer = answer_question(engine, question, tuple(args.doc), top_k=args.top_k, filters=filters)
     except QueryError as error:
         return fail(str(error))
     settings = settings_from_config(engine.config)

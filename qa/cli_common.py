@@ -26,6 +26,35 @@ def add_common_options(parser: argparse.ArgumentParser, doc_filter: bool = True)
                             help="只查标题、编号或文件名包含 TEXT 的文件（可重复）")
 
 
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--issuer --level --region --type --since --until --include-repealed --all-editions: which documents
+    are searched."""
+    from ingest.fields import LEVELS, TYPES
+
+    group = parser.add_argument_group("按文件信息筛选（在检索之内筛选，不是从前几条结果中挑选）")
+    group.add_argument("--issuer", metavar="TEXT", help="只查发布机构包含 TEXT 的文件")
+    group.add_argument("--level", metavar="LEVEL", help=f"只查该层级的文件：{'、'.join(LEVELS)}")
+    group.add_argument("--region", metavar="TEXT", help="只查该地区的文件，如 广东、江门、台山市（含下辖地区）")
+    group.add_argument("--type", metavar="TYPE", dest="doc_type", help=f"只查该类型的文件：{'、'.join(TYPES)}")
+    group.add_argument("--since", metavar="DATE", help="只查发布日期（无则成文日期、施行日期）不早于 DATE 的文件，如 2022-01-01")
+    group.add_argument("--until", metavar="DATE", help="只查发布日期（无则成文日期、施行日期）不晚于 DATE 的文件，如 2024-12-31")
+    group.add_argument("--include-repealed", action="store_true", help="也查状态为“已废止”的文件（默认不查）")
+    group.add_argument("--all-editions", action="store_true",
+                       help="也查同名文件的旧版本（状态为“已修订”，默认只查最新版本）")
+
+
+def doc_filter_of(args: argparse.Namespace):
+    """The qa.filters.DocFilter the options ask for; CliError (exit code 2) for a value it does not accept."""
+    from ingest.fields import FieldError
+    from qa.filters import DocFilter
+
+    try:
+        return DocFilter.checked(args.include_repealed, args.all_editions, issuer=args.issuer, level=args.level,
+                                 region=args.region, doc_type=args.doc_type, since=args.since, until=args.until)
+    except FieldError as error:
+        raise CliError(f"错误：{error}", 2) from error
+
+
 def library_config(data: str | None, **overrides: object) -> Config:
     """The settings for --data; CliError when that folder holds no library yet (nothing is created)."""
     config = load_config(data, **overrides)

@@ -27,6 +27,7 @@ from ingest.records import Clause, doc_id_of
 from ingest.store import Store
 from qa.docnames import DocumentNames
 from qa.answer_types import asked_type, holds
+from qa.filters import DocFilter, current_status, describe
 from qa.fusion import best_sentence_share
 from qa.hits import Hit, SearchResult
 from qa.home import home_documents
@@ -240,20 +241,34 @@ class Engine:
     # --- searching ---------------------------------------------------------------------
 
     def search(self, question: str, top_k: int = 10, doc_filters: tuple[str, ...] | list[str] = (),
-               exclude_doc_ids: tuple[str, ...] | list[str] = ()) -> SearchResult:
-        """The clauses that best answer the question, best first."""
+               exclude_doc_ids: tuple[str, ...] | list[str] = (), filters: DocFilter | None = None) -> SearchResult:
+        """The clauses that best answer the question, best first, from the documents the filters keep
+        (by default every document but the repealed ones)."""
         state = self._state
         text, notices = self._prepare(question)
-        allowed = self._allowed(state, doc_filters, exclude_doc_ids)
+        filters, facts = filters or DocFilter(), {d.doc_id: d for d in self.store.facts()}
+        kept = self._kept(facts, filters)
+        if kept is not None and not kept:
+            notices.append(f"文库中没有符合筛选条件（{describe(filters)}）的文件；请放宽筛选条件。")
+        allowed = self._allowed(state, doc_filters, exclude_doc_ids, kept)
         candidates, terms, known = self.candidates(state, text, allowed)
         ranked = [(row, score) for row, score in candidates.ranked(self.weights) if state.doc_of_row[row] >= 0]
         ranked, notice = self._rerank(text, ranked, state, known)
         notices += [n for n in (notice,) if n]
-        if not ranked:
+        if not ranked and (kept is None or kept):
             notices.append("没有条款与问题共有词语，请换个说法或使用中文关键词。")
         shown = self._first_readable(state, ranked, max(top_k, 0), known)
         hits = [self._hit(known[row], rank, score, terms) for rank, (row, score) in enumerate(shown, start=1)]
+        for hit in hits:
+            hit.status = current_status(facts[hit.doc_id]) if hit.doc_id in facts else ""
         return SearchResult(text, self.mode, hits, notices)
+
+    @staticmethod
+    def _kept(facts: dict, filters: DocFilter) -> set[str] | None:
+        """The ids of the documents the filters keep; None when they keep every one."""
+        today = _today()
+        kept = {doc_id for doc_id, document in facts.items() if filters.keeps(document, today)}
+        return None if len(kept) == len(facts) else kept
 
     def library(self) -> _State:
         """The documents of the live index: ids, titles, regions, levels and name keys (qa.scope reads them)."""
@@ -410,11 +425,12 @@ class Engine:
             text = text[:limit]
         return text, notices
 
-    def _allowed(self, state: _State, doc_filters, exclude_doc_ids) -> np.ndarray | None:
-        """A row mask for --doc filters and excluded documents; None when every row is allowed."""
-        if not doc_filters and not exclude_doc_ids:
+    def _allowed(self, state: _State, doc_filters, exclude_doc_ids, kept: set[str] | None = None) -> np.ndarray | None:
+        """A row mask for --doc filters, excluded documents and the documents the field filters keep; None
+        when every row is allowed."""
+        if not doc_filters and not exclude_doc_ids and kept is None:
             return None
-        wanted = set(state.doc_ids)
+        wanted = set(state.doc_ids) if kept is None else set(state.doc_ids) & kept
         for text in doc_filters:
             found = {d.doc_id for d in self.store.find_documents(text)}
             if not found:
@@ -460,6 +476,12 @@ class Engine:
     def _ids(self, state: _State, ranking: list[tuple[int, float]]) -> list[tuple[str, float]]:
         ids = state.snapshot.clause_ids
         return [(ids[row], score) for row, score in ranking if state.doc_of_row[row] >= 0]
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
 
 
 def document_region(document) -> Place | None:

@@ -18,6 +18,7 @@ class Hit:
     text: str
     score: float
     matched_terms: list[str] = field(default_factory=list)
+    status: str = ""  # its document's validity today (ingest.fields STATUSES); "" where unknown
 
     @classmethod
     def from_clause(cls, clause: Clause, rank: int, score: float, matched_terms: list[str] | None = None) -> Hit:

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from argparse_zh import Parser
-from qa.cli_common import add_common_options, fail, open_engine, reports_errors
+from qa.cli_common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
 from qa.hits import SearchResult
 
 EXAMPLES = """示例：
   python -m qa search "台山2025年非化石能源消费比重目标？"
   python -m qa search "新能源汽车推广" --doc 江海 --top-k 3
+  python -m qa search "光伏" --level 区县 --region 广东 --type 方案 --since 2022-01-01 --until 2024-12-31
   python -m qa search --batch questions.txt --json > hits.jsonl"""
 
 
@@ -27,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers 语义模型：本机已缓存的模型名"
                    "或模型文件夹；空字符串表示使用离线编码器（默认取 POLICY_QA_MODEL）")
     add_common_options(p)
+    add_filter_options(p)
     return p
 
 
@@ -37,6 +39,7 @@ def main(argv: list[str]) -> int:
         return fail("问题为空；请给出一个问题，例如 python -m qa search \"光伏发电有哪些支持措施？\"")
     if args.top_k < 1:
         return fail(f"--top-k 至少为 1，收到 {args.top_k}")
+    args.filters = doc_filter_of(args)
     questions = _questions(args)
     if questions is None:
         return fail(f"无法读取 --batch 文件 {args.batch!r}：文件不存在")
@@ -50,7 +53,7 @@ def _answer_all(engine, questions: list[str], args: argparse.Namespace) -> int:
     code = 0
     for question in questions:
         try:
-            result = engine.search(question, top_k=args.top_k, doc_filters=tuple(args.doc))
+            result = engine.search(question, top_k=args.top_k, doc_filters=tuple(args.doc), filters=args.filters)
         except QueryError as error:
             code = 2
             _print_error(question, str(error), args.json)
@@ -81,11 +84,18 @@ def render(result: SearchResult) -> str:
     if not result.hits:
         lines.append("没有找到相关条款。")
     for hit in result.hits:
-        lines.append(f"\n{hit.rank}. {hit.citation}    得分 {hit.score:.4f}")
+        lines.append(f"\n{hit.rank}. {hit.citation}{_status_mark(hit.status)}    得分 {hit.score:.4f}")
         if hit.heading:
             lines.append(f"   {hit.heading}")
         lines.append("   " + mark(hit.text, hit.matched_terms))
     return "\n".join(lines)
+
+
+def _status_mark(status: str) -> str:
+    """（已废止） after the citation of a document not in force; nothing for one in force."""
+    from ingest.fields import IN_FORCE
+
+    return f"  （{status}）" if status and status != IN_FORCE else ""
 
 
 def mark(text: str, terms: list[str]) -> str:

@@ -12,8 +12,10 @@ import pytest
 from tests.conftest import CORPUS, ROOT
 
 HELP_COMMANDS = [
-    ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa.eval"], ["qa.tune"],
-    ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ui"], ["bench"],
+    ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa", "editions"], ["qa.eval"],
+    ["qa.tune"],
+    ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"],
+    ["ingest", "edit"], ["ui"], ["bench"],
 ]
 # product and format names, and the words of command lines, paths and field names
 KEEP = re.compile(r"(--?[a-z][\w-]*|python -m [\w.]+(?: \w+)?|POLICY_QA_\w+|sentence-transformers|rank-bm25|"

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import ROOT
 
 COMMANDS = [
-    ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"],
-    ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"],
+    ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"], ["ingest", "edit"],
+    ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa", "editions"],
     ["qa.eval"], ["qa.tune"], ["ui"], ["bench"],
 ]
 

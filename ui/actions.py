@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from config import Config
+from ingest.fields import EDITABLE, LABELS, FieldError
 from ingest.records import Clause, Document
 from ui import render
 from ui.inputs import BadInput, clean_text, text_list
@@ -114,23 +115,28 @@ def wanted_documents(ctx: AppContext, choices: object) -> tuple[str, ...]:
     return tuple(sorted(wanted))
 
 
-def search(ctx: AppContext, question: object, doc_ids: object = None, area: str = "", top_k: int = 10):
-    """The engine's SearchResult, within the chosen documents and action area."""
+def search(ctx: AppContext, question: object, doc_ids: object = None, area: str = "", top_k: int = 10,
+           filters=None):
+    """The engine's SearchResult, within the chosen documents, action area and filters (qa.filters.DocFilter)."""
     question = clean_text(question)
     if not question:
         raise AppMessage("请输入问题，例如：“新建公共建筑屋顶光伏覆盖率要达到多少？”")
     wanted = wanted_documents(ctx, doc_ids)
     # The engine's doc_filters must all match at once; a multi-select means any of them.
     excluded = tuple(d for d in ctx.engine.library().doc_ids if d not in wanted) if wanted else ()
-    result = ctx.engine.search(question, top_k=top_k * 4 if area else top_k, exclude_doc_ids=excluded)
+    result = ctx.engine.search(question, top_k=top_k * 4 if area else top_k, exclude_doc_ids=excluded,
+                               filters=filters)
     result.hits = area_filter(result.hits, area)[:top_k]
     return result
 
 
 def document_and_clauses(ctx: AppContext, doc_id: str) -> tuple[Document, list[Clause]]:
+    from qa.filters import current_status
+
     document = ctx.store.document(clean_text(doc_id))
     if document is None:
         raise AppMessage("该文件已不在文库中（可能已被删除），请刷新页面。")
+    document.status = current_status(document)
     return document, ctx.store.clauses([document.doc_id])
 
 
@@ -143,9 +149,65 @@ def open_clause(ctx: AppContext, clause_id: str, terms: list[str]) -> tuple[str,
     return render.document_html(document, clauses, clause.id, [t for t in map(clean_text, terms) if t]), clause
 
 
+ANY = "全部"  # the choice of a filter's drop-down that filters nothing
+# The 文库 table: the fields under the names `python -m ingest show` uses (ingest.fields.LABELS)
+LIBRARY_FIELDS = ("title", "doc_number", "issuer", "level", "region", "doc_type", "status", "date_written",
+                  "date_published", "date_effective")
+LIBRARY_HEADERS = [LABELS[name] for name in LIBRARY_FIELDS] + ["条款数", "文件"]
+
+
 def library_rows(ctx: AppContext) -> list[list]:
-    return [[d.title, d.doc_number, d.issuer, d.date_written, d.date_published, d.clauses, d.source]
-            for d in ctx.store.documents()]
+    from qa.filters import current_status
+
+    rows = []
+    for document in ctx.store.facts():
+        document.status = current_status(document)
+        rows.append([getattr(document, name) for name in LIBRARY_FIELDS] + [document.clauses, document.source])
+    return rows
+
+
+def filter_from(issuer: object = "", level: object = ANY, region: object = "", doc_type: object = ANY,
+                since: object = "", until: object = "", include_repealed: bool = False, all_editions: bool = False):
+    """The qa.filters.DocFilter the 问答 tab's filter fields ask for; AppMessage for a value it refuses."""
+    from qa.filters import DocFilter
+
+    chosen = [clean_text(value) for value in (issuer, level, region, doc_type, since, until)]
+    issuer, level, region, doc_type, since, until = (value if value != ANY else "" for value in chosen)
+    try:
+        return DocFilter.checked(bool(include_repealed), bool(all_editions), issuer=issuer, level=level,
+                                 region=region, doc_type=doc_type, since=since, until=until)
+    except FieldError as error:
+        raise AppMessage(str(error)) from error
+
+
+def document_fields(ctx: AppContext, doc_id: str) -> list[str]:
+    """The editable fields of a document (ingest.fields.EDITABLE, in order), for the 文库 edit form."""
+    document = ctx.store.document(clean_text(doc_id))
+    if document is None:
+        raise AppMessage("请先在列表中选择要修改的文件。")
+    return [getattr(document, name) for name in EDITABLE]
+
+
+def edit_document(ctx: AppContext, doc_id: str, values: dict[str, object]) -> str:
+    """Save the fields the form holds (those changed only); search filters read them at once."""
+    from ingest.pipeline import edit_document as edit
+    from ingest.store import Store
+
+    current = dict(zip(EDITABLE, document_fields(ctx, doc_id)))
+    changed = {name: clean_text(value) for name, value in values.items()
+               if name in current and clean_text(value) != current[name]}
+    if not changed:
+        return "没有改动。"
+    with ctx.write_guard:
+        store = Store(ctx.config.store_path)
+        try:
+            with writing(ctx):
+                document = edit(store, clean_text(doc_id), changed)
+        except FieldError as error:
+            raise AppMessage(str(error)) from error
+        finally:
+            store.close()
+    return f"已保存《{document.title}》的{'、'.join(LABELS[name] for name in changed)}。"
 
 
 def writing(ctx: AppContext):
@@ -287,6 +349,7 @@ def chosen_document(ctx: AppContext, doc_id: str) -> Document:
 
 def remove_document(ctx: AppContext, doc_id: str) -> str:
     """Remove the document, its clauses and its stored upload; the index follows at once."""
+    from ingest.details import refresh_statuses
     from ingest.store import Store
 
     document = chosen_document(ctx, doc_id)
@@ -296,6 +359,7 @@ def remove_document(ctx: AppContext, doc_id: str) -> str:
         try:
             with writing(ctx):
                 store.remove_document(doc_id)
+                refresh_statuses(store)  # what it repealed or replaced is in force again
         finally:
             store.close()
         ctx.engine.refresh(defer_vectors=True)

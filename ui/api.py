@@ -16,41 +16,62 @@ def answer_for(ctx: AppContext, result):
     return answer_question(ctx.engine, result.query, result=result)
 
 
-def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, area: str) -> tuple[str, str]:
-    """(answer panel, ranked clauses) as HTML for the 问答 tab."""
-    result = actions.search(ctx, question, doc_ids, area)
+def answer_and_hits(ctx: AppContext, question: str, doc_ids: list[str] | None, area: str,
+                    filters=None) -> tuple[str, str]:
+    """(answer panel, ranked clauses) as HTML for the 问答 tab; the notices say when the answer quotes a
+    document not in force."""
+    result = actions.search(ctx, question, doc_ids, area, filters=filters)
     answer = answer_for(ctx, result) if result.hits else None
-    return render.answer_html(answer), render.hits_html(result.hits, result.notices, result.query)
+    notices = answer.notices if answer is not None else result.notices
+    return render.answer_html(answer), render.hits_html(result.hits, notices, result.query)
 
 
 def _hit_json(hit) -> dict:
     return {**hit.to_json(), "citation": hit.citation, "matched_terms": list(hit.matched_terms)}
 
 
-def search_json(ctx: AppContext, question: str, documents: list[str] | None, top_k: int) -> dict:
-    result = actions.search(ctx, question, documents, "", whole_number(top_k, 1, 50, "top_k"))
+def filters_of(filters: dict | None):
+    """The filters a script sends ({"level": "省", "since": "2022-01-01", "include_repealed": true} …) as a
+    qa.filters.DocFilter; AppMessage for an unknown key or a value the filters refuse."""
+    filters = filters or {}
+    if not isinstance(filters, dict):
+        raise actions.AppMessage("filters 应为对象，如 {\"level\": \"省\"}。")
+    unknown = sorted(set(filters) - set(FILTER_KEYS))
+    if unknown:
+        raise actions.AppMessage(f"filters 不认识 {'、'.join(map(str, unknown))}；可用：{'、'.join(FILTER_KEYS)}。")
+    named = {("doc_type" if key == "type" else key): value for key, value in filters.items()}
+    return actions.filter_from(**named)
+
+
+FILTER_KEYS = ("issuer", "level", "region", "type", "since", "until", "include_repealed", "all_editions")
+
+
+def search_json(ctx: AppContext, question: str, documents: list[str] | None, top_k: int,
+                filters: dict | None = None) -> dict:
+    result = actions.search(ctx, question, documents, "", whole_number(top_k, 1, 50, "top_k"), filters_of(filters))
     return {"query": result.query, "mode": result.mode, "notices": list(result.notices),
             "hits": [_hit_json(hit) for hit in result.hits]}
 
 
-def ask_json(ctx: AppContext, question: str, documents: list[str] | None) -> dict:
-    result = actions.search(ctx, question, documents, "")
+def ask_json(ctx: AppContext, question: str, documents: list[str] | None, filters: dict | None = None) -> dict:
+    result = actions.search(ctx, question, documents, "", filters=filters_of(filters))
     answer = answer_for(ctx, result)
     return {"query": result.query, "mode": result.mode, "found": answer.found, "answer": answer.answer,
             "quotes": [q.to_json() for q in answer.quotes], "citations": [_hit_json(hit) for hit in result.hits[:5]],
-            "notices": list(result.notices)}
+            "notices": list(answer.notices)}
 
 
 def register(ctx: AppContext, group: str) -> None:
     """Adds the endpoints /search and /ask (inside a gr.Blocks context)."""
 
-    def search(question: str, documents: list[str] | None = None, top_k: int = 10) -> dict:
-        """Ranked clauses for a question. documents: titles, ids or file names to search within."""
-        return guarded(search_json, ctx, question, documents, top_k)
+    def search(question: str, documents: list[str] | None = None, top_k: int = 10, filters: dict | None = None) -> dict:
+        """Ranked clauses for a question. documents: titles, ids or file names to search within; filters:
+        issuer, level, region, type, since, until, include_repealed, all_editions."""
+        return guarded(search_json, ctx, question, documents, top_k, filters)
 
-    def ask(question: str, documents: list[str] | None = None) -> dict:
+    def ask(question: str, documents: list[str] | None = None, filters: dict | None = None) -> dict:
         """A direct answer quoted from a clause, with its citation and the supporting clauses."""
-        return guarded(ask_json, ctx, question, documents)
+        return guarded(ask_json, ctx, question, documents, filters)
 
     gr.api(search, api_name="search", concurrency_id=group)
     gr.api(ask, api_name="ask", concurrency_id=group)

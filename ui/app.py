@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 
 from config import Config
+from ingest.fields import DATES, EDITABLE, LABELS, LEVELS, STATUSES, TYPES
 from ui import actions, api, compare_view, render
 from ui.actions import AppContext
 from ui.errors import guarded
@@ -81,9 +82,28 @@ def _ask_tab() -> SimpleNamespace:
         with gr.Row():
             docs = gr.Dropdown(label="限定文件（可多选）", multiselect=True, choices=[], scale=3, elem_id="doc-filter")
             area = gr.Dropdown(label="行动领域", choices=["全部", *actions.ACTION_AREAS], value="全部", scale=1)
+        filters = _filter_fields()
         answer = gr.HTML(elem_id="answer", js_on_load=HITS_JS)
         hits = gr.HTML(elem_id="hits", js_on_load=HITS_JS)
-    return SimpleNamespace(question=question, button=button, docs=docs, area=area, answer=answer, hits=hits)
+    return SimpleNamespace(question=question, button=button, docs=docs, area=area, filters=filters, answer=answer,
+                           hits=hits)
+
+
+def _filter_fields() -> list:
+    """按文件信息筛选, in the order actions.filter_from takes them."""
+    any_ = actions.ANY
+    with gr.Accordion("按文件信息筛选", open=False, elem_id="filters"):
+        with gr.Row():
+            issuer = gr.Textbox(label=LABELS["issuer"], placeholder="包含的文字", elem_id="filter-issuer")
+            level = gr.Dropdown(label=LABELS["level"], choices=[any_, *LEVELS], value=any_, elem_id="filter-level")
+            region = gr.Textbox(label=LABELS["region"], placeholder="如 广东、江门", elem_id="filter-region")
+            doc_type = gr.Dropdown(label=LABELS["doc_type"], choices=[any_, *TYPES], value=any_, elem_id="filter-type")
+        with gr.Row():
+            since = gr.Textbox(label="起始日期", placeholder="如 2022-01-01", elem_id="filter-since")
+            until = gr.Textbox(label="截止日期", placeholder="如 2024-12-31", elem_id="filter-until")
+            repealed = gr.Checkbox(label="包含已废止的文件", value=False, elem_id="filter-repealed")
+            editions = gr.Checkbox(label="包含旧版本（已修订）", value=False, elem_id="filter-editions")
+    return [issuer, level, region, doc_type, since, until, repealed, editions]
 
 
 def _read_tab() -> SimpleNamespace:
@@ -98,8 +118,8 @@ def _read_tab() -> SimpleNamespace:
 
 def _library_tab(config: Config) -> SimpleNamespace:
     with gr.Tab("文库", id="library"):
-        table = gr.Dataframe(headers=["标题", "文号", "发布机构", "成文日期", "发布日期", "条款数", "文件"],
-                             interactive=False, elem_id="library-table", wrap=True, buttons=[])
+        table = gr.Dataframe(headers=actions.LIBRARY_HEADERS, interactive=False, elem_id="library-table", wrap=True,
+                             buttons=[])
         files = gr.File(label=f"上传文件（{'、'.join(ALLOWED_SUFFIXES)}，每个不超过 {config.max_upload_mb} MB）",
                         file_count="multiple", file_types=list(ALLOWED_SUFFIXES), type="filepath",
                         elem_id="upload")
@@ -112,33 +132,54 @@ def _library_tab(config: Config) -> SimpleNamespace:
             question = gr.HTML(elem_id="remove-question")
             confirm = gr.Button("确认删除", variant="stop", scale=0, elem_id="remove-confirm-button")
             cancel = gr.Button("取消", scale=0, elem_id="remove-cancel-button")
+        edit = _edit_fields()
     return SimpleNamespace(table=table, files=files, upload=upload, status=status, remove_choice=remove_choice,
-                           remove=remove, confirm_row=confirm_row, question=question, confirm=confirm, cancel=cancel)
+                           remove=remove, confirm_row=confirm_row, question=question, confirm=confirm, cancel=cancel,
+                           edit=edit)
+
+
+def _edit_fields() -> SimpleNamespace:
+    """修改文件信息: a document, its editable fields (ingest.fields.EDITABLE, in order) and 保存."""
+    choices = {"level": LEVELS, "doc_type": TYPES, "status": STATUSES}
+    with gr.Accordion("修改文件信息", open=False, elem_id="edit"):
+        doc = gr.Dropdown(label="选择文件", choices=[], elem_id="edit-doc")
+        with gr.Row():
+            fields = [gr.Dropdown(label=LABELS[name], choices=["", *choices[name]], value="", allow_custom_value=True,
+                                  elem_id=f"edit-{name}") if name in choices else
+                      gr.Textbox(label=LABELS[name], elem_id=f"edit-{name}", max_length=200,
+                                 placeholder="如 2024-01-31" if name in DATES else "")
+                      for name in EDITABLE]
+        save = gr.Button("保存", variant="primary", elem_id="edit-save")
+        message = gr.HTML(elem_id="edit-status")
+    return SimpleNamespace(doc=doc, fields=fields, save=save, message=message)
 
 
 def _pickers(ctx: AppContext) -> tuple:
     """Fresh document lists for every picker, and the status line, after a page load or a library change."""
     choices = actions.document_choices(ctx)
     return (gr.Dropdown(choices=choices), gr.Dropdown(choices=choices), gr.Dropdown(choices=choices, value=None),
-            actions.library_rows(ctx), actions.library_status(ctx))
+            actions.library_rows(ctx), actions.library_status(ctx), gr.Dropdown(choices=choices),
+            gr.Dropdown(choices=choices))
 
 
 def _picker_outputs(view: SimpleNamespace) -> list:
     """The components _pickers fills, in its order."""
-    return [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table, view.status]
+    return [view.ask.docs, view.read.doc, view.lib.remove_choice, view.lib.table, view.status, view.lib.edit.doc,
+            view.cmp.edition_doc]
 
 
 def _wire_ask(ctx: AppContext, view: SimpleNamespace) -> None:
     ask = view.ask
 
-    def run(question: str, doc_ids: list[str], area: str) -> tuple[str, str]:
+    def run(question: str, doc_ids: list[str], area: str, *filter_values) -> tuple[str, str]:
         try:
-            return api.answer_and_hits(ctx, question, doc_ids, "" if area == "全部" else area)
+            filters = actions.filter_from(*filter_values)
+            return api.answer_and_hits(ctx, question, doc_ids, "" if area == "全部" else area, filters)
         except Exception as error:
             return render.message_html(actions.explain(error), "error"), ""
 
     for trigger in (ask.button.click, ask.question.submit):
-        trigger(run, [ask.question, ask.docs, ask.area], [ask.answer, ask.hits], api_visibility="private",
+        trigger(run, [ask.question, ask.docs, ask.area, *ask.filters], [ask.answer, ask.hits], api_visibility="private",
                 concurrency_id=READ_GROUP, show_progress="minimal")
 
 
@@ -182,6 +223,30 @@ def _wire_library(ctx: AppContext, view: SimpleNamespace) -> None:
     options = dict(api_visibility="private", concurrency_limit=1, concurrency_id=WRITE_GROUP)
     lib.upload.click(upload, lib.files, [lib.status, lib.files, *pickers], **options)
     _wire_removal(ctx, lib, pickers, options)
+    _wire_edit(ctx, lib, options)
+
+
+def _wire_edit(ctx: AppContext, lib: SimpleNamespace, options: dict) -> None:
+    """Choosing a document fills the form; 保存 writes the fields changed and refreshes the table."""
+    edit = lib.edit
+
+    def fill(doc_id: str) -> tuple:
+        if not doc_id:
+            return (gr.skip(),) * (len(edit.fields) + 1)
+        try:
+            return (*actions.document_fields(ctx, doc_id), "")
+        except Exception as error:
+            return (*(gr.skip(),) * len(edit.fields), render.message_html(actions.explain(error), "error"))
+
+    def save(doc_id: str, *values) -> tuple:
+        try:
+            line, kind = actions.edit_document(ctx, doc_id, dict(zip(EDITABLE, values))), "ok"
+        except Exception as error:
+            line, kind = actions.explain(error), "error"
+        return render.message_html(line, kind), actions.library_rows(ctx)
+
+    edit.doc.input(fill, edit.doc, [*edit.fields, edit.message], api_visibility="private", concurrency_id=READ_GROUP)
+    edit.save.click(save, [edit.doc, *edit.fields], [edit.message, lib.table], **options)
 
 
 def _wire_removal(ctx: AppContext, lib: SimpleNamespace, pickers: list, options: dict) -> None:

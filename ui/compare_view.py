@@ -32,8 +32,15 @@ def compare_tab() -> SimpleNamespace:
         table = gr.Dataframe(headers=TARGET_HEADERS, interactive=False, wrap=True, elem_id="targets-table",
                              buttons=[])
         download = gr.File(label="导出文件", interactive=False, elem_id="targets-file")
+        gr.Markdown("### 新旧版本逐条对照")
+        with gr.Row():
+            edition_doc = gr.Dropdown(label="选择文件（与同名文件的另一版本对照）", choices=[], scale=4,
+                                      elem_id="edition-doc")
+            editions = gr.Button("逐条对照", scale=1, elem_id="editions-button")
+        edition_pairs = gr.HTML(elem_id="edition-pairs")
     return SimpleNamespace(current=current, find=find, pairs=pairs, shared_only=shared_only, build=build,
-                           to_csv=to_csv, to_xlsx=to_xlsx, table=table, download=download)
+                           to_csv=to_csv, to_xlsx=to_xlsx, table=table, download=download, edition_doc=edition_doc,
+                           editions=editions, edition_pairs=edition_pairs)
 
 
 def current_html(ctx: AppContext, clause_id: str) -> str:
@@ -52,6 +59,21 @@ def similar_html(ctx: AppContext, clause_id: str) -> str:
         raise AppMessage("请先在“问答”中点击一条结果，选中要对比的条款。")
     others = similar_measures(ctx.engine, clause.id, top_k=5)
     return render.compare_html(clause, others)
+
+
+def editions_html(ctx: AppContext, doc_id: str) -> str:
+    """The chosen edition against the newest (the newest against the one before it), article by article."""
+    from qa.editions import compare_editions, edition_pair
+
+    named = ctx.store.document(doc_id) if doc_id else None
+    if named is None:
+        raise AppMessage("请先选择要对照的文件。")
+    pair = edition_pair(ctx.store.facts(), named)
+    if pair is None:
+        raise AppMessage(f"《{named.title}》在文库中只有这一个版本，没有可对照的版本。")
+    old, new = pair
+    return render.editions_html(old, new, compare_editions(ctx.store.clauses([old.doc_id]),
+                                                           ctx.store.clauses([new.doc_id])))
 
 
 def target_records(ctx: AppContext, shared_only: bool) -> list[dict[str, str]]:
@@ -105,6 +127,8 @@ def wire(ctx: AppContext, view: SimpleNamespace, group: str) -> None:
     cmp.find.click(lambda cid: guarded(similar_html, ctx, cid), view.selected, cmp.pairs, **options)
     view.read.to_compare.click(lambda cid: (guarded(similar_html, ctx, cid), gr.Tabs(selected="compare")),
                                view.selected, [cmp.pairs, view.tabs], **options)
+    cmp.editions.click(lambda doc_id: guarded(editions_html, ctx, doc_id), cmp.edition_doc, cmp.edition_pairs,
+                       **options)
     cmp.build.click(lambda shared: records_frame(guarded(target_records, ctx, shared)), cmp.shared_only,
                     cmp.table, **options)
     for button, kind in ((cmp.to_csv, "csv"), (cmp.to_xlsx, "xlsx")):

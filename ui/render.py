@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from html import escape
 
+from ingest.fields import IN_FORCE, LABELS
 from ingest.records import Clause, Document, citation
 from qa.hits import Hit
 
@@ -40,13 +41,20 @@ def citation_html(document: str, clause: str) -> str:
     return f'<span class="cite">《{escape(document)}》 {escape(clause)}</span>'
 
 
+def validity_html(status: str) -> str:
+    """A mark beside the citation of a document not in force; nothing for one in force."""
+    if not status or status == IN_FORCE:
+        return ""
+    return f'<span class="doc-status">（{escape(status)}）</span>'
+
+
 def hit_card(hit: Hit) -> str:
     heading = f'<div class="hit-heading">{escape(hit.heading)}</div>' if hit.heading else ""
     return (
         f'<article class="hit" data-clause="{escape(hit.id, quote=True)}" '
         f'data-terms="{escape("|".join(hit.matched_terms), quote=True)}" tabindex="0" role="button" '
         f'title="点击在“阅读”中打开全文">'
-        f'<header><span class="rank">{hit.rank}</span>{citation_html(hit.document, hit.clause)}'
+        f'<header><span class="rank">{hit.rank}</span>{citation_html(hit.document, hit.clause)}{validity_html(hit.status)}'
         f'<span class="score">相关度 {hit.score:.3f}</span></header>{heading}'
         f'<div class="hit-text">{highlight(hit.text, hit.matched_terms)}</div></article>'
     )
@@ -86,8 +94,10 @@ def answer_html(answer) -> str:
 
 
 def document_meta_html(document: Document) -> str:
-    items = [("文号", document.doc_number), ("发布机构", document.issuer), ("成文日期", document.date_written),
-             ("发布日期", document.date_published), ("文件", document.source), ("条款数", str(document.clauses))]
+    names = ("doc_number", "issuer", "level", "region", "doc_type", "status", "date_written", "date_published",
+             "date_effective")
+    items = [(LABELS[name], getattr(document, name)) for name in names]
+    items += [("文件", document.source), ("条款数", str(document.clauses))]
     cells = "".join(f"<div><dt>{name}</dt><dd>{escape(value) or '—'}</dd></div>" for name, value in items)
     return f'<header class="doc-meta"><h2>{escape(document.title)}</h2><dl>{cells}</dl></header>'
 
@@ -186,6 +196,30 @@ def compare_html(base: Clause, others: list[Hit]) -> str:
     legend = ('<p class="cmp-legend">未标色的是两边相同的措辞；<del>红底</del>为仅本条有的内容，'
               '<ins>绿底</ins>为仅对方有的内容。</p>')
     return legend + "".join(rows)
+
+
+def editions_html(old: Document, new: Document, changes: list) -> str:
+    """Two editions article by article (qa.editions.ArticleChange): unchanged ones folded into a count."""
+    counts = {kind: sum(c.change == kind for c in changes) for kind in ("修改", "新增", "删除", "相同")}
+    head = (f'<p class="cmp-legend">《{escape(new.title)}》 {escape(_edition(old))} → {escape(_edition(new))}：'
+            + "，".join(f"{kind} {count} 条" for kind, count in counts.items())
+            + '；<del>红底</del>为旧版本删去的内容，<ins>绿底</ins>为新版本加入的内容。</p>')
+    rows = [_edition_row(change) for change in changes if change.change != "相同"]
+    return head + ("".join(rows) or message_html("两个版本的条款文字相同。"))
+
+
+def _edition(document: Document) -> str:
+    when = document.date_effective or document.date_published or document.date_written
+    return f"{when or '日期不详'} 版"
+
+
+def _edition_row(change) -> str:
+    old_text, new_text = diff_html(change.old.text if change.old else "", change.new.text if change.new else "")
+    cells = [(change.old, old_text), (change.new, new_text)]
+    html = "".join(f'<div class="cmp-cell"><div class="cmp-cite">{escape(change.change)} '
+                   f'{escape(clause.clause) if clause else "—"}</div><div class="cmp-text">{text}</div></div>'
+                   for clause, text in cells)
+    return f'<div class="cmp-row">{html}</div>'
 
 
 def model_name(mode: str) -> str:

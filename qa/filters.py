@@ -1,0 +1,80 @@
+"""Which documents a search may draw on, by their fields: issuer, level, region, type, date range and
+validity. The engine turns the documents kept into a row mask before ranking (qa.engine._allowed)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from index.tokenize import normalize
+from ingest.fields import AMENDED, LABELS, REPEALED, checked_date, checked_value
+from ingest.validity import status_today
+
+
+@dataclass(frozen=True)
+class DocFilter:
+    """Empty fields filter nothing; 已废止 documents are left out unless include_repealed, and the older
+    editions (已修订) of a title unless all_editions: the newest edition is the default."""
+    issuer: str = ""
+    level: str = ""
+    region: str = ""
+    doc_type: str = ""
+    since: str = ""  # ISO dates, both ends included, compared with the document's date (document_date)
+    until: str = ""
+    include_repealed: bool = False
+    all_editions: bool = False
+
+    @classmethod
+    def checked(cls, include_repealed: bool = False, all_editions: bool = False, **given: str | None) -> DocFilter:
+        """A filter from what a user typed; ingest.fields.FieldError names a value it does not accept."""
+        values = {name: (value or "").strip() for name, value in given.items()}
+        for name in ("level", "doc_type"):
+            values[name] = checked_value(name, values.get(name, ""))
+        for name, label in (("since", "起始日期"), ("until", "截止日期")):
+            values[name] = checked_date(values[name], label) if values.get(name) else ""
+        return cls(include_repealed=include_repealed, all_editions=all_editions, **values)
+
+    @property
+    def narrows(self) -> bool:
+        """Whether it asks for anything beyond leaving out repealed documents."""
+        return any(getattr(self, f.name) for f in fields(self) if f.name not in ("include_repealed", "all_editions"))
+
+    def keeps(self, document, today: str) -> bool:
+        """Whether the document (an ingest.records.Document, its text not needed) passes every field."""
+        status = current_status(document, today)
+        if (status == REPEALED and not self.include_repealed) or (status == AMENDED and not self.all_editions):
+            return False
+        if self.issuer and normalize(self.issuer) not in normalize(document.issuer):
+            return False
+        if self.region and normalize(self.region) not in normalize(document.region):
+            return False
+        if (self.level and document.level != self.level) or (self.doc_type and document.doc_type != self.doc_type):
+            return False
+        return self._in_range(document_date(document))
+
+    def _in_range(self, when: str) -> bool:
+        if not (self.since or self.until):
+            return True
+        # a month (2022-03) is within a range that holds any of its days
+        return bool(when) and (not self.since or when >= self.since[:len(when)]) and \
+            (not self.until or when <= self.until)
+
+
+def document_date(document) -> str:
+    """The date a date range is compared with: 发布日期, else 成文日期, else 施行日期."""
+    return next((getattr(document, name) for name in ("date_published", "date_written", "date_effective")
+                 if getattr(document, name)), "")
+
+
+def current_status(document, today: str | None = None) -> str:
+    """The document's status today (a 尚未施行 read from its text ends on its 施行日期)."""
+    return status_today(document.status, document.date_effective, "status" in document.edited_fields(),
+                        today or date.today().isoformat())
+
+
+def describe(doc_filter: DocFilter) -> str:
+    """The filter in words, for the notice when no document passes it."""
+    names = ("issuer", "level", "region", "doc_type")
+    parts = [f"{LABELS[name]}“{getattr(doc_filter, name)}”" for name in names if getattr(doc_filter, name)]
+    if doc_filter.since or doc_filter.until:
+        parts.append(f"日期 {doc_filter.since or '…'} 至 {doc_filter.until or '…'}")
+    return "、".join(parts) or "现行文件"
