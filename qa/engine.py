@@ -15,7 +15,7 @@ from typing import Iterator
 import numpy as np
 
 from config import Config
-from index.backend import SearchBackend
+from index.backend import BackendUnavailable, DocumentFields, SearchBackend, UnknownBackend, check_backend, open_backend
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, UseEncoder, load_semantic
 from index.lexical import top_k
@@ -50,7 +50,7 @@ class IndexUnavailable(Exception):
 @dataclass(frozen=True)
 class _State:
     """One snapshot and what the engine derives from it; clause texts stay in the store, read by row."""
-    snapshot: SearchBackend  # the loaded index.snapshot.Snapshot
+    snapshot: SearchBackend  # the loaded index.snapshot.Snapshot, or it served by Milvus (config.backend)
     encoder: Encoder
     doc_of_row: np.ndarray  # document number per row, -1 where the store no longer has the document
     doc_ids: list[str]
@@ -88,6 +88,10 @@ class Engine:
         """Open the store, rebuild what is stale (saying so on stderr), load the index. defer_vectors: a
         server that should answer at once leaves new clauses' neural vectors for fill_vectors()."""
         pin_threads(1)
+        try:
+            check_backend(config.backend)  # before a long build, not after
+        except UnknownBackend as error:
+            raise IndexUnavailable(str(error)) from error
         semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download,
                                          config.fallback_encoder)
         engine = cls(config, Store(config.store_path), analyzer_for(config), semantic, reason)
@@ -217,8 +221,17 @@ class Engine:
         by_region: dict[str, list[int]] = {}
         for number, region in enumerate(regions):
             by_region.setdefault(region.code if region else "", []).append(number)
-        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, TitleIndex(titles),
-                      by_region)
+        fields = {d.doc_id: DocumentFields(level, region.code if region else "", d.date_published or d.date_written)
+                  for d, region, level in zip(documents, regions, levels)}
+        return _State(self._backend(snapshot, fields), encoder, doc_of_row, doc_ids, names, titles, regions, levels,
+                      TitleIndex(titles), by_region)
+
+    def _backend(self, snapshot: Snapshot, fields: dict[str, DocumentFields]) -> SearchBackend:
+        """The snapshot served by the configured backend; IndexUnavailable (in Chinese) when it cannot be."""
+        try:
+            return open_backend(self.config, snapshot, fields)
+        except (UnknownBackend, BackendUnavailable) as error:
+            raise IndexUnavailable(str(error)) from error
 
     def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
         """The clauses at these snapshot rows, read from the store as they were indexed: the current
