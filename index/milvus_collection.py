@@ -109,7 +109,7 @@ def create(client: Any, name: str, dim: int, exact: bool) -> None:
     schema.add_field("level", data_type.INT8)
     schema.add_field("region", data_type.VARCHAR, max_length=32)
     schema.add_field("date", data_type.VARCHAR, max_length=64)
-    schema.add_field("dense", data_type.FLOAT_VECTOR, dim=max(dim, 1))
+    schema.add_field("dense", data_type.FLOAT_VECTOR, dim=max(dim, 2))  # an empty library has none; Milvus wants 2+
     schema.add_field("body", data_type.SPARSE_FLOAT_VECTOR)
     schema.add_field("context", data_type.SPARSE_FLOAT_VECTOR)
     indexes = client.prepare_index_params()
