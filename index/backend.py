@@ -78,3 +78,29 @@ def open_backend(config, snapshot: Snapshot, documents: dict[str, DocumentFields
 
     return open_milvus(snapshot, documents, config.milvus_address, config.milvus_token,
                        config.exact_search_limit, snapshot.folder.parent)
+
+
+def shares_library(config) -> bool:
+    """Whether the backend keeps the library itself, shared by the data folders using it (Milvus does)."""
+    return config.backend == "milvus"
+
+
+def share_library(config, store) -> str:
+    """With the Milvus backend, the store reconciled with the library held in Milvus, which every data folder
+    on the same URI shares; what changed, in Chinese ("" when nothing did, and always with FAISS). The caller
+    holds the data folder's write lock."""
+    if not shares_library(config):
+        return ""
+    from index.milvus_library import share_with
+
+    return share_with(config.milvus_address, config.milvus_token, store, config.index_dir)
+
+
+def library_changed_elsewhere(config, store) -> bool:
+    """With the Milvus backend, whether another data folder on the same URI added or removed a document (or
+    this one did and has not shared it yet)."""
+    if not shares_library(config):
+        return False
+    from index.milvus_library import changed_elsewhere
+
+    return changed_elsewhere(config.milvus_address, config.milvus_token, store, config.index_dir)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import warnings
 from pathlib import Path
@@ -47,6 +48,8 @@ def pymilvus() -> Any:
             import milvus_lite  # noqa: F401  (imported here, where its warning is silenced)
         except ImportError:
             pass  # a server needs no Milvus Lite; for a .db address pymilvus says it is missing
+    # Milvus Lite cannot give a query iterator its timestamp; pymilvus then warns on every library read
+    logging.getLogger("pymilvus.orm.iterator").setLevel(logging.ERROR)
     return module
 
 

@@ -15,7 +15,8 @@ from typing import Iterator
 import numpy as np
 
 from config import Config
-from index.backend import BackendUnavailable, DocumentFields, SearchBackend, UnknownBackend, check_backend, open_backend
+from index.backend import (BackendUnavailable, DocumentFields, SearchBackend, UnknownBackend, check_backend,
+                           library_changed_elsewhere, open_backend, share_library, shares_library)
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, UseEncoder, load_semantic
 from index.lexical import top_k
@@ -145,10 +146,31 @@ class Engine:
     # --- keeping the index current -------------------------------------------------------
 
     def _load(self, force: bool, progress: bool, defer: bool = False) -> _State:
+        self._share_library()
         snapshot, reasons = self._current(defer)
         if reasons or force:
             snapshot = self._rebuild(snapshot, reasons or ["要求重建"], force, progress, defer)
         return self._state_for(snapshot)
+
+    def _share_library(self) -> None:
+        """With Milvus: documents added or removed through other data folders on the same URI come here, and
+        this folder's go there (index/milvus_library.py). Said on stderr; skipped while another process writes."""
+        if not shares_library(self.config):
+            return
+        try:
+            with _write_lock(self.config.data_dir):
+                done = share_library(self.config, self.store)
+        except _LockBusy as error:
+            print(f"文库：{str(error).rstrip('。')}；这次未与 Milvus 中的文库同步。", file=sys.stderr)
+            return
+        except (UnknownBackend, BackendUnavailable) as error:
+            raise IndexUnavailable(str(error)) from error
+        if done:
+            print(f"文库：与 Milvus 同步，{done}。", file=sys.stderr)
+
+    def library_changed_elsewhere(self) -> bool:
+        """With Milvus: another data folder on the same URI changed the shared library (ui/live.py asks)."""
+        return library_changed_elsewhere(self.config, self.store)
 
     def _current(self, defer: bool = False) -> tuple[Snapshot | None, list[str]]:
         """The live snapshot (None if absent or unreadable) and why it is stale (pending vectors too,

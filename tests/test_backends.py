@@ -175,7 +175,10 @@ def test_removing_a_document_leaves_it_out_of_milvus(tmp_path_factory):
     assert not any("生物炭" in h.text for h in engine.search("生物炭制备工艺", top_k=5).hits)
     left = backend.client.query(backend.collection, filter='doc_id != ""', output_fields=["doc_id"])
     assert len(left) == len(backend.clause_ids) and len(backend.clause_ids) == 6
-    assert not backend.client.has_collection(first) or len(backend.client.list_collections()) <= 2
+    with write_lock(data):
+        remove_documents(engine.store, "jianzhu.txt")
+    engine.refresh()
+    assert not engine.library().snapshot.client.has_collection(first)  # the two newest are kept
 
 
 def test_an_empty_library_searches_to_nothing(tmp_path_factory):
@@ -197,3 +200,26 @@ def test_a_missing_pymilvus_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "pymilvus", None)
     with pytest.raises(BackendUnavailable, match="pip install"):
         collection.pymilvus()
+
+
+def test_two_data_folders_on_one_milvus_share_the_library(tmp_path_factory, tmp_path):
+    """A document ingested through one data folder is found through another on the same URI, and a
+    document removed through the second is gone from the first."""
+    uri = str(tmp_path / "shared.db")
+    first = _library(tmp_path_factory)
+    second = tmp_path_factory.mktemp("backend-second")
+    Store(load_config(second).store_path).close()
+    one = Engine.open(load_config(first, model="", backend="milvus", milvus_uri=uri), progress=False)
+    two = Engine.open(load_config(second, model="", backend="milvus", milvus_uri=uri), progress=False)
+    assert {d.doc_id for d in two.store.documents()} == {d.doc_id for d in one.store.documents()}
+    assert two.search("海上风电装机容量目标", top_k=1).hits[0].text == one.search("海上风电装机容量目标", top_k=1).hits[0].text
+    source = next(d for d in two.store.documents() if d.source == "nongye.txt")
+    assert source.text == one.store.document(source.doc_id).text
+    with write_lock(second):
+        remove_documents(two.store, "nongye.txt")
+    two.refresh()
+    assert one.library_changed_elsewhere()
+    one.refresh()
+    assert not one.library_changed_elsewhere()
+    assert "nongye.txt" not in {d.source for d in one.store.documents()}
+    assert not any("生物炭" in h.text for h in one.search("生物炭制备工艺", top_k=5).hits)
