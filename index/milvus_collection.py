@@ -48,9 +48,20 @@ def pymilvus() -> Any:
             import milvus_lite  # noqa: F401  (imported here, where its warning is silenced)
         except ImportError:
             pass  # a server needs no Milvus Lite; for a .db address pymilvus says it is missing
-    # Milvus Lite cannot give a query iterator its timestamp; pymilvus then warns on every library read
-    logging.getLogger("pymilvus.orm.iterator").setLevel(logging.ERROR)
+    # pymilvus logs its failures in English before raising them, and Milvus Lite cannot give a query iterator
+    # its timestamp (a warning on every library read): the engine says what failed, in Chinese, itself
+    for name in ("pymilvus", "pymilvus.milvus_client"):  # both have their own handler (pymilvus.settings)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    if not any(isinstance(f, _FromMilvusLite) for f in logging.getLogger().filters):
+        logging.getLogger().addFilter(_FromMilvusLite())  # milvus_lite logs on the root logger
     return module
+
+
+class _FromMilvusLite(logging.Filter):
+    """Drops milvus_lite's own log lines (English; connect() reports the same failure in Chinese)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "milvus_lite" not in record.pathname
 
 
 _clients: dict[tuple[str, str], Any] = {}
@@ -66,10 +77,17 @@ def connect(uri: str, token: str) -> Any:
         except BackendUnavailable:
             raise
         except Exception as error:  # pymilvus raises MilvusException, grpc and OS errors alike here
-            raise BackendUnavailable(f"无法连接 Milvus {uri}（{type(error).__name__}: {short_error(error)}）；"
-                                    "请检查 POLICY_QA_MILVUS_URI 和 POLICY_QA_MILVUS_TOKEN，"
-                                    "或不设 POLICY_QA_MILVUS_URI 以使用数据文件夹中的 Milvus Lite") from error
+            raise BackendUnavailable(connect_failure(uri, error)) from error
     return _clients[key]
+
+
+def connect_failure(uri: str, error: Exception) -> str:
+    """Why Milvus at uri cannot be used, and what to do, in Chinese."""
+    if "Open local milvus failed" in str(error):
+        return (f"Milvus Lite 的数据库 {uri} 已被另一个进程打开（Milvus Lite 一次只能由一个进程使用）；请先关闭那个进程，"
+                "或让各进程连接同一个 Milvus 服务器：POLICY_QA_MILVUS_URI=http://主机:19530")
+    return (f"无法连接 Milvus {uri}（{type(error).__name__}: {short_error(error)}）；请检查 POLICY_QA_MILVUS_URI 和 "
+            "POLICY_QA_MILVUS_TOKEN，或不设 POLICY_QA_MILVUS_URI 以使用数据文件夹中的 Milvus Lite")
 
 
 def collection_name(snapshot: Snapshot) -> str:
@@ -84,6 +102,7 @@ def row_count(client: Any, name: str) -> int:
     """Rows the collection holds; -1 when it does not exist."""
     if not client.has_collection(name):
         return -1
+    client.load_collection(name)  # a server releases collections when it restarts; loaded ones return at once
     result = client.query(name, filter="", output_fields=["count(*)"], consistency_level="Strong")
     return int(result[0]["count(*)"])
 
