@@ -91,10 +91,11 @@ def connect_failure(uri: str, error: Exception) -> str:
 
 
 def collection_name(snapshot: Snapshot) -> str:
-    """A name for exactly this snapshot's searchable content."""
+    """A name for exactly this snapshot's searchable content: its clause ids, vectors and BM25 weights."""
     files = snapshot.manifest["files"]
-    parts = [str(SCHEMA_VERSION)] + [f"{name}:{files[name]['crc32']}" for name in sorted(files)
-                                     if name == "vectors.npy" or name.endswith(("score_data.npy", "score_rows.npy"))]
+    parts = [str(SCHEMA_VERSION), *snapshot.clause_ids]
+    parts += [f"{name}:{files[name]['crc32']}" for name in sorted(files)
+              if name == "vectors.npy" or name.endswith(("score_data.npy", "score_rows.npy"))]
     return PREFIX + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

@@ -223,3 +223,14 @@ def test_two_data_folders_on_one_milvus_share_the_library(tmp_path_factory, tmp_
     assert not one.library_changed_elsewhere()
     assert "nongye.txt" not in {d.source for d in one.store.documents()}
     assert not any("生物炭" in h.text for h in one.search("生物炭制备工艺", top_k=5).hits)
+
+
+def test_the_shared_library_tells_an_addition_from_a_removal():
+    from index.milvus_library import plan
+
+    local, remote = {"a": "1", "b": "2", "new-here": "3"}, {"a": "1", "b": "2", "new-there": "4", "gone-here": "5"}
+    ledger = {"a", "b", "gone-here", "gone-there"}
+    done = plan({**local, "gone-there": "6"}, remote, ledger)
+    assert (done.push, done.pull, done.drop_here, done.drop_there) == (
+        ["new-here"], ["new-there"], ["gone-there"], ["gone-here"])
+    assert not plan(local, local, set())
