@@ -29,6 +29,13 @@ class Config:
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = ""
+    # Where the index is searched (index/backend.py): "faiss" (files in the data folder, in this process) or
+    # "milvus" (index/milvus_backend.py). The Milvus URI: empty means Milvus Lite, embedded, in
+    # DATA/milvus.db (no server); http://host:19530 means a Milvus standalone or cluster server, with its
+    # token ("user:password" or an API key) when it asks for one.
+    backend: str = "faiss"
+    milvus_uri: str = ""
+    milvus_token: str = ""
     # Above this many clauses the dense index switches from exact to HNSW search.
     exact_search_limit: int = 50_000
     # Questions longer than this are truncated (with a notice) before search.
@@ -66,6 +73,11 @@ class Config:
     @property
     def index_dir(self) -> Path:
         return Path(self.data_dir) / "index"
+
+    @property
+    def milvus_address(self) -> str:
+        """milvus_uri, or the Milvus Lite file in the data folder when it is empty."""
+        return self.milvus_uri or str(Path(self.data_dir) / "milvus.db")
 
 
 def load_config(data_dir: str | Path | None = None, **overrides: object) -> Config:

@@ -7,10 +7,13 @@ import logging
 import re
 import threading
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import zhconv
+with warnings.catch_warnings():  # setuptools < 81 (pinned for milvus-lite) warns on zhconv's pkg_resources import
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+    import zhconv
 
 try:  # jieba with its dictionary search and Viterbi compiled: the same words, cut ~1.7x faster
     import jieba_fast as jieba

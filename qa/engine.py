@@ -15,7 +15,8 @@ from typing import Iterator
 import numpy as np
 
 from config import Config
-from index.backend import SearchBackend
+from index.backend import (BackendUnavailable, DocumentFields, SearchBackend, UnknownBackend, check_backend,
+                           library_changed_elsewhere, open_backend, share_library, shares_library)
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
 from index.encoders import Encoder, SemanticEncoder, UseEncoder, load_semantic
 from index.lexical import top_k
@@ -52,7 +53,7 @@ class IndexUnavailable(Exception):
 @dataclass(frozen=True)
 class _State:
     """One snapshot and what the engine derives from it; clause texts stay in the store, read by row."""
-    snapshot: SearchBackend  # the loaded index.snapshot.Snapshot
+    snapshot: SearchBackend  # the loaded index.snapshot.Snapshot, or it served by Milvus (config.backend)
     encoder: Encoder
     doc_of_row: np.ndarray  # document number per row, -1 where the store no longer has the document
     doc_ids: list[str]
@@ -91,6 +92,10 @@ class Engine:
         """Open the store, rebuild what is stale (saying so on stderr), load the index. defer_vectors: a
         server that should answer at once leaves new clauses' neural vectors for fill_vectors()."""
         pin_threads(1)
+        try:
+            check_backend(config.backend)  # before a long build, not after
+        except UnknownBackend as error:
+            raise IndexUnavailable(str(error)) from error
         semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download,
                                          config.fallback_encoder)
         engine = cls(config, Store(config.store_path), analyzer_for(config), semantic, reason)
@@ -144,10 +149,31 @@ class Engine:
     # --- keeping the index current -------------------------------------------------------
 
     def _load(self, force: bool, progress: bool, defer: bool = False) -> _State:
+        self._share_library()
         snapshot, reasons = self._current(defer)
         if reasons or force:
             snapshot = self._rebuild(snapshot, reasons or ["要求重建"], force, progress, defer)
         return self._state_for(snapshot)
+
+    def _share_library(self) -> None:
+        """With Milvus: documents added or removed through other data folders on the same URI come here, and
+        this folder's go there (index/milvus_library.py). Said on stderr; skipped while another process writes."""
+        if not shares_library(self.config):
+            return
+        try:
+            with _write_lock(self.config.data_dir):
+                done = share_library(self.config, self.store)
+        except _LockBusy as error:
+            print(f"文库：{str(error).rstrip('。')}；这次未与 Milvus 中的文库同步。", file=sys.stderr)
+            return
+        except (UnknownBackend, BackendUnavailable) as error:
+            raise IndexUnavailable(str(error)) from error
+        if done:
+            print(f"文库：与 Milvus 同步，{done}。", file=sys.stderr)
+
+    def library_changed_elsewhere(self) -> bool:
+        """With Milvus: another data folder on the same URI changed the shared library (ui/live.py asks)."""
+        return library_changed_elsewhere(self.config, self.store)
 
     def _current(self, defer: bool = False) -> tuple[Snapshot | None, list[str]]:
         """The live snapshot (None if absent or unreadable) and why it is stale (pending vectors too,
@@ -221,8 +247,17 @@ class Engine:
         for number, region in enumerate(regions):
             by_region.setdefault(region.code if region else "", []).append(number)
         home = np.array(home_documents(regions) + [False], dtype=np.float32)
-        return _State(snapshot, encoder, doc_of_row, doc_ids, names, titles, regions, levels, home,
-                      TitleIndex(titles), by_region)
+        fields = {d.doc_id: DocumentFields(level, region.code if region else "", d.date_published or d.date_written)
+                  for d, region, level in zip(documents, regions, levels)}
+        return _State(self._backend(snapshot, fields), encoder, doc_of_row, doc_ids, names, titles, regions, levels,
+                      home, TitleIndex(titles), by_region)
+
+    def _backend(self, snapshot: Snapshot, fields: dict[str, DocumentFields]) -> SearchBackend:
+        """The snapshot served by the configured backend; IndexUnavailable (in Chinese) when it cannot be."""
+        try:
+            return open_backend(self.config, snapshot, fields)
+        except (UnknownBackend, BackendUnavailable) as error:
+            raise IndexUnavailable(str(error)) from error
 
     def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
         """The clauses at these snapshot rows, read from the store as they were indexed: the current

@@ -13,8 +13,10 @@ MAX_WAIT_S = 60.0  # a refresh that keeps failing (read-only folder, long writer
 
 
 def is_stale(engine) -> bool:
-    """The store holds other documents than the live index was built from."""
-    return engine.store.corpus_hash() != engine.library().snapshot.manifest.get("corpus_hash")
+    """The store holds other documents than the live index was built from, or (with Milvus) another data
+    folder on the same URI changed the library."""
+    return (engine.store.corpus_hash() != engine.library().snapshot.manifest.get("corpus_hash")
+            or engine.library_changed_elsewhere())
 
 
 def catch_up(engine) -> bool:
