@@ -12,7 +12,7 @@ from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
-from qa.query import cites, question_refs
+from qa.query import NAME_MATCH, cites, question_refs
 from qa.scope import Scope, scope_of
 from qa.spans import respective_span, value_spans
 from qa.targets import YEAR_RE, compact
@@ -107,7 +107,7 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     fact_name = asked_fact(result.query, kind)
     if fact_name is None or not result.hits:
         return None
-    document = engine.store.document(result.hits[0].doc_id)
+    document = engine.store.document(_named_document(engine, result.query) or result.hits[0].doc_id)
     fact = read_fact(document, fact_name) if document is not None else None
     if fact is None:
         return None
@@ -119,6 +119,15 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
         quote = Quote(sentence_at(clause, fact.position), fact.value, clause.citation, clause.id, 1.0,
                       clause.document, clause.clause)
     return Answer(result.query, f"{fact.value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
+
+
+def _named_document(engine, question: str) -> str | None:
+    """The document whose title the question spells out (most of it), if one: its facts are asked about,
+    whichever document's clause the search put first."""
+    library = engine.library()
+    recall = library.title_index.recall(normalize(question))
+    number, share = max(recall.items(), key=lambda item: item[1], default=(None, 0.0))
+    return library.doc_ids[number] if number is not None and share >= NAME_MATCH else None
 
 
 def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:
@@ -134,7 +143,8 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     quote = of_year if of_year and _on_subject(of_year, hits, evidence, kind) else \
         _best_quote(leading, evidence, kind, result.query)
     missing = _missing_year(quote, hits, evidence)
-    if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight):
+    if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
+            or (kind == QUANTITY and not _of_rarest_word(quote, hits, evidence)):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]
@@ -176,6 +186,9 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
     for hit in hits:
         candidates = []
         found = sentences(hit.text)
+        # Sentences with a value of their own: a word of the question found there and not beside a value
+        # means that value is about something else (天然气 15万千瓦 where 光伏 has its own figure).
+        valued = [s for s in found if kind == QUANTITY and value_spans(s, kind)]
         for position, sentence in enumerate(found):
             paired = respective_span(sentence, question)
             if paired and evidence.measure is not None and not evidence.measure.search(sentence[paired[0]:paired[1]]):
@@ -186,7 +199,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             highlight = sentence[span[0]:span[1]] if span else ""
             # The clause's first sentence (its heading or lead) and the sentence before scope this one.
             context = f"{found[0]} {found[position - 1]} {sentence}" if position else sentence
-            if kind == QUANTITY and evidence.absent_from(f"{hit.heading} {context}", hit.text):
+            rivals = " ".join(s for s in valued if s != sentence)
+            if rivals and evidence.absent_from(f"{hit.heading} {context}", rivals):
                 continue
             # A sentence that pairs the very item the question names with its value (分别) answers it.
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
@@ -282,6 +296,14 @@ def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | N
     if not evidence.words:
         return True
     return evidence.words_found(text) > max(evidence.unknown, 0.5)
+
+
+def _of_rarest_word(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """A figure answers when the question's most specific word is beside it (with the clause's heading and
+    lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    lead = f"{clause.heading} {sentences(clause.text)[0]}" if clause is not None and sentences(clause.text) else ""
+    return evidence.rarest_word_found(f"{lead} {quote.text}")
 
 
 def _whose(scope: Scope, quote: Quote, library) -> str:

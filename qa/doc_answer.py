@@ -9,7 +9,7 @@ from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
 
 _ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
-                          r"发布单位|印发单位|制定机关|由谁")
+                          r"发布单位|印发单位|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)")
 _ASKS_ADOPTED = re.compile(r"通过|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")

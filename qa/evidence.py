@@ -60,8 +60,8 @@ class Evidence:
         return any(_word_found(w, plain) for w in known if w.share == rarest)
 
     def absent_from(self, text: str, clause: str) -> bool:
-        """Some specific word of the question is spelled out in the clause but not in this part of it:
-        the part speaks of something else (a 天然气 figure where the clause has 光伏 elsewhere)."""
+        """Some specific word of the question is spelled out in the clause (or the part of it given) but
+        not in this text."""
         plain, whole = normalize(_flat(text)), normalize(_flat(clause))
         return any(_word_found(w, whole) == 1.0 and _word_found(w, plain) == 0.0 for w in self.words if w.forms)
 
