@@ -1,9 +1,19 @@
-PYTHON ?= python3
+# Every target runs in the project's virtual environment .venv, so a system Python that refuses global
+# installs (PEP 668 "externally-managed-environment", Debian 12, Ubuntu 23.04+) is never touched.
+SYSTEM_PYTHON ?= python3
+VENV ?= .venv
+PYTHON = $(VENV)/bin/python
 DATA ?= data
 
-.PHONY: install install-dev app test test-slow bench
+.PHONY: venv install install-dev app test test-slow bench
 
-install:
+venv: $(PYTHON)
+
+# Debian ships venv's ensurepip apart (python3-venv); install it only when venv cannot be made without it.
+$(PYTHON):
+	$(SYSTEM_PYTHON) -m venv $(VENV) || { rm -rf $(VENV); apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $(SYSTEM_PYTHON) -m venv $(VENV); }
+
+install: $(PYTHON)
 	$(PYTHON) -m pip install -q -r requirements.txt
 
 install-dev: install
