@@ -45,12 +45,13 @@ def current_html(ctx: AppContext, clause_id: str) -> str:
 
 
 def similar_html(ctx: AppContext, clause_id: str) -> str:
+    from qa.relevance import label_similar
     from qa.similar import similar_measures
 
     clause = ctx.store.clause(clause_id) if clause_id else None
     if clause is None:
         raise AppMessage("请先在“问答”中点击一条结果，选中要对比的条款。")
-    others = similar_measures(ctx.engine, clause.id, top_k=5)
+    others = label_similar(ctx.engine, similar_measures(ctx.engine, clause.id, top_k=5))
     return render.compare_html(clause, others)
 
 
