@@ -41,3 +41,17 @@ def test_xlsx_export_is_a_workbook_with_the_same_table(records):
 def test_an_empty_table_is_refused_with_a_message():
     with pytest.raises(AppMessage, match="对照表为空"):
         export([], "csv")
+
+
+def test_xlsx_export_has_a_bold_frozen_header_and_fitted_widths(records):
+    sheet = load_workbook(export(records, "xlsx")).active
+    assert sheet.freeze_panes == "B2"
+    assert all(cell.font.bold for cell in sheet[1])
+    widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
+    assert all(width and 8 <= width <= 40 for width in widths) and widths[0] > 13  # 13 is Excel's default
+
+
+def test_table_values_keep_their_aim_and_empty_document_columns_are_left_out(records):
+    assert any("力争" in str(value) for row in records for value in row.values())
+    documents = [header for header in records[0] if header != "指标"]
+    assert all(any(row[d] for row in records) for d in documents)

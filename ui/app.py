@@ -181,7 +181,7 @@ def _wire_read(ctx: AppContext, view: SimpleNamespace) -> None:
         return render.document_html(document, clauses, selected)
 
     outputs = [read.page, view.selected, view.tabs, read.doc]
-    for source in (view.ask.hits, view.ask.answer):
+    for source in (view.ask.hits, view.ask.answer, view.cmp.table):
         source.click(from_hit, None, outputs, api_visibility="private", concurrency_id=READ_GROUP)
     read.doc.input(from_picker, [read.doc, view.selected], read.page, api_visibility="private",
                    concurrency_id=READ_GROUP)

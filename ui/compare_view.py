@@ -9,11 +9,9 @@ from types import SimpleNamespace
 import gradio as gr
 
 from qa.spreadsheet import safe_cell
-from ui import render
+from ui import render, targets_view
 from ui.actions import AppContext, AppMessage
 from ui.errors import guarded
-
-TARGET_HEADERS = ["指标"]
 
 
 def compare_tab() -> SimpleNamespace:
@@ -29,8 +27,8 @@ def compare_tab() -> SimpleNamespace:
             build = gr.Button("生成对照表", elem_id="targets-button")
             to_csv = gr.Button("导出 CSV")
             to_xlsx = gr.Button("导出 Excel")
-        table = gr.Dataframe(headers=TARGET_HEADERS, interactive=False, wrap=True, elem_id="targets-table",
-                             buttons=[])
+        table = gr.HTML('<p class="empty">点“生成对照表”列出各文件的量化目标。</p>', elem_id="targets-table",
+                        js_on_load=targets_view.SORT_JS)
         download = gr.File(label="导出文件", interactive=False, elem_id="targets-file")
     return SimpleNamespace(current=current, find=find, pairs=pairs, shared_only=shared_only, build=build,
                            to_csv=to_csv, to_xlsx=to_xlsx, table=table, download=download)
@@ -55,17 +53,15 @@ def similar_html(ctx: AppContext, clause_id: str) -> str:
     return render.compare_html(clause, others)
 
 
-def target_records(ctx: AppContext, shared_only: bool) -> list[dict[str, str]]:
+def target_table(ctx: AppContext, shared_only: bool):
+    """The comparison table (qa.targets) of the whole library."""
     from qa.targets import comparison_table, targets_of
 
-    table = comparison_table(targets_of(ctx.store.clauses()), min_documents=2 if shared_only else 1)
-    return table.to_records()
+    return comparison_table(targets_of(ctx.store.clauses()), min_documents=2 if shared_only else 1)
 
 
-def records_frame(records: list[dict[str, str]]):
-    import pandas as pd
-
-    return pd.DataFrame(records, columns=list(records[0]) if records else TARGET_HEADERS)
+def target_records(ctx: AppContext, shared_only: bool) -> list[dict[str, str]]:
+    return target_table(ctx, shared_only).to_records()
 
 
 def export(records: list[dict[str, str]], kind: str) -> str:
@@ -87,7 +83,10 @@ def export(records: list[dict[str, str]], kind: str) -> str:
 
 
 def _write_xlsx(records: list[dict[str, str]], headers: list[str], path: Path) -> Path:
+    """A workbook ready to hand in: bold header kept in view (frozen with the 指标 column), columns as wide as
+    their text up to a cap, long cells wrapped."""
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
@@ -95,8 +94,23 @@ def _write_xlsx(records: list[dict[str, str]], headers: list[str], path: Path) -
     sheet.append(headers)
     for row in records:
         sheet.append([row.get(h, "") for h in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2"
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = column_width(
+            [header, *(str(row.get(header, "")) for row in records)])
     book.save(path)
     return path
+
+
+def column_width(texts: list[str], cap: int = 40) -> int:
+    """Excel width (about one Latin character) for the longest text; a Chinese character takes two."""
+    longest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) for text in texts), default=8)
+    return max(8, min(cap, longest + 2))
 
 
 def wire(ctx: AppContext, view: SimpleNamespace, group: str) -> None:
@@ -106,7 +120,7 @@ def wire(ctx: AppContext, view: SimpleNamespace, group: str) -> None:
     cmp.find.click(lambda cid: guarded(similar_html, ctx, cid), view.selected, cmp.pairs, **options)
     view.read.to_compare.click(lambda cid: (guarded(similar_html, ctx, cid), gr.Tabs(selected="compare")),
                                view.selected, [cmp.pairs, view.tabs], **options)
-    cmp.build.click(lambda shared: records_frame(guarded(target_records, ctx, shared)), cmp.shared_only,
+    cmp.build.click(lambda shared: targets_view.targets_html(guarded(target_table, ctx, shared)), cmp.shared_only,
                     cmp.table, **options)
     for button, kind in ((cmp.to_csv, "csv"), (cmp.to_xlsx, "xlsx")):
         button.click(lambda shared, kind=kind: guarded(export, guarded(target_records, ctx, shared), kind),
