@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ui_browser import CHROMIUM, WAIT_MS, browser  # noqa: F401 (fixture)
+from tests.test_ui_browser import CHROMIUM, WAIT_MS, browser, screenshots  # noqa: F401 (fixtures)
 from tests.test_ui_helpers import copy_data, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make install-dev)")
@@ -56,8 +56,10 @@ def test_each_value_cites_its_clause_and_opens_it_in_the_reader(page):
     assert tip[1:tip.index("》")] in page.locator("#document .doc-meta").inner_text()
 
 
-def test_the_header_row_is_one_line_and_no_column_is_empty(page):
+def test_the_header_row_is_one_line_and_no_column_is_empty(page, screenshots):  # noqa: F811 (fixture)
     build_table(page)
+    page.locator("#targets-table").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "targets.png"))
     assert page.locator("#targets-table thead").bounding_box()["height"] <= 60
     columns = page.evaluate("() => document.querySelectorAll('#targets-table thead th').length")
     for col in range(1, columns):
