@@ -38,7 +38,7 @@ DEV_DOCS = corpus/*.txt ../shared/corpus-extra/*.txt ../shared/corpus-dev/*.txt
 DEV_QUESTIONS = eval/questions_seeds_extra.jsonl eval/questions_corpus_dev.jsonl ../shared/eval/questions.jsonl
 DEV_DATA ?= /tmp/policy-qa-dev
 
-.PHONY: eval tune
+.PHONY: eval tune calibrate
 
 eval: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
@@ -50,4 +50,14 @@ tune: install
 	for encoder in use lsa; do \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-$$encoder --write \
+	  || exit 1; done
+
+# The bands behind 高/中/低 and 相同/相近/相关 (qa/data/relevance.json), measured again for each encoder.
+calibrate: install
+	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
+	$(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA) --write
+	for encoder in use lsa; do \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) \
+	    --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA)-$$encoder --write \
 	  || exit 1; done
