@@ -308,6 +308,12 @@ class ComparisonTable:
         """One flat dict per row: 指标, then one column per document (for CSV, Excel, a data frame)."""
         return [{"指标": row.indicator, **{doc: row.cell_text(doc) for doc in self.documents}} for row in self.rows]
 
+    def source_records(self) -> list[dict[str, str]]:
+        """One dict per value in the table with its citation and wording: the table's 出处 sheet."""
+        return [{"指标": row.indicator, "文件": document, "目标值": cell_value(target),
+                 "目标年份": cell_when(target), "出处": target.citation, "原文": target.text}
+                for row in self.rows for document in self.documents for target in row.cells.get(document, [])]
+
     def to_json(self) -> dict:
         return {"documents": self.documents,
                 "rows": [{"indicator": row.indicator,

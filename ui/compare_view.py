@@ -64,33 +64,53 @@ def target_records(ctx: AppContext, shared_only: bool) -> list[dict[str, str]]:
     return target_table(ctx, shared_only).to_records()
 
 
-def export(records: list[dict[str, str]], kind: str) -> str:
-    """The table written to a fresh file, CSV (UTF-8 with BOM, so Excel reads the Chinese) or xlsx;
-    titles and clause text come from uploaded files, so no cell may start like a formula."""
+def export(records: list[dict[str, str]], kind: str, sources: list[dict[str, str]] | None = None) -> str:
+    """The table written to a fresh file, CSV (UTF-8 with BOM, so Excel reads the Chinese) or xlsx (with
+    the citation of every value on a second sheet, 出处); titles and clause text come from uploaded files,
+    so no cell may start like a formula."""
     if not records:
         raise AppMessage("对照表为空：没有可导出的内容。")
     folder = Path(tempfile.mkdtemp(prefix="targets-"))
-    headers = [safe_cell(h) for h in records[0]]
-    records = [{safe_cell(k): safe_cell(v) for k, v in row.items()} for row in records]
     if kind == "csv":
         path = folder / "量化目标对照表.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            headers, rows = _safe(records)
             writer = csv.DictWriter(handle, fieldnames=headers)
             writer.writeheader()
-            writer.writerows(records)
+            writer.writerows(rows)
         return str(path)
-    return str(_write_xlsx(records, headers, folder / "量化目标对照表.xlsx"))
+    return str(_write_xlsx({"量化目标": records, "出处": sources or []}, folder / "量化目标对照表.xlsx"))
 
 
-def _write_xlsx(records: list[dict[str, str]], headers: list[str], path: Path) -> Path:
-    """A workbook ready to hand in: bold header kept in view (frozen with the 指标 column), columns as wide as
-    their text up to a cap, long cells wrapped."""
+def export_table(ctx: AppContext, shared_only: bool, kind: str) -> str:
+    table = target_table(ctx, shared_only)
+    return export(table.to_records(), kind, table.source_records())
+
+
+def _safe(records: list[dict[str, str]]) -> tuple[list[str], list[dict]]:
+    """Headers and rows with every cell that starts like a formula defused (qa.spreadsheet)."""
+    headers = [safe_cell(h) for h in records[0]] if records else []
+    return headers, [{safe_cell(k): safe_cell(v) for k, v in row.items()} for row in records]
+
+
+def _write_xlsx(sheets: dict[str, list[dict[str, str]]], path: Path) -> Path:
+    """A workbook ready to hand in, one sheet per non-empty table."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "量化目标"
+    book.remove(book.active)
+    for title, records in sheets.items():
+        if records:
+            _fill_sheet(book.create_sheet(title), *_safe(records))
+    book.save(path)
+    return path
+
+
+def _fill_sheet(sheet, headers: list[str], records: list[dict]) -> None:
+    """Bold header kept in view (frozen with the first column), columns as wide as their text up to a cap,
+    long cells wrapped."""
+    from openpyxl.styles import Alignment, Font
+
     sheet.append(headers)
     for row in records:
         sheet.append([row.get(h, "") for h in headers])
@@ -102,9 +122,7 @@ def _write_xlsx(records: list[dict[str, str]], headers: list[str], path: Path) -
     sheet.freeze_panes = "B2"
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = column_width(
-            [header, *(str(row.get(header, "")) for row in records)])
-    book.save(path)
-    return path
+            [str(header), *(str(row.get(header, "")) for row in records)])
 
 
 def column_width(texts: list[str], cap: int = 40) -> int:
@@ -123,5 +141,5 @@ def wire(ctx: AppContext, view: SimpleNamespace, group: str) -> None:
     cmp.build.click(lambda shared: targets_view.targets_html(guarded(target_table, ctx, shared)), cmp.shared_only,
                     cmp.table, **options)
     for button, kind in ((cmp.to_csv, "csv"), (cmp.to_xlsx, "xlsx")):
-        button.click(lambda shared, kind=kind: guarded(export, guarded(target_records, ctx, shared), kind),
+        button.click(lambda shared, kind=kind: guarded(export_table, ctx, shared, kind),
                      cmp.shared_only, cmp.download, **options)
