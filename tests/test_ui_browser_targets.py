@@ -80,3 +80,9 @@ def test_a_header_click_sorts_by_number_with_blanks_last_and_units_apart(page):
         for kind in set(kinds):
             numbers = [c["num"] for c in filled if c["kind"] == kind]
             assert numbers == sorted(numbers, reverse=direction < 0), f"{kind} not sorted: {numbers}"
+
+
+def test_the_excel_export_button_offers_the_workbook(page):
+    build_table(page)
+    page.get_by_role("button", name="导出 Excel").click()
+    page.wait_for_function("() => /量化目标对照表\\s*\\.xlsx/.test(document.querySelector('#targets-file')?.innerText)")
