@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import CORPUS, ROOT
 
 HELP_COMMANDS = [
-    ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa.eval"], ["qa.tune"],
+    ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa.eval"], ["qa.tune"], ["qa.calibrate"],
     ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ui"], ["bench"],
 ]
 # product and format names, and the words of command lines, paths and field names
