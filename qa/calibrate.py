@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from argparse_zh import Parser
-from config import load_config
-from qa.eval import TOP, matches, read_jsonl, squeeze
+from qa.cli_common import CliError, library_config, reports_errors
+from qa.eval import TOP, EvalError, matches, read_jsonl, squeeze
 from qa.relevance import ALL, BANDS_FILE, LOWEST, SEARCH_LEVELS, SIMILAR_LEVELS, level_of, rank_stratum
 from qa.tune import fold_of
 
@@ -176,21 +176,23 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+@reports_errors
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     from qa.engine import Engine
 
-    engine = Engine.open(load_config(args.data))
+    engine = Engine.open(library_config(args.data))  # a missing --data folder is an error, never created
     kind = engine.encoder_kind
-    search = similar = None
-    if args.questions:
+    try:
         questions = [q for path in args.questions for q in read_jsonl(Path(path))]
-        search = measure(*search_points(engine, questions), SEARCH_PRECISION, SEARCH_LEVELS, LOWEST)
-        print(render("检索相关度", kind, search))
-    if args.crossref:
-        pairs = read_jsonl(Path(args.crossref))
-        similar = measure(*similar_points(engine, pairs), SIMILAR_PRECISION, SIMILAR_LEVELS, "")
-        print(render("相似措施", kind, similar))
+        pairs = read_jsonl(Path(args.crossref)) if args.crossref else []
+    except EvalError as error:
+        raise CliError(str(error)) from error
+    search = measure(*search_points(engine, questions), SEARCH_PRECISION, SEARCH_LEVELS, LOWEST) if questions else None
+    similar = measure(*similar_points(engine, pairs), SIMILAR_PRECISION, SIMILAR_LEVELS, "") if pairs else None
+    for name, table in (("检索相关度", search), ("相似措施", similar)):
+        if table is not None:
+            print(render(name, kind, table))
     if args.write:
         sources = ["--questions", *args.questions] if args.questions else []
         write_bands(kind, search, similar, sources + (["--crossref", args.crossref] if args.crossref else []))
