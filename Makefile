@@ -1,9 +1,19 @@
-PYTHON ?= python3
+# Every target runs in the project's virtual environment .venv, so a system Python that refuses global
+# installs (PEP 668 "externally-managed-environment", Debian 12, Ubuntu 23.04+) is never touched.
+SYSTEM_PYTHON ?= python3
+VENV ?= .venv
+PYTHON = $(VENV)/bin/python
 DATA ?= data
 
-.PHONY: install install-dev app test test-slow bench
+.PHONY: venv install install-dev app test test-slow bench
 
-install:
+venv: $(PYTHON)
+
+# Debian ships venv's ensurepip apart (python3-venv); install it only when venv cannot be made without it.
+$(PYTHON):
+	$(SYSTEM_PYTHON) -m venv $(VENV) || { rm -rf $(VENV); apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $(SYSTEM_PYTHON) -m venv $(VENV); }
+
+install: $(PYTHON)
 	$(PYTHON) -m pip install -q -r requirements.txt
 
 install-dev: install
@@ -28,7 +38,7 @@ DEV_DOCS = corpus/*.txt ../shared/corpus-extra/*.txt ../shared/corpus-dev/*.txt
 DEV_QUESTIONS = eval/questions_seeds_extra.jsonl eval/questions_corpus_dev.jsonl ../shared/eval/questions.jsonl
 DEV_DATA ?= /tmp/policy-qa-dev
 
-.PHONY: eval tune
+.PHONY: eval tune calibrate
 
 eval: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
@@ -40,4 +50,14 @@ tune: install
 	for encoder in use lsa; do \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-$$encoder --write \
+	  || exit 1; done
+
+# The bands behind 高/中/低 and 相同/相近/相关 (qa/data/relevance.json), measured again for each encoder.
+calibrate: install
+	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
+	$(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA) --write
+	for encoder in use lsa; do \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) \
+	    --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA)-$$encoder --write \
 	  || exit 1; done

@@ -19,6 +19,8 @@ class Hit:
     score: float
     matched_terms: list[str] = field(default_factory=list)
     status: str = ""  # its document's validity today (ingest.fields STATUSES); "" where unknown
+    relevance: str = ""  # 高/中/低 or 相同/相近/相关, set by qa.relevance for display
+    reason: str = ""  # the matched words and the document scope, set by qa.relevance
 
     @classmethod
     def from_clause(cls, clause: Clause, rank: int, score: float, matched_terms: list[str] | None = None) -> Hit:
@@ -32,6 +34,9 @@ class Hit:
     def to_json(self) -> dict:
         row = asdict(self)
         row.pop("matched_terms")
+        for extra in ("relevance", "reason"):
+            if not row[extra]:
+                row.pop(extra)
         return row
 
 

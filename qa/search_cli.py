@@ -10,6 +10,7 @@ from pathlib import Path
 from argparse_zh import Parser
 from qa.cli_common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
 from qa.hits import SearchResult
+from qa.relevance import annotate
 
 EXAMPLES = """示例：
   python -m qa search "台山2025年非化石能源消费比重目标？"
@@ -58,6 +59,7 @@ def _answer_all(engine, questions: list[str], args: argparse.Namespace) -> int:
             code = 2
             _print_error(question, str(error), args.json)
             continue
+        annotate(engine, result.hits, question, filtered=bool(args.doc))
         print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else render(result))
     return code
 
@@ -78,13 +80,16 @@ def _print_error(question: str, message: str, as_json: bool) -> None:
 
 
 def render(result: SearchResult) -> str:
-    """A readable list: citation, score, and the text with the question's words marked 【like this】."""
+    """A readable list: citation, relevance (高/中/低) and why, and the text with the question's words marked
+    【like this】."""
     lines = [f"问题：{result.query}    （{result.mode}）"]
     lines += [f"注意：{notice}" for notice in result.notices]
     if not result.hits:
         lines.append("没有找到相关条款。")
     for hit in result.hits:
-        lines.append(f"\n{hit.rank}. {hit.citation}{_status_mark(hit.status)}    得分 {hit.score:.4f}")
+        lines.append(f"\n{hit.rank}. {hit.citation}{_status_mark(hit.status)}    相关度：{hit.relevance or '—'}（得分 {hit.score:.4f}）")
+        if hit.reason:
+            lines.append(f"   {hit.reason}")
         if hit.heading:
             lines.append(f"   {hit.heading}")
         lines.append("   " + mark(hit.text, hit.matched_terms))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from argparse_zh import Parser
 from qa.cli_common import add_common_options, fail, open_engine, reports_errors
+from qa.relevance import SIMILAR_LEVELS, label_similar
 from qa.similar import UnknownClause, similar_measures
 
 
@@ -50,9 +51,27 @@ def _result(engine, clause_id: str, args: argparse.Namespace) -> str:
         hits = similar_measures(engine, clause_id, top_k=args.top_k, doc_filters=tuple(args.doc))
     except UnknownClause:
         return json.dumps({"id": clause_id, "error": "没有这个条款编号", "hits": []}, ensure_ascii=False)
+    label_similar(engine, hits)
     if args.json or args.batch:
         return json.dumps({"id": clause_id, "hits": [h.to_json() for h in hits]}, ensure_ascii=False)
-    source = engine.store.clause(clause_id)
-    lines = [f"与 {source.citation} 相同的措施：" if hits else f"其他文件中没有找到与 {source.citation} 相同的措施。"]
-    lines += [f"  {h.rank}. {h.citation}  ({h.score:.3f})\n     {' '.join(h.text.split())[:120]}" for h in hits]
+    return render(engine.store.clause(clause_id).citation, hits)
+
+
+def render(source: str, hits: list) -> str:
+    """The matches under a heading that claims no more than the best label measured (qa.relevance)."""
+    lines = [heading(source, hits)]
+    lines += [f"  {h.rank}. {h.citation}  {h.relevance or '相似度低'}（{h.score:.3f}）\n     {' '.join(h.text.split())[:120]}"
+              for h in hits]
     return "\n".join(lines)
+
+
+HEADINGS = {"相同": "与 {} 相同的措施：", "相近": "与 {} 相近的措施：", "相关": "与 {} 相关的条款（未见相同的措施）：",
+            "": "其他文件中没有找到与 {} 相同或相近的措施；最接近的条款（相似度低于实测阈值）："}
+
+
+def heading(source: str, hits: list) -> str:
+    """相同的措施 only when some match reaches the measured 相同 threshold; else what the best one reaches."""
+    if not hits:
+        return f"其他文件中没有找到与 {source} 相同或相近的措施。"
+    best = next((level for level in SIMILAR_LEVELS if any(h.relevance == level for h in hits)), "")
+    return HEADINGS[best].format(source)

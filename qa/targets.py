@@ -25,6 +25,8 @@ VERBS = sorted("""达到 达 提高到 提高至 提升到 提升至 提高 提�
 增长 增加到 增加至 增加 扩大到 扩大至 控制在 保持在 稳定在 不低于 不少于 不超过 不高于 超过 低于 高于 突破
 为 占""".split(), key=len, reverse=True)
 QUALIFYING_VERBS = {"不低于", "不少于", "不超过", "不高于", "超过", "低于", "高于", "突破"}
+# Lead words that change what a value promises (力争40% is an aim, 确保40% a floor): kept with the value.
+AIMING = ("力争", "争取", "确保", "年均", "累计")
 LEAD_QUALIFIERS = ("力争", "争取", "确保", "基本", "稳定", "累计", "年均", "平均", "原则上", "进一步", "分别",
                    "逐步", "要", "应当", "应", "将", "均")
 _CHUNK_BREAK = re.compile(r"[，,：:（(）)]|(?<=[%‰米吨瓦辆座个元])(?:、|和|及)")
@@ -58,6 +60,11 @@ class Target:
         lead = " ".join(q for q in self.qualifier.split() if q in QUALIFYING_VERBS)
         tail = "".join(q for q in self.qualifier.split() if q in {"以上", "以下", "以内", "左右", "上下", "及以上"})
         return f"{lead}{self.value}{self.unit}{tail}"
+
+    @property
+    def stated(self) -> str:
+        """The amount as the plan states it, its aim kept in front: 力争40%, 确保80万千瓦以上."""
+        return "".join(q for q in self.qualifier.split() if q in AIMING) + self.amount
 
     def to_json(self) -> dict:
         row = asdict(self)
@@ -203,7 +210,7 @@ def _strip_lead(head: str, parsed: _Left) -> str:
         for word in LEAD_QUALIFIERS:
             if head.endswith(word):
                 head, changed = head[:-len(word)], True
-                if word in {"力争", "争取", "确保", "年均", "累计"}:
+                if word in AIMING:
                     parsed.qualifiers.insert(0, word)
     return head
 
@@ -273,10 +280,23 @@ class ComparisonRow:
         """e.g. 32%左右 (2025)；35%左右 (2030)"""
         parts = []
         for target in self.cells.get(document, []):
-            when = f"{target.target_year}" + (f"，比{target.base_year}年" if target.base_year else "")
-            verb = target.verb if target.base_year or target.verb in {"下降", "降低", "减少", "提升", "提高", "增长"} else ""
-            parts.append(f"{verb}{target.amount}" + (f" ({when})" if when else ""))
+            when = cell_when(target)
+            parts.append(cell_value(target) + (f" ({when})" if when else ""))
         return "；".join(parts)
+
+
+_CHANGE_VERBS = {"下降", "降低", "减少", "提升", "提高", "增长"}
+
+
+def cell_value(target: Target) -> str:
+    """A target's value in a table cell: the verb where it says which way (下降18%), the aim kept (力争40%)."""
+    verb = target.verb if target.base_year or target.verb in _CHANGE_VERBS else ""
+    return f"{verb}{target.stated}"
+
+
+def cell_when(target: Target) -> str:
+    """The year a target is due, and its base year: 2030, 2025，比2020年."""
+    return f"{target.target_year}" + (f"，比{target.base_year}年" if target.base_year else "")
 
 
 @dataclass
@@ -287,6 +307,12 @@ class ComparisonTable:
     def to_records(self) -> list[dict[str, str]]:
         """One flat dict per row: 指标, then one column per document (for CSV, Excel, a data frame)."""
         return [{"指标": row.indicator, **{doc: row.cell_text(doc) for doc in self.documents}} for row in self.rows]
+
+    def source_records(self) -> list[dict[str, str]]:
+        """One dict per value in the table with its citation and wording: the table's 出处 sheet."""
+        return [{"指标": row.indicator, "文件": document, "目标值": cell_value(target),
+                 "目标年份": cell_when(target), "出处": target.citation, "原文": target.text}
+                for row in self.rows for document in self.documents for target in row.cells.get(document, [])]
 
     def to_json(self) -> dict:
         return {"documents": self.documents,
@@ -308,7 +334,9 @@ def comparison_table(targets: list[Target], min_documents: int = 2) -> Compariso
     rows = [_row(key, kind, members) for key, kind, members in groups]
     rows = [row for row in rows if row.documents >= min_documents]
     rows.sort(key=lambda row: -row.documents)
-    documents = list(dict.fromkeys(t.document for t in targets))
+    # only documents with a cell in some row: a column that would stay empty is left out
+    shown = {document for row in rows for document in row.cells}
+    documents = [d for d in dict.fromkeys(t.document for t in targets) if d in shown]
     return ComparisonTable(documents, rows)
 
 

@@ -89,8 +89,8 @@ def test_cli_json_has_the_contract_fields(built_seed_data, capsys):
                         "--model", ""]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result) == {"query", "mode", "hits"} and len(result["hits"]) == 2
-    assert set(result["hits"][0]) == {"rank", "id", "doc_id", "document", "source", "clause", "heading", "text", "score",
-                                   "status"}
+    fields = {"rank", "id", "doc_id", "document", "source", "clause", "heading", "text", "score", "status"}
+    assert set(result["hits"][0]) == fields | {"relevance", "reason"}  # the added ones: qa.relevance
 
 
 def test_cli_text_marks_the_terms_and_cites(built_seed_data, capsys):

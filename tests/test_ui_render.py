@@ -33,11 +33,22 @@ def test_document_view_escapes_text_and_marks_the_current_clause():
 
 
 def test_hit_cards_escape_and_highlight_matched_words():
-    hit = Hit(1, 'x"1', "d", "方案<i>", "t.txt", "一、（一）", "一", f"光伏发电{SCRIPT}", 0.5, ["光伏", "<script>"])
+    hit = Hit(1, 'x"1', "d", "方案<i>", "t.txt", "一、（一）", "一", f"光伏发电{SCRIPT}", 0.5, ["光伏", "<script>"],
+              relevance="中", reason="匹配词语：光伏；范围：全部文件<b>")
     html = render.hits_html([hit])
     assert "<script" not in html and 'data-clause="x&quot;1"' in html
     assert '<mark class="term">光伏</mark>' in html and "《方案&lt;i&gt;》 一、（一）" in html
-    assert "相关度 0.500" in html
+    assert "相关度 中" in html and 'class="relevance rel-mid"' in html and "0.500" not in html
+    assert "匹配词语：光伏；范围：全部文件&lt;b&gt;" in html
+
+
+def test_similar_measures_below_the_same_threshold_get_no_same_heading():
+    document, clauses = make_document()
+    near = Hit(1, "e:1", "e", "另一方案", "e.txt", "二、", "二", "加强组织领导。", 1.0, relevance="相近")
+    html = render.compare_html(clauses[1], [near])
+    assert "没有找到相同的措施" in html and "相似度 相近" in html
+    same = Hit(1, "e:1", "e", "另一方案", "e.txt", "二、", "二", "加强组织领导。", 1.3, relevance="相同")
+    assert "没有找到相同的措施" not in render.compare_html(clauses[1], [same])
 
 
 def test_overlapping_terms_mark_the_longest_once():

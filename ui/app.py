@@ -32,18 +32,39 @@ element.addEventListener('keydown', (e) => {
 """
 
 DOC_JS = """
-const jump = () => { const m = element.querySelector('.clause.current');
-  if (m) m.scrollIntoView({block: 'center'}); };
+// Only the text box scrolls: scrollIntoView would scroll the window too and push the tab bar off screen.
+const box = () => element.querySelector('.doc-text');
+const scrollBoxTo = (rect, offset, smooth) => { const b = box(); if (!b) return;
+  const top = b.scrollTop + rect.top - b.getBoundingClientRect().top - offset;
+  b.scrollTo({top: Math.max(top, 0), behavior: smooth ? 'smooth' : 'auto'}); };
+const showTabs = () => { const bar = document.querySelector('#tabs [role=tablist]');
+  if (bar && bar.getBoundingClientRect().top < 0) bar.scrollIntoView({block: 'start'}); };
+const jump = () => { const m = element.querySelector('.clause.current'); if (!m || !box()) return;
+  showTabs(); scrollBoxTo(m.getBoundingClientRect(), Math.min(box().clientHeight / 5, 120), false); };
 // The tab may still be hidden when the value arrives, and on its first showing this code runs
 // after the value is already there: so jump now and again shortly after either.
 const soon = () => [80, 300, 800].forEach((ms) => setTimeout(jump, ms));
 soon();
 watch('value', soon);
+// A heading's line is often text between clauses: find its last occurrence up to the clause it opens
+// (or at that clause's start), so the jump shows the heading, not only the text under it.
+const headingRect = (target, name) => { let found = null;
+  const walker = document.createTreeWalker(box(), NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const inside = target.contains(n);
+    if (!inside && !(n.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    const at = n.data.lastIndexOf(name);
+    if (at >= 0) found = [n, at];
+    if (inside) break;
+  }
+  if (!found) return target.getBoundingClientRect();
+  const range = document.createRange(); range.setStart(found[0], found[1]); range.setEnd(found[0], found[1] + name.length);
+  return range.getBoundingClientRect(); };
 element.addEventListener('click', (e) => {
   const a = e.target.closest('a[data-target]'); if (!a) return;
   e.preventDefault();
   const t = element.querySelector('[data-anchor="' + a.dataset.target + '"]');
-  if (t) t.scrollIntoView({block: 'start', behavior: 'smooth'});
+  if (t) scrollBoxTo(headingRect(t, a.textContent.trim()), 8, true);
 });
 """
 
@@ -201,7 +222,7 @@ def _wire_read(ctx: AppContext, view: SimpleNamespace) -> None:
         return render.document_html(document, clauses, selected)
 
     outputs = [read.page, view.selected, view.tabs, read.doc]
-    for source in (view.ask.hits, view.ask.answer):
+    for source in (view.ask.hits, view.ask.answer, view.cmp.table):
         source.click(from_hit, None, outputs, api_visibility="private", concurrency_id=READ_GROUP)
     read.doc.input(from_picker, [read.doc, view.selected], read.page, api_visibility="private",
                    concurrency_id=READ_GROUP)

@@ -48,16 +48,33 @@ def validity_html(status: str) -> str:
     return f'<span class="doc-status">（{escape(status)}）</span>'
 
 
+RELEVANCE_CLASS = {"高": "high", "中": "mid", "低": "low", "相同": "high", "相近": "mid", "相关": "low"}
+
+
+def relevance_html(label: str, prefix: str, tooltip: str = "") -> str:
+    """A badge with a three-step bar: 相关度 高/中/低 (or 相同/相近/相关); nothing without a label."""
+    if not label:
+        return ""
+    steps = "".join('<i></i>' for _ in range(3))
+    title = f' title="{escape(tooltip, quote=True)}"' if tooltip else ""
+    return (f'<span class="relevance rel-{RELEVANCE_CLASS.get(label, "low")}"{title}>'
+            f'<span class="rel-bar" aria-hidden="true">{steps}</span>{escape(prefix)}{escape(label)}</span>')
+
+
 def hit_card(hit: Hit) -> str:
     heading = f'<div class="hit-heading">{escape(hit.heading)}</div>' if hit.heading else ""
+    reason = f'<div class="hit-reason">{escape(hit.reason)}</div>' if hit.reason else ""
     return (
         f'<article class="hit" data-clause="{escape(hit.id, quote=True)}" '
         f'data-terms="{escape("|".join(hit.matched_terms), quote=True)}" tabindex="0" role="button" '
         f'title="点击在“阅读”中打开全文">'
         f'<header><span class="rank">{hit.rank}</span>{citation_html(hit.document, hit.clause)}{validity_html(hit.status)}'
-        f'<span class="score">相关度 {hit.score:.3f}</span></header>{heading}'
+        f'{relevance_html(hit.relevance, "相关度 ", RELEVANCE_TIP)}</header>{heading}{reason}'
         f'<div class="hit-text">{highlight(hit.text, hit.matched_terms)}</div></article>'
     )
+
+
+RELEVANCE_TIP = "相关度按样题实测分档：“高”的结果多数正是所问条款，“中”有时是，“低”很少是"
 
 
 def hits_html(hits: list[Hit], notices: list[str] | tuple[str, ...] = (), query: str = "") -> str:
@@ -184,18 +201,21 @@ def compare_html(base: Clause, others: list[Hit]) -> str:
     """The selected clause next to each similar measure in another document, differences marked."""
     if not others:
         return message_html("其他文件中没有找到相似的措施。")
+    rows_note = "" if any(hit.relevance == "相同" for hit in others) else \
+        message_html("其他文件中没有找到相同的措施；以下是最接近的条款，仅供参考。", "warn")
+
     rows = []
     for hit in others:
         left, right = diff_html(base.text, hit.text)
         rows.append(
             f'<div class="cmp-row"><div class="cmp-cell"><div class="cmp-cite">{citation_html(base.document, base.clause)}'
             f'</div><div class="cmp-text">{left}</div></div><div class="cmp-cell"><div class="cmp-cite">'
-            f'{citation_html(hit.document, hit.clause)}<span class="score">相似度 {hit.score:.3f}</span></div>'
+            f'{citation_html(hit.document, hit.clause)}{relevance_html(hit.relevance or "低于实测阈值", "相似度 ")}</div>'
             f'<div class="cmp-text">{right}</div></div></div>')
 
     legend = ('<p class="cmp-legend">未标色的是两边相同的措辞；<del>红底</del>为仅本条有的内容，'
               '<ins>绿底</ins>为仅对方有的内容。</p>')
-    return legend + "".join(rows)
+    return rows_note + legend + "".join(rows)
 
 
 def editions_html(old: Document, new: Document, changes: list) -> str:
