@@ -9,7 +9,7 @@ from index.tokenize import normalize
 from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
-from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
+from qa.evidence import UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
@@ -301,6 +301,8 @@ def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | N
 def _of_rarest_word(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     """A figure answers when the question's most specific word is beside it (with the clause's heading and
     lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
+    if not any(word.share != UNKNOWN for word in evidence.words):
+        return True
     clause = next((hit for hit in hits if hit.id == quote.id), None)
     lead = f"{clause.heading} {sentences(clause.text)[0]}" if clause is not None and sentences(clause.text) else ""
     return evidence.rarest_word_found(f"{lead} {quote.text}")
