@@ -64,6 +64,7 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._readers = threading.local()
+        self._reader_connections: list[sqlite3.Connection] = []  # closed with the store, so the log is folded in
         self.version_1_view = False  # a read-only store of version 1, read through a view (_READ_ONLY_V1)
         self.read_only = self.path.is_file() and not (writable(self.path.parent) and os.access(self.path, os.W_OK))
         self.read_only_reason = read_only_message("写入文档库", self.path.parent)
@@ -161,6 +162,9 @@ class Store:
         refresh_statuses(self)
 
     def close(self) -> None:
+        for reader in self._reader_connections:
+            reader.close()
+        self._reader_connections.clear()
         self.db.close()
 
     @contextmanager
@@ -301,6 +305,7 @@ class Store:
         reader = getattr(self._readers, "db", None)
         if reader is None:
             reader = self._readers.db = self._connect()
+            self._reader_connections.append(reader)
             if self.read_only:
                 reader.execute(_READ_ONLY_SCHEMA)
             if self.version_1_view:

@@ -2,6 +2,7 @@
 plain "not in the library" when the library does not hold what the question is about."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -144,7 +145,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
         _best_quote(leading, evidence, kind, result.query)
     missing = _missing_year(quote, hits, evidence)
     if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
-            or (kind == QUANTITY and not _of_rarest_word(quote, hits, evidence)):
+            or (kind == QUANTITY and not _of_subject(quote, hits, evidence)):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]
@@ -177,6 +178,9 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.attributes = re.search(r"(?:多少|几)[^，,。？?]{0,12}的", question) is not None
     evidence.baselines = _BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
+    subject = normalize(_subject_phrase(question))
+    evidence.subject_nouns = [pair.word for pair in engine.analyzer.tagger().lcut(subject)
+                              if (pair.flag.startswith("n") or pair.flag == "x") and len(pair.word) >= 2]  # x: the domain dictionary
     return evidence
 
 
@@ -298,14 +302,33 @@ def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | N
     return evidence.words_found(text) > max(evidence.unknown, 0.5)
 
 
-def _of_rarest_word(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
-    """A figure answers when the question's most specific word is beside it (with the clause's heading and
-    lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
-    if not any(word.share != UNKNOWN for word in evidence.words):
+def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """A figure answers when most words of what the question measures are beside it (with the clause's
+    heading and lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
+    nouns = evidence.subject_nouns
+    words = [w for w in evidence.words if w.share != UNKNOWN
+             and any(noun in form or form in noun for form in w.forms for noun in nouns)]
+    if not words:
         return True
     clause = next((hit for hit in hits if hit.id == quote.id), None)
     lead = f"{clause.heading} {sentences(clause.text)[0]}" if clause is not None and sentences(clause.text) else ""
-    return evidence.rarest_word_found(f"{lead} {quote.text}")
+    # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
+    weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
+    found = sum(weight[w] for w in words if Evidence({}, [], words=[w]).words_found(f"{lead} {quote.text}") >= 1)
+    return found > sum(weight.values()) / 2
+
+
+# What a 多少 question measures ends right before the words that ask, after its time words and its last
+# comma: 四川省“十四五”期间【核电装机】目标是多少, …第五十八条规定，排污单位的【监测数据】至少要保存多久.
+_BEFORE_SUBJECT = re.compile(r".*(?:\d{4}年(?:底|末)?(?:前)?|期间|时期|[）)，,])")
+_ASKING = re.compile(r"(?:至少|最多|最少|最高|最低)?(?:要|将|应|需|需要|必须)?(?:达到|提高到|提升到|下降|降低|降到|占到|控制在|保存|是|为|有)?"
+                     r"(?:目标|比例|比重)?(?:是|为)?(?:多少|几|百分之多少|多久|多长时间).*$")
+SUBJECT_CHARS = 10  # the head of the phrase: 深圳的建筑…超出能耗【标准约束值】, not every word of a long clause
+
+
+def _subject_phrase(question: str) -> str:
+    flat = _ASKING.sub("", compact(question).text, count=1)
+    return _BEFORE_SUBJECT.sub("", flat, count=1)[-SUBJECT_CHARS:]
 
 
 def _whose(scope: Scope, quote: Quote, library) -> str:

@@ -31,7 +31,7 @@ def built_seed_data(tmp_path_factory) -> Path:
     report = ingest_paths([CORPUS], store, show_progress=False)
     assert not report.failures, report.failures
     store.close()
-    Engine.open(config)
+    Engine.open(config).close()  # closed, so the store's write-ahead log is folded into the file
     return data_dir
 
 

@@ -57,9 +57,12 @@ def upload(http: httpx.Client, url: str, name: str, body: bytes, **headers: str)
 def ask_through_page(http: httpx.Client, url: str, question: str) -> list[dict]:
     """The 问答 button's event as the page sends it (queue/join, then the event stream); its messages."""
     config = http.get(f"{url}/config").json()
-    fn = next(d["id"] for d in config["dependencies"] if d.get("api_name") == "run")
+    run = next(d for d in config["dependencies"] if d.get("api_name") == "run")
+    defaults = {c["id"]: c.get("props", {}).get("value") for c in config["components"]}
+    # The question, no document chosen, every action area; the other inputs (the filters) as the page shows them.
+    data = [question, [], "全部"] + [defaults.get(i) for i in run["inputs"][3:]]
     session = uuid.uuid4().hex
-    body = {"data": [question, [], "全部"], "fn_index": fn, "session_hash": session, "event_data": None}
+    body = {"data": data, "fn_index": run["id"], "session_hash": session, "event_data": None}
     http.post(f"{url}/gradio_api/queue/join", content=json.dumps(body),
               headers={"content-type": "application/json", "origin": url}).raise_for_status()
     messages = []

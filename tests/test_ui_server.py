@@ -87,7 +87,7 @@ def test_unknown_document_filter_is_explained(client):
 
 def test_only_named_endpoints_are_public(client):
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
-    assert set(endpoints) == {"/search", "/ask"}
+    assert set(endpoints) == {"/search", "/ask", "/search_filtered", "/ask_filtered"}
 
 
 def test_server_listens_on_loopback_only(app_url):

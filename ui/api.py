@@ -62,16 +62,27 @@ def ask_json(ctx: AppContext, question: str, documents: list[str] | None, filter
 
 
 def register(ctx: AppContext, group: str) -> None:
-    """Adds the endpoints /search and /ask (inside a gr.Blocks context)."""
+    """Adds the endpoints /search, /ask, /search_filtered and /ask_filtered (inside a gr.Blocks context)."""
 
-    def search(question: str, documents: list[str] | None = None, top_k: int = 10, filters: dict | None = None) -> dict:
-        """Ranked clauses for a question. documents: titles, ids or file names to search within; filters:
-        issuer, level, region, type, since, until, include_repealed, all_editions."""
+    # /search and /ask keep the arguments they always had: a caller posting them by hand must send every
+    # argument an endpoint declares, so the filters have endpoints of their own.
+    def search(question: str, documents: list[str] | None = None, top_k: int = 10) -> dict:
+        """Ranked clauses for a question. documents: titles, ids or file names to search within."""
+        return guarded(search_json, ctx, question, documents, top_k, None)
+
+    def ask(question: str, documents: list[str] | None = None) -> dict:
+        """A direct answer quoted from a clause, with its citation and the supporting clauses."""
+        return guarded(ask_json, ctx, question, documents, None)
+
+    def search_filtered(question: str, documents: list[str] | None = None, top_k: int = 10,
+                        filters: dict | None = None) -> dict:
+        """/search within the documents the filters keep: issuer, level, region, type, since, until,
+        include_repealed, all_editions."""
         return guarded(search_json, ctx, question, documents, top_k, filters)
 
-    def ask(question: str, documents: list[str] | None = None, filters: dict | None = None) -> dict:
-        """A direct answer quoted from a clause, with its citation and the supporting clauses."""
+    def ask_filtered(question: str, documents: list[str] | None = None, filters: dict | None = None) -> dict:
+        """/ask within the documents the filters keep."""
         return guarded(ask_json, ctx, question, documents, filters)
 
-    gr.api(search, api_name="search", concurrency_id=group)
-    gr.api(ask, api_name="ask", concurrency_id=group)
+    for function in (search, ask, search_filtered, ask_filtered):
+        gr.api(function, api_name=function.__name__, concurrency_id=group)
