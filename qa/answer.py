@@ -108,7 +108,7 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     fact_name = asked_fact(result.query, kind)
     if fact_name is None or not result.hits:
         return None
-    document = engine.store.document(_named_document(engine, result.query) or result.hits[0].doc_id)
+    document = engine.store.document(_named_document(engine, result.query, result.hits) or result.hits[0].doc_id)
     fact = read_fact(document, fact_name) if document is not None else None
     if fact is None:
         return None
@@ -122,13 +122,15 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     return Answer(result.query, f"{fact.value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
 
 
-def _named_document(engine, question: str) -> str | None:
+def _named_document(engine, question: str, hits: list[Hit]) -> str | None:
     """The document whose title the question spells out (most of it), if one: its facts are asked about,
-    whichever document's clause the search put first."""
+    whichever document's clause the search put first. Of several titles spelled out as much (台山市 and
+    江海区 碳达峰实施方案), the one the search ranks first."""
     library = engine.library()
-    recall = library.title_index.recall(normalize(question))
-    number, share = max(recall.items(), key=lambda item: item[1], default=(None, 0.0))
-    return library.doc_ids[number] if number is not None and share >= NAME_MATCH else None
+    named = {library.doc_ids[n]: share for n, share in library.title_index.recall(normalize(question)).items()
+             if share >= NAME_MATCH}
+    ranked = next((hit.doc_id for hit in hits if hit.doc_id in named), None)
+    return ranked or max(named, key=named.get, default=None)
 
 
 def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:
@@ -305,6 +307,8 @@ def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | N
 def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     """A figure answers when most words of what the question measures are beside it (with the clause's
     heading and lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
+    if evidence.counted:  # 多少个城市和园区: what is counted follows the question word; _best_span checks it
+        return True
     nouns = evidence.subject_nouns
     words = [w for w in evidence.words if w.share != UNKNOWN
              and any(noun in form or form in noun for form in w.forms for noun in nouns)]
@@ -327,7 +331,8 @@ SUBJECT_CHARS = 10  # the head of the phrase: 深圳的建筑…超出能耗【�
 
 
 def _subject_phrase(question: str) -> str:
-    flat = _ASKING.sub("", compact(question).text, count=1)
+    flat = _BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
+    flat = _ASKING.sub("", flat, count=1)
     return _BEFORE_SUBJECT.sub("", flat, count=1)[-SUBJECT_CHARS:]
 
 
