@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,14 +56,23 @@ def browser(tmp_path_factory):
         context.close()
 
 
-@pytest.fixture
-def page(browser, app_url):
+@contextmanager
+def app_page(browser, url: str):
+    """A fresh tab on the app, its question box ready; closed afterwards."""
     page = browser.new_page()
     page.set_default_timeout(WAIT_MS)
-    page.goto(app_url)
+    page.goto(url)
     page.wait_for_selector("#question textarea")
-    yield page
-    page.close()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    with app_page(browser, app_url) as page:
+        yield page
 
 
 def ask(page, question: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ui_browser import CHROMIUM, WAIT_MS, ask, browser  # noqa: F401 (fixture)
+from tests.test_ui_browser import CHROMIUM, app_page, ask, browser  # noqa: F401 (fixture)
 from tests.test_ui_helpers import copy_data, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make install-dev)")
@@ -36,12 +36,8 @@ def app_url(built_seed_data, tmp_path_factory) -> str:
 
 @pytest.fixture
 def page(browser, app_url):  # noqa: F811 (the browser fixture imported above)
-    page = browser.new_page()
-    page.set_default_timeout(WAIT_MS)
-    page.goto(app_url)
-    page.wait_for_selector("#question textarea")
-    yield page
-    page.close()
+    with app_page(browser, app_url) as page:
+        yield page
 
 
 def open_hit(page, index: int = 0) -> None:

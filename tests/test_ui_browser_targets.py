@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ui_browser import CHROMIUM, WAIT_MS, browser, screenshots  # noqa: F401 (fixtures)
+from tests.test_ui_browser import CHROMIUM, app_page, browser, screenshots  # noqa: F401 (fixtures)
 from tests.test_ui_helpers import copy_data, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make install-dev)")
@@ -24,12 +24,8 @@ def app_url(built_seed_data, tmp_path_factory) -> str:
 
 @pytest.fixture
 def page(browser, app_url):  # noqa: F811 (the browser fixture imported above)
-    page = browser.new_page()
-    page.set_default_timeout(WAIT_MS)
-    page.goto(app_url)
-    page.wait_for_selector("#question textarea")
-    yield page
-    page.close()
+    with app_page(browser, app_url) as page:
+        yield page
 
 
 def build_table(page, shared_only: bool = True) -> None:
