@@ -236,7 +236,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
 
 
 # A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
-_TARGET_YEAR = re.compile(r"(?<![比较与])(?<!相比)(?<!同比)(\d{4})年(?!(?:的?基础上|水平|相比))")
+_TARGET_YEAR = re.compile(r"(?<![比较与])(\d{4})年(?!(?:的?基础上|水平|相比))")
 
 
 _BASELINE = re.compile(r"(?:比|较|相比)(\d{4})年")
@@ -318,7 +318,7 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     lead = f"{clause.heading} {sentences(clause.text)[0]}" if clause is not None and sentences(clause.text) else ""
     # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
     weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
-    found = sum(weight[w] for w in words if Evidence({}, [], words=[w]).words_found(f"{lead} {quote.text}") >= 1)
+    found = sum(weight[w] for w in words if evidence.spelled_out(w, f"{lead} {quote.text}"))
     return found > sum(weight.values()) / 2
 
 
@@ -327,13 +327,12 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
 _BEFORE_SUBJECT = re.compile(r".*(?:\d{4}年(?:底|末)?(?:前)?|期间|时期|[）)，,])")
 _ASKING = re.compile(r"(?:至少|最多|最少|最高|最低)?(?:要|将|应|需|需要|必须)?(?:达到|提高到|提升到|下降|降低|降到|占到|控制在|保存|是|为|有)?"
                      r"(?:目标|比例|比重)?(?:是|为)?(?:多少|几|百分之多少|多久|多长时间).*$")
-SUBJECT_CHARS = 10  # the head of the phrase: 深圳的建筑…超出能耗【标准约束值】, not every word of a long clause
 
 
 def _subject_phrase(question: str) -> str:
     flat = _BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
     flat = _ASKING.sub("", flat, count=1)
-    return _BEFORE_SUBJECT.sub("", flat, count=1)[-SUBJECT_CHARS:]
+    return _BEFORE_SUBJECT.sub("", flat, count=1)
 
 
 def _whose(scope: Scope, quote: Quote, library) -> str:
@@ -355,7 +354,7 @@ def add_generated(answer: Answer, settings: LLMSettings, clauses: int = 5) -> An
         answer.generated = generate_answer(settings, answer.question, answer.hits[:clauses])
     except LLMError as error:
         answer.generated = {"model": settings.model, "error": str(error)}
-        answer.notices.append(f"generative answer unavailable: {error}")
+        answer.notices.append(f"生成式回答暂不可用：{error}")
     return answer
 
 

@@ -66,6 +66,10 @@ class Evidence:
         plain, whole = normalize(_flat(text)), normalize(_flat(clause))
         return any(_word_found(w, whole) == 1.0 and _word_found(w, plain) == 0.0 for w in self.words if w.forms)
 
+    def spelled_out(self, word: Word, text: str) -> bool:
+        """The text holds one of the word's spellings (not only a part of it)."""
+        return _word_found(word, normalize(_flat(text))) == 1.0
+
     @property
     def unknown(self) -> int:
         """How many things the question names that no clause holds, nor by a synonym (火星, 足球)."""
