@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.test_ui_browser import CHROMIUM, WAIT_MS, ask, browser, library_files, upload  # noqa: F401 (fixture)
 from tests.test_ui_helpers import copy_data, running_app
@@ -74,8 +75,9 @@ def test_status_line_is_plain_and_details_hold_the_technical_words(page):
     assert re.fullmatch(r"文库 \d+ 份文件 · \d+ 条条款 · 语义模型：未加载（按关键词检索）", status.strip()), status
     assert not re.search(r"tfidf|offline|python|POLICY_QA", page.locator("#status").inner_text())
     page.locator("#details").get_by_text("详情").click()
-    details = page.locator("#details").inner_text()
-    assert "offline:tfidf-svd" in details and "POLICY_QA_MODEL" in details
+    details = page.locator("#details dl.details")
+    expect(details).to_contain_text("offline:tfidf-svd")
+    expect(details).to_contain_text("POLICY_QA_MODEL")
 
 
 def test_gradio_own_words_are_chinese(page):
@@ -120,7 +122,7 @@ def test_delete_asks_first_and_removes_the_stored_upload(page, app, tmp_path):
     assert len(kept) == 1
     choose_for_removal(page, "青石港新区节能办法")
     page.click("#remove-button")
-    assert "确定从文库中删除《青石港新区节能办法》" in page.locator("#remove-confirm").inner_text()
+    expect(page.locator("#remove-confirm")).to_contain_text("确定从文库中删除《青石港新区节能办法》")
     page.click("#remove-cancel-button")
     page.locator("#remove-confirm").wait_for(state="hidden")
     assert "青石港节能办法.txt" in library_files(page) and kept[0].exists()
