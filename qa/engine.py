@@ -336,7 +336,7 @@ class Engine:
         body = state.snapshot.lexical_scores(terms.weights)
         vector = state.encoder.encode_query(text, terms.weights) if terms.weights else None
         doc_scope = self._doc_scope(state, text, reading)
-        refs = self._cited_rows(state, reading.refs)
+        refs = self._cited_rows(state, reading.refs, _cited_documents(doc_scope, title_recall))
         rows = self._pool(state, body, vector, doc_scope, refs, allowed)
         known = self._clauses(state, rows.tolist())
         rows = np.array([row for row in rows.tolist() if row in known], dtype=np.int64)
@@ -426,13 +426,18 @@ class Engine:
             recall[number] = share
         return recall
 
-    def _cited_rows(self, state: _State, refs: list) -> np.ndarray:
-        """Rows of the clauses at the position the question cites (in any document)."""
+    def _cited_rows(self, state: _State, refs: list, documents: np.ndarray | None) -> np.ndarray:
+        """Rows of the clauses at the position the question cites: in the given document numbers when
+        any of them has that position, else in any document."""
         if not refs:
             return np.zeros(0, dtype=np.int64)
         row_of = state.row_of_id()
         found = self.store.clause_paths_like(path_fragment(refs))
-        return np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
+        rows = np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
+        if documents is not None:
+            inside = rows[np.isin(state.doc_of_row[rows], documents)]
+            return inside if len(inside) else rows
+        return rows
 
     def _first_readable(self, state: _State, ranked: list[tuple[int, float]], count: int,
                         known: dict[int, Clause]) -> list[tuple[int, float]]:
@@ -522,6 +527,16 @@ def _today() -> str:
 def document_region(document) -> Place | None:
     """The place a document belongs to, from its title, else its issuer; None for a national document."""
     return gazetteer().region_of(normalize(document.title)) or gazetteer().region_of(normalize(document.issuer))
+
+
+def _cited_documents(doc_scope: np.ndarray, title_recall: np.ndarray) -> np.ndarray | None:
+    """The document numbers a cited position (第十八条) belongs to: those the question names outright
+    (place, level, 《title》, issuer), else those whose title it spells out best (大气污染防治法第十八条);
+    None when it names none."""
+    if (doc_scope[:-1] >= 1).any():
+        return np.flatnonzero(doc_scope[:-1] >= 1)
+    best = title_recall[:-1].max(initial=0.0)
+    return np.flatnonzero(title_recall[:-1] >= best) if best >= NAME_MATCH else None
 
 
 def _same_title(named: str, title: str) -> bool:

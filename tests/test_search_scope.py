@@ -15,6 +15,10 @@ LAW = "\n".join(f"第{n}条 {text}" for n, text in (
     ("一", "为了规范碳排放权交易，制定本条例。"), ("二", "重点排放单位应当按时清缴配额。"),
     ("三", "国家鼓励企业开展温室气体自愿减排项目。"), ("四", "违反本条例规定的，处五万元以上五十万元以下的罚款。")))
 
+ENERGY_LAW = "\n".join(f"第{n}条 {text}" for n, text in (
+    ("一", "为了推动全社会节约能源，制定本法。"), ("二", "本法所称能源，是指煤炭、石油、天然气、生物质能和电力。"),
+    ("三", "节约资源是我国的基本国策。"), ("四", "用能单位应当加强节能管理，降低单位产值能耗。")))
+
 
 def _document(title: str, body: str, issuer: str) -> str:
     return f"{title}\n\n{body}\n{issuer}\n2022年5月1日\n"
@@ -27,7 +31,8 @@ def engine(tmp_path_factory) -> Engine:
         "national.txt": _document("国务院关于充电设施建设的实施方案", MEASURE, "国务院"),
         "district.txt": _document("江门市江海区充电设施建设实施方案", cover + MEASURE, "江门市江海区人民政府"),
         "province.txt": _document("江西省充电设施建设实施方案", MEASURE, "江西省人民政府"),
-        "law.txt": _document("碳排放权交易管理条例", LAW, "")})
+        "law.txt": _document("碳排放权交易管理条例", LAW, ""),
+        "energy_law.txt": _document("中华人民共和国节约能源法", ENERGY_LAW, "")})
 
 
 @pytest.mark.parametrize("question, document", [
@@ -57,6 +62,13 @@ def test_without_a_place_the_library_s_own_plan_comes_first_then_the_same_measur
     ("江西方案一、（二）第3项", "一、（二）3")])
 def test_a_cited_clause_is_looked_up(engine, question, clause):
     assert engine.search(question).hits[0].clause == clause
+
+
+@pytest.mark.parametrize("question", ["节约能源法第四条规定了什么？", "《节约能源法》第四条规定了什么？"])
+def test_a_cited_article_of_a_named_law_is_that_law_s_article(engine, question):
+    """Both laws have a 第四条; the other one's says 规定, the words the question has left."""
+    hit = engine.search(question).hits[0]
+    assert (hit.document, hit.clause) == ("中华人民共和国节约能源法", "第四条")
 
 
 def test_clause_references_are_read_from_questions_and_paths():
