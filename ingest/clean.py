@@ -11,7 +11,7 @@ from ingest.normalise import fold_compat
 from ingest.structure import is_heading_line, starts_with_marker
 
 _BOILERPLATE = [re.compile(p) for p in (
-    r"^(索引号|分类|主题分类|主题词|体裁分类|发布机构|成文日期|发布日期|文号|名称|来源|信息来源|访问量|浏览次数|点击数|编辑|责任编辑)\s*[:：]",
+    r"^(索引号|分类|主题分类|主题词|体裁分类|名称|来源|信息来源|访问量|浏览次数|点击数|编辑|责任编辑)\s*[:：]",
     r"(【打印】|【字体|【关闭】|【收藏】|打印本页|关闭窗口|分享到|分享至|浏览次数|字号\s*[:：]|\[大\]\s*\[中\]\s*\[小\])",
     r"^(字体|字号)\s*[:：]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中",
     r"^[-—–－_\s]*\d{1,4}[-—–－_\s]*$",  # page numbers: - 1 -, —1—, 12
@@ -23,6 +23,9 @@ _BOILERPLATE = [re.compile(p) for p in (
     r"^<!--.*-->$",
     r"^\S+\.(rar|zip|docx?|pdf|xlsx?|wps)$",
 )]
+# A web page's labelled facts of the document (发布机构：…) stay, one line each: questions about the
+# document itself are answered and cited there.
+_DOC_FIELD = re.compile(r"^(发布机构|发文机关|成文日期|发布日期|文号|发文字号)\s*[:：]")
 _MD_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)+")
 _MD_LIST = re.compile(r"^[*+]\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -131,7 +134,8 @@ def _join_paragraphs(lines: list[str], width: int = 0) -> list[str]:
         full = width > 0 and len(paragraphs[-1][-1]) >= width - 2 if paragraphs else False
         title = after_blank and not full and _is_title_line(line)
         after_blank = False
-        if paragraphs and not title and (continues(_summary(paragraphs[-1]), line)
+        field = bool(_DOC_FIELD.match(line)) or bool(paragraphs and _DOC_FIELD.match(paragraphs[-1][0]))
+        if paragraphs and not title and not field and (continues(_summary(paragraphs[-1]), line)
                                          or full and _wrapped(paragraphs[-1][-1], line)):
             paragraphs[-1].append(_separator(paragraphs[-1][-1], line) + line)
         else:

@@ -28,6 +28,7 @@ _TITLE_END = re.compile(r"[。：:；;！？]")
 _INNER_PUNCT = re.compile(r"[，；：,;:]|。(?!$)")
 _SIGNATURE = re.compile(r"^[^，。；：]{2,30}(人民政府|政府|委员会|部|厅|局|院|办公室|办公厅|委|中心|署|支行|分局|公司)$"
                         r"|^\d{4}年\d{1,2}月\d{1,2}日$|^[（(]此件.{2,10}[）)]$")
+SIGNATURE = "落款"  # the clause path of a closing signature block
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\n)")
 
 
@@ -194,7 +195,7 @@ def pieces(text: str, max_chars: int, found: list[Section] | None = None) -> lis
     found = sections(text) if found is None else found
     if not any(section.labels for section in found):
         return _paragraph_pieces(text, max_chars)
-    _trim_tail(text, found)
+    signature = _trim_tail(text, found)
     result: list[Piece] = []
     for index, section in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
@@ -204,6 +205,8 @@ def pieces(text: str, max_chars: int, found: list[Section] | None = None) -> lis
             clause = join_path(section.labels) or "前言"
             heading = " > ".join(section.headings)
             result += [Piece(clause, heading, s, e) for s, e in split_span(text, section.start, section.end, max_chars)]
+    if signature is not None:  # who signed and when: what a question about the document itself is answered by
+        result.append(Piece(SIGNATURE, "", *signature))
     return result
 
 
@@ -220,13 +223,18 @@ def _is_record(section: Section, following: Section | None) -> bool:
     return not has_children and section.rank > 2
 
 
-def _trim_tail(text: str, found: list[Section]) -> None:
-    """Leave a closing signature block (issuer, date: short lines without punctuation) out of the last clause."""
+def _trim_tail(text: str, found: list[Section]) -> tuple[int, int] | None:
+    """Leave a closing signature block (issuer, date: short lines without punctuation) out of the last
+    clause; its span, if there is one."""
     last = found[-1]
     spans = [span for span in paragraphs(text) if last.start <= span[0] < last.end]
-    while len(spans) > 1 and _SIGNATURE.search(text[slice(*spans[-1])]):
-        spans.pop()
-    last.end = spans[-1][1]
+    if not spans:
+        return None
+    kept = len(spans)
+    while kept > 1 and _SIGNATURE.search(text[slice(*spans[kept - 1])]):
+        kept -= 1
+    last.end = spans[kept - 1][1]
+    return (spans[kept][0], spans[-1][1]) if kept < len(spans) else None
 
 
 def _paragraph_pieces(text: str, max_chars: int) -> list[Piece]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
-from qa.doc_answer import asked_fact, clause_at, read_fact, sentence_at
+from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
@@ -108,11 +108,15 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     fact_name = asked_fact(result.query, kind)
     if fact_name is None or not result.hits:
         return None
-    document = engine.store.document(_named_document(engine, result.query, result.hits) or result.hits[0].doc_id)
-    fact = read_fact(document, fact_name) if document is not None else None
-    if fact is None:
+    named = _named_document(engine, result.query, result.hits)
+    document = engine.store.document(named or result.hits[0].doc_id)
+    found = fact_clause(engine.store, document.doc_id, fact_name) if document is not None else None
+    if found is None and named and document is not None:  # another document's 文号 is no answer about this one
+        return Answer(result.query, f"《{document.title}》的正文和文件信息中没有写明{FACT_NAMES[fact_name]}。", False, [],
+                      result.hits, answer_type=kind or SENTENCE)
+    if found is None:
         return None
-    clause = clause_at(engine.store.clauses([document.doc_id]), fact.position) if fact.position >= 0 else None
+    fact, clause = found
     if clause is None:
         citation = f"《{document.title}》 文件信息"
         quote = Quote(fact.value, fact.value, citation, "", 1.0, document.title, "文件信息")

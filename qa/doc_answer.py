@@ -25,6 +25,11 @@ _SQUEEZE = re.compile(r"\s+")
 _HEAD_CHARS = 3000  # adoption and amendment lines stand before the first article
 
 
+FACT_NAMES = {"doc_number": "文号", "issuer": "发布机构", "adopter": "通过机关", "approver": "批准机关",
+              "amended": "修订日期", "adopted": "通过日期", "in_force": "施行日期", "published": "发布日期",
+              "written": "成文日期"}
+
+
 @dataclass
 class Fact:
     """A value read about a document, and where its text says it."""
@@ -82,6 +87,15 @@ def read_fact(document: Document, fact: str) -> Fact | None:
         return None
     position = _find_squeezed(text, value)
     return Fact(_printed(text, position, value), kind, position[0] if position else -1)
+
+
+def fact_clause(store, doc_id: str, fact: str) -> tuple[Fact, Clause | None] | None:
+    """The fact of a document and the clause its text prints it in (None when only the record holds it)."""
+    document = store.document(doc_id)
+    found = read_fact(document, fact) if document is not None else None
+    if found is None:
+        return None
+    return found, clause_at(store.clauses([doc_id]), found.position) if found.position >= 0 else None
 
 
 def clause_at(clauses: list[Clause], position: int) -> Clause | None:

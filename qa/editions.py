@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.records import Clause, Document
+from ingest.structure import SIGNATURE
 from ingest.validity import edition_date, same_title
 from qa.similar import bigram_dice
 
@@ -48,7 +49,9 @@ def edition_pair(documents: list[Document], named: Document, old: Document | Non
 
 
 def compare_editions(old: list[Clause], new: list[Clause]) -> list[ArticleChange]:
-    """The articles of two editions paired, in the order of the newer one (removed ones where they stood)."""
+    """The articles of two editions paired, in the order of the newer one (removed ones where they stood);
+    the signature, whose date differs in every edition, is not an article."""
+    old, new = [c for c in old if c.clause != SIGNATURE], [c for c in new if c.clause != SIGNATURE]
     matcher = difflib.SequenceMatcher(None, [_body(c) for c in old], [_body(c) for c in new], autojunk=False)
     changes: list[ArticleChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -28,6 +28,7 @@ from ingest.records import Clause, doc_id_of
 from ingest.store import Store
 from qa.docnames import DocumentNames
 from qa.answer_types import asked_type, holds
+from qa.doc_answer import asked_fact, fact_clause
 from qa.filters import DocFilter, current_status, describe
 from qa.fusion import best_sentence_share
 from qa.hits import Hit, SearchResult
@@ -37,6 +38,9 @@ from qa.query import NAME_MATCH, Reading, TitleIndex, blank_title, cites, path_f
 from qa.ranking import FEATURES, Candidates, load_weights, scaled
 
 POOL = 50  # candidates taken from each ranking before the features are computed
+# A question about a document's own facts names one document; past a few, its name picks a kind of
+# document (国务院's plans), and reading every one's text would cost more than the lookup is worth.
+FACT_DOCUMENTS = 3
 NAMES_CACHE = "names.json"  # in the index folder: the name keys of each document (qa.docnames)
 LOCK_WAIT_S = 30.0
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
@@ -336,12 +340,14 @@ class Engine:
         body = state.snapshot.lexical_scores(terms.weights)
         vector = state.encoder.encode_query(text, terms.weights) if terms.weights else None
         doc_scope = self._doc_scope(state, text, reading)
-        refs = self._cited_rows(state, reading.refs, _cited_documents(doc_scope, title_recall))
+        asked = asked_type(text)
+        named_documents = _cited_documents(doc_scope, title_recall)
+        refs = np.union1d(self._cited_rows(state, reading.refs, named_documents),
+                          self._fact_rows(state, asked_fact(text, asked), named_documents))
         rows = self._pool(state, body, vector, doc_scope, refs, allowed)
         known = self._clauses(state, rows.tolist())
         rows = np.array([row for row in rows.tolist() if row in known], dtype=np.int64)
         evidence = self._evidence(state, terms)
-        asked = asked_type(text)
         # The document's title printed on its cover is the title feature's evidence, not a sentence's.
         sentence = np.array([best_sentence_share(unicodedata.normalize("NFKC", known[row].text.replace(known[row].document, "")).lower(),
                                                  evidence, self.analyzer.abbreviations) for row in rows.tolist()], dtype=np.float32)
@@ -438,6 +444,16 @@ class Engine:
             inside = rows[np.isin(state.doc_of_row[rows], documents)]
             return inside if len(inside) else rows
         return rows
+
+    def _fact_rows(self, state: _State, fact: str | None, documents: np.ndarray | None) -> np.ndarray:
+        """Rows of the clauses that print the asked fact (文号, 发布机构, a date) of the documents the
+        question names: a question about a document itself cites the place its answer is printed."""
+        if fact is None or documents is None or len(documents) > FACT_DOCUMENTS:
+            return np.zeros(0, dtype=np.int64)
+        row_of = state.row_of_id()
+        found = (fact_clause(self.store, state.doc_ids[number], fact) for number in documents.tolist())
+        return np.array(sorted(row_of[c.id] for _, c in filter(None, found) if c is not None and c.id in row_of),
+                        dtype=np.int64)
 
     def _first_readable(self, state: _State, ranked: list[tuple[int, float]], count: int,
                         known: dict[int, Clause]) -> list[tuple[int, float]]:

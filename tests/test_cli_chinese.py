@@ -55,7 +55,7 @@ def data(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("cli-zh") / "data"
     done = run("ingest", str(CORPUS), "--data", str(folder))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("2 份文件（新增 2，替换 0，未变 0），写入 75 条条款，失败 0 份")
+    assert done.stdout.startswith("2 份文件（新增 2，替换 0，未变 0），写入 76 条条款，失败 0 份")
     assert "导入" in done.stderr and english_words(done.stderr) == [], done.stderr
     return folder
 

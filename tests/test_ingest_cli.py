@@ -25,7 +25,7 @@ def data(tmp_path, capsys) -> Path:
     data_dir = tmp_path / "data"
     code, out, _ = run(capsys, str(CORPUS), "--data", str(data_dir), "--quiet")
     assert code == 0
-    assert out.startswith("2 份文件（新增 2，替换 0，未变 0），写入 75 条条款，失败 0 份")
+    assert out.startswith("2 份文件（新增 2，替换 0，未变 0），写入 76 条条款，失败 0 份")
     return data_dir
 
 
