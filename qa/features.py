@@ -12,7 +12,7 @@ from ingest.store import Store
 from qa.answer_types import asked_type, holds
 from qa.clause_refs import cited_rows
 from qa.doc_scope import document_scope
-from qa.fusion import question_evidence, sentence_shares
+from qa.fusion import idf_weighted_terms, sentence_shares
 from qa.home import home_preference
 from qa.library import Library
 from qa.question import Question
@@ -42,7 +42,7 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
     """rows x FEATURES for the candidates at rows (their clauses in the same order). with_context: the
     context feature costs a second pass over the postings; without it the column is zero."""
     question, documents = signals.question, library.doc_of_row[rows]
-    sentence = sentence_shares(clauses, question_evidence(library.snapshot, question.terms), abbreviations)
+    sentence = sentence_shares(clauses, idf_weighted_terms(library.snapshot, question.terms), abbreviations)
     vector = signals.vector
     dense = library.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
     home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 
 
-def question_evidence(backend: SearchBackend, terms: QueryTerms) -> dict[str, float]:
+def idf_weighted_terms(backend: SearchBackend, terms: QueryTerms) -> dict[str, float]:
     """Each question term's weight times its idf, keyed by its surface form."""
     idf = backend.idf(list(terms.weights))
     evidence: dict[str, float] = {}
