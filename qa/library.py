@@ -12,7 +12,7 @@ from index.builder import clause_hash
 from index.encoders import Encoder
 from index.snapshot import Snapshot
 from index.tokenize import normalize
-from ingest.records import Clause, doc_id_of
+from ingest.records import Clause, Document, doc_id_of
 from ingest.store import Store
 from qa.docnames import DocumentNames
 from qa.home import home_documents
@@ -37,7 +37,7 @@ class Library:
     _row_of_id: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, snapshot: Snapshot, encoder: Encoder, documents: list, names: DocumentNames,
+    def of(cls, snapshot: Snapshot, encoder: Encoder, documents: list[Document], names: DocumentNames,
            serve: Callable[[dict[str, DocumentFields]], SearchBackend]) -> Library:
         """The library of a loaded snapshot and the store's documents; serve(the documents' fields) is the
         backend that answers its searches."""
