@@ -5,11 +5,11 @@ import importlib
 import sys
 
 COMMANDS = {
-    "search": ("qa.search_cli", "检索回答问题的条款，附出处"),
-    "ask": ("qa.ask_cli", "直接回答问题，引用条款原文并注明出处"),
-    "similar": ("qa.similar_cli", "其他文件中的相同措施"),
-    "targets": ("qa.targets_cli", "全部量化目标及对照表"),
-    "editions": ("qa.editions_cli", "同名文件新旧版本逐条对照"),
+    "search": ("qa.cli.search", "检索回答问题的条款，附出处"),
+    "ask": ("qa.cli.ask", "直接回答问题，引用条款原文并注明出处"),
+    "similar": ("qa.cli.similar", "其他文件中的相同措施"),
+    "targets": ("qa.cli.targets", "全部量化目标及对照表"),
+    "editions": ("qa.cli.editions", "同名文件新旧版本逐条对照"),
 }
 
 

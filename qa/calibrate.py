@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from argparse_zh import Parser
-from qa.cli_common import CliError, library_config, reports_errors
+from qa.cli.common import CliError, library_config, reports_errors
 from qa.eval import TOP, EvalError, matches, read_jsonl, squeeze
 from qa.relevance import ALL, BANDS_FILE, LOWEST, SEARCH_LEVELS, SIMILAR_LEVELS, level_of, rank_stratum
 from qa.tune import fold_of

@@ -1,15 +1,14 @@
-"""The search engine: opens the store, keeps the index up to date, answers questions with hits.
+"""The search engine: opens the store, keeps the index up to date, and runs a question through the steps
+that rank clauses: the question read (qa.question), candidates gathered (qa.candidates), each feature
+computed by its own module, their weighted sum (qa.ranking), and the hits (qa.hits).
 
-Searches read one immutable _State; refresh() builds the next one and swaps a single reference,
-so every answer comes wholly from the old or wholly from the new snapshot."""
+Searches read one immutable Library (qa.library); refresh() builds the next one and swaps a single
+reference, so every answer comes wholly from the old or wholly from the new snapshot."""
 from __future__ import annotations
 
-import re
 import sys
 import threading
-import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
@@ -18,63 +17,30 @@ from config import Config
 from index.backend import (BackendUnavailable, DocumentFields, SearchBackend, UnknownBackend, check_backend,
                            library_changed_elsewhere, open_backend, share_library, shares_library)
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
-from index.encoders import Encoder, SemanticEncoder, UseEncoder, load_semantic
-from index.lexical import top_k
+from index.encoders import SemanticEncoder, UseEncoder, load_semantic
 from index.snapshot import IndexCorrupt, IndexWriteError, Snapshot, current_folder, last_built, load_snapshot
 from index.threads import pin_threads
-from index.tokenize import NGRAM_PREFIX, Analyzer, QueryTerms, analyzer_for, normalize
-from ingest.normalise import fold_compat
-from ingest.records import Clause, doc_id_of
+from index.tokenize import Analyzer, QueryTerms, analyzer_for
+from ingest.records import Clause
 from ingest.store import Store
+from qa.candidates import gathered
 from qa.docnames import DocumentNames
-from qa.answer_types import asked_type, holds
-from qa.doc_answer import asked_fact, fact_clause
-from qa.filters import DocFilter, current_status, describe
-from qa.fusion import best_sentence_share
-from qa.hits import Hit, SearchResult
-from qa.home import home_documents
-from qa.places import NATIONAL, Place, gazetteer
-from qa.query import NAME_MATCH, Reading, TitleIndex, blank_title, cites, path_fragment, read_question, title_bigrams
-from qa.ranking import FEATURES, Candidates, load_weights, scaled
+from qa.features import Signals, feature_matrix
+from qa.filters import DocFilter, allowed_rows, current_status, describe, kept_documents
+from qa.hits import Hit, SearchResult, matched_terms
+from qa.library import Library, clauses_at, first_readable
+from qa.question import QueryError, question_text, read_for_ranking
+from qa.ranking import FEATURES, Candidates, load_weights
+from qa.rerank import Reranker
 
-POOL = 50  # candidates taken from each ranking before the features are computed
-# A question about a document's own facts names one document; past a few, its name picks a kind of
-# document (国务院's plans), and reading every one's text would cost more than the lookup is worth.
-FACT_DOCUMENTS = 3
+__all__ = ["Engine", "IndexUnavailable", "QueryError"]  # QueryError lives in qa.question; callers catch it here
+
 NAMES_CACHE = "names.json"  # in the index folder: the name keys of each document (qa.docnames)
 LOCK_WAIT_S = 30.0
-_SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
-
-
-class QueryError(ValueError):
-    """The question cannot be searched: empty, nothing searchable in it, or an unknown --doc filter."""
 
 
 class IndexUnavailable(Exception):
     """The index can neither be loaded nor rebuilt right now."""
-
-
-@dataclass(frozen=True)
-class _State:
-    """One snapshot and what the engine derives from it; clause texts stay in the store, read by row."""
-    snapshot: SearchBackend  # the loaded index.snapshot.Snapshot, or it served by Milvus (config.backend)
-    encoder: Encoder
-    doc_of_row: np.ndarray  # document number per row, -1 where the store no longer has the document
-    doc_ids: list[str]
-    names: DocumentNames
-    titles: list[str]
-    regions: list[Place | None]  # the place each document belongs to (qa.places), None for national ones
-    levels: list[int]  # qa.places NATIONAL … COUNTY
-    home: np.ndarray  # per document number (last entry: no document): 1.0 for the library's own jurisdiction (qa.home)
-    title_index: TitleIndex
-    docs_by_region: dict[str, list[int]]  # region code ("" for national) -> document numbers
-    _row_of_id: dict[str, int] = field(default_factory=dict)
-
-    def row_of_id(self) -> dict[str, int]:
-        """Row of each clause id, made on first use (only clause references need it)."""
-        if not self._row_of_id:
-            self._row_of_id.update((clause_id, row) for row, clause_id in enumerate(self.snapshot.clause_ids))
-        return self._row_of_id
 
 
 class Engine:
@@ -82,10 +48,10 @@ class Engine:
                  reason: str):
         self.config, self.store, self.analyzer = config, store, analyzer
         self.semantic, self.offline_reason = semantic, reason
-        self._state: _State | None = None
+        self._state: Library | None = None
         self._refresh_lock = threading.Lock()
         self.last_build: BuildStats | None = None
-        self._reranker, self._reranker_notice = _load_reranker(config.reranker)
+        self._reranker = Reranker(config.reranker)
         self._weights: np.ndarray | None = None
         self.tuning = False  # qa.tune sets it: every feature is computed, whatever its weight
         self._known: dict[str, np.ndarray] = {}  # neural vectors computed for pending clauses, by clause hash
@@ -152,7 +118,7 @@ class Engine:
 
     # --- keeping the index current -------------------------------------------------------
 
-    def _load(self, force: bool, progress: bool, defer: bool = False) -> _State:
+    def _load(self, force: bool, progress: bool, defer: bool = False) -> Library:
         self._share_library()
         snapshot, reasons = self._current(defer)
         if reasons or force:
@@ -237,24 +203,11 @@ class Engine:
                 f"文档库 {self.store.path} 已损坏（SQLite quick_check：{'；'.join(problems[:3])}），不能据此重建索引。"
                 f"请停止服务，用{when}的备份替换 {self.store.path.name}，或把它移走后重新导入原始文件。")
 
-    def _state_for(self, snapshot: Snapshot) -> _State:
+    def _state_for(self, snapshot: Snapshot) -> Library:
         documents = self.store.documents()
-        doc_ids = [d.doc_id for d in documents]
-        number = {d: n for n, d in enumerate(doc_ids)}
-        doc_of_row = np.array([number.get(doc_id_of(i), -1) for i in snapshot.clause_ids], dtype=np.int32)
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
         names = DocumentNames(documents, self.analyzer, self.config.index_dir / NAMES_CACHE)
-        regions = [document_region(d) for d in documents]
-        levels = [NATIONAL if region is None else region.level for region in regions]
-        titles = [d.title for d in documents]
-        by_region: dict[str, list[int]] = {}
-        for number, region in enumerate(regions):
-            by_region.setdefault(region.code if region else "", []).append(number)
-        home = np.array(home_documents(regions) + [False], dtype=np.float32)
-        fields = {d.doc_id: DocumentFields(level, region.code if region else "", d.date_published or d.date_written)
-                  for d, region, level in zip(documents, regions, levels)}
-        return _State(self._backend(snapshot, fields), encoder, doc_of_row, doc_ids, names, titles, regions, levels,
-                      home, TitleIndex(titles), by_region)
+        return Library.of(snapshot, encoder, documents, names, lambda fields: self._backend(snapshot, fields))
 
     def _backend(self, snapshot: Snapshot, fields: dict[str, DocumentFields]) -> SearchBackend:
         """The snapshot served by the configured backend; IndexUnavailable (in Chinese) when it cannot be."""
@@ -263,20 +216,6 @@ class Engine:
         except (UnknownBackend, BackendUnavailable) as error:
             raise IndexUnavailable(str(error)) from error
 
-    def _clauses(self, state: _State, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
-        """The clauses at these snapshot rows, read from the store as they were indexed: the current
-        version, else the one a replacement just retired (so a search during a replacement sees the old
-        document until the index catches up). A row whose document is gone is left out."""
-        known = {} if known is None else known
-        wanted = [row for row in rows if row not in known and state.doc_of_row[row] >= 0]
-        ids, hashes = state.snapshot.clause_ids, state.snapshot.clause_hashes
-        found = self.store.clause_versions([ids[row] for row in wanted])
-        for row in wanted:
-            clause = next((c for c in found.get(ids[row], ()) if clause_hash(c) == hashes[row]), None)
-            if clause is not None:
-                known[row] = clause
-        return known
-
     # --- searching ---------------------------------------------------------------------
 
     def search(self, question: str, top_k: int = 10, doc_filters: tuple[str, ...] | list[str] = (),
@@ -284,32 +223,26 @@ class Engine:
         """The clauses that best answer the question, best first, from the documents the filters keep
         (by default every document but the repealed ones)."""
         state = self._state
-        text, notices = self._prepare(question)
+        text, notices = question_text(question, self.config.max_query_chars)
         filters, facts = filters or DocFilter(), {d.doc_id: d for d in self.store.facts()}
-        kept = self._kept(facts, filters)
+        kept = kept_documents(facts, filters)
         if kept is not None and not kept:
             notices.append(f"文库中没有符合筛选条件（{describe(filters)}）的文件；请放宽筛选条件。")
-        allowed = self._allowed(state, doc_filters, exclude_doc_ids, kept)
+        allowed = allowed_rows(self.store, state, doc_filters, exclude_doc_ids, kept)
         candidates, terms, known = self.candidates(state, text, allowed)
         ranked = [(row, score) for row, score in candidates.ranked(self.weights) if state.doc_of_row[row] >= 0]
-        ranked, notice = self._rerank(text, ranked, state, known)
+        ranked, notice = self._reranker.reranked(text, ranked, lambda rows: clauses_at(self.store, state, rows, known))
         notices += [n for n in (notice,) if n]
         if not ranked and (kept is None or kept):
             notices.append("没有条款与问题共有词语，请换个说法或使用中文关键词。")
-        shown = self._first_readable(state, ranked, max(top_k, 0), known)
-        hits = [self._hit(known[row], rank, score, terms) for rank, (row, score) in enumerate(shown, start=1)]
+        shown = first_readable(self.store, state, ranked, max(top_k, 0), known)
+        hits = [Hit.from_clause(known[row], rank, score, matched_terms(known[row].text, terms))
+                for rank, (row, score) in enumerate(shown, start=1)]
         for hit in hits:
             hit.status = current_status(facts[hit.doc_id]) if hit.doc_id in facts else ""
         return SearchResult(text, self.mode, hits, notices)
 
-    @staticmethod
-    def _kept(facts: dict, filters: DocFilter) -> set[str] | None:
-        """The ids of the documents the filters keep; None when they keep every one."""
-        today = _today()
-        kept = {doc_id for doc_id, document in facts.items() if filters.keeps(document, today)}
-        return None if len(kept) == len(facts) else kept
-
-    def library(self) -> _State:
+    def library(self) -> Library:
         """The documents of the live index: ids, titles, regions, levels and name keys (qa.scope reads them)."""
         return self._state
 
@@ -326,261 +259,29 @@ class Engine:
             return "lsa"
         return "use" if self.semantic.name == UseEncoder.NAME else "neural"
 
-    def candidates(self, state: _State, text: str, allowed: np.ndarray | None = None
+    def candidates(self, state: Library, text: str, allowed: np.ndarray | None = None
                    ) -> tuple[Candidates, QueryTerms, dict[int, Clause]]:
         """The clauses worth ranking and their features (qa.ranking); their clauses, read for the
-        sentence feature, come back too. Names of places and documents choose documents (scope) and
-        are left out of the words a clause is scored on."""
-        reading = read_question(normalize(text), list(state.names.keys))
-        title_recall = self._title_recall(state, text)
-        named_titles = [state.titles[n] for n in np.flatnonzero(title_recall[:-1] >= NAME_MATCH)]
-        terms = self.analyzer.query(blank_title(reading.text, set().union(*map(title_bigrams, named_titles))))
-        if not terms.weights:  # the question is only a name (台山市碳达峰实施方案): its words are the subject
-            terms = self.analyzer.query(text)
-        body = state.snapshot.lexical_scores(terms.weights)
-        vector = state.encoder.encode_query(text, terms.weights) if terms.weights else None
-        doc_scope = self._doc_scope(state, text, reading)
-        asked = asked_type(text)
-        named_documents = _cited_documents(doc_scope, title_recall)
-        refs = np.union1d(self._cited_rows(state, reading.refs, named_documents),
-                          self._fact_rows(state, asked_fact(text, asked), named_documents))
-        rows = self._pool(state, body, vector, doc_scope, refs, allowed)
-        known = self._clauses(state, rows.tolist())
-        rows = np.array([row for row in rows.tolist() if row in known], dtype=np.int64)
-        evidence = self._evidence(state, terms)
-        # The document's title printed on its cover is the title feature's evidence, not a sentence's.
-        sentence = np.array([best_sentence_share(unicodedata.normalize("NFKC", known[row].text.replace(known[row].document, "")).lower(),
-                                                 evidence, self.analyzer.abbreviations) for row in rows.tolist()], dtype=np.float32)
-        dense = state.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
-        features = np.column_stack([
-            scaled(body[rows]), self._context(state, terms, rows),
-            scaled(np.asarray(dense, dtype=np.float32)), sentence,
-            doc_scope[state.doc_of_row[rows]], title_recall[state.doc_of_row[rows]],
-            np.isin(rows, refs).astype(np.float32),
-            [holds(known[row].text, asked) for row in rows.tolist()],
-            self._home(state, reading, doc_scope, bool(named_titles))[state.doc_of_row[rows]] * sentence
-        ]).astype(np.float32)
-        return Candidates(rows, features.reshape(len(rows), len(FEATURES))), terms, known
-
-    def _context(self, state: _State, terms: QueryTerms, rows: np.ndarray) -> np.ndarray:
-        """The context field's feature; left at zero while its tuned weight is zero (it costs a second
-        pass over the postings), unless features are being collected for tuning."""
-        if self.weights[FEATURES.index("context")] == 0 and not self.tuning:
-            return np.zeros(len(rows), dtype=np.float32)
-        return scaled(state.snapshot.lexical_scores(terms.weights, "context")[rows])
-
-    def _pool(self, state: _State, body: np.ndarray, vector: np.ndarray | None, doc_scope: np.ndarray,
-              refs: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
-        """Rows from each ranking: the best by BM25, by the dense vector, the best inside the documents
-        the question names, and the clauses at the position it cites."""
-        live = state.doc_of_row >= 0 if allowed is None else (allowed & (state.doc_of_row >= 0))
-        rows = [row for row, _ in top_k(body, POOL, live)]
-        if vector is not None:  # the ANN index with the user's filter only; rows of removed documents dropped after
-            rows += [row for row, _ in state.snapshot.dense_top(vector, POOL, allowed) if live[row]]
-        in_scope = doc_scope[state.doc_of_row] > 0 if doc_scope.any() else None
-        if in_scope is not None:
-            rows += [row for row, _ in top_k(body + 1e-6 * in_scope, POOL, live & in_scope)]
-        rows += [row for row in refs.tolist() if live[row]]
-        return np.array(sorted(set(rows)), dtype=np.int64)
-
-    def _evidence(self, state: _State, terms: QueryTerms) -> dict[str, float]:
-        """Each question term's weight times its idf, keyed by its surface form."""
-        idf = state.snapshot.idf(list(terms.weights))
-        evidence: dict[str, float] = {}
-        for term, weight in terms.weights.items():
-            surface = term.lstrip(NGRAM_PREFIX)
-            evidence[surface] = evidence.get(surface, 0.0) + weight * idf.get(term, 0.0)
-        return evidence
-
-    def _doc_scope(self, state: _State, text: str, reading: Reading) -> np.ndarray:
-        """Per document number (and a last entry for rows without a document): 1 for a document the
-        question names (title, issuer, place, or the national level), 0.5 for one inside or above a named
-        place, 0 otherwise."""
-        scope = np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
-        named, _ = state.names.mentioned(text)
-        if not (named or reading.titles or reading.places or reading.national):
-            return scope
-        for number, doc_id in enumerate(state.doc_ids):
-            if doc_id in named:
-                scope[number] = 1.0
-        for title in reading.titles:
-            for number, held in enumerate(state.titles):
-                if _same_title(title, held):
-                    scope[number] = 1.0
-        for code, numbers in state.docs_by_region.items():
-            region = state.regions[numbers[0]]
-            if region is None:
-                if reading.national and not reading.places:
-                    scope[numbers] = np.maximum(scope[numbers], 1.0)
-            elif any(region == place for place in reading.places):
-                scope[numbers] = 1.0
-            elif any(region.within(p) or p.within(region) for p in reading.places):
-                scope[numbers] = np.maximum(scope[numbers], 0.5)
-        return scope
-
-    def _home(self, state: _State, reading: Reading, doc_scope: np.ndarray, names_title: bool) -> np.ndarray:
-        """Per document number (last entry: no document): 1 for a home document (qa.home) when the
-        question names no place, level or document (by its title, with or without 《》); zeros otherwise."""
-        if doc_scope.any() or reading.places or reading.national or names_title:
-            return np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
-        return state.home
-
-    def _title_recall(self, state: _State, question: str) -> np.ndarray:
-        """Per document number (last entry: no document), how much of its title the question spells out."""
-        recall = np.zeros(len(state.doc_ids) + 1, dtype=np.float32)
-        for number, share in state.title_index.recall(normalize(question)).items():
-            recall[number] = share
-        return recall
-
-    def _cited_rows(self, state: _State, refs: list, documents: np.ndarray | None) -> np.ndarray:
-        """Rows of the clauses at the position the question cites: in the given document numbers when
-        any of them has that position, else in any document."""
-        if not refs:
-            return np.zeros(0, dtype=np.int64)
-        row_of = state.row_of_id()
-        found = self.store.clause_paths_like(path_fragment(refs))
-        rows = np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
-        if documents is not None:
-            inside = rows[np.isin(state.doc_of_row[rows], documents)]
-            return inside if len(inside) else rows
-        return rows
-
-    def _fact_rows(self, state: _State, fact: str | None, documents: np.ndarray | None) -> np.ndarray:
-        """Rows of the clauses that print the asked fact (文号, 发布机构, a date) of the documents the
-        question names: a question about a document itself cites the place its answer is printed."""
-        if fact is None or documents is None or len(documents) > FACT_DOCUMENTS:
-            return np.zeros(0, dtype=np.int64)
-        row_of = state.row_of_id()
-        found = (fact_clause(self.store, state.doc_ids[number], fact) for number in documents.tolist())
-        return np.array(sorted(row_of[c.id] for _, c in filter(None, found) if c is not None and c.id in row_of),
-                        dtype=np.int64)
-
-    def _first_readable(self, state: _State, ranked: list[tuple[int, float]], count: int,
-                        known: dict[int, Clause]) -> list[tuple[int, float]]:
-        """The first count ranked rows whose clause the store still holds as indexed."""
-        shown: list[tuple[int, float]] = []
-        for start in range(0, len(ranked), max(count, 1) + 10):
-            if len(shown) >= count:
-                break
-            batch = ranked[start:start + count + 10]
-            self._clauses(state, [row for row, _ in batch], known)
-            shown += [(row, score) for row, score in batch if row in known][:count - len(shown)]
-        return shown
-
-    def _prepare(self, question: str) -> tuple[str, list[str]]:
-        """The question stripped and bounded; QueryError when nothing searchable is left."""
-        text = " ".join(fold_compat(question or "").split())
-        if not text:
-            raise QueryError("问题为空。请输入问题，例如：光伏发电有哪些支持措施？")
-        if not _SEARCHABLE.search(normalize(text)):
-            raise QueryError(f"问题“{text[:40]}”中没有可检索的文字（汉字、字母或数字），请换个问法。")
-        notices = []
-        limit = self.config.max_query_chars
-        if len(text) > limit:
-            notices.append(f"问题有 {len(text)} 个字符，只检索了前 {limit} 个。")
-            text = text[:limit]
-        return text, notices
-
-    def _allowed(self, state: _State, doc_filters, exclude_doc_ids, kept: set[str] | None = None) -> np.ndarray | None:
-        """A row mask for --doc filters, excluded documents and the documents the field filters keep; None
-        when every row is allowed."""
-        if not doc_filters and not exclude_doc_ids and kept is None:
-            return None
-        wanted = set(state.doc_ids) if kept is None else set(state.doc_ids) & kept
-        for text in doc_filters:
-            found = {d.doc_id for d in self.store.find_documents(text)}
-            if not found:
-                titles = "; ".join(d.title for d in self.store.documents()[:10])
-                raise QueryError(f"没有文件与“{text}”相符（按标题、编号或文件名匹配）；文库中的文件：{titles}")
-            wanted &= found
-        wanted -= set(exclude_doc_ids)
-        return self._doc_mask(state, wanted)
-
-    def _hit(self, clause: Clause, rank: int, score: float, terms: QueryTerms) -> Hit:
-        return Hit.from_clause(clause, rank, score, matched_terms(clause.text, terms))
-
-    def _rerank(self, text: str, ranked: list[tuple[int, float]], state: _State,
-                known: dict[int, Clause]) -> tuple[list[tuple[int, float]], str]:
-        if self._reranker is None:
-            return ranked, self._reranker_notice
-        self._clauses(state, [row for row, _ in ranked[:30]], known)
-        head = [(row, score) for row, score in ranked[:30] if row in known]
-        scores = self._reranker.predict([(text, known[row].text) for row, _ in head])
-        order = sorted(zip(head, scores), key=lambda pair: -float(pair[1]))
-        return [(row, float(score)) for (row, _), score in order] + ranked[30:], ""
+        sentence feature, come back too."""
+        signals = Signals.of(read_for_ranking(text, state, self.analyzer), state, self.store)
+        rows, known = gathered(self.store, state, signals, allowed)
+        # The context feature costs a second pass over the postings: only while it weighs, or for tuning.
+        with_context = self.weights[FEATURES.index("context")] != 0 or self.tuning
+        features = feature_matrix(state, signals, rows, [known[row] for row in rows.tolist()], with_context,
+                                  self.analyzer.abbreviations)
+        return Candidates(rows, features), signals.question.terms, known
 
     def lexical_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
         """Clause ids by BM25 against text (question words ignored, synonyms expanded)."""
         state = self._state
         weights = self.analyzer.query(text).weights
-        return self._ids(state, state.snapshot.lexical_top(weights, limit, self._doc_mask(state, doc_ids)))
+        return state.clause_ids_of(state.snapshot.lexical_top(weights, limit, state.rows_of(doc_ids)))
 
     def dense_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
         """Clause ids by cosine similarity, text encoded as a passage."""
         state = self._state
         vector = state.encoder.encode_passages([text], [self.analyzer.terms(text)])
-        return self._ids(state, state.snapshot.dense_top(vector, limit, self._doc_mask(state, doc_ids)))
-
-    def _doc_mask(self, state: _State, doc_ids) -> np.ndarray | None:
-        """Rows of the given documents; None (every row) when no documents are given."""
-        if doc_ids is None:
-            return None
-        wanted = set(doc_ids)
-        numbers = [n for n, d in enumerate(state.doc_ids) if d in wanted]
-        return np.isin(state.doc_of_row, numbers)
-
-    def _ids(self, state: _State, ranking: list[tuple[int, float]]) -> list[tuple[str, float]]:
-        ids = state.snapshot.clause_ids
-        return [(ids[row], score) for row, score in ranking if state.doc_of_row[row] >= 0]
-
-
-def _today() -> str:
-    from datetime import date
-
-    return date.today().isoformat()
-
-
-def document_region(document) -> Place | None:
-    """The place a document belongs to, from its title, else its issuer; None for a national document."""
-    return gazetteer().region_of(normalize(document.title)) or gazetteer().region_of(normalize(document.issuer))
-
-
-def _cited_documents(doc_scope: np.ndarray, title_recall: np.ndarray) -> np.ndarray | None:
-    """The document numbers a cited position (第十八条) belongs to: those the question names outright
-    (place, level, 《title》, issuer), else those whose title it spells out best (大气污染防治法第十八条);
-    None when it names none."""
-    if (doc_scope[:-1] >= 1).any():
-        return np.flatnonzero(doc_scope[:-1] >= 1)
-    best = title_recall[:-1].max(initial=0.0)
-    return np.flatnonzero(title_recall[:-1] >= best) if best >= NAME_MATCH else None
-
-
-def _same_title(named: str, title: str) -> bool:
-    """A 《name》 in a question names a document when one title holds the other (能源法 in 中华人民共和国能源法)."""
-    named, title = normalize(named), normalize(title)
-    return len(named) >= 2 and (named in title or title in named)
-
-
-def matched_terms(text: str, terms: QueryTerms) -> list[str]:
-    """Question words found in the clause, longest first, for highlighting; bigrams where a word is absent."""
-    plain = normalize(text)
-    # A single character (年, 能) matches almost everywhere; marking it would only add noise.
-    found = [w for w in terms.words if len(w) > 1 and w in plain]
-    for word in terms.words:
-        if word not in plain:
-            found += [word[i:i + 2] for i in range(len(word) - 1) if word[i:i + 2] in plain]
-    return sorted(set(found), key=lambda w: (-len(w), w))
-
-
-def _load_reranker(name: str) -> tuple[object | None, str]:
-    if not name:
-        return None, ""
-    try:
-        from sentence_transformers import CrossEncoder
-
-        return CrossEncoder(name, device="cpu", local_files_only=True), ""
-    except Exception as error:  # any failure to load means: search without reranking
-        return None, f"重排序模型 {name!r} 未能加载（{type(error).__name__}），结果未经重排序。"
+        return state.clause_ids_of(state.snapshot.dense_top(vector, limit, state.rows_of(doc_ids)))
 
 
 class _LockBusy(Exception):

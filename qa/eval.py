@@ -13,7 +13,7 @@ from pathlib import Path
 
 from argparse_zh import Parser
 from qa.baseline import from_store
-from qa.cli_common import open_engine, reports_errors
+from qa.cli.common import open_engine, reports_errors
 from qa.hits import Hit
 
 _NOISE = re.compile(r"[\s*#]+")

@@ -1,13 +1,21 @@
 """Which documents a search may draw on, by their fields: issuer, level, region, type, date range and
-validity. The engine turns the documents kept into a row mask before ranking (qa.engine._allowed)."""
+validity. The documents kept, and those --doc names, become a row mask before ranking (allowed_rows)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from index.tokenize import normalize
 from ingest.fields import AMENDED, LABELS, REPEALED, checked_date, checked_value
 from ingest.validity import status_today
+from qa.question import QueryError
+
+if TYPE_CHECKING:
+    from ingest.store import Store
+    from qa.library import Library
 
 
 @dataclass(frozen=True)
@@ -78,3 +86,27 @@ def describe(doc_filter: DocFilter) -> str:
     if doc_filter.since or doc_filter.until:
         parts.append(f"日期 {doc_filter.since or '…'} 至 {doc_filter.until or '…'}")
     return "、".join(parts) or "现行文件"
+
+
+def kept_documents(facts: dict, filters: DocFilter) -> set[str] | None:
+    """The ids of the documents (facts: by doc id) the filters keep; None when they keep every one."""
+    today = date.today().isoformat()
+    kept = {doc_id for doc_id, document in facts.items() if filters.keeps(document, today)}
+    return None if len(kept) == len(facts) else kept
+
+
+def allowed_rows(store: Store, library: Library, doc_filters, exclude_doc_ids,
+                 kept: set[str] | None = None) -> np.ndarray | None:
+    """A row mask for --doc filters, excluded documents and the documents the field filters keep; None
+    when every row is allowed. QueryError for a --doc filter no document matches."""
+    if not doc_filters and not exclude_doc_ids and kept is None:
+        return None
+    wanted = set(library.doc_ids) if kept is None else set(library.doc_ids) & kept
+    for text in doc_filters:
+        found = {d.doc_id for d in store.find_documents(text)}
+        if not found:
+            titles = "; ".join(d.title for d in store.documents()[:10])
+            raise QueryError(f"没有文件与“{text}”相符（按标题、编号或文件名匹配）；文库中的文件：{titles}")
+        wanted &= found
+    wanted -= set(exclude_doc_ids)
+    return library.rows_of(wanted)

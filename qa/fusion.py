@@ -1,9 +1,37 @@
-"""Passage-level evidence: how much of the question one sentence of a clause holds."""
+"""The sentence feature, passage-level evidence: how much of the question one sentence of a clause holds."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.tokenize import NGRAM_PREFIX, QueryTerms
+
+if TYPE_CHECKING:
+    from index.backend import SearchBackend
+    from ingest.records import Clause
 
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
+
+
+def idf_weighted_terms(backend: SearchBackend, terms: QueryTerms) -> dict[str, float]:
+    """Each question term's weight times its idf, keyed by its surface form."""
+    idf = backend.idf(list(terms.weights))
+    evidence: dict[str, float] = {}
+    for term, weight in terms.weights.items():
+        surface = term.lstrip(NGRAM_PREFIX)
+        evidence[surface] = evidence.get(surface, 0.0) + weight * idf.get(term, 0.0)
+    return evidence
+
+
+def sentence_shares(clauses: list[Clause], evidence: dict[str, float],
+                    abbreviations: list[tuple[str, list[str]]] = ()) -> np.ndarray:
+    """The sentence feature: best_sentence_share of each clause. The document's title printed on its
+    cover is the title feature's evidence, not a sentence's."""
+    return np.array([best_sentence_share(unicodedata.normalize("NFKC", c.text.replace(c.document, "")).lower(),
+                                         evidence, abbreviations) for c in clauses], dtype=np.float32)
 
 
 def best_sentence_share(text: str, evidence: dict[str, float],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from index.tokenize import QueryTerms, normalize
 from ingest.records import Clause, citation
 
 
@@ -49,3 +50,14 @@ class SearchResult:
 
     def to_json(self) -> dict:
         return {"query": self.query, "mode": self.mode, "hits": [h.to_json() for h in self.hits]}
+
+
+def matched_terms(text: str, terms: QueryTerms) -> list[str]:
+    """Question words found in the clause, longest first, for highlighting; bigrams where a word is absent."""
+    plain = normalize(text)
+    # A single character (年, 能) matches almost everywhere; marking it would only add noise.
+    found = [w for w in terms.words if len(w) > 1 and w in plain]
+    for word in terms.words:
+        if word not in plain:
+            found += [word[i:i + 2] for i in range(len(word) - 1) if word[i:i + 2] in plain]
+    return sorted(set(found), key=lambda w: (-len(w), w))

@@ -7,7 +7,10 @@ The home region is the smallest region enclosing the library's most local docume
 no home and no document is preferred."""
 from __future__ import annotations
 
+import numpy as np
+
 from qa.places import Place
+from qa.query import Reading
 
 # Region codes nest by prefix: 2 digits a province, 4 a prefecture, 6 a county (qa.places).
 _CODE_LENGTHS = (6, 4, 2)
@@ -33,3 +36,11 @@ def home_documents(regions: list[Place | None]) -> list[bool]:
     code = home_code(regions)
     at_home = [bool(code) and region is not None and region.code.startswith(code) for region in regions]
     return [False] * len(regions) if all(at_home) else at_home
+
+
+def home_preference(home: np.ndarray, reading: Reading, doc_scope: np.ndarray, names_title: bool) -> np.ndarray:
+    """Per document number (last entry: no document): home (1 for a home document) when the question names
+    no place, level or document (by its title, with or without 《》); zeros otherwise."""
+    if doc_scope.any() or reading.places or reading.national or names_title:
+        return np.zeros_like(home)
+    return home

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ingest.structure import chinese_number
 from qa.places import Place, gazetteer
 
@@ -177,3 +179,10 @@ class TitleIndex:
             for number in self.postings.get(pair, ()):
                 counts[number] = counts.get(number, 0) + 1
         return {number: count / self.sizes[number] for number, count in counts.items()}
+
+    def per_document(self, question: str) -> np.ndarray:
+        """recall as an array by document number, with a last entry (0) for rows without a document."""
+        shares = np.zeros(len(self.sizes) + 1, dtype=np.float32)
+        for number, share in self.recall(question).items():
+            shares[number] = share
+        return shares

@@ -12,7 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.tokenize import normalize
+from qa.doc_scope import document_scope
 from qa.query import read_question
+from qa.question import question_text
 
 BANDS_FILE = Path(__file__).parent / "data" / "relevance.json"
 SEARCH_LEVELS = ("高", "中")  # best first; a score below every threshold is 低
@@ -76,9 +78,9 @@ class Scope:
 def question_scope(engine, question: str, filtered: bool = False) -> Scope:
     """The documents the question names (its place, level, 《title》 or issuer), as the engine reads them."""
     state = engine.library()
-    text, _ = engine._prepare(question)
+    text, _ = question_text(question, engine.config.max_query_chars)
     reading = read_question(normalize(text), list(state.names.keys))
-    weights = engine._doc_scope(state, text, reading)
+    weights = document_scope(state, text, reading)
     named = {doc_id: float(w) for doc_id, w in zip(state.doc_ids, weights.tolist()) if w > 0}
     return Scope(named, filtered)
 

@@ -19,6 +19,7 @@ import numpy as np
 from argparse_zh import Parser
 from config import load_config
 from qa.eval import TOP, matches, read_jsonl
+from qa.question import question_text
 from qa.ranking import FEATURES, WEIGHTS_FILE, combined
 
 # body is the unit; the others are multiples of it.
@@ -43,7 +44,8 @@ def collect(engine, questions: list[dict], group: str = "") -> list[Question]:
     for item in questions:
         if not item.get("gold"):
             continue
-        candidates, _, known = engine.candidates(state, engine._prepare(item["question"])[0])
+        text, _ = question_text(item["question"], engine.config.max_query_chars)
+        candidates, _, known = engine.candidates(state, text)
         gold = np.array([matches(known[row], item["gold"]) for row in candidates.rows.tolist()], dtype=bool)
         collected.append(Question(item["id"], item.get("kind", "-"), group, candidates.features, gold))
     return collected

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from config import load_config
-from qa import ask_cli
+from qa.cli import ask as ask_cli
 from qa.answer import answer_question
 from qa.engine import Engine
 

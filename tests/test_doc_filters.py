@@ -12,8 +12,8 @@ import pytest
 
 from ingest.__main__ import main as ingest_main
 from ingest.validity import effective_date, library_statuses, repealed_names
-from qa.ask_cli import main as ask_main
-from qa.search_cli import main as search_main
+from qa.cli.ask import main as ask_main
+from qa.cli.search import main as search_main
 
 OLD_RULES = """台山市光伏补贴暂行办法
 台府〔2019〕3号
@@ -305,7 +305,7 @@ def two_editions(tmp_path) -> Path:
 
 
 def test_two_editions_are_compared_article_by_article(two_editions, capsys):
-    from qa.editions_cli import main as editions_main
+    from qa.cli.editions import main as editions_main
 
     code, out, err = run(editions_main, capsys, "促进法", "--json", "--data", str(two_editions))
     assert code == 0, err
@@ -329,7 +329,7 @@ def test_an_older_edition_is_searched_only_when_asked(two_editions, capsys):
 
 
 def test_one_edition_alone_has_nothing_to_compare(built, capsys):
-    from qa.editions_cli import main as editions_main
+    from qa.cli.editions import main as editions_main
 
     code, _, err = run(editions_main, capsys, "光伏促进法", "--data", str(built))
     assert code == 1 and f"《{LAW_TITLE}》在文库中只有这一个版本" in err

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from qa import ask_cli
+from qa.cli import ask as ask_cli
 
 
 class ChatServer(ThreadingHTTPServer):

@@ -6,8 +6,9 @@ import json
 import numpy as np
 import pytest
 
-from qa import calibrate, relevance, similar_cli
-from qa.search_cli import main as search_main
+from qa import calibrate, relevance
+from qa.cli import similar as similar_cli
+from qa.cli.search import main as search_main
 from tests.conftest import EVAL
 
 KINDS = ("neural", "lsa", "use")

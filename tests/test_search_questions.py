@@ -7,7 +7,7 @@ import pytest
 
 from config import load_config
 from qa.engine import Engine, QueryError
-from qa.search_cli import main as search_main
+from qa.cli.search import main as search_main
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from config import load_config
-from qa import similar_cli
+from qa.cli import similar as similar_cli
 from qa.compare import compare_clauses, named_projects
 from qa.engine import Engine
 from qa.similar import UnknownClause, action_area, similar_measures

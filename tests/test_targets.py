@@ -8,7 +8,7 @@ import json
 from config import load_config
 from ingest.records import Clause
 from ingest.store import Store
-from qa import targets_cli
+from qa.cli import targets as targets_cli
 from qa.targets import comparison_table, extract_targets, targets_of
 
 

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from config import load_config
-from qa import targets_cli
+from qa.cli import targets as targets_cli
 from qa.engine import Engine
 from ui import actions
 from ui.actions import AppContext, AppMessage

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from argparse_zh import Parser
-from qa.cli_common import add_common_options, fail, open_engine, reports_errors
+from qa.cli.common import add_common_options, fail, open_engine, reports_errors
 from qa.relevance import SIMILAR_LEVELS, label_similar
 from qa.similar import UnknownClause, similar_measures
 

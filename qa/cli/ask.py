@@ -6,7 +6,7 @@ import json
 
 from argparse_zh import Parser
 from qa.answer import Answer, add_generated, answer_question
-from qa.cli_common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
+from qa.cli.common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
 from qa.llm import settings_from_config
 
 

@@ -7,7 +7,7 @@ import io
 import json
 
 from argparse_zh import Parser
-from qa.cli_common import add_common_options, fail, library_config, reports_errors
+from qa.cli.common import add_common_options, fail, library_config, reports_errors
 from qa.spreadsheet import safe_cell
 from qa.targets import QUALIFYING_VERBS, TARGET_COLUMNS, ComparisonTable, Target, comparison_table, targets_of
 

@@ -5,7 +5,7 @@ import argparse
 import json
 
 from argparse_zh import Parser
-from qa.cli_common import CliError, add_common_options, library_config, reports_errors
+from qa.cli.common import CliError, add_common_options, library_config, reports_errors
 from qa.editions import CHANGED, SAME, ArticleChange, compare_editions, edition_pair, editions, marked
 
 EXAMPLES = """示例：

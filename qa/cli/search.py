@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from argparse_zh import Parser
-from qa.cli_common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
+from qa.cli.common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
 from qa.hits import SearchResult
 from qa.relevance import annotate
 

@@ -1,0 +1,52 @@
+"""The ref feature: the clauses at the position a question cites (第十五条, 二、（四）12), in the document it
+names when that document has the position, else in any; and, for a question about a document itself
+(文号? 谁发布的?), the clause that prints the asked fact."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ingest.store import Store
+from qa.doc_answer import fact_clause
+from qa.query import NAME_MATCH, Ref, cites, path_fragment
+
+if TYPE_CHECKING:
+    from qa.library import Library
+
+# A question about a document's own facts names one document; past a few, its name picks a kind of
+# document (国务院's plans), and reading every one's text would cost more than the lookup is worth.
+FACT_DOCUMENTS = 3
+
+
+def named_documents(doc_scope: np.ndarray, title_recall: np.ndarray) -> np.ndarray | None:
+    """The document numbers a question is about: those it names outright (place, level, 《title》,
+    issuer), else those whose title it spells out best (大气污染防治法第十八条); None when it names none."""
+    if (doc_scope[:-1] >= 1).any():
+        return np.flatnonzero(doc_scope[:-1] >= 1)
+    best = title_recall[:-1].max(initial=0.0)
+    return np.flatnonzero(title_recall[:-1] >= best) if best >= NAME_MATCH else None
+
+
+def cited_rows(store: Store, library: Library, refs: list[Ref], documents: np.ndarray | None) -> np.ndarray:
+    """Rows of the clauses at the position the question cites, found by their citation paths in the store:
+    in the given document numbers when any of them has that position, else in any document."""
+    if not refs:
+        return np.zeros(0, dtype=np.int64)
+    row_of = library.row_of_id()
+    found = store.clause_paths_like(path_fragment(refs))
+    rows = np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
+    if documents is not None:
+        inside = rows[np.isin(library.doc_of_row[rows], documents)]
+        return inside if len(inside) else rows
+    return rows
+
+
+def fact_rows(store: Store, library: Library, fact: str | None, documents: np.ndarray | None) -> np.ndarray:
+    """Rows of the clauses that print the asked fact (qa.doc_answer) of the documents the question names."""
+    if fact is None or documents is None or len(documents) > FACT_DOCUMENTS:
+        return np.zeros(0, dtype=np.int64)
+    row_of = library.row_of_id()
+    found = (fact_clause(store, library.doc_ids[number], fact) for number in documents.tolist())
+    return np.array(sorted(row_of[c.id] for _, c in filter(None, found) if c is not None and c.id in row_of),
+                    dtype=np.int64)

@@ -1,0 +1,46 @@
+"""The scope feature: per document, whether the question names it (its title, issuer, place, or the
+national level), or a place inside or above one it names."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.tokenize import normalize
+from qa.query import Reading
+
+if TYPE_CHECKING:
+    from qa.library import Library
+
+
+def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
+    """Per document number (and a last entry for rows without a document): 1 for a document the
+    question names (title, issuer, place, or the national level), 0.5 for one inside or above a named
+    place, 0 otherwise."""
+    scope = np.zeros(len(library.doc_ids) + 1, dtype=np.float32)
+    named, _ = library.names.mentioned(text)
+    if not (named or reading.titles or reading.places or reading.national):
+        return scope
+    for number, doc_id in enumerate(library.doc_ids):
+        if doc_id in named:
+            scope[number] = 1.0
+    for title in reading.titles:
+        for number, held in enumerate(library.titles):
+            if _same_title(title, held):
+                scope[number] = 1.0
+    for code, numbers in library.docs_by_region.items():
+        region = library.regions[numbers[0]]
+        if region is None:
+            if reading.national and not reading.places:
+                scope[numbers] = np.maximum(scope[numbers], 1.0)
+        elif any(region == place for place in reading.places):
+            scope[numbers] = 1.0
+        elif any(region.within(p) or p.within(region) for p in reading.places):
+            scope[numbers] = np.maximum(scope[numbers], 0.5)
+    return scope
+
+
+def _same_title(named: str, title: str) -> bool:
+    """A 《name》 in a question names a document when one title holds the other (能源法 in 中华人民共和国能源法)."""
+    named, title = normalize(named), normalize(title)
+    return len(named) >= 2 and (named in title or title in named)

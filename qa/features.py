@@ -1,0 +1,66 @@
+"""The candidates' features (qa.ranking FEATURES): what the question says about every row and document,
+and one column per feature for the gathered candidates. Each signal is computed by its own module and
+only assembled here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.records import Clause
+from ingest.store import Store
+from qa.answer_types import asked_type, holds
+from qa.clause_refs import cited_rows, fact_rows, named_documents
+from qa.doc_answer import asked_fact
+from qa.doc_scope import document_scope
+from qa.fusion import idf_weighted_terms, sentence_shares
+from qa.home import home_preference
+from qa.library import Library
+from qa.question import Question
+from qa.ranking import FEATURES, scaled
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a question says about the whole library, before candidates are gathered."""
+    question: Question
+    body: np.ndarray  # BM25 of each row's clause text
+    vector: np.ndarray | None  # the question's dense vector; None when it has no words to score
+    doc_scope: np.ndarray  # per document number (last entry: no document), qa.doc_scope
+    refs: np.ndarray  # rows at the position the question cites or printing the fact it asks, qa.clause_refs
+
+    @classmethod
+    def of(cls, question: Question, library: Library, store: Store) -> Signals:
+        weights = question.terms.weights
+        vector = library.encoder.encode_query(question.text, weights) if weights else None
+        doc_scope = document_scope(library, question.text, question.reading)
+        named = named_documents(doc_scope, question.title_recall)
+        refs = np.union1d(cited_rows(store, library, question.reading.refs, named),
+                          fact_rows(store, library, asked_fact(question.text, asked_type(question.text)), named))
+        return cls(question, library.snapshot.lexical_scores(weights), vector, doc_scope, refs)
+
+
+def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses: list[Clause],
+                   with_context: bool, abbreviations: list[tuple[str, list[str]]]) -> np.ndarray:
+    """rows x FEATURES for the candidates at rows (their clauses in the same order). with_context: the
+    context feature costs a second pass over the postings; without it the column is zero."""
+    question, documents = signals.question, library.doc_of_row[rows]
+    sentence = sentence_shares(clauses, idf_weighted_terms(library.snapshot, question.terms), abbreviations)
+    vector = signals.vector
+    dense = library.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
+    home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)
+    asked = asked_type(question.text)
+    columns = {
+        "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
+        "dense": scaled(np.asarray(dense, dtype=np.float32)), "sentence": sentence,
+        "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
+        "ref": np.isin(rows, signals.refs).astype(np.float32), "typed": [holds(c.text, asked) for c in clauses],
+        "home": home[documents] * sentence}
+    return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))
+
+
+def _context(library: Library, question: Question, rows: np.ndarray, wanted: bool) -> np.ndarray:
+    """BM25 of the context field (document title and headings above the clause), or zeros when not wanted."""
+    if not wanted:
+        return np.zeros(len(rows), dtype=np.float32)
+    return scaled(library.snapshot.lexical_scores(question.terms.weights, "context")[rows])

@@ -1,0 +1,60 @@
+"""The question as the engine takes it: cleaned and bounded, read for what it names (qa.query) and the
+titles it spells out, and the words a clause is scored on."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.tokenize import Analyzer, QueryTerms, normalize
+from ingest.normalise import fold_compat
+from qa.query import NAME_MATCH, Reading, blank_title, read_question, title_bigrams
+
+if TYPE_CHECKING:
+    from qa.library import Library
+
+_SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
+
+
+class QueryError(ValueError):
+    """The question cannot be searched: empty, nothing searchable in it, or an unknown --doc filter."""
+
+
+def question_text(question: str, limit: int) -> tuple[str, list[str]]:
+    """The question stripped and cut to limit characters, with a notice when cut; QueryError when nothing
+    searchable is left."""
+    text = " ".join(fold_compat(question or "").split())
+    if not text:
+        raise QueryError("问题为空。请输入问题，例如：光伏发电有哪些支持措施？")
+    if not _SEARCHABLE.search(normalize(text)):
+        raise QueryError(f"问题“{text[:40]}”中没有可检索的文字（汉字、字母或数字），请换个问法。")
+    notices = []
+    if len(text) > limit:
+        notices.append(f"问题有 {len(text)} 个字符，只检索了前 {limit} 个。")
+        text = text[:limit]
+    return text, notices
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question read for ranking."""
+    text: str
+    reading: Reading
+    title_recall: np.ndarray  # per document number (last entry: no document): share of its title spelled out
+    names_title: bool  # it spells out most of some document's title (with or without 《》)
+    terms: QueryTerms  # the words a clause is scored on
+
+
+def read_for_ranking(text: str, library: Library, analyzer: Analyzer) -> Question:
+    """Names of places and documents choose documents (scope) and are left out of the words a clause is
+    scored on, as are the words of a title the question spells out."""
+    reading = read_question(normalize(text), list(library.names.keys))
+    title_recall = library.title_index.per_document(normalize(text))
+    named = np.flatnonzero(title_recall[:-1] >= NAME_MATCH)
+    pairs = set().union(*(title_bigrams(library.titles[n]) for n in named))
+    terms = analyzer.query(blank_title(reading.text, pairs))
+    if not terms.weights:  # the question is only a name (台山市碳达峰实施方案): its words are the subject
+        terms = analyzer.query(text)
+    return Question(text, reading, title_recall, bool(len(named)), terms)
