@@ -2,6 +2,8 @@
 a document, and what the library does not hold — each on text built here."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.records import Document
@@ -125,6 +127,29 @@ def test_a_document_fact_comes_from_the_record_cited_where_it_is_printed(engine)
     answer = answer_question(engine, "台山市示例实施方案的文号是什么？")
     assert answer.found and answer.quotes[0].highlight == "台府〔2024〕9号"
     assert "台府〔2024〕9号" in answer.quotes[0].text and answer.quotes[0].citation.startswith("《台山市示例实施方案》")
+
+
+WEB_PAGE = ("索引号：11440781/2023-00012\t分类：通知\n发布机构：青石市人民政府办公室\t成文日期：2023-03-02\n"
+            "文号：青府办〔2023〕4号\t发布日期：2023-03-09\n青石市节水行动方案\n一、主要目标\n"
+            "到2025年，全市万元地区生产总值用水量比2020年下降16%。\n二、重点任务\n1．推广节水器具。公共机构全面使用节水器具。\n"
+            "青石市人民政府办公室\n2023年3月2日\n")
+SIGNED = ("湖滨省节能技术推广办法\n一、总则\n为推广先进节能技术，制定本办法。\n二、附则\n本办法自印发之日起施行。\n"
+          "湖滨省发展和改革委员会\n2022年6月8日\n")
+
+
+def test_a_web_page_s_labelled_facts_and_the_signature_are_clauses_a_question_finds(tmp_path_factory):
+    engine = engine_over(tmp_path_factory, {"water.txt": WEB_PAGE, "saving.txt": SIGNED})
+    plan = next(d for d in engine.store.documents() if d.title == "青石市节水行动方案")
+    head = engine.store.clauses([plan.doc_id])[0]
+    assert head.clause == "前言" and "发布机构：青石市人民政府办公室" in head.text and "索引号" not in head.text
+    hit = engine.search("青石市节水行动方案的发布机构和成文日期是什么？").hits[0]
+    assert "青石市人民政府办公室" in hit.text and re.search("2023-03-02|2023年3月2日", hit.text)
+    hit = engine.search("湖滨省节能技术推广办法是哪天印发的？").hits[0]
+    assert (hit.clause, hit.text) == ("落款", "湖滨省发展和改革委员会\n2022年6月8日")
+    answer = answer_question(engine, "湖滨省节能技术推广办法的文号是什么？")
+    assert not answer.found and answer.answer == "《湖滨省节能技术推广办法》的正文和文件信息中没有写明文号。"
+    answer = answer_question(engine, "青石市节水行动方案的发布日期是什么？")
+    assert answer.found and answer.quotes[0].highlight == "2023-03-09" and answer.quotes[0].citation.endswith("前言")
 
 
 @pytest.mark.parametrize("question, says", [
