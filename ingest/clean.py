@@ -26,6 +26,9 @@ _BOILERPLATE = [re.compile(p) for p in (
 # A web page's labelled facts of the document (发布机构：…) stay, one line each: questions about the
 # document itself are answered and cited there.
 _DOC_FIELD = re.compile(r"^(发布机构|发文机关|成文日期|发布日期|文号|发文字号)\s*[:：]")
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_UNIT_START = re.compile(r"^(?:[%％‰万亿千百]|年|月|日|天|个|家|座|项|倍|吨|米|平方|公里|公顷|亩|元|人|户|辆|台|套|次|层|级|星|"
+                         r"小时|分钟|周|千瓦|兆瓦|度|余|多)")
 _MD_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)+")
 _MD_LIST = re.compile(r"^[*+]\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -60,7 +63,26 @@ def clean_text(raw: str) -> str:
 
 def cleaned_lines(text: str) -> list[str]:
     """Each line of normalised text tidied, "" for a blank or boilerplate line."""
-    return [_clean_line(line) or "" for line in text.split("\n")]
+    raw = text.split("\n")
+    lines = [_clean_line(line) for line in raw]
+    for index in _figures_on_their_own_line(raw, lines):
+        lines[index] = raw[index].strip()
+    return [line or "" for line in lines]
+
+
+def _figures_on_their_own_line(raw: list[str], lines: list[str | None]) -> list[int]:
+    """Bare numbers dropped as page numbers that are part of a sentence: a PDF dump sets a figure in
+    another font on a line of its own (对于 / 30 / 万元以下). Such a line sits inside an unfinished
+    sentence and the next line starts with the figure's unit."""
+    kept = []
+    for index, line in enumerate(raw):
+        if lines[index] is not None or not _BARE_NUMBER.match(line.strip()):
+            continue
+        before = next((lines[i] for i in range(index - 1, -1, -1) if lines[i]), "")
+        after = next((tidy_line(raw[i]) for i in range(index + 1, len(raw)) if raw[i].strip()), "")
+        if before and not _TERMINAL.search(before) and _UNIT_START.match(after):
+            kept.append(index)
+    return kept
 
 
 def normalise_text(raw: str) -> str:

@@ -236,7 +236,14 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))]
     if not spans:
         return None
-    return max(spans, key=lambda span: (_chunk_coverage(sentence, span, evidence), -span[0]))
+    values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
+    bound = next((words for words in _BOUNDS if words.search(flat_question)), None)
+    return max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
+                                        _chunk_coverage(sentence, span, evidence, values), -span[0]))
+
+
+# 最高…多少层 asks for the ceiling, 最少…多少 for the floor: the value stated as that bound answers.
+_BOUNDS = (re.compile(r"最高|最多|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|至少|不低于|不少于|下限"))
 
 
 # A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
@@ -263,19 +270,24 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
     return not evidence.direction or _CHANGE[evidence.direction].search(chunk[-12:] + value) is not None
 
 
-def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence) -> float:
+def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
+                    values: list[tuple[int, int]] = ()) -> float:
     years_before = YEAR_RE.findall(compact(sentence[:span[0]]).text)
     year_fit = 0.5 if any(year in evidence.years for year in years_before) else 0.0
-    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0])) + year_fit
+    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values)) + year_fit
 
 
-def _chunk_of(sentence: str, start: int, length: int) -> str:
-    """The words around a value: from the punctuation before it to the punctuation after it, and the
-    sentence's opening words up to its first comma (the subject a list of values shares)."""
+def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, int]] = ()) -> str:
+    """The words around a value: from the punctuation (or the value) before it to the punctuation after
+    it, or to its own end when another value follows first. In a table flattened into one line (居住建筑能效提升30%公共建筑能效提升20%) the words
+    between two values are the second one's."""
     before = [(sentence.rfind(mark, 0, start), mark) for mark in _CHUNK_MARKS]
     after = [sentence.find(mark, start + length) for mark in _CHUNK_MARKS]
-    left = max((i + len(mark) for i, mark in before if i >= 0), default=0)
+    left = max([i + len(mark) for i, mark in before if i >= 0] + [end for _, end in values if end <= start],
+               default=0)
     right = min((i for i in after if i >= 0), default=len(sentence))
+    if any(start + length <= other < right for other, _ in values):
+        right = start + length
     return sentence[left:right]
 
 

@@ -18,9 +18,9 @@ _CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})�
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|百分之{_CN_NUMBER}(?:点[{_CN}]+)?(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
-_BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%‰万亿千百吨米瓦元个家座项倍年日天])")
+_BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
-_SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%‰万亿千百吨米瓦元个家座项倍年日天])")
+_SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.

@@ -8,9 +8,9 @@ from typing import Iterable
 from ingest.records import Clause
 
 # Longest units first so that 万千瓦 wins over 千瓦 and 万吨标准煤 over 万吨.
-UNITS = sorted("""% ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 度 万千瓦 亿千瓦 千瓦 兆瓦 吉瓦 千伏 伏
+UNITS = sorted("""% ％ ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 度 万千瓦 亿千瓦 千瓦 兆瓦 吉瓦 千伏 伏
 万立方米 亿立方米 立方米 万吨标准煤 亿吨标准煤 吨标准煤 万吨二氧化碳当量 吨二氧化碳当量 万吨二氧化碳 亿吨二氧化碳 万吨 亿吨 吨 克
-万亩 亩 万平方米 亿平方米 平方米 公顷 万公顷 公里 千米 米 万辆 辆 万台 台 万套 套 万个 个 万家 家 万座 座 项 处 条
+万亩 亩 万平方米 亿平方米 平方米 公顷 万公顷 公里 千米 米 万辆 辆 万台 台 万套 套 万个 个 万家 家 万座 座 项 处 条 层
 亿元 万元 元 倍 万人 人 户 万户""".split(), key=len, reverse=True)
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNIT = "|".join(map(re.escape, UNITS))
@@ -29,7 +29,7 @@ QUALIFYING_VERBS = {"不低于", "不少于", "不超过", "不高于", "超过"
 AIMING = ("力争", "争取", "确保", "年均", "累计")
 LEAD_QUALIFIERS = ("力争", "争取", "确保", "基本", "稳定", "累计", "年均", "平均", "原则上", "进一步", "分别",
                    "逐步", "要", "应当", "应", "将", "均")
-_CHUNK_BREAK = re.compile(r"[，,：:（(）)]|(?<=[%‰米吨瓦辆座个元])(?:、|和|及)")
+_CHUNK_BREAK = re.compile(r"[，,：:（(）)]|(?<=[%％‰米吨瓦辆座个元])(?:、|和|及)")
 _SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _LEADING_NOISE = re.compile(r"^(?:到|至|在|于)?(?:(?:19|20)\d\d年(?:底|末|前|起)?|“?十[四五六]五”?(?:期间|时期|末)?)?"
                             r"(?:其中|同时|并且|并|且|确保|力争|争取|全面|基本)*")
@@ -263,7 +263,7 @@ def indicator_key(indicator: str) -> str:
 
 
 def _unit_kind(unit: str) -> str:
-    return "share" if unit in {"%", "‰", "个百分点", "百分点"} else unit.lstrip("万亿")
+    return "share" if unit in {"%", "％", "‰", "个百分点", "百分点"} else unit.lstrip("万亿")
 
 
 @dataclass

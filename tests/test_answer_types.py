@@ -116,6 +116,18 @@ def test_in_a_list_of_values_the_one_next_to_the_asked_words_is_marked(engine):
     assert sentence[start:end] == "10家"
 
 
+@pytest.mark.parametrize("sentence, question, value", [
+    ("城镇新建居住建筑能效水平提升30%城镇新建公共建筑能效水平提升20%", "城镇新建公共建筑能效水平要提升多少？", "20%"),
+    ("新增和更新巡游出租汽车新能源和清洁能源占比80％。", "新增巡游出租汽车中新能源要占多少？", "80％"),
+    ("县城新建住宅以6层为主，最高不超过18层。", "县城新建住宅最高不超过多少层？", "18层")])
+def test_a_value_is_read_with_its_printed_unit_and_its_own_words_in_a_flattened_table(sentence, question, value):
+    from qa.answer import _best_span
+    from qa.evidence import evidence_of
+
+    start, end = _best_span(sentence, QUANTITY, evidence_of(question), question)
+    assert sentence[start:end].endswith(value)
+
+
 def test_an_answer_marks_the_asked_value_and_says_its_type(engine):
     answer = answer_question(engine, "台山2025年森林覆盖率要达到多少？")
     assert answer.found and answer.answer_type == QUANTITY and answer.quotes[0].highlight == "62%"

@@ -75,6 +75,12 @@ def test_pdf_dumps_lose_page_furniture_and_hard_wraps(extra_store):
     assert "\n" not in national["三、（一）1"], "a hard-wrapped measure is one paragraph"
 
 
+def test_a_figure_set_on_a_line_of_its_own_stays_in_its_sentence(extra_store):
+    """The PDF dump prints 80 / % on lines of their own, like page numbers; they are part of the target."""
+    foshan = by_source(extra_store, "05_foshan_lvse_jianzhu_chuangjian_xingdong_shishi_fangan.txt")
+    assert "绿色建筑占比分别达到80%、90%、95%、100%" in foshan["一、"]
+
+
 def test_responsibility_notes_stay_with_their_measure(extra_store):
     shanghai = by_source(extra_store, "03_shanghai_tandafeng_shishi_fangan.txt")
     first = shanghai["二、（一）1"]

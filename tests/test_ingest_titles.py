@@ -124,3 +124,11 @@ def test_issuers_and_dates_of_the_real_documents(prefix, issuer, date):
     path = next(DEV.glob(f"{prefix}_*.txt"))
     document, _ = parse_document(read_text(path), path.name)
     assert (document.issuer, document.date_written) == (issuer, date)
+
+
+def test_a_bare_number_is_a_page_number_unless_its_unit_follows_in_the_same_sentence():
+    from ingest.clean import clean_text
+
+    text = clean_text("各法人机构要参照“是绿即快”的原则，对于\n\n30\n\n万元以下小额信贷，力争\n\n2\n\n天内完成审批，推进\n\n12\n\n相关工作。\n\n13\n\n二、保障措施")
+    assert "原则，对于30万元以下小额信贷，力争2天内完成审批，推进相关工作。" in text
+    assert "13" not in text
