@@ -150,9 +150,9 @@ class LexicalIndex:
             self.hot_terms, self.hot_scores = hot_columns(self.score_indptr, self.score_rows, self.score_data,
                                                           self.size)
         self._hot_row = {int(column): i for i, column in enumerate(self.hot_terms)}
-        # the same arrays read term-major: a term's postings are one row, a query a few rows' weighted sum
-        self._by_term = sparse.csr_matrix((self.score_data, self.score_rows, self.score_indptr),
-                                          shape=(len(self.score_indptr) - 1, self.size))
+        # plain views of the memory maps: slicing a np.memmap costs more than adding a short posting list
+        self._postings = (np.asarray(self.score_indptr), np.asarray(self.score_rows), np.asarray(self.score_data))
+        self._hot_scores = np.asarray(self.hot_scores)
 
     @property
     def size(self) -> int:
@@ -180,23 +180,24 @@ class LexicalIndex:
         return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32), csc.data)
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
-        """BM25 of every clause for weighted query terms: hot terms added as dense rows, the others in one
-        sparse product over their postings (float32 throughout, as bm25s; equal to a float64 sum within
-        float32 rounding)."""
+        """BM25 of every clause for weighted query terms: hot terms added as dense rows, the others' postings
+        added in one np.add.at (float32 throughout, as bm25s; a float64 sum differs within float32 rounding)."""
         total = np.zeros(self.size, dtype=np.float32)
-        columns, column_weights = [], []
+        indptr, rows, data = self._postings
+        row_parts, value_parts = [], []
         for term, weight in weights.items():
             column = self.vocab.get(term)
             if column is None:
                 continue
             hot = self._hot_row.get(column)
-            if hot is None:
-                columns.append(column)
-                column_weights.append(weight)
+            if hot is not None:
+                total += self._hot_scores[hot] * np.float32(weight)
             else:
-                total += self.hot_scores[hot] * np.float32(weight)
-        if columns:
-            total += self._by_term[columns].T @ np.asarray(column_weights, dtype=np.float32)
+                start, end = indptr[column], indptr[column + 1]
+                row_parts.append(rows[start:end])
+                value_parts.append(data[start:end] * np.float32(weight))
+        if row_parts:
+            np.add.at(total, np.concatenate(row_parts), np.concatenate(value_parts))
         return total
 
     def row_terms(self, row: int) -> list[tuple[int, float]]:
