@@ -96,13 +96,16 @@ def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalIndex | No
     if not reuse:
         return fresh, vocab
     kept, old_rows = np.fromiter(reuse, dtype=np.int64), np.fromiter(reuse.values(), dtype=np.int64)
-    old = previous.counts[old_rows]  # rows copied in C, not one by one
+    old = previous.counts
+    if not np.array_equal(old_rows, np.arange(old.shape[0])):  # rows removed or reordered: copied in C
+        old = old[old_rows]
     old = sparse.csr_matrix((old.data, old.indices, old.indptr), shape=(len(kept), len(vocab)))
     fresh = sparse.csr_matrix((fresh.data, fresh.indices, fresh.indptr), shape=(len(new_rows), len(vocab)))
     position = np.empty(len(texts), dtype=np.int64)  # where each row sits in [old rows, fresh rows]
     position[kept] = np.arange(len(kept))
     position[new_rows] = len(kept) + np.arange(len(new_rows))
-    return sparse.vstack([old, fresh], format="csr")[position], vocab
+    stacked = sparse.vstack([old, fresh], format="csr")
+    return (stacked if np.array_equal(position, np.arange(len(texts))) else stacked[position]), vocab
 
 
 def _encoder(semantic: Encoder | None, previous: Snapshot | None, reuse: dict[int, int], counts: sparse.csr_matrix,
