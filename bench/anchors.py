@@ -11,30 +11,45 @@ from __future__ import annotations
 import gc
 import time
 from pathlib import Path
+from typing import Callable, Sequence
 
 import numpy as np
 
 from bench import probe
 from bench.baselines import BM25sBaseline, overlap_at_k, top_k
-from bench.measure import ratio, time_calls
+from bench.measure import Latencies, ratio, time_calls
 
 
-def bm25s_figures(snapshot: object, weights: list[dict[str, float]], progress: bool) -> dict:
-    """bm25s and the engine's lexical backend on the same analysed questions."""
+def bm25s_figures(snapshot: object, weights: list[dict[str, float]]) -> dict:
+    """bm25s and the engine's lexical backend on the same analysed questions, timed in turns."""
     token_ids, vocab = probe.lexical_token_ids(snapshot)
     baseline = BM25sBaseline.build(token_ids, vocab)
     del token_ids
     gc.collect()
     terms = [baseline.known(list(w)) for w in weights]
-    ours = time_calls(lambda w: snapshot.lexical_top(w, 10, None), weights, "lexical-index", progress=progress)
-    scoring = time_calls(baseline.rank, terms, "bm25s", progress=progress)
-    retrieve = time_calls(baseline.retrieve, terms, "bm25s-retrieve", progress=progress)
+    ours, scoring, retrieve = time_interleaved([(lambda w: snapshot.lexical_top(w, 10, None), weights),
+                                                (baseline.rank, terms), (baseline.retrieve, terms)])
     unweighted = [[row for row, _ in snapshot.lexical_top(dict.fromkeys(t, 1.0), 10, None)] for t in terms]
     theirs = [list(baseline.rank(t)) for t in terms]
     figures = {**ours.summary("lexical_index"), **scoring.summary("bm25s"), **retrieve.summary("bm25s_retrieve"),
                "bm25s_build_s": round(baseline.build_s, 3), "bm25s_overlap_at_10": overlap_at_k(unweighted, theirs)}
     figures["speedup_vs_bm25s"] = ratio(figures["bm25s_p50_ms"], figures["lexical_index_p50_ms"])
     return figures
+
+
+def time_interleaved(calls: list[tuple[Callable, Sequence]], warmup: int = 3) -> list[Latencies]:
+    """Each call timed on its own inputs, taking turns question by question, so that load from other work on
+    the machine falls on all of them alike (the calls are compared with each other)."""
+    for call, inputs in calls:
+        for item in inputs[:warmup]:
+            call(item)
+    result = [Latencies() for _ in calls]
+    for i in range(min(len(inputs) for _, inputs in calls)):
+        for (call, inputs), timed in zip(calls, result):
+            start = time.perf_counter()
+            call(inputs[i])
+            timed.ms.append((time.perf_counter() - start) * 1000)
+    return result
 
 
 class ExactDense:

@@ -180,7 +180,7 @@ def _anchors(engine: object, snapshot: object, config: object, weights: list[dic
     """bm25s, exact hybrid and Milvus Lite, each skipped above its size limit with a note saying why."""
     figures = anchors.exact_hybrid_figures(engine, queries, options.progress)
     if clauses <= options.bm25s_max_clauses:
-        figures.update(anchors.bm25s_figures(snapshot, weights, options.progress))
+        figures.update(anchors.bm25s_figures(snapshot, weights))
     else:
         figures["bm25s_note"] = f"skipped above {options.bm25s_max_clauses:,} clauses (memory)"
     gc.collect()
