@@ -22,7 +22,10 @@ DESCRIPTION = """\
   延迟       关键词、语义向量和混合检索在 --queries 个问题上的 p50/p95/p99；
              查询编码器单独计为 encode_*（未给 --model 时为离线编码器）
   基线       rank-bm25（BM25Okapi，用索引自己的 jieba 分词），在 --baseline-seconds 内能测多少问题
-             就测多少（它每个问题扫描全部文档）；numpy 暴力点积（用索引自己的向量）对比 FAISS；加速比
+             就测多少（它每个问题扫描全部文档）；bm25s（同样的词项：打分加 argpartition 取前 10，
+             以及 retrieve()）对比本引擎的关键词检索；numpy 暴力点积（用索引自己的向量）对比 FAISS，
+             混合检索用精确向量检索时的延迟和前 10 召回率；Milvus Lite 存同一份索引时的写入、
+             检索延迟和召回率（10 万条及以下）；加速比
   冷启动     新进程打开已有索引并回答一个问题（引擎就绪）；以及构建网页应用但不启动
 """
 
@@ -67,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cold-runs", type=int, default=3, metavar="R",
                         help="计时的新进程启动次数，报告中位数；0 表示不测（默认 3）")
     parser.add_argument("--no-ui", action="store_true", help="不测构建网页应用的时间")
+    parser.add_argument("--no-milvus", action="store_true",
+                        help="不测 Milvus Lite（默认在 10 万条及以下把同一份索引写入 Milvus Lite 并计时）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
     return parser
 
@@ -75,7 +80,7 @@ def options_from(args: argparse.Namespace) -> Options:
     os.environ["POLICY_QA_FALLBACK_ENCODER"] = args.encoder  # the engine here and in timed subprocesses
     return Options(queries=args.queries, seed=args.seed, work=args.data, model=args.model,
                    progress=not args.quiet, baseline_budget_s=args.baseline_seconds,
-                   cold_runs=args.cold_runs, ui=not args.no_ui)
+                   cold_runs=args.cold_runs, ui=not args.no_ui, milvus=not args.no_milvus)
 
 
 def main(argv: list[str]) -> int:

@@ -39,6 +39,21 @@ def lexical_corpus(snapshot: object) -> tuple[list[str], list[list[str]]]:
     return list(snapshot.clause_ids), documents
 
 
+def lexical_token_ids(snapshot: object) -> tuple[list[list[int]], dict[str, int]]:
+    """Each clause's stored index terms as vocabulary ids (repeated by count), and the vocabulary."""
+    counts = snapshot.lexical.counts
+    repeats = np.asarray(counts.data, dtype=np.int64)
+    flat = np.repeat(np.asarray(counts.indices), repeats)
+    ends = _row_ends(np.asarray(counts.indptr), repeats)
+    return [part.tolist() for part in np.split(flat, ends[:-1])], dict(snapshot.lexical.vocab)
+
+
+def _row_ends(indptr: np.ndarray, repeats: np.ndarray) -> np.ndarray:
+    """Where each row's repeated terms end in the flat array."""
+    totals = np.concatenate([[0], np.cumsum(repeats)])
+    return totals[indptr[1:]]
+
+
 def query_encoder(engine: object, snapshot: object, analysis: object) -> Callable[[str], np.ndarray] | None:
     """text -> query vector, as the engine encodes a question (None if no encoder is reachable)."""
     encoder = snapshot.offline or getattr(engine, "semantic", None)

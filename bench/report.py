@@ -16,9 +16,21 @@ ROWS = [
     ("rank-bm25 p50 ms (queries timed)", "rank_bm25_p50_ms", "{:.1f}"),
     ("lexical speed-up vs rank-bm25 (p50)", "speedup_vs_rank_bm25", "{:.0f}×"),
     ("top-10 overlap with rank-bm25", "lexical_overlap_at_10", "{:.2f}"),
+    ("lexical, analysed question given p50 / p95 / p99 ms", "lexical_index", "pct"),
+    ("bm25s get_scores + top 10 p50 / p95 / p99 ms", "bm25s", "pct"),
+    ("bm25s retrieve() p50 / p95 / p99 ms", "bm25s_retrieve", "pct"),
+    ("lexical speed-up vs bm25s scoring (p50)", "speedup_vs_bm25s", "{:.2f}×"),
+    ("top-10 overlap with bm25s (same terms, unweighted)", "bm25s_overlap_at_10", "{:.2f}"),
     ("numpy brute force p50 ms", "numpy_p50_ms", "{:.3f}"), ("FAISS search p50 ms", "faiss_p50_ms", "{:.3f}"),
     ("FAISS speed-up vs numpy (p50)", "speedup_vs_numpy", "{:.1f}×"),
     ("FAISS index / recall@10 vs exact", "dense_recall_at_10", "{:.3f}"),
+    ("hybrid, exact numpy dense p50 / p95 / p99 ms", "hybrid_numpy", "pct"),
+    ("hybrid top-10 recall vs exact dense", "hybrid_recall_at_10", "{:.3f}"),
+    ("Milvus Lite write s", "milvus_write_s", "{:.1f}"),
+    ("Milvus Lite dense p50 / p95 / p99 ms", "milvus_dense", "pct"),
+    ("Milvus Lite dense recall@10 vs exact", "milvus_dense_recall_at_10", "{:.3f}"),
+    ("Milvus Lite lexical p50 / p95 / p99 ms", "milvus_lexical", "pct"),
+    ("Milvus Lite lexical top-10 overlap with ours", "milvus_lexical_overlap_at_10", "{:.2f}"),
     ("cold start: engine ready s", "cold_ready_s", "{:.2f}"), ("  of which import / open / 1st query s", "cold", "cold"),
     ("cold start: web app built s", "ui_ready_s", "{:.2f}"),
 ]
@@ -26,8 +38,9 @@ ROWS = [
 # (description, key, limit, applies at clauses >=, smaller is better)
 TARGETS = [
     ("hybrid p95 ≤ 20 ms at 100k", "hybrid_p95_ms", 20.0, 100_000, True),
-    ("hybrid p95 ≤ 150 ms at 1M", "hybrid_p95_ms", 150.0, 1_000_000, True),
+    ("hybrid p95 ≤ 100 ms at 1M", "hybrid_p95_ms", 100.0, 1_000_000, True),
     ("lexical ≥ 100× rank-bm25 at 100k", "speedup_vs_rank_bm25", 100.0, 100_000, False),
+    ("lexical p50 below bm25s scoring + top 10", "speedup_vs_bm25s", 1.0, 10_000, False),
     ("ingest + build ≥ 1 MB text/s", "mb_per_s", 1.0, 0, False),
     ("engine ready ≤ 5 s at 100k", "cold_ready_s", 5.0, 100_000, True),
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench import probe
+from bench import anchors, probe
 from bench.baselines import NumpyBaseline, RankBM25Baseline, overlap_at_k, time_sampled
 from bench.measure import (PeakMemory, cold_start, current_rss_mb, folder_mb, has_ui_builder,
                            ratio, time_calls, ui_cold_start)
@@ -35,6 +35,9 @@ class Options:
     rank_bm25_max_clauses: int = 300_000
     cold_runs: int = 3
     ui: bool = True
+    milvus: bool = True
+    bm25s_max_clauses: int = 300_000  # bm25s is given every clause's terms as Python lists of ints
+    milvus_max_clauses: int = 100_000  # Milvus Lite takes rows one request of 1,000 at a time
 
 
 def run(clauses: int, options: Options) -> dict:
@@ -147,7 +150,10 @@ def _baseline_phase(engine: object, config: object, queries: list[str], result: 
         figures.update(time_calls(encode, queries, "encode", progress=options.progress).summary("encode"))
     figures.update(_rank_bm25(engine, snapshot, analysis, queries, result["clauses"], options))
     gc.collect()
-    figures.update(_numpy(snapshot, probe.query_vectors(encode, queries, snapshot.dense.vectors), options))
+    vectors = probe.query_vectors(encode, queries, snapshot.dense.vectors)
+    figures.update(_numpy(snapshot, vectors, options))
+    figures.update(_anchors(engine, snapshot, config, [analysis.query(q).weights for q in queries], queries,
+                            vectors, result["clauses"], options))
     figures["speedup_vs_rank_bm25"] = ratio(figures.get("rank_bm25_p50_ms", NAN), result["lexical_p50_ms"])
     figures["speedup_vs_numpy"] = ratio(figures["numpy_p50_ms"], figures["faiss_p50_ms"])
     figures["peak_rss_with_baselines_mb"] = PeakMemory().peak_mb()
@@ -167,6 +173,23 @@ def _rank_bm25(engine: object, snapshot: object, analysis: object, queries: list
     theirs = [[ids[i] for i in baseline.rank(q)] for q in sample]
     return {**timed.summary("rank_bm25"), "rank_bm25_build_s": round(baseline.build_s, 3),
             "rank_bm25_queries": len(timed.ms), "lexical_overlap_at_10": overlap_at_k(ours, theirs)}
+
+
+def _anchors(engine: object, snapshot: object, config: object, weights: list[dict[str, float]],
+             queries: list[str], vectors: np.ndarray, clauses: int, options: Options) -> dict:
+    """bm25s, exact hybrid and Milvus Lite, each skipped above its size limit with a note saying why."""
+    figures = anchors.exact_hybrid_figures(engine, queries, options.progress)
+    if clauses <= options.bm25s_max_clauses:
+        figures.update(anchors.bm25s_figures(snapshot, weights))
+    else:
+        figures["bm25s_note"] = f"skipped above {options.bm25s_max_clauses:,} clauses (memory)"
+    gc.collect()
+    if options.milvus and clauses <= options.milvus_max_clauses:
+        figures.update(anchors.milvus_figures(snapshot, config, Path(config.data_dir) / "bench-milvus", weights,
+                                              vectors, options.progress))
+    elif options.milvus:
+        figures["milvus_note"] = f"skipped above {options.milvus_max_clauses:,} clauses (write time)"
+    return figures
 
 
 def _numpy(snapshot: object, query_vectors: np.ndarray, options: Options) -> dict:

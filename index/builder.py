@@ -12,7 +12,7 @@ import numpy as np
 from scipy import sparse
 from tqdm import tqdm
 
-from index.dense import DenseIndex, build_faiss, kind_of
+from index.dense import DenseIndex, build_faiss, grown, kind_of
 from index.encoders import Encoder, OfflineEncoder
 from index.lexical import LexicalIndex, tokenized_counts
 from index.snapshot import Snapshot, write_snapshot
@@ -30,6 +30,7 @@ class BuildStats:
     tokenized: int = 0
     embedded: int = 0
     refitted: bool = False
+    dense_grown: bool = False  # the previous dense index grown in place rather than rebuilt
     folder: Path | None = None
     reasons: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step, for the bench
@@ -94,23 +95,17 @@ def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalIndex | No
     stats.tokenized = len(new_rows)
     if not reuse:
         return fresh, vocab
-    parts, fresh_at = [], {row: i for i, row in enumerate(new_rows)}
+    kept, old_rows = np.fromiter(reuse, dtype=np.int64), np.fromiter(reuse.values(), dtype=np.int64)
     old = previous.counts
-    for row in range(len(texts)):
-        parts.append((old, reuse[row]) if row in reuse else (fresh, fresh_at[row]))
-    return _stack_rows(parts, len(vocab)), vocab
-
-
-def _stack_rows(parts: list[tuple[sparse.csr_matrix, int]], width: int) -> sparse.csr_matrix:
-    indptr, indices, data = [0], [], []
-    for matrix, row in parts:
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        indices.append(np.asarray(matrix.indices[start:end]))
-        data.append(np.asarray(matrix.data[start:end]))
-        indptr.append(indptr[-1] + end - start)
-    indices_all = np.concatenate(indices) if indices else np.zeros(0, np.int32)
-    data_all = np.concatenate(data) if data else np.zeros(0, np.float32)
-    return sparse.csr_matrix((data_all, indices_all, indptr), shape=(len(parts), width))
+    if not np.array_equal(old_rows, np.arange(old.shape[0])):  # rows removed or reordered: copied in C
+        old = old[old_rows]
+    old = sparse.csr_matrix((old.data, old.indices, old.indptr), shape=(len(kept), len(vocab)))
+    fresh = sparse.csr_matrix((fresh.data, fresh.indices, fresh.indptr), shape=(len(new_rows), len(vocab)))
+    position = np.empty(len(texts), dtype=np.int64)  # where each row sits in [old rows, fresh rows]
+    position[kept] = np.arange(len(kept))
+    position[new_rows] = len(kept) + np.arange(len(new_rows))
+    stacked = sparse.vstack([old, fresh], format="csr")
+    return (stacked if np.array_equal(position, np.arange(len(texts))) else stacked[position]), vocab
 
 
 def _encoder(semantic: Encoder | None, previous: Snapshot | None, reuse: dict[int, int], counts: sparse.csr_matrix,
@@ -137,37 +132,55 @@ def drift(previous: Snapshot | None, total: int, reused: int) -> int:
     return before + total - reused
 
 
-def _vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int], previous: Snapshot | None,
-             counts: sparse.csr_matrix, vocab: dict[str, int], progress: bool, stats: BuildStats,
-             hashes: list[str], known: dict[str, np.ndarray], defer: bool) -> tuple[np.ndarray, list[str]]:
-    """Vectors of unchanged clauses copied from the previous snapshot (or taken from known, keyed like
-    hashes[row]), the rest encoded in batches; with defer, a neural encoder's new rows stay zero and their
-    clause ids are returned as pending."""
-    same = previous is not None and previous.manifest["encoder"].get("fingerprint") == encoder.fingerprint
-    was_pending = set(previous.manifest.get("pending", [])) if same else set()
-    reuse = {row: old for row, old in reuse.items() if clauses[row].id not in was_pending} if same else {}
-    vectors = np.zeros((len(clauses), encoder.dim), dtype=np.float32)
-    if reuse:
-        new_rows, old_rows = zip(*reuse.items())
-        vectors[list(new_rows)] = previous.dense.vectors[list(old_rows)]
-    todo = [row for row in range(len(clauses)) if row not in reuse]
+def _reused_vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int],
+                    previous: Snapshot | None) -> dict[int, int]:
+    """New row -> previous row, for rows whose vector the previous snapshot holds, from the same encoder."""
+    if previous is None or previous.manifest["encoder"].get("fingerprint") != encoder.fingerprint:
+        return {}
+    was_pending = set(previous.manifest.get("pending", []))
+    return {row: old for row, old in reuse.items() if clauses[row].id not in was_pending}
+
+
+def _new_vectors(encoder: Encoder, clauses: list[Clause], todo: list[int], counts: sparse.csr_matrix,
+                 vocab: dict[str, int], progress: bool, stats: BuildStats, hashes: list[str],
+                 known: dict[str, np.ndarray], defer: bool) -> tuple[np.ndarray, list[str]]:
+    """Vectors of the todo rows, in their order: taken from known (keyed like hashes[row]) or encoded in
+    batches; with defer, a neural encoder's rows stay zero and their clause ids are returned as pending."""
+    vectors = np.zeros((len(todo), encoder.dim), dtype=np.float32)
     if not isinstance(encoder, OfflineEncoder):  # a neural model reads the text, batches it and shows progress
-        for row in [r for r in todo if hashes[r] in known]:
-            vectors[row] = known[hashes[row]]
-        todo = [row for row in todo if hashes[row] not in known]
+        missing = []
+        for i, row in enumerate(todo):
+            if hashes[row] in known:
+                vectors[i] = known[hashes[row]]
+            else:
+                missing.append(i)
         if defer:
-            return vectors, [clauses[row].id for row in todo]
-        if todo:
-            vectors[todo] = encoder.encode_passages([passage_text(clauses[r]) for r in todo], [], progress)
-        stats.embedded = len(todo)
+            return vectors, [clauses[todo[i]].id for i in missing]
+        if missing:
+            vectors[missing] = encoder.encode_passages([passage_text(clauses[todo[i]]) for i in missing], [], progress)
+        stats.embedded = len(missing)
         return vectors, []
     columns = encoder.columns_for(_names(vocab))
     for start in tqdm(range(0, len(todo), OFFLINE_BATCH), desc="向量", unit="批",
                       disable=not progress or len(todo) < OFFLINE_BATCH):
-        rows = todo[start:start + OFFLINE_BATCH]
-        vectors[rows] = encoder.encode_counts(counts[rows], columns)
+        vectors[start:start + OFFLINE_BATCH] = encoder.encode_counts(counts[todo[start:start + OFFLINE_BATCH]], columns)
     stats.embedded = len(todo)
     return vectors, []
+
+
+def _dense(previous: Snapshot | None, reused: dict[int, int], todo: list[int], fresh: np.ndarray,
+           exact_limit: int, stats: BuildStats) -> DenseIndex:
+    """The previous dense index grown in place when it can be (index.dense.grown), else one built anew."""
+    if previous is not None and reused:
+        dense = grown(previous.dense, reused, todo, fresh, exact_limit)
+        if dense is not None:
+            stats.dense_grown = True
+            return dense
+    vectors = np.zeros((len(reused) + len(todo), fresh.shape[1]), dtype=np.float32)
+    if reused:
+        vectors[list(reused)] = previous.dense.row_vectors(np.fromiter(reused.values(), dtype=np.int64))
+    vectors[todo] = fresh
+    return DenseIndex(build_faiss(vectors, exact_limit), vectors)
 
 
 def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: Analyzer, semantic: Encoder | None,
@@ -190,10 +203,12 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
         bm25 = background.submit(LexicalIndex.from_counts, counts, vocab)
         encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
         started = stats.timed("fit", started)
-        vectors, pending = _vectors(encoder, clauses, reuse, previous, counts, vocab, progress, stats, hashes,
-                                    known_vectors or {}, defer_vectors)
+        reused = _reused_vectors(encoder, clauses, reuse, previous)
+        todo = [row for row in range(len(clauses)) if row not in reused]
+        fresh, pending = _new_vectors(encoder, clauses, todo, counts, vocab, progress, stats, hashes,
+                                      known_vectors or {}, defer_vectors)
         started = stats.timed("embed", started)
-        dense = DenseIndex(build_faiss(vectors, exact_limit), vectors)
+        dense = _dense(previous, reused, todo, fresh, exact_limit, stats)
         started = stats.timed("dense", started)
         lexical = bm25.result()
         context = LexicalIndex.from_counts(context_counts, context_vocab)
@@ -203,6 +218,7 @@ def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: An
                             "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
                 "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
                 "clause_ids": ids, "clause_hashes": hashes, "pending": pending}
-    stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder)
+    linked = {name: previous.manifest["files"][name] for name in dense.linked()} if stats.dense_grown else {}
+    stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder, linked)
     stats.timed("write", started)
     return stats

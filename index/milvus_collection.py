@@ -95,7 +95,8 @@ def collection_name(snapshot: Snapshot) -> str:
     files = snapshot.manifest["files"]
     parts = [str(SCHEMA_VERSION), *snapshot.clause_ids]
     parts += [f"{name}:{files[name]['crc32']}" for name in sorted(files)
-              if name == "vectors.npy" or name.endswith(("score_data.npy", "score_rows.npy"))]
+              if name in ("vectors.npy", "delta_vectors.npy", "slots.npy")
+              or name.endswith(("score_data.npy", "score_rows.npy"))]
     return PREFIX + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

@@ -58,7 +58,7 @@ class Snapshot:
         return (self.lexical if field == "body" else self.context).scores(weights)
 
     def dense_scores(self, vector: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        return np.asarray(self.dense.vectors[rows], dtype=np.float32) @ vector.ravel()
+        return self.dense.row_vectors(rows) @ vector.ravel()
 
     def idf(self, terms: list[str]) -> dict[str, float]:
         return self.lexical.idf(terms)
@@ -110,14 +110,15 @@ def load_snapshot(folder: Path) -> Snapshot:
 
 
 def write_snapshot(index_dir: Path, manifest: dict, lexical: LexicalIndex, context: LexicalIndex,
-                   dense: DenseIndex, encoder: object) -> Path:
+                   dense: DenseIndex, encoder: object, linked: dict[str, dict] | None = None) -> Path:
     """Write a complete snapshot and make it current; returns its folder. IndexWriteError (in Chinese)
-    when the disk refuses, with the temporary folder removed and CURRENT untouched."""
+    when the disk refuses, with the temporary folder removed and CURRENT untouched. linked: the manifest
+    entries (size, CRC-32) of files dense.save hard-links from the previous snapshot, not read again."""
     number = _next_number(index_dir)
     temp, final = index_dir / f"tmp-snap-{number}-{os.getpid()}", index_dir / f"snap-{number}"
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
-        _write_files(temp, manifest, lexical, context, dense, encoder)
+        _write_files(temp, manifest, lexical, context, dense, encoder, linked or {})
         os.replace(temp, final)
         _write_durably(index_dir / "CURRENT.tmp", final.name)
         os.replace(index_dir / "CURRENT.tmp", index_dir / "CURRENT")
@@ -130,15 +131,17 @@ def write_snapshot(index_dir: Path, manifest: dict, lexical: LexicalIndex, conte
 
 
 def _write_files(temp: Path, manifest: dict, lexical: LexicalIndex, context: LexicalIndex, dense: DenseIndex,
-                 encoder: object) -> None:
+                 encoder: object, linked: dict[str, dict]) -> None:
     shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir(parents=True)
     lexical.save(temp / "lexical")
     context.save(temp / "context")
     dense.save(temp)
     encoder.save(temp / "encoder")
-    _sync_all(temp)
+    linked = {name: entry for name, entry in linked.items() if _is_link(temp / name, dense.source, name)}
+    _sync_all(temp, skip=set(linked))
     manifest = {**manifest, "format_version": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "files": file_entries(temp)}
+                "files": file_entries(temp, linked)}
     data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     _write_durably(temp / "manifest.json", data)
     _write_durably(temp / MANIFEST_CRC, manifest_crc_text(data).encode("ascii"))
@@ -161,9 +164,17 @@ def _next_number(index_dir: Path) -> int:
     return max(numbers, default=0) + 1
 
 
-def _sync_all(folder: Path) -> None:
+def _is_link(path: Path, source: Path | None, name: str) -> bool:
+    """Whether path is the source snapshot's file of that name (a hard link: the same bytes on disk)."""
+    try:
+        return source is not None and os.path.samefile(path, source / name)
+    except OSError:
+        return False
+
+
+def _sync_all(folder: Path, skip: set[str] = frozenset()) -> None:
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.relative_to(folder).as_posix() not in skip:
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
 

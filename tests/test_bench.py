@@ -23,7 +23,9 @@ from bench.synth import load_pool, make_queries, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED_KEYS = {"clauses", "build_s", "index_mb", "peak_rss_mb", "lexical_p50_ms", "lexical_p95_ms",
-                 "dense_p95_ms", "hybrid_p50_ms", "hybrid_p95_ms", "encoder_query_p95_ms", "speedup_vs_rank_bm25", "speedup_vs_numpy"}
+                 "dense_p95_ms", "hybrid_p50_ms", "hybrid_p95_ms", "encoder_query_p95_ms", "speedup_vs_rank_bm25", "speedup_vs_numpy",
+                 "lexical_index_p50_ms", "bm25s_p50_ms", "bm25s_retrieve_p50_ms", "speedup_vs_bm25s",
+                 "hybrid_numpy_p95_ms", "hybrid_recall_at_10", "milvus_dense_p50_ms", "milvus_lexical_p50_ms"}
 
 
 @pytest.fixture(scope="module")
@@ -137,10 +139,14 @@ def test_smoke_run_reports_every_figure(tmp_path):
 def _check_sane(row: dict) -> None:
     assert 200 <= row["clauses"] <= 400 and row["ingest_failures"] == 0
     assert row["build_s"] > 0 and row["index_mb"] > 0 and row["peak_rss_mb"] > 50
-    for mode in ("lexical", "dense", "hybrid", "rank_bm25", "numpy", "faiss"):
+    for mode in ("lexical", "dense", "hybrid", "rank_bm25", "numpy", "faiss", "lexical_index", "bm25s",
+                 "bm25s_retrieve", "hybrid_numpy", "milvus_dense", "milvus_lexical"):
         assert 0 < row[f"{mode}_p50_ms"] <= row[f"{mode}_p95_ms"] <= row[f"{mode}_p99_ms"]
     assert row["speedup_vs_rank_bm25"] > 0 and row["speedup_vs_numpy"] > 0
     assert row["dense_recall_at_10"] == 1.0  # exact search at this size
     assert row["lexical_overlap_at_10"] >= 0.5  # same tokens, same k1 and b: mostly the same top 10
+    assert row["bm25s_overlap_at_10"] >= 0.9  # same tokens, same formula: the same top 10 but for ties
+    assert row["hybrid_recall_at_10"] == 1.0 and row["milvus_dense_recall_at_10"] == 1.0  # exact at this size
+    assert row["milvus_lexical_overlap_at_10"] >= 0.9  # the same BM25 weights, served by Milvus
     assert row["cold_ready_s"] > 0 and row["cold_open_s"] > 0
     assert row["cold_rebuilt"] is False  # a fresh process reuses the index it finds
