@@ -233,8 +233,14 @@ class Store:
     def facts(self) -> list[Document]:
         """Every document without its text (text is ""), read on the calling thread's own connection:
         what the search filters read, current with any edit."""
-        rows = self._reader().execute(f"SELECT {_select(_FACT_COLUMNS)} FROM documents ORDER BY source").fetchall()
-        return [Document(**dict(zip(_FACT_COLUMNS, row))) for row in rows]
+        reader = self._reader()
+        # Read again only after a commit (by any connection or process): every search asks for them.
+        version = reader.execute("PRAGMA data_version").fetchone()[0]
+        cached = getattr(self._readers, "facts", None)
+        if cached is None or cached[0] != version:
+            rows = reader.execute(f"SELECT {_select(_FACT_COLUMNS)} FROM documents ORDER BY source").fetchall()
+            cached = self._readers.facts = (version, [Document(**dict(zip(_FACT_COLUMNS, row))) for row in rows])
+        return list(cached[1])
 
     def remove_document(self, doc_id: str) -> None:
         with self.transaction() as db:
