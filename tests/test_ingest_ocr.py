@@ -133,7 +133,7 @@ def test_a_skewed_speckled_two_page_scan_keeps_its_clause_paths(tmp_path):
     store = Store(tmp_path / "data" / "store.sqlite3")
     assert not ingest_file(path, store).failures
     clauses = {c.clause: c.text for c in store.clauses()}
-    assert list(clauses) == ["前言", "一、（一）1", "一、（一）2", "一、（二）", "二、1", "二、2"]
+    assert list(clauses) == ["前言", "一、（一）1", "一、（一）2", "一、（二）", "二、1", "二、2", "落款"]
     assert "森林覆盖率达到45%" in clauses["一、（一）1"] and "50公里" in clauses["二、2"]
     assert store.documents()[0].title == TITLE
     store.close()
