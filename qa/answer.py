@@ -230,13 +230,13 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     responsible = bool(re.search(r"牵头|负责|责任", question))
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
-    spans = [s for s in value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
+    values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
+    spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))]
     if not spans:
         return None
-    values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
     bound = next((words for words in _BOUNDS if words.search(flat_question)), None)
     return max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))

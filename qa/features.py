@@ -28,6 +28,7 @@ class Signals:
     vector: np.ndarray | None  # the question's dense vector; None when it has no words to score
     doc_scope: np.ndarray  # per document number (last entry: no document), qa.doc_scope
     refs: np.ndarray  # rows at the position the question cites or printing the fact it asks, qa.clause_refs
+    asked: str | None  # the kind of value the question asks for (qa.answer_types)
 
     @classmethod
     def of(cls, question: Question, library: Library, store: Store) -> Signals:
@@ -35,9 +36,10 @@ class Signals:
         vector = library.encoder.encode_query(question.text, weights) if weights else None
         doc_scope = document_scope(library, question.text, question.reading)
         named = named_documents(doc_scope, question.title_recall)
+        asked = asked_type(question.text)
         refs = np.union1d(cited_rows(store, library, question.reading.refs, named),
-                          fact_rows(store, library, asked_fact(question.text, asked_type(question.text)), named))
-        return cls(question, library.snapshot.lexical_scores(weights), vector, doc_scope, refs)
+                          fact_rows(store, library, asked_fact(question.text, asked), named))
+        return cls(question, library.snapshot.lexical_scores(weights), vector, doc_scope, refs, asked)
 
 
 def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses: list[Clause],
@@ -49,7 +51,7 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
     vector = signals.vector
     dense = library.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
     home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)
-    asked = asked_type(question.text)
+    asked = signals.asked
     columns = {
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
         "dense": scaled(np.asarray(dense, dtype=np.float32)), "sentence": sentence,
