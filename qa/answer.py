@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 
 from index.tokenize import normalize
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
+from qa.answer_types import ENTITY, ORG, QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.scope import Scope, scope_of
-from qa.spans import respective_span, value_spans
+from qa.slots import framed, gap_spans
+from qa.spans import respective_span, value_spans, years_named
 from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -234,12 +235,26 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
-             and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))]
+             and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
+             and (kind != QUANTITY or not _DURATION.fullmatch(compact(sentence[s[0]:s[1]]).text)
+                  or _TIME_ASKED.search(flat_question) is not None)]
+    if kind == ENTITY:
+        gaps = [g for g in gap_spans(sentence, question, next(iter(evidence.names), ""))
+                if compact(sentence[g[0]:g[1]]).text not in flat_question]
+        if gaps:
+            return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps)))
     if not spans:
         return None
+    if kind == ORG:
+        spans = framed(sentence, question, spans) or spans
     bound = next((words for words in _BOUNDS if words.search(flat_question)), None)
     return max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
+
+
+# A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
+_DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|月|年)(?:内|以内|以上)?")
+_TIME_ASKED = re.compile(r"多久|多长时间|多少时间|期限|时限|(?:多少|几)个?(?:天|日|工作日|月|年|小时)")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor: the value stated as that bound answers.
@@ -291,9 +306,16 @@ def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, in
     return sentence[left:right]
 
 
+def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:
+    """From a name to the next name or the end of its clause: 以鹰潭为核心的世界级铜产业集群."""
+    ends = [start for start, _ in others if start > span[0]] + [i for i in (sentence.find(m, span[1]) for m in "，。；")
+                                                                 if i >= 0]
+    return sentence[span[0]:min(ends, default=len(sentence))]
+
+
 def _names_year(sentence: str, evidence: Evidence) -> bool:
-    flat = compact(sentence).text
-    return any(f"{year}年" in flat for year in evidence.years)
+    named = years_named(sentence)
+    return any(year in named for year in evidence.years)
 
 
 def _missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> str:
@@ -301,7 +323,7 @@ def _missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> s
     if not evidence.years or quote is None:
         return ""
     clause = next((hit.text for hit in hits if hit.id == quote.id), quote.text)
-    if any(f"{year}年" in compact(clause).text for year in evidence.years):
+    if any(year in years_named(clause) for year in evidence.years):
         return ""
     years = "、".join(f"{year}年" for year in evidence.years)
     return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"

@@ -14,7 +14,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (ENTITY, re.compile(r"叫什么|什么名字|名称是什么|哪[台只座部所](?!门)")),  # asks a name, whatever else it says
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令")),
-    (DATE, re.compile(r"何时|什么时候|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
+    (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|印发的|批准的|审议通过|制定机关|负责")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"

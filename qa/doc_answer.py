@@ -13,11 +13,12 @@ _ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么
 _ASKS_ADOPTED = re.compile(r"通过|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
-_ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|起实施|开始实施")
-_ASKS_WRITTEN = re.compile(r"成文|印发日期|发文日期|哪天印发|什么时候印发|哪一天印发|印发的日期")
+_ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|起实施|开始实施|起执行|开始执行|执行日期|起实行|开始实行")
+# 落款 is the signature at the foot of the document, dated the day it is signed.
+_ASKS_WRITTEN = re.compile(r"成文|落款|签发|印发日期|发文日期|哪天印发|什么时候印发|哪一天印发|印发的日期")
 # A web page prints its own 发布日期, days after the 成文日期 the document is signed on.
 _ASKS_PUBLISHED = re.compile(r"发布日期|哪天发布|什么时候发布|哪一天发布|何时发布|发布时间|公开发布")
-_IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效)")
+_IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效|执行|实行)")
 _ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,60}?(?:通过|批准)")
 _ADOPTER = re.compile(r"(?:\d{1,2}\s*日\s*)?([^\W\d_]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n\d]{0,10}?通过")
 _APPROVER = re.compile(r"([\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人民代表大会))[^。\n]{0,20}?批准")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.tokenize import normalize
+from qa.places import COUNTY, PROVINCIAL, Place
 from qa.query import Reading
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
     place, 0 otherwise."""
     scope = np.zeros(len(library.doc_ids) + 1, dtype=np.float32)
     named, _ = library.names.mentioned(text)
-    if not (named or reading.titles or reading.places or reading.national):
+    if not (named or reading.titles or reading.places or reading.national or reading.levels):
         return scope
     for number, doc_id in enumerate(library.doc_ids):
         if doc_id in named:
@@ -33,11 +34,23 @@ def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
         if region is None:
             if reading.national and not reading.places:
                 scope[numbers] = np.maximum(scope[numbers], 1.0)
+        elif not reading.places and any(is_of_level(region, level) for level in reading.levels):
+            scope[numbers] = np.maximum(scope[numbers], 1.0)
         elif any(region == place for place in reading.places):
             scope[numbers] = 1.0
         elif any(region.within(p) or p.within(region) for p in reading.places):
             scope[numbers] = np.maximum(scope[numbers], 0.5)
     return scope
+
+
+def is_of_level(region: Place, level: str) -> bool:
+    """A region at the level a question names: 省 for a province (a 直辖市 too), 市 for a place named 市
+    (上海市, 江门市, 台山市), 区县 for a county or district."""
+    if level == "省":
+        return region.level == PROVINCIAL
+    if level == "市":
+        return region.name.endswith("市")
+    return region.level == COUNTY and not region.name.endswith("市")
 
 
 def _same_title(named: str, title: str) -> bool:

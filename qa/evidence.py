@@ -96,7 +96,9 @@ def evidence_of(question: str, document_frequency: dict[str, int] | None = None,
     text = YEAR_RE.sub(" ", text)
     df = document_frequency or {}
     weights = {g: math.log(1 + documents / (1 + df.get(g, 0))) + 0.1 for g in set(bigrams(text))}
-    return Evidence(weights, YEAR_RE.findall(_flat(question)), _alternatives(text, synonyms))
+    # A year in a 《title》 names the document (《2030年前碳达峰行动方案》), it is not the year asked about.
+    asked_years = YEAR_RE.findall(re.sub(r"《[^》]*》", " ", _flat(question)))
+    return Evidence(weights, asked_years, _alternatives(text, synonyms))
 
 
 def question_words(question: str, analyzer, clause_frequency, titles: list[str] = ()) -> list[Word]:

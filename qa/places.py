@@ -23,6 +23,9 @@ _MUNICIPALITIES = {"11", "12", "31", "50"}
 # suffix: a word jieba counts 500 times or more in its dictionary is a word first (新建 1000, 台山 86).
 COMMON_WORD_FREQ = 500
 MAX_NAME = 12
+# A short name followed by one of these names a bay, island, lake, strait, beach or port (镇海湾 lies in
+# 台山, not in 宁波市镇海区), so it is not read as the place.
+_NATURAL_FEATURE = set("湾岛湖峡滩港")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def gazetteer() -> Gazetteer:
         rows = [(row["adcode"], row["name"]) for row in csv.DictReader(handle)]
     places = {}
     for code, name in rows:
-        if code[6:].strip("0") == "":
+        # Codes from 90 are the gazetteer's own areas (海域, 苏鲁交界), not administrative divisions.
+        if code[6:].strip("0") == "" and code[:2] < "90":
             places.setdefault(_short_code(code), Place(_short_code(code), name))
     provinces = {p.code: p.name for p in places.values() if len(p.code) == 2}
     # A 直辖市 is listed again as its own prefecture (上海市 310100): one place, the province.
@@ -95,14 +99,19 @@ class Gazetteer:
         found, position = [], 0
         while position < len(text):
             for size in range(min(MAX_NAME, len(text) - position), 1, -1):
-                places = self.names.get(text[position:position + size])
-                if places:
+                name = text[position:position + size]
+                places = self.names.get(name)
+                if places and not self._names_a_feature(name, places, text[position + size:position + size + 1]):
                     found.append((position, position + size, places))
                     position += size
                     break
             else:
                 position += 1
         return found
+
+    @staticmethod
+    def _names_a_feature(name: str, places: list[Place], next_char: str) -> bool:
+        return next_char in _NATURAL_FEATURE and all(name != place.name for place in places)
 
     def short_name(self, place: Place) -> str:
         """台山市 → 台山, 甘孜藏族自治州 → 甘孜; a name too short to stand alone stays whole."""

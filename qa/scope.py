@@ -16,6 +16,8 @@ from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 # 办法, 方法, 做法 … end in 法 without naming a law.
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
                             r"(?=第|规定|中|里|的|对|有|是|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+# 根据能源法, 按照《…》: the words that introduce a document are not part of its name.
+_INTRODUCES = re.compile(r"^(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|按|依|据)")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "标准", "指南", "目录", "纲要", "计划", "措施")
 
 
@@ -48,7 +50,9 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
                             and not any(q != p and q.within(p) for q in held)]
     if scope.missing_places and len(scope.missing_places) == len(reading.places):
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
-    scope.missing_documents = [name for name in _document_names(text) if not _held(name, library.titles)]
+    named_places = {place.code for place in reading.places}
+    scope.missing_documents = [name for name in _document_names(text)
+                               if not _held(name, library.titles, named_places)]
     scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
 
@@ -81,19 +85,21 @@ def _nearest_titles(place: Place, library) -> list[str]:
 def _document_names(text: str) -> list[str]:
     found = []
     for match in _DOCUMENT_NAME.finditer(text):
-        name = (match.group(1) or match.group(2)).strip("“”")
+        name = match.group(1) or _INTRODUCES.sub("", match.group(2))
+        name = name.strip("“”")
         if _bare(name).endswith(_KINDS) and name not in found:
             found.append(name)
     return found
 
 
-def _held(name: str, titles: list[str]) -> bool:
-    """Some title is this document: most of the name's character pairs are in it, and it is of the same kind."""
+def _held(name: str, titles: list[str], named_places: set[str] = frozenset()) -> bool:
+    """Some title is this document: most of the name's character pairs are in it, and it is of the same kind.
+    A name without a place is of the places the question names beside it (深圳的绿色建筑条例)."""
     kind = next((k for k in _KINDS if _bare(name).endswith(k)), "")
     if not title_bigrams(name):
         return True
-    return any(_bare(title).endswith(kind) and _same_places(name, title) and _same_subject(name, title, kind)
-               for title in titles)
+    return any(_bare(title).endswith(kind) and _same_places(name, title, named_places)
+               and _same_subject(name, title, kind) for title in titles)
 
 
 def _bare(title: str) -> str:
@@ -101,12 +107,13 @@ def _bare(title: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]$", "", normalize(title))
 
 
-def _same_places(name: str, title: str) -> bool:
+def _same_places(name: str, title: str, named_places: set[str] = frozenset()) -> bool:
     """The same places, both ways: 广东省绿色建筑条例 is not 深圳经济特区绿色建筑条例, and a national
     《“十四五”可再生能源发展规划》 is not 四川省's."""
     def codes(text: str) -> set[str]:
         return {place.code for _, _, places in gazetteer().find(normalize(text)) for place in places}
-    return codes(name) == codes(title)
+    held = codes(title)
+    return codes(name) == held or (not codes(name) and held == set(named_places))
 
 
 def _same_subject(name: str, title: str, kind: str) -> bool:

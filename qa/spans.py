@@ -63,8 +63,14 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
     elif kind == ENTITY and names:
-        spans = _outermost(_named_spans(flat.text, names) + spans)
+        spans = _outermost(_named_spans(flat.text, names)) or spans
+    if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
+        titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
+        spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
     return [flat.original_span(start, end) for start, end in spans]
+
+
+_EDITION = re.compile(r"[（(]\d{4}年版[）)]")
 
 
 def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
@@ -73,7 +79,8 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     for noun in nouns:
         for start in range(len(noun) - 1):
             ending = re.escape(noun[start:])
-            quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”{ending}", text)]
+            quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
+                                                          text)]
             spans = quoted + [_after_last_verb(text, m.span(), len(ending))
                               for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
             if spans:
@@ -108,7 +115,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
-_ATTRIBUTE = re.compile(r"的(?!罚款|罚金)")
+# 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun.
+_ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$)")
 _LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广)+")
@@ -160,6 +168,19 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
 
 
 _RESPECTIVELY = re.compile(r"(?P<subjects>[^，,：:。；;]+?)(?:分别|各约|各为|各达)(?P<values>[^，,。；;]+)")
+_YEAR_RANGE = re.compile(r"(\d{4})年?(?:至|到|-|—|－|~|～)(\d{4})年")
+
+
+def years_named(text: str) -> set[str]:
+    """The years a text names, each year of a span counted (2022至2025年 names 2023 and 2024)."""
+    flat = compact(text).text
+    named = set(re.findall(r"(\d{4})年", flat))
+    for start, end in _YEAR_RANGE.findall(flat):
+        if 0 < int(end) - int(start) <= 20:
+            named.update(str(year) for year in range(int(start), int(end) + 1))
+    return named
+
+
 _YEARS_BEFORE = re.compile(r"(?:\d{4}年(?:和|、|及|与))+\d{4}年[，,]?$")
 
 
@@ -171,8 +192,11 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
     for match in _RESPECTIVELY.finditer(flat.text):
         subjects = [s for s in re.split(r"、|和|及|与|以及", match.group("subjects")) if s]
         years = _YEARS_BEFORE.search(flat.text[:match.start("subjects")])
+        span_of_years = _YEAR_RANGE.search(match.group("subjects"))
         if len(subjects) == 1 and years:  # 2025年和2030年，…占比分别提升至15%、20%: the years are the items
             subjects = re.findall(r"\d{4}年", years.group())
+        elif len(subjects) == 1 and span_of_years:  # 2022至2025年…分别达到80%、90%、95%、100%: one item a year
+            subjects = [f"{year}年" for year in range(int(span_of_years[1]), int(span_of_years[2]) + 1)]
         values = [(match.start("values") + s, match.start("values") + e)
                   for s, e in _flat_spans(match.group("values"), QUANTITY)]
         if len(subjects) < 2 or len(subjects) != len(values):

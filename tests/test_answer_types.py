@@ -280,3 +280,68 @@ def test_a_fall_is_answered_by_a_fall_and_a_cited_article_by_that_article(tmp_pa
 def test_a_name_starts_after_the_verb_that_sets_it_up_and_a_plant_is_an_organisation():
     assert spans("市、区县人民政府应当设立绿色产业发展引导基金。", ENTITY, names=["基金"]) == ["绿色产业发展引导基金"]
     assert spans("推动国能台山电厂2号发电机组实施改造。", ORG) == ["国能台山电厂"]
+
+
+@pytest.mark.parametrize("sentence, question, kind, value", [
+    ("建设以鹰潭为核心的世界级铜产业集群和以赣州为核心的世界级特色钨、稀土产业集群。",
+     "以哪座城市为核心打造世界级铜产业集群？", ENTITY, "鹰潭"),
+    ("将企业的环境违法信息纳入福建省公共信用信息平台，记入社会诚信档案。", "环境违法信息纳入哪个平台？", ENTITY,
+     "福建省公共信用信息平台"),
+    ("由市发改委、市生态环境局牵头组建工作专班，办公室设在市发改委，统筹推进落实。", "工作专班的办公室放在哪个单位？", ORG,
+     "市发改委"),
+    ("及时通过企业码综合服务平台公布“碳效码”等评价结果。", "公布的工业碳排放评价结果叫什么？", ENTITY, "碳效码")])
+def test_the_words_around_the_asked_name_find_it_in_the_sentence(sentence, question, kind, value):
+    import jieba
+
+    from qa.answer import _best_span
+    from qa.answer_types import asked_nouns
+    from qa.evidence import evidence_of
+
+    evidence = evidence_of(question)
+    evidence.names = asked_nouns(question, jieba.lcut)
+    start, end = _best_span(sentence, kind, evidence, question)
+    assert sentence[start:end] == value
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("排放单位连续二年温室气体排放未达到2.6万吨二氧化碳当量的；", "一年排到多少温室气体就要出名录？"),
+    ("根据《高耗能行业节能降碳改造升级实施指南（2022年版）》，2022年3月前制定技术改造总体实施方案。",
+     "技术改造总体实施方案在什么时候前定出来？")])
+def test_a_span_of_time_or_a_title_s_year_is_not_the_asked_value(sentence, question):
+    from qa.answer import _best_span
+    from qa.evidence import evidence_of
+
+    kind = asked_type(question)
+    start, end = _best_span(sentence, kind, evidence_of(question), question)
+    assert sentence[start:end] in ("2.6万吨二氧化碳当量", "2022年3月前")
+
+
+def test_a_year_in_a_named_title_is_not_the_year_asked():
+    from qa.evidence import evidence_of
+
+    assert evidence_of("《2030年前碳达峰行动方案》对2035年有什么目标？").years == ["2035"]
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("这份方案从哪天起执行？", "in_force"), ("那份通知的落款日期是哪天？", "written"),
+    ("什么时间点要见到成效？", None)])
+def test_document_dates_asked_in_other_words(question, fact):
+    assert asked_type(question) == DATE and asked_fact(question, DATE) == fact
+
+
+@pytest.mark.parametrize("question", ["在台山，根据示例法哪个部门负责？", "台山的示例条例第三条讲什么？"])
+def test_a_document_named_after_a_preposition_or_beside_its_place_is_held(question):
+    from qa.scope import _document_names, _held
+
+    names = _document_names(question)
+    assert names and all(_held(n, ["中华人民共和国示例法", "台山市示例条例"], {"440781"}) for n in names)
+    assert not _held("示例条例", ["台山市示例条例"], set())
+
+
+def test_each_year_of_a_span_is_paired_with_its_value():
+    from qa.spans import years_named
+
+    sentence = "2022至2025年我市城镇新建民用建筑中绿色建筑占比分别达到80%、90%、95%、100%；"
+    start, end = respective_span(sentence, "2024年城镇新建民用建筑里绿色建筑应该占到多少？")
+    assert sentence[start:end] == "95%"
+    assert {"2022", "2023", "2024", "2025"} <= years_named(sentence) and "2026" not in years_named(sentence)

@@ -37,7 +37,9 @@ def engine(tmp_path_factory) -> Engine:
 
 @pytest.mark.parametrize("question, document", [
     ("国务院对充电桩建设有什么要求？", "国务院"), ("全国层面对充电桩建设有什么要求？", "国务院"),
-    ("江海区对充电桩建设有什么要求？", "江海区"), ("江西充电桩建设有什么要求？", "江西省")])
+    ("江海区对充电桩建设有什么要求？", "江海区"), ("江西充电桩建设有什么要求？", "江西省"),
+    ("省级方案对充电桩建设有什么要求？", "江西省"), ("省一级对充电桩建设有什么要求？", "江西省"),
+    ("区一级对充电桩建设有什么要求？", "江海区")])
 def test_a_named_place_or_level_puts_its_document_first(engine, question, document):
     assert document in engine.search(question).hits[0].document
 
@@ -95,6 +97,26 @@ def test_places_levels_and_documents_are_read_from_a_question():
 def test_a_documents_region_is_read_from_its_title(title, name, level):
     region = gazetteer().region_of(title)
     assert region.name == name and region.level == level
+
+
+def test_a_level_named_in_words_is_read_and_matched_to_regions():
+    from qa.doc_scope import is_of_level
+
+    assert read_question("省级碳达峰方案对垃圾利用率有什么目标？").levels == ["省"]
+    assert read_question("市级方案里充电桩目标是多少").levels == ["市"] and read_question("城市级别").levels == []
+    assert read_question("区一级有什么要求").levels == ["区县"] and not read_question("充电桩建设").levels
+    assert read_question("省级财政部门要承担什么职责？").levels == []
+    places = gazetteer().names
+    assert is_of_level(places["上海市"][0], "省") and is_of_level(places["上海市"][0], "市")
+    assert is_of_level(places["江门市"][0], "市") and not is_of_level(places["江门市"][0], "省")
+    assert is_of_level(places["江海区"][0], "区县") and not is_of_level(places["江西省"][0], "区县")
+
+
+def test_a_bay_or_island_named_after_a_place_is_not_that_place():
+    assert read_question("镇海湾的海上风电项目规模多大？").places == []
+    assert [p.name for p in read_question("深圳市深圳湾片区").places] == ["深圳市"]
+    assert [p.name for p in read_question("镇海区有哪些项目").places] == ["镇海区"]
+    assert read_question("在沿海海域划定船舶大气污染物排放控制区").places == []
 
 
 def test_a_national_title_has_no_region():

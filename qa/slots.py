@@ -1,0 +1,68 @@
+"""The question as a frame with a gap: the words around 哪个/什么 in the question, found around a name in the
+sentence, put the name in the gap. 江西以哪座城市为核心打造铜产业集群 meets 以鹰潭为核心的世界级铜产业集群 → 鹰潭;
+纳入哪个平台 meets 纳入福建省公共信用信息平台 → 福建省公共信用信息平台."""
+from __future__ import annotations
+
+import re
+
+from qa.targets import compact
+
+_GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?")
+_NAME = r"[^\W\d_，。；：、“”《》（）()]"
+MAX_ANCHOR = 4
+MAX_NAME = 16
+
+
+def gap_spans(sentence: str, question: str, noun: str = "") -> list[tuple[int, int]]:
+    """(start, end) in sentence of each name that fills the question's gap: after the longest end of the
+    words before the gap that the sentence holds, and before the longest start of the words after it (after
+    the asked noun, when the question names one). Without words after the gap, the name runs to the next
+    punctuation and must end in the asked noun. [] when the question has no gap or the frame is not found."""
+    gap = _GAP.search(question)
+    if gap is None:
+        return []
+    flat = compact(sentence)
+    text = flat.text
+    before = question[:gap.start()]
+    after = question[gap.end():]
+    if noun and after.startswith(noun):
+        after = after[len(noun):]
+    after = re.split(r"[，,。？?！!；;]", after, maxsplit=1)[0]
+    right = _longest(after, text, from_start=True)
+    left = _longest(before, text, from_start=False, shortest=1 if len(right) >= 2 else 2)
+    if not left:
+        return []
+    if right:
+        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}")
+    elif noun:
+        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun)})(?=[，。；、]|$)")
+    else:
+        return []
+    return [flat.original_span(*m.span("name")) for m in pattern.finditer(text)]
+
+
+def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (of an organisation, found by qa.spans) right after the end of the words before the
+    question's gap: 办公室放在哪个单位 and 办公室设在市发改委 → 市发改委, after 在."""
+    gap = _GAP.search(question)
+    if gap is None or not spans:
+        return []
+    before = question[:gap.start()]
+    for size in range(min(MAX_ANCHOR, len(before)), 0, -1):
+        piece = before[len(before) - size:]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", piece):
+            continue
+        found = [s for s in spans if compact(sentence[:s[0]]).text.endswith(piece)]
+        if found:
+            return found
+    return []
+
+
+def _longest(words: str, text: str, from_start: bool, shortest: int = 2) -> str:
+    """The longest start (or end) of words, of MAX_ANCHOR characters at most and shortest at least, that
+    text holds; '' when none."""
+    for size in range(min(MAX_ANCHOR, len(words)), shortest - 1, -1):
+        piece = words[:size] if from_start else words[len(words) - size:]
+        if re.fullmatch(r"[\u4e00-\u9fff]+", piece) and piece in text:
+            return piece
+    return ""
