@@ -10,7 +10,7 @@ from index.tokenize import normalize
 from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import ENTITY, ORG, QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
-from qa.evidence import UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
+from qa.evidence import QUESTION_WORDS, UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
@@ -159,7 +159,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     quotes = _pick_quotes([quote] + sorted(others, key=lambda q: -q.score), quote)
     note = _whose(scope, quote, engine.library())
     answer = note + "；".join(f"{q.highlight or q.text}（{q.citation}）" for q in quotes)
-    return Answer(result.query, answer, True, quotes, hits, answer_type=kind or SENTENCE)
+    return Answer(result.query, answer, True, quotes, hits, answer_type=kind or (ENTITY if quote.highlight else SENTENCE))
 
 
 _CHANGE = {"down": re.compile(r"下降|降低|减少|削减|降[到至]|压减|减排"),
@@ -228,6 +228,12 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     """The value span whose comma chunk covers most of the question (after the year asked, if any);
     values the question itself says (its year) are not answers."""
     flat_question = compact(question).text
+    if kind is None:  # 继续开展什么建设: a name the question's own words frame in the sentence answers
+        noun = next(iter(evidence.names), "")
+        if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
+            return None
+        gaps = gap_spans(sentence, question, noun, strict=True)
+        return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
     responsible = bool(re.search(r"牵头|负责|责任", question))
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else

@@ -21,7 +21,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           r"面积|规模|容量|上限|下限|门槛|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS})|叫什么|什么名字|名称是什么|是哪一个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,4}}?(?:{ENTITY_NOUNS})(?![\u4e00-\u9fff]))|叫什么|什么名字|名称是什么|是哪一个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
 ]
 _HOLDS = {

@@ -9,33 +9,39 @@ from qa.targets import compact
 
 _GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?")
 _NAME = r"[^\W\d_，。；：、“”《》（）()]"
+# 依托的是哪个中心: the words before the copula frame the gap (依托张江…中心).
+_COPULA = re.compile(r"(?:的是|就是|是|为)$")
 MAX_ANCHOR = 4
 MAX_NAME = 16
 
 
-def gap_spans(sentence: str, question: str, noun: str = "") -> list[tuple[int, int]]:
+def gap_spans(sentence: str, question: str, noun: str = "", strict: bool = False) -> list[tuple[int, int]]:
     """(start, end) in sentence of each name that fills the question's gap: after the longest end of the
     words before the gap that the sentence holds, and before the longest start of the words after it (after
     the asked noun, when the question names one). Without words after the gap, the name runs to the next
-    punctuation and must end in the asked noun. [] when the question has no gap or the frame is not found."""
+    punctuation and must end in the asked noun. strict: the noun is what is done, not part of the name
+    (开展什么建设 → 国家级海洋牧场示范区, before 建设), and the words before the gap count from two characters.
+    [] when the question has no gap or the frame is not found."""
     gap = _GAP.search(question)
     if gap is None:
         return []
     flat = compact(sentence)
     text = flat.text
-    before = question[:gap.start()]
+    before = _COPULA.sub("", question[:gap.start()])
     after = question[gap.end():]
     if noun and after.startswith(noun):
         after = after[len(noun):]
     after = re.split(r"[，,。？?！!；;]", after, maxsplit=1)[0]
     right = _longest(after, text, from_start=True)
-    left = _longest(before, text, from_start=False, shortest=1 if len(right) >= 2 else 2)
+    left = _longest(before, text, from_start=False, shortest=1 if len(right) >= 2 and not strict else 2)
     if not left:
         return []
     if right:
         pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}")
+    elif noun and strict:
+        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun)}(?=[，。；、等]|$)")
     elif noun:
-        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun)})(?=[，。；、]|$)")
+        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun)})(?=[，。；、等]|$)")
     else:
         return []
     return [flat.original_span(*m.span("name")) for m in pattern.finditer(text)]

@@ -18,7 +18,7 @@ _CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})�
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|百分之{_CN_NUMBER}(?:点[{_CN}]+)?(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
-_BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
+_BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
@@ -63,7 +63,7 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
     elif kind == ENTITY and names:
-        spans = _outermost(_named_spans(flat.text, names)) or spans
+        spans = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))] or spans
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
@@ -71,6 +71,15 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
 
 
 _EDITION = re.compile(r"[（(]\d{4}年版[）)]")
+
+
+_SUBJECT = re.compile(rf"(?:^|[\s，。；：]|第[{_CN}\d]+条)(?P<subject>{_ENTITY_CHAR}{{2,20}}?)(?:是|为)$")
+
+
+def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """In "广州碳排放权交易中心是碳普惠核证减排量交易平台" the name before 是 is the one the platform is called."""
+    subject = _SUBJECT.search(text[:span[0]])
+    return subject.span("subject") if subject else span
 
 
 def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
@@ -107,8 +116,9 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         return noted or named
     if kind == LIST:
         return [_list_span(text, m) for m in _LIST.finditer(text)]
-    if kind == LEVEL:
-        return [m.span("level") for m in _LEVEL.finditer(text)]
+    if kind == LEVEL:  # 降到什么水平 is answered by the figure it is set to (降到0.75以下, 小于等于1.25) as well
+        figures = [m.span("value") for m in _SET_RATIO.finditer(text)] + [m.span() for m in _BOUNDED.finditer(text)]
+        return _outermost([m.span("level") for m in _LEVEL.finditer(text)] + figures)
     if kind == ENTITY:
         return [_after_last_verb(text, m.span(), 2) for m in _ENTITY.finditer(text)]
     return []

@@ -345,3 +345,31 @@ def test_each_year_of_a_span_is_paired_with_its_value():
     start, end = respective_span(sentence, "2024年城镇新建民用建筑里绿色建筑应该占到多少？")
     assert sentence[start:end] == "95%"
     assert {"2022", "2023", "2024", "2025"} <= years_named(sentence) and "2026" not in years_named(sentence)
+
+
+def test_a_level_is_answered_by_the_figure_it_is_set_to_and_a_named_centre_after_its_copula():
+    sentence = "到2025年，铁钢比降到0.75以下，PUE值（电能利用效率）小于等于1.25。"
+    assert spans(sentence, LEVEL) == ["0.75以下", "小于等于1.25"]
+    question = "主要依托的是哪个科学中心？"
+    assert asked_type(question) == ENTITY
+    from qa.slots import gap_spans
+
+    sentence = "依托张江综合性国家科学中心等科研院所资源，培育一批重点实验室。"
+    assert [sentence[a:b] for a, b in gap_spans(sentence, question, "科学中心")] == ["张江综合性国家科学中心"]
+
+
+def test_a_name_said_to_be_the_asked_thing_is_the_answer_and_a_framed_name_answers_a_what_question():
+    sentence = "第七条 广州碳排放权交易中心是碳普惠核证减排量交易平台，负责交易系统的运行和维护。"
+    assert spans(sentence, ENTITY, names=["平台"]) == ["广州碳排放权交易中心"]
+    from qa.answer import _best_span
+    from qa.evidence import evidence_of
+
+    question = "渔业减排增汇行动要在沿海地区继续开展什么建设？"
+    evidence = evidence_of(question)
+    evidence.names = ["建设"]
+    sentence = "在沿海地区继续开展国家级海洋牧场示范区建设，实现渔业生物固碳。"
+    start, end = _best_span(sentence, asked_type(question), evidence, question)
+    assert asked_type(question) is None and sentence[start:end] == "国家级海洋牧场示范区"
+    generic = evidence_of("对新建建筑有什么要求？")
+    generic.names = ["要求"]
+    assert _best_span("新建建筑有较高要求。", None, generic, "对新建建筑有什么要求？") is None
