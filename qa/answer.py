@@ -147,9 +147,10 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     leading = cited[:1] or hits[:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
-    of_year = _best_quote([h for h in leading if _names_year(h.text, evidence)], evidence, kind, result.query)
+    of_year = _on_subject_quote([h for h in leading if _names_year(h.text, evidence)], hits, evidence, kind,
+                                result.query)
     quote = of_year if of_year and _on_subject(of_year, hits, evidence, kind) else \
-        _best_quote(leading, evidence, kind, result.query)
+        _on_subject_quote(leading, hits, evidence, kind, result.query)
     missing = _missing_year(quote, hits, evidence)
     if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
             or (kind == QUANTITY and not _of_subject(quote, hits, evidence)):
@@ -189,6 +190,18 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.subject_nouns = [pair.word for pair in engine.analyzer.tagger().lcut(subject)
                               if (pair.flag.startswith("n") or pair.flag == "x") and len(pair.word) >= 2]  # x: the domain dictionary
     return evidence
+
+
+def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,
+                      question: str) -> Quote | None:
+    """The quote of the best-ranked leading hit that is about the question's subject; else the first quote."""
+    first = None
+    for hit in leading:
+        quote = _best_quote([hit], evidence, kind, question)
+        if quote is not None and _on_subject(quote, hits, evidence, kind):
+            return quote
+        first = first or quote
+    return first
 
 
 def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str) -> Quote | None:

@@ -373,3 +373,18 @@ def test_a_name_said_to_be_the_asked_thing_is_the_answer_and_a_framed_name_answe
     generic = evidence_of("对新建建筑有什么要求？")
     generic.names = ["要求"]
     assert _best_span("新建建筑有较高要求。", None, generic, "对新建建筑有什么要求？") is None
+
+
+def test_the_first_leading_clause_about_the_subject_answers_not_merely_the_first_with_a_date():
+    from qa.answer import _on_subject_quote
+    from qa.evidence import Word, evidence_of
+    from qa.hits import Hit
+
+    question = "各区的实施方案最晚什么时候要报到市住建局？"
+    evidence = evidence_of(question)
+    evidence.words = [Word(("各区",), (), 0.01), Word(("报",), (), 0.05), Word(("住房城乡建设局",), ("建设",), 0.02)]
+    planning = Hit(1, "a:1", "a", "示例方案", "a.txt", "二、1", "", "2022年，完成我市专项规划编制。", 3.0)
+    reporting = Hit(2, "a:2", "a", "示例方案", "a.txt", "三、", "",
+                    "各区制定本区实施方案，于2022年6月底前报市住房城乡建设局。", 2.0)
+    quote = _on_subject_quote([planning, reporting], [planning, reporting], evidence, DATE, question)
+    assert quote.id == "a:2" and quote.highlight == "2022年6月底前"
