@@ -354,8 +354,10 @@ def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | N
     names things no clause holds (火星基地: 基地 found, 火星 unknown → no)."""
     clause = next((hit for hit in hits if hit.id == quote.id), None)
     text = f"{clause.heading} {clause.text}" if clause else quote.text
-    if kind and quote.highlight and clause is not None:
-        text = f"{clause.heading} {sentences(clause.text)[0]} {quote.text}"
+    if kind and quote.highlight and clause is not None:  # the sentence before scopes it too, as in _best_quote
+        found = sentences(clause.text)
+        position = found.index(quote.text) if quote.text in found else 0
+        text = f"{clause.heading} {found[0]} {found[position - 1] if position else ''} {quote.text}"
     if not evidence.words:
         return True
     return evidence.words_found(text) > max(evidence.unknown, 0.5)

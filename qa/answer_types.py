@@ -57,6 +57,8 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
     (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
+    # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
+    (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(r"装机(?:容量|规模)?[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"瓦")),
     (re.compile(r"(?:比重|占比|比例)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|百分之|成")),

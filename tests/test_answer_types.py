@@ -388,3 +388,21 @@ def test_the_first_leading_clause_about_the_subject_answers_not_merely_the_first
                     "各区制定本区实施方案，于2022年6月底前报市住房城乡建设局。", 2.0)
     quote = _on_subject_quote([planning, reporting], [planning, reporting], evidence, DATE, question)
     assert quote.id == "a:2" and quote.highlight == "2022年6月底前"
+
+
+def test_a_part_of_something_is_asked_as_a_share_and_the_sentence_before_scopes_a_figure():
+    from qa.answer_types import asked_measure
+
+    measure = asked_measure("预制部分最多不能超过单体地上建筑面积的多少？")
+    assert measure.search("百分之三") and not measure.search("500平方米")
+    from qa.answer import _on_subject, _on_subject_quote
+    from qa.evidence import Word, evidence_of
+    from qa.hits import Hit
+
+    question = "到2030年光伏装机规模要做到多少？"
+    evidence = evidence_of(question)
+    evidence.words = [Word(("光伏",), (), 0.02), Word(("装机",), (), 0.02)]
+    hit = Hit(1, "s:1", "s", "示例方案", "s.txt", "二、1", "", "1．发展可再生能源。到2025年，光伏装机容量力争达到400万千瓦；"
+              "到2030年，力争达到700万千瓦。", 3.0)
+    quote = _on_subject_quote([hit], [hit], evidence, QUANTITY, question)
+    assert quote.highlight == "力争达到700万千瓦" and _on_subject(quote, [hit], evidence, QUANTITY)
