@@ -245,7 +245,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
         noun = next(iter(evidence.names), "")
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
-        gaps = gap_spans(sentence, question, noun, strict=True)
+        gaps = gap_spans(sentence, question, evidence.names, strict=True)
         return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
     responsible = bool(re.search(r"牵头|负责|责任", question))
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
@@ -258,7 +258,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
              and (kind != QUANTITY or not _DURATION.fullmatch(compact(sentence[s[0]:s[1]]).text)
                   or _TIME_ASKED.search(flat_question) is not None)]
     if kind == ENTITY:
-        gaps = [g for g in gap_spans(sentence, question, next(iter(evidence.names), ""))
+        gaps = [g for g in gap_spans(sentence, question, evidence.names)
                 if compact(sentence[g[0]:g[1]]).text not in flat_question]
         if gaps:
             return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps)))

@@ -19,9 +19,11 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|"
+                          # a measured thing's rule (红线宽度有什么限制) is its figure
+                          r"(?:宽度|高度|长度|深度|层数|限值|PUE值?)有什么(?:限制|要求|规定)|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,4}}?(?:{ENTITY_NOUNS})(?![\u4e00-\u9fff]))|叫什么|什么名字|名称是什么|是哪一个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,4}}?(?:{ENTITY_NOUNS})(?![\u4e00-\u9fff]))|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
 ]
 _HOLDS = {

@@ -8,14 +8,14 @@ import re
 from qa.targets import compact
 
 _GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?")
-_NAME = r"[^\W\d_，。；：、“”《》（）()]"
+_NAME = r"(?:[^\W_，。；：“”《》（）()]|、)"  # a name may list (新余、宜春) and hold digits (110千伏)
 # 依托的是哪个中心: the words before the copula frame the gap (依托张江…中心).
 _COPULA = re.compile(r"(?:的是|就是|是|为)$")
 MAX_ANCHOR = 4
 MAX_NAME = 16
 
 
-def gap_spans(sentence: str, question: str, noun: str = "", strict: bool = False) -> list[tuple[int, int]]:
+def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool = False) -> list[tuple[int, int]]:
     """(start, end) in sentence of each name that fills the question's gap: after the longest end of the
     words before the gap that the sentence holds, and before the longest start of the words after it (after
     the asked noun, when the question names one). Without words after the gap, the name runs to the next
@@ -29,22 +29,38 @@ def gap_spans(sentence: str, question: str, noun: str = "", strict: bool = False
     text = flat.text
     before = _COPULA.sub("", question[:gap.start()])
     after = question[gap.end():]
-    if noun and after.startswith(noun):
-        after = after[len(noun):]
-    after = re.split(r"[，,。？?！!；;]", after, maxsplit=1)[0]
+    # The asked noun as the question has it: the longest reading that ends its clause (哪个信用平台？), else
+    # the first that the question continues after (哪座城市为核心 → 城市).
+    readings = [n for n in nouns if n and after.startswith(n)]
+    ending = [n for n in readings if re.match(r"[，,。？?！!；;]|$", after[len(n):])]
+    noun = max(ending, key=len) if ending else next(iter(readings), "")
+    after = re.split(r"[，,。？?！!；;]", after[len(noun):], maxsplit=1)[0]
     right = _longest(after, text, from_start=True)
     left = _longest(before, text, from_start=False, shortest=1 if len(right) >= 2 and not strict else 2)
     if not left:
         return []
     if right:
-        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}")
-    elif noun and strict:
-        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun)}(?=[，。；、等]|$)")
-    elif noun:
-        pattern = re.compile(rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun)})(?=[，。；、等]|$)")
+        patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}"]
+    elif noun and strict and _is_an_act(noun):  # 开展什么建设: the name is before 建设
+        patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun)}(?=[，。；等]|$)"]
+    elif noun:  # the name ends in the asked noun, or in its longest ending the sentence has (信用平台 → 平台)
+        patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun[start:])})(?=[，。；等]|$)"
+                    for start in range(len(noun) - 1)]
     else:
         return []
-    return [flat.original_span(*m.span("name")) for m in pattern.finditer(text)]
+    for pattern in patterns:
+        found = [flat.original_span(*m.span("name")) for m in re.finditer(pattern, text)]
+        if found:
+            return found
+    return []
+
+
+def _is_an_act(noun: str) -> bool:
+    """建设, 改造: a noun for something done (jieba tags it as a verb or verbal noun), not a kind of thing."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(noun)
+    return len(tags) == 1 and tags[0].flag.startswith("v")
 
 
 def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

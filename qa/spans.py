@@ -36,7 +36,7 @@ _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同)
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
 _JOINED_NAME = re.compile(r"(?:发展|住房|工业|人力资源|文化|自然资源|科学技术|商务|卫生)和"
-                          r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)")
+                          r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
 _NAME_JOIN_STAND_IN = "咊"
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
@@ -84,12 +84,14 @@ def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     """Names ending in the asked noun, or in its longest ending the text has (原有条例 → 条例); a name in
-    quotes before it stands alone (“江海智造”品牌 → 江海智造)."""
+    quotes before it stands alone (“江海智造”品牌 → 江海智造), and so does one in brackets after it
+    (贝类（台山蚝）)."""
     for noun in nouns:
         for start in range(len(noun) - 1):
             ending = re.escape(noun[start:])
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
+            quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）]{{2,12}})[）)]", text)]
             spans = quoted + [_after_last_verb(text, m.span(), len(ending))
                               for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
             if spans:
@@ -129,7 +131,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$)")
 _LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
-                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广)+")
+                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
 
 _INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施")

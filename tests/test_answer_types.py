@@ -355,7 +355,7 @@ def test_a_level_is_answered_by_the_figure_it_is_set_to_and_a_named_centre_after
     from qa.slots import gap_spans
 
     sentence = "依托张江综合性国家科学中心等科研院所资源，培育一批重点实验室。"
-    assert [sentence[a:b] for a, b in gap_spans(sentence, question, "科学中心")] == ["张江综合性国家科学中心"]
+    assert [sentence[a:b] for a, b in gap_spans(sentence, question, ["科学中心"])] == ["张江综合性国家科学中心"]
 
 
 def test_a_name_said_to_be_the_asked_thing_is_the_answer_and_a_framed_name_answers_a_what_question():
@@ -406,3 +406,27 @@ def test_a_part_of_something_is_asked_as_a_share_and_the_sentence_before_scopes_
               "到2030年，力争达到700万千瓦。", 3.0)
     quote = _on_subject_quote([hit], [hit], evidence, QUANTITY, question)
     assert quote.highlight == "力争达到700万千瓦" and _on_subject(quote, [hit], evidence, QUANTITY)
+
+
+@pytest.mark.parametrize("sentence, question, kind, names, value", [
+    ("将环境违法信息纳入福建省公共信用信息平台，记入社会诚信档案。", "环境违法信息要纳入哪个信用平台？", ENTITY, ["信用", "信用平台"],
+     "福建省公共信用信息平台"),
+    ("举办上海国际碳中和技术、产品与成果博览会，加强国内外技术交流。", "上海打算举办什么博览会来加强技术交流？", None, ["博览会"],
+     "上海国际碳中和技术、产品与成果博览会"),
+    ("经市碳达峰碳中和工作领导小组办公室审核后，由各区印发实施。", "各区方案由哪个机构审核后印发？", ORG, [],
+     "市碳达峰碳中和工作领导小组办公室"),
+    ("县城内部道路红线宽度不超过40米，广场集中硬地面积不超过2公顷。", "县城内部道路红线宽度有什么限制？", QUANTITY, [],
+     "不超过40米")])
+def test_names_in_lists_and_with_the_head_of_the_asked_noun(sentence, question, kind, names, value):
+    from qa.answer import _best_span
+    from qa.evidence import evidence_of
+
+    assert asked_type(question) == kind
+    evidence = evidence_of(question)
+    evidence.names = names
+    start, end = _best_span(sentence, kind, evidence, question)
+    assert sentence[start:end] == value
+
+
+def test_a_name_in_brackets_after_the_asked_noun_is_its_name():
+    assert spans("重点对贝类（台山蚝）碳汇计算方法研究。", ENTITY, names=["贝类"]) == ["台山蚝"]
