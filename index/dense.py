@@ -133,7 +133,7 @@ class DenseIndex:
     def save(self, folder: Path) -> None:
         """vectors.npy and dense.faiss hard-linked from the source snapshot when they are its own (snapshot
         files are never written in place), else written; the delta and the row slots written."""
-        if not (self.source and _link(self.source, folder, ("vectors.npy", "dense.faiss"))):
+        if not (self.source and link_files(self.source, folder, ("vectors.npy", "dense.faiss"))):
             np.save(folder / "vectors.npy", np.ascontiguousarray(self.main, dtype=np.float32), allow_pickle=False)
             try:
                 faiss.write_index(self.index, str(folder / "dense.faiss"))
@@ -188,7 +188,7 @@ def grown(previous: DenseIndex, reused: dict[int, int], todo: list[int], fresh: 
     return DenseIndex(index, np.concatenate([np.asarray(previous.main), delta]), None, slots)
 
 
-def _link(source: Path, folder: Path, names: tuple[str, ...]) -> bool:
+def link_files(source: Path, folder: Path, names: tuple[str, ...]) -> bool:
     """Hard links to the source snapshot's files; False (nothing left behind) where links are refused."""
     try:
         for name in names:

@@ -187,7 +187,7 @@ class Engine:
         print(f"索引：正在更新（{'；'.join(reasons or ['要求重建'])}）", file=sys.stderr)
         if snapshot is None:
             self._check_store()
-        self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
+        self.last_build = build(self.config.index_dir, self.store, self.store.corpus_hash(),
                                 self.analyzer, self.semantic, snapshot, self.config.offline_dim,
                                 self.config.exact_search_limit, force_refit=force, progress=progress,
                                 known_vectors=self._known, defer_vectors=defer)
