@@ -266,6 +266,7 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
     ids, hashes = source.clause_keys()
     stats.clauses = len(ids)
     reuse = _reusable(previous, ids, hashes, tokenizer)
+    started = stats.timed("keys", started)
     refit = _refit_due(semantic, previous, len(ids), len(reuse), offline_dim, force_refit)
     grown_fields = None if refit else _grown_fields(previous, reuse, ids, source, analyzer, stats)
     with ThreadPoolExecutor(1) as background:
