@@ -12,6 +12,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.file_cache import read_once
 from index.threads import bulk_threads
 
 HNSW_NEIGHBOURS = 32
@@ -150,7 +151,7 @@ class DenseIndex:
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
         vectors = np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
-        index = read_faiss(folder / "dense.faiss")
+        index = read_once([folder / "dense.faiss"], lambda: read_faiss(folder / "dense.faiss"))
         if index.ntotal != vectors.shape[0] or (len(vectors) and index.d != vectors.shape[1]):
             raise ValueError(f"{folder / 'dense.faiss'} holds {index.ntotal} vectors, vectors.npy {vectors.shape[0]}")
         if isinstance(index, faiss.IndexHNSW):

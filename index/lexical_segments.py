@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from index.dense import link_files
+from index.file_cache import read_once
 from index.lexical import Bm25Stats, LexicalIndex, bm25_idf
 
 MERGE_SHARE = 0.05  # delta rows plus dead main slots beyond this share of the rows: the field is rescored whole
@@ -123,7 +124,8 @@ class LexicalField:
 
     @classmethod
     def load(cls, folder: Path) -> LexicalField:
-        main = LexicalIndex.load(folder)
+        main = read_once([folder / name for name in LexicalIndex.file_names() if (folder / name).exists()],
+                         lambda: LexicalIndex.load(folder))
         delta = LexicalIndex.load(folder / DELTA) if (folder / DELTA).is_dir() else None
         slots = np.load(folder / SLOTS, allow_pickle=False) if (folder / SLOTS).exists() else None
         return cls(main, delta, slots, folder)

@@ -145,7 +145,7 @@ def _write_files(temp: Path, manifest: dict, lexical: LexicalField, context: Lex
     _sync_all(temp, skip=set(linked))
     manifest = {**manifest, "format_version": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "files": file_entries(temp, linked)}
-    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    data = json.dumps(manifest, ensure_ascii=False).encode("utf-8")  # one line: the C encoder, 10× faster at 1M ids
     _write_durably(temp / "manifest.json", data)
     _write_durably(temp / MANIFEST_CRC, manifest_crc_text(data).encode("ascii"))
 

@@ -42,6 +42,9 @@ CREATE TABLE IF NOT EXISTS previous_clauses (
 CREATE INDEX IF NOT EXISTS previous_clauses_by_id ON previous_clauses(id);
 CREATE INDEX IF NOT EXISTS previous_clauses_by_doc ON previous_clauses(doc_id);
 """
+# Covers clause_keys(): the ids and hashes in order, read without the rows' text; after _SCHEMA, as a version 2
+# store gains the hash column only when migrated.
+_KEYS_INDEX = "CREATE INDEX IF NOT EXISTS clause_keys_in_order ON clauses(source, seq, id, hash)"
 # A read-only store may predate previous_clauses; an empty stand-in in memory keeps the reads uniform.
 _READ_ONLY_SCHEMA = "CREATE TEMP TABLE IF NOT EXISTS previous_clauses AS SELECT * FROM clauses WHERE 0"
 
@@ -117,6 +120,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
         self._check_version()
+        self.db.execute(_KEYS_INDEX)
 
     def _open_error(self, error: sqlite3.DatabaseError) -> StoreError:
         if not writable(self.path.parent) or "readonly" in str(error):

@@ -49,6 +49,7 @@ class Engine:
         self.config, self.store, self.analyzer = config, store, analyzer
         self.semantic, self.offline_reason = semantic, reason
         self._state: Library | None = None
+        self._snapshot: Snapshot | None = None  # the snapshot _state was made from
         self._refresh_lock = threading.Lock()
         self.last_build: BuildStats | None = None
         self._reranker = Reranker(config.reranker)
@@ -151,8 +152,8 @@ class Engine:
         folder = current_folder(self.config.index_dir)
         if folder is None:
             return None, ["还没有索引"]
-        try:
-            snapshot = load_snapshot(folder)
+        try:  # the live one is reused as it is: a snapshot folder is never changed once named in CURRENT
+            snapshot = self._snapshot if self._snapshot and self._snapshot.folder == folder else load_snapshot(folder)
         except IndexCorrupt as error:
             return None, [f"索引已损坏：{error}"]
         key = encoder_key(self.semantic, self.config.offline_dim)
@@ -204,6 +205,7 @@ class Engine:
                 f"请停止服务，用{when}的备份替换 {self.store.path.name}，或把它移走后重新导入原始文件。")
 
     def _state_for(self, snapshot: Snapshot) -> Library:
+        self._snapshot = snapshot
         documents = self.store.documents()
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
         names = DocumentNames(documents, self.analyzer, self.config.index_dir / NAMES_CACHE)
