@@ -206,7 +206,7 @@ class Engine:
 
     def _state_for(self, snapshot: Snapshot) -> Library:
         self._snapshot = snapshot
-        documents = self.store.documents()
+        documents = self.store.facts()  # without their text, which the library does not read
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
         names = DocumentNames(documents, self.analyzer, self.config.index_dir / NAMES_CACHE)
         return Library.of(snapshot, encoder, documents, names, lambda fields: self._backend(snapshot, fields))
