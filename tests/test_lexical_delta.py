@@ -80,8 +80,7 @@ def test_after_a_merge_every_score_equals_a_fresh_build(seed_data, tmp_path, mon
     engine = open_engine(seed_data)
     doc_id = add_document(seed_data, tmp_path)
     engine.refresh()
-    engine.store.remove_document(engine.store.documents()[-1].doc_id if engine.store.documents()[-1].doc_id != doc_id
-                                 else engine.store.documents()[0].doc_id)
+    engine.store.remove_document(next(d.doc_id for d in engine.store.documents() if d.doc_id != doc_id))
     monkeypatch.setattr(index.lexical_segments, "MERGE_SHARE", 0.0)
     engine.refresh()
     assert not engine.last_build.lexical_grown and engine.last_build.tokenized == 0
@@ -136,3 +135,20 @@ def fresh_engine(data, tmp_path):
     shutil.copytree(data, copy, ignore=shutil.ignore_patterns("index"))
     return open_engine(copy)
 
+
+
+def test_each_rows_weights_for_milvus_give_the_same_scores(seed_data, tmp_path, monkeypatch):
+    engine = open_engine(seed_data)
+    added = add_document(seed_data, tmp_path)
+    engine.store.remove_document(next(d.doc_id for d in engine.store.documents() if d.doc_id != added))
+    monkeypatch.setattr(index.lexical_segments, "MERGE_SHARE", 100.0)
+    engine.refresh()
+    field = load_snapshot(current_folder(seed_data / "index")).lexical
+    assert field.delta is not None and field.dead > 0
+    rows = field.row_scores()
+    for weights in WEIGHTS:
+        query = np.zeros(len(field.vocab), dtype=np.float32)
+        for term, weight in weights.items():
+            if term in field.vocab:
+                query[field.vocab[term]] = weight
+        assert np.allclose(rows @ query, field.scores(weights), rtol=1e-5, atol=1e-6)
