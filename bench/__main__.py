@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from argparse_zh import Parser
+from bench.add_one import add_one, add_one_table
 from bench.report import markdown_table, write_results
 from bench.run import Options, run
 
@@ -34,6 +35,7 @@ EPILOG = """\
   python -m bench --clauses 1000
   python -m bench --clauses 1000,10000 --out bench-results
   python -m bench --clauses 100000 --queries 300 --json > /tmp/bench-100k.json
+  python -m bench --clauses 100000 --add-one --json
 """
 
 
@@ -73,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-milvus", action="store_true",
                         help="不测 Milvus Lite（默认在 10 万条及以下把同一份索引写入 Milvus Lite 并计时）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
+    parser.add_argument("--add-one", type=int, nargs="?", const=3, metavar="R",
+                        help="只测增量更新：向 N 条条款的文库导入一份 20 条的文件再删除，各自计时 ingest_paths 和"
+                             " Engine.refresh()（含各步骤耗时），重复 R 次取中位数（默认 3 次）；文库建好后留在"
+                             " --data 中下次复用")
     return parser
 
 
@@ -93,18 +99,24 @@ def main(argv: list[str]) -> int:
     if args.queries < 3:
         print(f"--queries {args.queries}：至少为 3（计算分位数需要多个问题）", file=sys.stderr)
         return 2
-    results = [_run_one(size, options_from(args), args.json) for size in sizes]
+    if args.add_one is not None and args.add_one < 1:
+        print(f"--add-one {args.add_one}：至少为 1", file=sys.stderr)
+        return 2
+    results = [_run_one(size, options_from(args), args.json, args.add_one) for size in sizes]
     if not args.json:
-        print(markdown_table(results))
+        print(markdown_table(results) if args.add_one is None else add_one_table(results))
     if args.out:
         write_results(args.out, [_finite(r) for r in results], " ".join(["python -m bench", *argv]))
     return 0
 
 
-def _run_one(size: int, options: Options, as_json: bool) -> dict:
+def _run_one(size: int, options: Options, as_json: bool, add_one_rounds: int | None = None) -> dict:
     # Engine messages go to stderr so that --json leaves stdout clean.
     with contextlib.redirect_stdout(sys.stderr):
-        result = run(size, options)
+        if add_one_rounds is None:
+            result = run(size, options)
+        else:
+            result = add_one(size, options.seed, options.work, add_one_rounds, options.progress)
     if as_json:
         print(json.dumps(_finite(result), ensure_ascii=False), flush=True)
     return result

@@ -2,11 +2,11 @@
 from the previous snapshot, tokenize and embed only what is new, write a new snapshot."""
 from __future__ import annotations
 
-import hashlib
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from scipy import sparse
@@ -15,12 +15,20 @@ from tqdm import tqdm
 from index.dense import DenseIndex, build_faiss, grown, kind_of
 from index.encoders import Encoder, OfflineEncoder
 from index.lexical import LexicalIndex, tokenized_counts
+from index.lexical_segments import LexicalField, grown_field
 from index.snapshot import Snapshot, write_snapshot
 from index.tokenize import Analyzer
-from ingest.records import Clause
+from ingest.records import Clause, clause_hash
 
 REFIT_FRACTION = 0.2  # refit the offline encoder once this share of clauses is new since its fit
 OFFLINE_BATCH = 8192  # rows of the count matrix projected at once by the offline encoder
+
+
+class ClauseSource(Protocol):
+    """Where the builder reads clauses: ingest.store.Store."""
+    def clause_keys(self) -> tuple[list[str], list[str]]: ...
+    def clauses(self) -> list[Clause]: ...
+    def clauses_by_id(self, ids: list[str]) -> dict[str, Clause]: ...
 
 
 @dataclass
@@ -31,6 +39,7 @@ class BuildStats:
     embedded: int = 0
     refitted: bool = False
     dense_grown: bool = False  # the previous dense index grown in place rather than rebuilt
+    lexical_grown: bool = False  # the previous BM25 fields grown by a delta segment rather than rescored whole
     folder: Path | None = None
     reasons: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step, for the bench
@@ -55,10 +64,6 @@ def context_text(clause: Clause) -> str:
 def passage_text(clause: Clause) -> str:
     """What a neural encoder reads: where the clause stands, then the clause."""
     return f"{context_text(clause)}\n{clause.text}"
-
-
-def clause_hash(clause: Clause) -> str:
-    return hashlib.sha1(passage_text(clause).encode("utf-8")).hexdigest()[:12]
 
 
 def encoder_key(semantic: Encoder | None, offline_dim: int) -> str:
@@ -86,7 +91,7 @@ def _reusable(previous: Snapshot | None, ids: list[str], hashes: list[str], toke
     return {row: old[key] for row, key in enumerate(zip(ids, hashes)) if key in old}
 
 
-def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalIndex | None, analyzer: Analyzer,
+def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalField | None, analyzer: Analyzer,
             progress: bool, stats: BuildStats) -> tuple[sparse.csr_matrix, dict[str, int]]:
     """Row x term counts of one field: old rows copied, new rows tokenized once (vocabulary ids only grow)."""
     vocab = dict(previous.vocab) if reuse else {}
@@ -96,9 +101,7 @@ def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalIndex | No
     if not reuse:
         return fresh, vocab
     kept, old_rows = np.fromiter(reuse, dtype=np.int64), np.fromiter(reuse.values(), dtype=np.int64)
-    old = previous.counts
-    if not np.array_equal(old_rows, np.arange(old.shape[0])):  # rows removed or reordered: copied in C
-        old = old[old_rows]
+    old = previous.counts_at(old_rows)
     old = sparse.csr_matrix((old.data, old.indices, old.indptr), shape=(len(kept), len(vocab)))
     fresh = sparse.csr_matrix((fresh.data, fresh.indices, fresh.indptr), shape=(len(new_rows), len(vocab)))
     position = np.empty(len(texts), dtype=np.int64)  # where each row sits in [old rows, fresh rows]
@@ -108,17 +111,54 @@ def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalIndex | No
     return (stacked if np.array_equal(position, np.arange(len(texts))) else stacked[position]), vocab
 
 
-def _encoder(semantic: Encoder | None, previous: Snapshot | None, reuse: dict[int, int], counts: sparse.csr_matrix,
-             vocab: dict[str, int], offline_dim: int, force_refit: bool) -> tuple[Encoder, bool]:
-    """The semantic encoder, the previous offline encoder, or a new fit when too much changed."""
+@dataclass
+class _Read:
+    """The rows whose text this build read, and their body counts (what the offline encoder projects)."""
+    clauses: dict[int, Clause]
+    counts: sparse.csr_matrix  # rows: counted_rows
+    counted_rows: list[int]
+    names: list[str]  # term of each column of counts
+
+
+def _grown_fields(previous: Snapshot | None, reuse: dict[int, int], ids: list[str], source: ClauseSource,
+                  analyzer: Analyzer, stats: BuildStats) -> tuple[LexicalField, LexicalField, _Read] | None:
+    """The previous BM25 fields grown by a delta segment (index.lexical_segments): only the new rows are read
+    from the store and tokenized. None when there is nothing to grow or a merge is due."""
+    if previous is None or not reuse:
+        return None
+    new_rows = [row for row in range(len(ids)) if row not in reuse]
+    found = source.clauses_by_id([ids[row] for row in new_rows])
+    clauses = {row: found[ids[row]] for row in new_rows}
+    fields = []
+    for field_of, old in ((index_text, previous.lexical), (context_text, previous.context)):
+        vocab = dict(old.delta.vocab) if old.delta is not None else {}
+        fresh = tokenized_counts(analyzer, [field_of(clauses[row]) for row in new_rows], vocab)
+        fields.append((grown_field(old, reuse, new_rows, fresh, vocab), fresh, vocab))
+    if any(field is None for field, _, _ in fields):
+        return None
+    stats.tokenized, stats.lexical_grown = len(new_rows), True
+    (body, fresh, vocab), (context, _, _) = fields
+    return body, context, _Read(clauses, fresh, new_rows, _names(vocab))
+
+
+def _encoder(semantic: Encoder | None, previous: Snapshot | None, refit: bool, read: _Read,
+             offline_dim: int) -> Encoder:
+    """The semantic encoder, the previous offline encoder, or a new fit (read holds every row then)."""
     if semantic is not None:
-        return semantic, False
+        return semantic
+    if not refit:
+        return previous.offline
+    return OfflineEncoder.fit_counts(read.counts, read.names, offline_dim)
+
+
+def _refit_due(semantic: Encoder | None, previous: Snapshot | None, n_rows: int, reused: int, offline_dim: int,
+               force_refit: bool) -> bool:
+    """Whether the offline encoder must be fitted anew: none yet, another dimension, or too much new since."""
+    if semantic is not None:
+        return False
     old = previous.offline if previous is not None else None
     same_dim = previous is not None and previous.manifest["encoder"].get("key") == encoder_key(None, offline_dim)
-    if old is not None and same_dim and not force_refit and drift(previous, counts.shape[0], len(reuse)) \
-            <= REFIT_FRACTION * counts.shape[0]:
-        return old, False
-    return OfflineEncoder.fit_counts(counts, _names(vocab), offline_dim), True
+    return old is None or not same_dim or force_refit or drift(previous, n_rows, reused) > REFIT_FRACTION * n_rows
 
 
 def _names(vocab: dict[str, int]) -> list[str]:
@@ -132,18 +172,18 @@ def drift(previous: Snapshot | None, total: int, reused: int) -> int:
     return before + total - reused
 
 
-def _reused_vectors(encoder: Encoder, clauses: list[Clause], reuse: dict[int, int],
+def _reused_vectors(encoder: Encoder, ids: list[str], reuse: dict[int, int],
                     previous: Snapshot | None) -> dict[int, int]:
     """New row -> previous row, for rows whose vector the previous snapshot holds, from the same encoder."""
     if previous is None or previous.manifest["encoder"].get("fingerprint") != encoder.fingerprint:
         return {}
     was_pending = set(previous.manifest.get("pending", []))
-    return {row: old for row, old in reuse.items() if clauses[row].id not in was_pending}
+    return {row: old for row, old in reuse.items() if ids[row] not in was_pending}
 
 
-def _new_vectors(encoder: Encoder, clauses: list[Clause], todo: list[int], counts: sparse.csr_matrix,
-                 vocab: dict[str, int], progress: bool, stats: BuildStats, hashes: list[str],
-                 known: dict[str, np.ndarray], defer: bool) -> tuple[np.ndarray, list[str]]:
+def _new_vectors(encoder: Encoder, todo: list[int], read: _Read, source: ClauseSource, ids: list[str],
+                 progress: bool, stats: BuildStats, hashes: list[str], known: dict[str, np.ndarray],
+                 defer: bool) -> tuple[np.ndarray, list[str]]:
     """Vectors of the todo rows, in their order: taken from known (keyed like hashes[row]) or encoded in
     batches; with defer, a neural encoder's rows stay zero and their clause ids are returned as pending."""
     vectors = np.zeros((len(todo), encoder.dim), dtype=np.float32)
@@ -155,17 +195,27 @@ def _new_vectors(encoder: Encoder, clauses: list[Clause], todo: list[int], count
             else:
                 missing.append(i)
         if defer:
-            return vectors, [clauses[todo[i]].id for i in missing]
+            return vectors, [ids[todo[i]] for i in missing]
         if missing:
-            vectors[missing] = encoder.encode_passages([passage_text(clauses[todo[i]]) for i in missing], [], progress)
+            clauses = _clauses_at(read, source, ids, [todo[i] for i in missing])
+            vectors[missing] = encoder.encode_passages([passage_text(c) for c in clauses], [], progress)
         stats.embedded = len(missing)
         return vectors, []
-    columns = encoder.columns_for(_names(vocab))
+    columns = encoder.columns_for(read.names)
+    position = {row: i for i, row in enumerate(read.counted_rows)}
+    counted = np.array([position[row] for row in todo], dtype=np.int64)  # the offline encoder's rows are all read
     for start in tqdm(range(0, len(todo), OFFLINE_BATCH), desc="向量", unit="批",
                       disable=not progress or len(todo) < OFFLINE_BATCH):
-        vectors[start:start + OFFLINE_BATCH] = encoder.encode_counts(counts[todo[start:start + OFFLINE_BATCH]], columns)
+        vectors[start:start + OFFLINE_BATCH] = encoder.encode_counts(read.counts[counted[start:start + OFFLINE_BATCH]],
+                                                                     columns)
     stats.embedded = len(todo)
     return vectors, []
+
+
+def _clauses_at(read: _Read, source: ClauseSource, ids: list[str], rows: list[int]) -> list[Clause]:
+    """The clauses of these rows: read already, else from the store (kept rows whose vectors were pending)."""
+    found = source.clauses_by_id([ids[row] for row in rows if row not in read.clauses])
+    return [read.clauses[row] if row in read.clauses else found[ids[row]] for row in rows]
 
 
 def _dense(previous: Snapshot | None, reused: dict[int, int], todo: list[int], fresh: np.ndarray,
@@ -183,42 +233,75 @@ def _dense(previous: Snapshot | None, reused: dict[int, int], todo: list[int], f
     return DenseIndex(build_faiss(vectors, exact_limit), vectors)
 
 
-def build(index_dir: Path, clauses: list[Clause], corpus_hash: str, analyzer: Analyzer, semantic: Encoder | None,
-          previous: Snapshot | None, offline_dim: int, exact_limit: int, force_refit: bool = False,
-          progress: bool = True, known_vectors: dict[str, np.ndarray] | None = None,
-          defer_vectors: bool = False) -> BuildStats:
-    """Write a snapshot for these clauses, reusing what the previous one already holds. known_vectors:
-    neural vectors already computed, by clause hash. defer_vectors: leave a neural encoder's new clauses
-    without vectors (searchable by their words at once), listed as pending in the manifest."""
-    stats, started = BuildStats(clauses=len(clauses)), time.perf_counter()
-    tokenizer = analyzer.settings()
-    ids, hashes = [c.id for c in clauses], [clause_hash(c) for c in clauses]
-    reuse = _reusable(previous, ids, hashes, tokenizer)
+def _rescored(source: ClauseSource, ids: list[str], reuse: dict[int, int], previous: Snapshot | None,
+              analyzer: Analyzer, progress: bool, stats: BuildStats, background: ThreadPoolExecutor
+              ) -> tuple[Future, _Read]:
+    """Every row read and counted (kept rows' counts copied), both fields scored whole in the background
+    (numpy and scipy release the GIL: BM25 runs beside the encoder)."""
+    clauses = source.clauses()
+    if [c.id for c in clauses] != ids:
+        raise RuntimeError("the store's clauses changed during the build")  # the write lock forbids it
     counts, vocab = _counts([index_text(c) for c in clauses], reuse, previous and previous.lexical, analyzer,
                             progress, stats)
     context_counts, context_vocab = _counts([context_text(c) for c in clauses], reuse, previous and previous.context,
                                             analyzer, False, BuildStats())
-    started = stats.timed("tokenize", started)
-    with ThreadPoolExecutor(1) as background:  # numpy and scipy release the GIL: BM25 runs beside the encoder
-        bm25 = background.submit(LexicalIndex.from_counts, counts, vocab)
-        encoder, stats.refitted = _encoder(semantic, previous, reuse, counts, vocab, offline_dim, force_refit)
+
+    def scored() -> tuple[LexicalField, LexicalField]:
+        return (LexicalField(LexicalIndex.from_counts(counts, vocab)),
+                LexicalField(LexicalIndex.from_counts(context_counts, context_vocab)))
+
+    return background.submit(scored), _Read(dict(enumerate(clauses)), counts, list(range(len(clauses))), _names(vocab))
+
+
+def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Analyzer, semantic: Encoder | None,
+          previous: Snapshot | None, offline_dim: int, exact_limit: int, force_refit: bool = False,
+          progress: bool = True, known_vectors: dict[str, np.ndarray] | None = None,
+          defer_vectors: bool = False) -> BuildStats:
+    """Write a snapshot for the source's clauses, reusing what the previous one already holds: kept rows are
+    neither read nor tokenized; the BM25 fields grow by a delta segment until a merge is due. known_vectors:
+    neural vectors already computed, by clause hash. defer_vectors: leave a neural encoder's new clauses
+    without vectors (searchable by their words at once), listed as pending in the manifest."""
+    stats, started = BuildStats(), time.perf_counter()
+    tokenizer = analyzer.settings()
+    ids, hashes = source.clause_keys()
+    stats.clauses = len(ids)
+    reuse = _reusable(previous, ids, hashes, tokenizer)
+    started = stats.timed("keys", started)
+    refit = _refit_due(semantic, previous, len(ids), len(reuse), offline_dim, force_refit)
+    grown_fields = None if refit else _grown_fields(previous, reuse, ids, source, analyzer, stats)
+    with ThreadPoolExecutor(1) as background:
+        if grown_fields is None:
+            bm25, read = _rescored(source, ids, reuse, previous, analyzer, progress, stats, background)
+        else:
+            bm25, read = Future(), grown_fields[2]
+            bm25.set_result(grown_fields[:2])
+        started = stats.timed("tokenize", started)
+        encoder = _encoder(semantic, previous, refit, read, offline_dim)
+        stats.refitted = refit
         started = stats.timed("fit", started)
-        reused = _reused_vectors(encoder, clauses, reuse, previous)
-        todo = [row for row in range(len(clauses)) if row not in reused]
-        fresh, pending = _new_vectors(encoder, clauses, todo, counts, vocab, progress, stats, hashes,
+        reused = _reused_vectors(encoder, ids, reuse, previous)
+        todo = [row for row in range(len(ids)) if row not in reused]
+        fresh, pending = _new_vectors(encoder, todo, read, source, ids, progress, stats, hashes,
                                       known_vectors or {}, defer_vectors)
         started = stats.timed("embed", started)
         dense = _dense(previous, reused, todo, fresh, exact_limit, stats)
         started = stats.timed("dense", started)
-        lexical = bm25.result()
-        context = LexicalIndex.from_counts(context_counts, context_vocab)
+        lexical, context = bm25.result()
     started = stats.timed("bm25", started)
-    new_since_fit = 0 if stats.refitted or semantic is not None else drift(previous, len(clauses), len(reuse))
+    new_since_fit = 0 if refit or semantic is not None else drift(previous, len(ids), len(reuse))
     manifest = {"encoder": {"name": encoder.name, "dim": encoder.dim, "fingerprint": encoder.fingerprint,
                             "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
                 "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
                 "clause_ids": ids, "clause_hashes": hashes, "pending": pending}
-    linked = {name: previous.manifest["files"][name] for name in dense.linked()} if stats.dense_grown else {}
-    stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder, linked)
+    linked = _linked_entries(previous, dense, lexical, context)
+    stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder, linked,
+                                  previous.folder if previous is not None else None)
     stats.timed("write", started)
     return stats
+
+
+def _linked_entries(previous: Snapshot | None, dense: DenseIndex, lexical: LexicalField,
+                    context: LexicalField) -> dict[str, dict]:
+    """The previous manifest's entries (size, CRC-32) of the files the new snapshot hard-links from it."""
+    names = [*dense.linked(), *(f"lexical/{n}" for n in lexical.linked()), *(f"context/{n}" for n in context.linked())]
+    return {name: previous.manifest["files"][name] for name in names if name in previous.manifest["files"]}

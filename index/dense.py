@@ -12,6 +12,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.file_cache import read_once
 from index.threads import bulk_threads
 
 HNSW_NEIGHBOURS = 32
@@ -133,7 +134,7 @@ class DenseIndex:
     def save(self, folder: Path) -> None:
         """vectors.npy and dense.faiss hard-linked from the source snapshot when they are its own (snapshot
         files are never written in place), else written; the delta and the row slots written."""
-        if not (self.source and _link(self.source, folder, ("vectors.npy", "dense.faiss"))):
+        if not (self.source and link_files(self.source, folder, ("vectors.npy", "dense.faiss"))):
             np.save(folder / "vectors.npy", np.ascontiguousarray(self.main, dtype=np.float32), allow_pickle=False)
             try:
                 faiss.write_index(self.index, str(folder / "dense.faiss"))
@@ -150,7 +151,7 @@ class DenseIndex:
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
         vectors = np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
-        index = read_faiss(folder / "dense.faiss")
+        index = read_once([folder / "dense.faiss"], lambda: read_faiss(folder / "dense.faiss"))
         if index.ntotal != vectors.shape[0] or (len(vectors) and index.d != vectors.shape[1]):
             raise ValueError(f"{folder / 'dense.faiss'} holds {index.ntotal} vectors, vectors.npy {vectors.shape[0]}")
         if isinstance(index, faiss.IndexHNSW):
@@ -188,7 +189,7 @@ def grown(previous: DenseIndex, reused: dict[int, int], todo: list[int], fresh: 
     return DenseIndex(index, np.concatenate([np.asarray(previous.main), delta]), None, slots)
 
 
-def _link(source: Path, folder: Path, names: tuple[str, ...]) -> bool:
+def link_files(source: Path, folder: Path, names: tuple[str, ...]) -> bool:
     """Hard links to the source snapshot's files; False (nothing left behind) where links are refused."""
     try:
         for name in names:

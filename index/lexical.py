@@ -118,6 +118,8 @@ def _worker_counts(texts: list[str]) -> ChunkCounts:
     return chunk_counts(_worker_analyzer, texts)
 
 
+ARRAYS = ("counts_indptr", "counts_indices", "counts_data", "score_indptr", "score_rows", "score_data", "hot_terms",
+          "hot_scores")  # a segment's .npy files
 HOT_SHARE = 0.25  # a term in at least this share of clauses is also kept as a dense row of scores
 
 
@@ -135,8 +137,18 @@ def hot_columns(indptr: np.ndarray, rows: np.ndarray, data: np.ndarray, n_rows: 
     return hot, dense
 
 
+@dataclass(frozen=True)
+class Bm25Stats:
+    """The collection statistics a segment's scores are computed with: clauses, their mean length, and the
+    document frequency of each of the segment's terms (its columns)."""
+    n_docs: int
+    avgdl: float
+    df: np.ndarray
+
+
 @dataclass
 class LexicalIndex:
+    """One segment: every (term, clause) BM25 score of its rows, term-major."""
     vocab: dict[str, int]
     counts: sparse.csr_matrix  # clause x term, kept so an update need not run jieba again
     score_indptr: np.ndarray  # term-major (CSC) BM25 scores
@@ -144,6 +156,7 @@ class LexicalIndex:
     score_data: np.ndarray
     hot_terms: np.ndarray | None = None  # hot_columns(): computed from the scores when not given
     hot_scores: np.ndarray | None = None
+    avgdl: float | None = None  # the mean clause length the scores were computed with
 
     def __post_init__(self) -> None:
         if self.hot_terms is None or self.hot_scores is None:
@@ -153,6 +166,8 @@ class LexicalIndex:
         # plain views of the memory maps: slicing a np.memmap costs more than adding a short posting list
         self._postings = (np.asarray(self.score_indptr), np.asarray(self.score_rows), np.asarray(self.score_data))
         self._hot_scores = np.asarray(self.hot_scores)
+        if self.avgdl is None:
+            self.avgdl = float(self.counts.data.sum() / self.size) if self.size else 1.0
 
     @property
     def size(self) -> int:
@@ -161,23 +176,34 @@ class LexicalIndex:
     def idf(self, terms: list[str]) -> dict[str, float]:
         """BM25 idf of the terms the index knows (document frequency read off the posting lengths)."""
         known = [t for t in terms if t in self.vocab]
-        ids = np.array([self.vocab[t] for t in known], dtype=np.int64)
-        df = (np.asarray(self.score_indptr[ids + 1]) - np.asarray(self.score_indptr[ids])).astype(np.float64)
-        return dict(zip(known, bm25_idf(df, self.size).tolist()))
+        return dict(zip(known, bm25_idf(self.doc_freq(known), self.size).tolist()))
+
+    def doc_freq(self, terms: list[str]) -> np.ndarray:
+        """Clauses holding each term (0 for a term the segment does not know), from the posting lengths."""
+        ids = np.array([self.vocab.get(t, -1) for t in terms], dtype=np.int64)
+        known = ids >= 0
+        df = np.zeros(len(terms), dtype=np.float64)
+        df[known] = np.asarray(self.score_indptr[ids[known] + 1]) - np.asarray(self.score_indptr[ids[known]])
+        return df
 
     @classmethod
-    def from_counts(cls, counts: sparse.csr_matrix, vocab: dict[str, int]) -> LexicalIndex:
+    def from_counts(cls, counts: sparse.csr_matrix, vocab: dict[str, int], stats: Bm25Stats | None = None
+                    ) -> LexicalIndex:
+        """Scores of the counted clauses; with stats, computed with those statistics rather than the segment's
+        own (a delta segment scored as if it were part of the main one)."""
         counts = sparse.csr_matrix(counts, dtype=np.float32)
         counts.resize((counts.shape[0], len(vocab)))
         doc_len = np.asarray(counts.sum(axis=1)).ravel()
-        df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
-        idf = bm25_idf(df, counts.shape[0])
+        if stats is None:
+            df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
+            stats = Bm25Stats(counts.shape[0], float(doc_len.mean()) if len(doc_len) else 1.0, df)
+        idf = bm25_idf(stats.df, stats.n_docs)
         rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-        avgdl = float(doc_len.mean()) if len(doc_len) else 1.0
         scores = counts.copy()
-        scores.data = (bm25_tf(counts.data, doc_len[rows], avgdl) * idf[counts.indices]).astype(np.float32)
+        scores.data = (bm25_tf(counts.data, doc_len[rows], stats.avgdl) * idf[counts.indices]).astype(np.float32)
         csc = scores.tocsc()
-        return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32), csc.data)
+        return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32), csc.data,
+                   avgdl=stats.avgdl)
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         """BM25 of every clause for weighted query terms: hot terms added as dense rows, the others' postings
@@ -210,7 +236,8 @@ class LexicalIndex:
         (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
         for name, array in self._arrays().items():
             np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
-        (folder / "params.json").write_text(json.dumps({"k1": K1, "b": B, "clauses": self.size}), encoding="utf-8")
+        params = {"k1": K1, "b": B, "clauses": self.size, "avgdl": self.avgdl}
+        (folder / "params.json").write_text(json.dumps(params), encoding="utf-8")
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return {"counts_indptr": self.counts.indptr, "counts_indices": self.counts.indices,
@@ -221,7 +248,8 @@ class LexicalIndex:
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
         terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
-        arrays = {path.stem: np.load(path, mmap_mode="r", allow_pickle=False) for path in folder.glob("*.npy")}
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in ARRAYS
+                  if (folder / f"{name}.npy").exists()}
         n_rows = len(arrays["counts_indptr"]) - 1
         counts = sparse.csr_matrix((arrays["counts_data"], arrays["counts_indices"], arrays["counts_indptr"]),
                                    shape=(n_rows, len(terms)))
@@ -230,8 +258,16 @@ class LexicalIndex:
         hot_terms, hot_scores = arrays.get("hot_terms"), arrays.get("hot_scores")  # absent before format 3.1
         if hot_terms is not None and (hot_scores is None or hot_scores.shape != (len(hot_terms), n_rows)):
             raise ValueError(f"lexical index in {folder} has inconsistent hot columns")
+        avgdl = json.loads((folder / "params.json").read_text(encoding="utf-8")).get("avgdl")
+        if avgdl is not None and type(avgdl) is not float:
+            raise ValueError(f"{folder / 'params.json'}: avgdl is {avgdl!r}")
         return cls({t: i for i, t in enumerate(terms)}, counts, arrays["score_indptr"],
-                   arrays["score_rows"], arrays["score_data"], hot_terms, hot_scores)
+                   arrays["score_rows"], arrays["score_data"], hot_terms, hot_scores, avgdl)
+
+    @staticmethod
+    def file_names() -> tuple[str, ...]:
+        """The files save() writes."""
+        return ("vocab.json", "params.json", *(f"{name}.npy" for name in ARRAYS))
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:

@@ -95,8 +95,8 @@ def collection_name(snapshot: Snapshot) -> str:
     files = snapshot.manifest["files"]
     parts = [str(SCHEMA_VERSION), *snapshot.clause_ids]
     parts += [f"{name}:{files[name]['crc32']}" for name in sorted(files)
-              if name in ("vectors.npy", "delta_vectors.npy", "slots.npy")
-              or name.endswith(("score_data.npy", "score_rows.npy"))]
+              if name in ("vectors.npy", "delta_vectors.npy")
+              or name.endswith(("score_data.npy", "score_rows.npy", "slots.npy"))]
     return PREFIX + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
@@ -146,7 +146,7 @@ def create(client: Any, name: str, dim: int, exact: bool) -> None:
 
 def write_rows(client: Any, name: str, snapshot: Snapshot, documents: dict[str, DocumentFields]) -> None:
     """Every row of the snapshot, upserted in batches."""
-    body, context = score_rows(snapshot.lexical), score_rows(snapshot.context)
+    body, context = snapshot.lexical.row_scores(), snapshot.context.row_scores()
     for start in range(0, snapshot.dense.size, WRITE_BATCH):
         rows = range(start, min(start + WRITE_BATCH, snapshot.dense.size))
         client.upsert(name, [entity(row, snapshot, body, context, documents) for row in rows])
@@ -160,13 +160,6 @@ def entity(row: int, snapshot: Snapshot, body: sparse.csr_matrix, context: spars
             "region": fields.region, "date": fields.date,
             "dense": np.asarray(snapshot.dense.vectors[row], dtype=np.float32).tolist(),
             "body": sparse_row(body, row), "context": sparse_row(context, row)}
-
-
-def score_rows(lexical) -> sparse.csr_matrix:
-    """A field's BM25 weights clause by clause: the term-major matrix index.lexical searches, transposed."""
-    csc = sparse.csc_matrix((lexical.score_data, lexical.score_rows, lexical.score_indptr),
-                            shape=(lexical.size, len(lexical.vocab)))
-    return csc.tocsr()
 
 
 def sparse_row(matrix: sparse.csr_matrix, row: int) -> dict[int, float]:

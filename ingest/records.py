@@ -1,6 +1,7 @@
 """The two records every part of the product shares: a document and one of its clauses."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 
 
@@ -64,6 +65,14 @@ class Clause:
 
     def to_json(self) -> dict:
         return asdict(self)
+
+
+def clause_hash(clause: Clause) -> str:
+    """SHA-1 (12 hex digits) of what the index reads of a clause, its title and headings and its text
+    (index.builder.passage_text): the store keeps it, so the index tells changed clauses from kept ones
+    without reading their text."""
+    text = f"{clause.document} {clause.heading}\n{clause.text}"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def clause_id(doc_id: str, seq: int) -> str:

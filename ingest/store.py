@@ -12,10 +12,11 @@ from typing import Iterator
 from urllib.parse import quote
 
 from ingest.oserrors import disk_full_message, free_mb, read_only_message, writable
-from ingest.records import Clause, Document
+from ingest.records import Clause, Document, clause_hash
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # 2: the filter and validity fields of a document (ingest.fields); a version 1 store gains them on opening
+# 3: each clause's hash (ingest.records.clause_hash), so the index reads no clause text to see what changed
 _ADDED_IN_2 = ("doc_type", "level", "region", "date_effective", "status", "repeals", "edited")
 
 _SCHEMA = """
@@ -30,7 +31,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS clauses (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     document TEXT NOT NULL, source TEXT NOT NULL, clause TEXT NOT NULL, heading TEXT NOT NULL,
-    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, seq INTEGER NOT NULL);
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, seq INTEGER NOT NULL,
+    hash TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS clauses_by_doc ON clauses(doc_id, seq);
 CREATE INDEX IF NOT EXISTS documents_by_sha256 ON documents(sha256);
 CREATE TABLE IF NOT EXISTS previous_clauses (
@@ -40,6 +42,9 @@ CREATE TABLE IF NOT EXISTS previous_clauses (
 CREATE INDEX IF NOT EXISTS previous_clauses_by_id ON previous_clauses(id);
 CREATE INDEX IF NOT EXISTS previous_clauses_by_doc ON previous_clauses(doc_id);
 """
+# Covers clause_keys(): the ids and hashes in order, read without the rows' text; after _SCHEMA, as a version 2
+# store gains the hash column only when migrated.
+_KEYS_INDEX = "CREATE INDEX IF NOT EXISTS clause_keys_in_order ON clauses(source, seq, id, hash)"
 # A read-only store may predate previous_clauses; an empty stand-in in memory keeps the reads uniform.
 _READ_ONLY_SCHEMA = "CREATE TEMP TABLE IF NOT EXISTS previous_clauses AS SELECT * FROM clauses WHERE 0"
 
@@ -115,6 +120,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
         self._check_version()
+        self.db.execute(_KEYS_INDEX)
 
     def _open_error(self, error: sqlite3.DatabaseError) -> StoreError:
         if not writable(self.path.parent) or "readonly" in str(error):
@@ -141,7 +147,10 @@ class Store:
             self.db.execute(_READ_ONLY_V1)
         elif row is not None and row[0] == "1":
             self._migrate_from_1()
-        elif row is not None and row[0] != str(SCHEMA_VERSION):
+            self._migrate_from_2()
+        elif row is not None and row[0] == "2" and not self.read_only:
+            self._migrate_from_2()
+        elif row is not None and row[0] not in (str(SCHEMA_VERSION), "2"):
             raise StoreError(
                 f"{self.path} 是第 {row[0]} 版的文档库，本程序读取第 {SCHEMA_VERSION} 版；"
                 "请把它移走，再重新导入原始文件。")
@@ -158,8 +167,17 @@ class Store:
             for document in self.documents():
                 add_details(document)
                 self._write_fields(db, document.doc_id, {n: getattr(document, n) for n in _ADDED_IN_2[:-1]})
-            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+            db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
         refresh_statuses(self)
+
+    def _migrate_from_2(self) -> None:
+        """Version 2 → 3: the clauses' hashes, computed from their rows in one transaction."""
+        with self.transaction() as db:
+            if "hash" not in {row[1] for row in db.execute("PRAGMA table_info(clauses)")}:
+                db.execute("ALTER TABLE clauses ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
+            rows = db.execute(f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses").fetchall()
+            db.executemany("UPDATE clauses SET hash = ? WHERE id = ?", [(clause_hash(Clause(*r)), r[0]) for r in rows])
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         for reader in self._reader_connections:
@@ -205,7 +223,7 @@ class Store:
                            "WHERE doc_id = ?", (doc_id,))
             db.execute("DELETE FROM documents WHERE source = ? OR doc_id = ?", (document.source, document.doc_id))
             db.execute(_insert("documents", _DOC_COLUMNS), astuple(document))
-            db.executemany(_insert("clauses", _CLAUSE_COLUMNS), [astuple(c) for c in clauses])
+            db.executemany(_insert("clauses", _CLAUSE_COLUMNS + ["hash"]), [(*astuple(c), clause_hash(c)) for c in clauses])
 
     def update_fields(self, doc_id: str, values: dict[str, str]) -> Document:
         """Set fields a user gave (ingest.fields checks them first); a re-import keeps them."""
@@ -281,6 +299,14 @@ class Store:
             query += f" WHERE doc_id IN ({marks})"
         rows = self.db.execute(query + " ORDER BY source, seq", doc_ids or ()).fetchall()
         return [Clause(*row) for row in rows]
+
+    def clause_keys(self) -> tuple[list[str], list[str]]:
+        """The id and hash of every clause, in the order of clauses(), without reading their text."""
+        if "hash" not in {row[1] for row in self.db.execute("PRAGMA table_info(clauses)")}:
+            clauses = self.clauses()  # a read-only store of an earlier version
+            return [c.id for c in clauses], [clause_hash(c) for c in clauses]
+        rows = self.db.execute("SELECT id, hash FROM clauses ORDER BY source, seq").fetchall()
+        return [row[0] for row in rows], [row[1] for row in rows]
 
     def clauses_by_id(self, ids: list[str]) -> dict[str, Clause]:
         """The clauses with these ids that exist, by id; read on the calling thread's own connection."""

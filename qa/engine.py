@@ -49,6 +49,7 @@ class Engine:
         self.config, self.store, self.analyzer = config, store, analyzer
         self.semantic, self.offline_reason = semantic, reason
         self._state: Library | None = None
+        self._snapshot: Snapshot | None = None  # the snapshot _state was made from
         self._refresh_lock = threading.Lock()
         self.last_build: BuildStats | None = None
         self._reranker = Reranker(config.reranker)
@@ -151,8 +152,8 @@ class Engine:
         folder = current_folder(self.config.index_dir)
         if folder is None:
             return None, ["还没有索引"]
-        try:
-            snapshot = load_snapshot(folder)
+        try:  # the live one is reused as it is: a snapshot folder is never changed once named in CURRENT
+            snapshot = self._snapshot if self._snapshot and self._snapshot.folder == folder else load_snapshot(folder)
         except IndexCorrupt as error:
             return None, [f"索引已损坏：{error}"]
         key = encoder_key(self.semantic, self.config.offline_dim)
@@ -187,7 +188,7 @@ class Engine:
         print(f"索引：正在更新（{'；'.join(reasons or ['要求重建'])}）", file=sys.stderr)
         if snapshot is None:
             self._check_store()
-        self.last_build = build(self.config.index_dir, self.store.clauses(), self.store.corpus_hash(),
+        self.last_build = build(self.config.index_dir, self.store, self.store.corpus_hash(),
                                 self.analyzer, self.semantic, snapshot, self.config.offline_dim,
                                 self.config.exact_search_limit, force_refit=force, progress=progress,
                                 known_vectors=self._known, defer_vectors=defer)
@@ -204,7 +205,8 @@ class Engine:
                 f"请停止服务，用{when}的备份替换 {self.store.path.name}，或把它移走后重新导入原始文件。")
 
     def _state_for(self, snapshot: Snapshot) -> Library:
-        documents = self.store.documents()
+        self._snapshot = snapshot
+        documents = self.store.facts()  # without their text, which the library does not read
         encoder = snapshot.offline if snapshot.offline is not None else self.semantic
         names = DocumentNames(documents, self.analyzer, self.config.index_dir / NAMES_CACHE)
         return Library.of(snapshot, encoder, documents, names, lambda fields: self._backend(snapshot, fields))

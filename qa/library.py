@@ -3,6 +3,7 @@ rows, read from the store in the version the snapshot indexed; clause texts are 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -78,7 +79,12 @@ class Library:
 
 def document_region(document) -> Place | None:
     """The place a document belongs to, from its title, else its issuer; None for a national document."""
-    return gazetteer().region_of(normalize(document.title)) or gazetteer().region_of(normalize(document.issuer))
+    return _region_of(document.title, document.issuer)
+
+
+@lru_cache(maxsize=1 << 16)  # a refresh makes the library anew: unchanged documents are not looked up again
+def _region_of(title: str, issuer: str) -> Place | None:
+    return gazetteer().region_of(normalize(title)) or gazetteer().region_of(normalize(issuer))
 
 
 def clauses_at(store: Store, library: Library, rows, known: dict[int, Clause] | None = None) -> dict[int, Clause]:
