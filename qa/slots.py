@@ -77,6 +77,10 @@ def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[t
         found = [s for s in spans if compact(sentence[:s[0]]).text.endswith(piece)]
         if found:
             return found
+    # 报给哪个单位 and 报送市住房城乡建设局: a verb of two characters sharing its first (报给, 报送).
+    verb = before[-2:]
+    if len(verb) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", verb):
+        return [s for s in spans if re.search(rf"{verb[0]}[\u4e00-\u9fff]$", compact(sentence[:s[0]]).text)]
     return []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.answer_types import DATE, DOC_NUMBER, ENTITY, ENTITY_NOUNS, LEVEL, LIST, ORG, QUANTITY
+from qa.places import gazetteer
 from qa.targets import VALUE_RE, compact
 
 _LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
@@ -47,7 +48,7 @@ _ENTITY = re.compile(rf"{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 _DOCUMENT_KIND = re.compile(r"法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
-_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|在)")
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|深化|在)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -113,8 +114,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
-        named = _outermost([_without_verb(text, _with_office(text, m.span())) for m in _ORG.finditer(text)
-                            if not any(m.start() in r for r in inside_notes)])
+        named = _outermost([_after_sending(text, _without_verb(text, _with_office(text, m.span())))
+                            for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
         return noted or named
     if kind == LIST:
         return [_list_span(text, m) for m in _LIST.finditer(text)]
@@ -143,6 +144,16 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     verbs = list(_INNER_VERB.finditer(text, span[0], span[1] - noun))
     start = verbs[-1].end() if verbs and span[1] - noun - verbs[-1].end() >= 2 else span[0]
     return _without_verb(text, (start, span[1]))
+
+
+_SENDING = re.compile(r"报送|上报|报告|提交|抄送|呈报|报")
+
+
+def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The body a report goes to, without the words before the verb (…月底前报送市住房城乡建设局 → 市住房城乡建设局)."""
+    verbs = list(_SENDING.finditer(text, span[0], span[1]))
+    start = verbs[-1].end() if verbs and span[1] - verbs[-1].end() >= 3 else span[0]
+    return (start, span[1])
 
 
 def _with_office(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -176,6 +187,12 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
     tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
     end = match.start() + tail.start() if tail else match.end()
+    # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
+    items = text[start:end].split("、")
+    if len(items) > 1 and all(gazetteer().names.get(item) for item in items[:-1]):
+        last = next((e for s, e, _ in gazetteer().find(items[-1]) if s == 0), None)
+        if last is not None:
+            end = end - len(items[-1]) + last
     return (start, end) if end > start else match.span()
 
 

@@ -430,3 +430,13 @@ def test_names_in_lists_and_with_the_head_of_the_asked_noun(sentence, question, 
 
 def test_a_name_in_brackets_after_the_asked_noun_is_its_name():
     assert spans("重点对贝类（台山蚝）碳汇计算方法研究。", ENTITY, names=["贝类"]) == ["台山蚝"]
+
+
+def test_a_list_of_places_ends_with_the_last_place_and_a_report_goes_to_the_body_after_the_verb():
+    sentence = "完善回收网络，深化新余、贵溪、丰城国家级“城市矿产”示范基地建设，推动再生资源利用。"
+    assert spans(sentence, LIST) == ["新余、贵溪、丰城"]
+    from qa.slots import framed
+
+    sentence = "各区县（市）住房城乡建设部门应将创建情况于每年10月底前报送市住房城乡建设局。"
+    orgs = value_spans(sentence, ORG)
+    assert [sentence[a:b] for a, b in framed(sentence, "住建部门每年把创建情况报给哪个单位？", orgs)] == ["市住房城乡建设局"]
