@@ -138,16 +138,16 @@ def answer_outcome(engine, answer, item: dict) -> str:
     if not answer.found or not answer.quotes:
         return "not_found"
     quote = answer.quotes[0]
+    if item.get("answer"):  # the exact gold value marked in the first quote, from a gold document
+        if not any(g["doc"] in quote.document for g in item["gold"]):
+            return "wrong"
+        if not quote.highlight:
+            return "unmarked"
+        return "right" if _bare(quote.highlight) == _bare(item["answer"]) else "wrong"
     clause = engine.store.clause(quote.id) if quote.id else None
     in_gold = matches(clause, item["gold"]) if clause is not None else \
         any(g["doc"] in quote.document for g in item["gold"])
-    if not in_gold:
-        return "wrong"
-    if not item.get("answer"):
-        return "right"
-    if not quote.highlight:
-        return "unmarked"
-    return "right" if _bare(quote.highlight) == _bare(item["answer"]) else "wrong"
+    return "right" if in_gold else "wrong"
 
 
 def _bare(text: str) -> str:
