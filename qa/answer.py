@@ -16,7 +16,7 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.scope import Scope, scope_of
 from qa.slots import framed, gap_spans
-from qa.spans import respective_span, value_spans, years_named
+from qa.spans import respective_span, stated_lead, value_spans, years_named
 from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -175,11 +175,16 @@ def _direction(question: str) -> str:
     return ""
 
 
+# 既不是耕地也不是山区荒地，而是其他土地: what the question rules out is no evidence for a sentence.
+_RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?")
+
+
 def question_evidence(engine, question: str) -> Evidence:
     frequency, documents = corpus_bigram_frequency(engine.store)
-    evidence = evidence_of(question, frequency, documents, synonym_groups(engine.config.synonyms))
+    asserted = _RULED_OUT.sub(" ", question)
+    evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
-    evidence.words = question_words(question, engine.analyzer, clause_share(engine.store), titles)
+    evidence.words = question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)
     evidence.measure = asked_measure(question)
@@ -267,8 +272,20 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     if kind == ORG:
         spans = framed(sentence, question, spans) or spans
     bound = next((words for words in _BOUNDS if words.search(flat_question)), None)
-    return max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
+    best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
+    return _without_what_is_asked(sentence, best, flat_question, bound) if kind == QUANTITY else best
+
+
+def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str,
+                           bound: re.Pattern | None) -> tuple[int, int]:
+    """The value without the words before it that the question already says: 力争达到多少 → 400万千瓦, 最多
+    多少 or 上限 → 一百六十平方米 after 最高不得超过; a qualifier the question does not say stays (力争达到700万千瓦)."""
+    lead = stated_lead(sentence[span[0]:span[1]])
+    if not lead:
+        return span
+    said = compact(lead).text in flat_question or (bound is not None and bound.search(lead) is not None)
+    return (span[0] + len(lead), span[1]) if said and span[0] + len(lead) < span[1] else span
 
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.

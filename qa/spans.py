@@ -12,6 +12,15 @@ _LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最�
          "超过|低于|高于|突破|约")
 _QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
+_STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?")
+
+
+def stated_lead(value: str) -> str:
+    """The qualifier and verb a quantity span opens with (力争达到, 最高不得超过); '' when none."""
+    lead = _STATED_LEAD.match(value)
+    return lead.group() if lead else ""
+
+
 _CN = "一二三四五六七八九十百千万两零〇"
 _CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|星级"
 _CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"

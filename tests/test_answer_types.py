@@ -440,3 +440,27 @@ def test_a_list_of_places_ends_with_the_last_place_and_a_report_goes_to_the_body
     sentence = "各区县（市）住房城乡建设部门应将创建情况于每年10月底前报送市住房城乡建设局。"
     orgs = value_spans(sentence, ORG)
     assert [sentence[a:b] for a, b in framed(sentence, "住建部门每年把创建情况报给哪个单位？", orgs)] == ["市住房城乡建设局"]
+
+
+def test_what_the_question_rules_out_is_no_evidence(tmp_path_factory):
+    law = ("示例土地管理条例\n第一条 为了规范宅基地管理，制定本条例。\n"
+           "第五十五条 农村村民一户只能拥有一处宅基地，宅基地的面积标准，使用耕地的，最高不得超过一百二十五平方米；"
+           "使用其他土地的，最高不得超过一百四十平方米；山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。\n")
+    engine = engine_over(tmp_path_factory, {"land.txt": law})
+    answer = answer_question(engine, "宅基地既不是耕地也不是山区荒地荒坡，而是其他土地的，面积最多多少平方米？")
+    assert answer.found and answer.quotes[0].highlight.endswith("一百四十平方米")
+
+
+@pytest.mark.parametrize("sentence, question, value", [
+    ("到2025年，光伏装机容量力争达到400万千瓦；", "光伏装机容量力争达到多少？", "400万千瓦"),
+    ("山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。", "山区宅基地面积最多多少？", "一百六十平方米"),
+    ("到2030年，光伏装机容量力争达到700万千瓦。", "光伏装机规模打算做到多少？", "力争达到700万千瓦")])
+def test_a_qualifier_the_question_already_says_is_not_repeated_one_it_does_not_stays(sentence, question, value):
+    from qa.answer import _best_span
+    from qa.answer_types import asked_measure
+    from qa.evidence import evidence_of
+
+    evidence = evidence_of(question)
+    evidence.measure = asked_measure(question)
+    start, end = _best_span(sentence, QUANTITY, evidence, question)
+    assert sentence[start:end] == value
