@@ -240,7 +240,7 @@ def _rescored(source: ClauseSource, ids: list[str], reuse: dict[int, int], previ
     (numpy and scipy release the GIL: BM25 runs beside the encoder)."""
     clauses = source.clauses()
     if [c.id for c in clauses] != ids:
-        raise RuntimeError("the store's clauses changed during the build")  # the write lock forbids it
+        raise RuntimeError("建索引期间文库中的条款被改动了")  # the write lock forbids it
     counts, vocab = _counts([index_text(c) for c in clauses], reuse, previous and previous.lexical, analyzer,
                             progress, stats)
     context_counts, context_vocab = _counts([context_text(c) for c in clauses], reuse, previous and previous.context,

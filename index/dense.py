@@ -57,7 +57,7 @@ class DenseIndex:
         self.slots = np.arange(len(self.main), dtype=np.int64) if self.slots is None else np.asarray(self.slots)
         n_main, n_slots = len(self.main), len(self.main) + len(self.delta)
         if len(self.slots) and (self.slots.min() < 0 or self.slots.max() >= n_slots):
-            raise ValueError(f"row slots outside the {n_slots} vectors")
+            raise ValueError(f"语义向量的行位置超出了 {n_slots} 个向量")
         self._row_of_slot = np.full(n_slots, -1, dtype=np.int64)
         self._row_of_slot[self.slots] = np.arange(len(self.slots))
         self._identity = len(self.slots) == n_main == n_slots and bool(np.all(self._row_of_slot >= 0)) \
@@ -153,7 +153,7 @@ class DenseIndex:
         vectors = np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
         index = read_once([folder / "dense.faiss"], lambda: read_faiss(folder / "dense.faiss"))
         if index.ntotal != vectors.shape[0] or (len(vectors) and index.d != vectors.shape[1]):
-            raise ValueError(f"{folder / 'dense.faiss'} holds {index.ntotal} vectors, vectors.npy {vectors.shape[0]}")
+            raise ValueError(f"{folder / 'dense.faiss'} 有 {index.ntotal} 个向量，vectors.npy 有 {vectors.shape[0]} 个")
         if isinstance(index, faiss.IndexHNSW):
             index.hnsw.efSearch = HNSW_EF_SEARCH
         delta = slots = None
@@ -161,7 +161,7 @@ class DenseIndex:
             delta = np.load(folder / "delta_vectors.npy", allow_pickle=False)
             slots = np.load(folder / "slots.npy", allow_pickle=False)
             if delta.ndim != 2 or (len(delta) and delta.shape[1] != vectors.shape[1]):
-                raise ValueError(f"{folder / 'delta_vectors.npy'} has shape {delta.shape}")
+                raise ValueError(f"{folder / 'delta_vectors.npy'} 的形状为 {delta.shape}")
         return cls(index, vectors, delta, slots, folder)
 
 

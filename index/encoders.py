@@ -270,9 +270,9 @@ class OfflineEncoder:
             idf = np.load(folder / "idf.npy", allow_pickle=False)
             components = np.load(folder / "components.npy", mmap_mode="r", allow_pickle=False)
         except (OSError, ValueError) as error:
-            raise EncoderError(f"offline encoder in {folder} is unreadable ({error})") from error
+            raise EncoderError(f"无法读取 {folder} 中的离线编码器（{error}）") from error
         if components.shape[1] != len(vocab) or idf.shape[0] != len(vocab):
-            raise EncoderError(f"offline encoder in {folder} has inconsistent shapes")
+            raise EncoderError(f"{folder} 中的离线编码器形状不一致")
         return cls(vocab, idf, components)
 
 

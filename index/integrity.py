@@ -45,11 +45,11 @@ def _identity(path: Path, crc: int) -> tuple[int, int, int, int, int]:
 def verify_files(folder: Path, entries: dict[str, dict[str, int]]) -> None:
     """Every listed file present with its size and CRC-32 (sizes first: a truncated file costs no read)."""
     if not entries:
-        raise IntegrityError(f"{folder.name}/manifest.json lists no files")
+        raise IntegrityError(f"{folder.name}/manifest.json 没有列出任何文件")
     for name, entry in entries.items():
         path = folder / name
         if not path.is_file() or path.stat().st_size != entry["size"]:
-            raise IntegrityError(f"{path} is missing or truncated")
+            raise IntegrityError(f"{path} 缺失或不完整")
     for name, entry in entries.items():
         # a file this process already checked (the same inode: a snapshot's files are never written in place,
         # a new snapshot hard-links the unchanged ones) is not read again: refreshes stay quick at 1M clauses
@@ -57,7 +57,7 @@ def verify_files(folder: Path, entries: dict[str, dict[str, int]]) -> None:
         if identity in _verified:
             continue
         if crc32_of(folder / name) != entry["crc32"]:
-            raise IntegrityError(f"{folder / name} does not match its checksum (damaged on disk)")
+            raise IntegrityError(f"{folder / name} 与校验和不符（磁盘上的文件已损坏）")
         _verified.add(identity)
 
 
@@ -66,9 +66,9 @@ def verify_manifest_bytes(folder: Path, data: bytes) -> None:
     try:
         recorded = int((folder / MANIFEST_CRC).read_text(encoding="ascii").strip(), 16)
     except (OSError, ValueError) as error:
-        raise IntegrityError(f"{folder / MANIFEST_CRC} is missing or unreadable ({error})") from error
+        raise IntegrityError(f"{folder / MANIFEST_CRC} 缺失或无法读取（{error}）") from error
     if zlib.crc32(data) != recorded:
-        raise IntegrityError(f"{folder / 'manifest.json'} does not match its checksum (damaged on disk)")
+        raise IntegrityError(f"{folder / 'manifest.json'} 与校验和不符（磁盘上的文件已损坏）")
 
 
 def manifest_crc_text(data: bytes) -> str:
@@ -87,18 +87,18 @@ def check_schema(manifest: object) -> None:
     _check_fields("encoder", manifest["encoder"], _ENCODER)
     for name in ("clause_ids", "clause_hashes", "pending"):
         if not all(type(item) is str for item in manifest[name]):
-            raise IntegrityError(f"manifest field {name!r} must be a list of strings")
+            raise IntegrityError(f"清单字段 {name!r} 应为字符串列表")
     if len(manifest["clause_hashes"]) != len(manifest["clause_ids"]):
-        raise IntegrityError("manifest has a different number of clause hashes and clause ids")
+        raise IntegrityError("清单中条款哈希与条款编号的数目不同")
     if manifest["dense"] not in ("flat", "hnsw"):
-        raise IntegrityError(f"manifest field 'dense' is {manifest['dense']!r}, expected 'flat' or 'hnsw'")
+        raise IntegrityError(f"清单字段 'dense' 为 {manifest['dense']!r}，应为 'flat' 或 'hnsw'")
     for name, entry in manifest["files"].items():
         _check_file_entry(name, entry)
 
 
 def _check_fields(what: str, value: object, fields: dict[str, type]) -> None:
     if type(value) is not dict:
-        raise IntegrityError(f"{what} must be a JSON object, not {type(value).__name__}")
+        raise IntegrityError(f"{what} 应为 JSON 对象，而不是 {type(value).__name__}")
     for name, kind in fields.items():
         if type(value.get(name)) is not kind:  # `type is`, not isinstance: true is not a number here
             raise IntegrityError(f"{what} field {name!r} must be {kind.__name__}, "
@@ -108,5 +108,5 @@ def _check_fields(what: str, value: object, fields: dict[str, type]) -> None:
 def _check_file_entry(name: str, entry: object) -> None:
     relative = PurePosixPath(name)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-        raise IntegrityError(f"manifest lists a file outside its folder: {name!r}")
+        raise IntegrityError(f"清单列出了索引文件夹以外的文件：{name!r}")
     _check_fields(f"files[{name!r}]", entry, {"size": int, "crc32": int})

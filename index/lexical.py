@@ -254,13 +254,13 @@ class LexicalIndex:
         counts = sparse.csr_matrix((arrays["counts_data"], arrays["counts_indices"], arrays["counts_indptr"]),
                                    shape=(n_rows, len(terms)))
         if len(arrays["score_indptr"]) != len(terms) + 1 or arrays["score_rows"].shape != arrays["score_data"].shape:
-            raise ValueError(f"lexical index in {folder} has inconsistent shapes")
+            raise ValueError(f"{folder} 中的关键词索引形状不一致")
         hot_terms, hot_scores = arrays.get("hot_terms"), arrays.get("hot_scores")  # absent before format 3.1
         if hot_terms is not None and (hot_scores is None or hot_scores.shape != (len(hot_terms), n_rows)):
-            raise ValueError(f"lexical index in {folder} has inconsistent hot columns")
+            raise ValueError(f"{folder} 中的关键词索引常用词列不一致")
         avgdl = json.loads((folder / "params.json").read_text(encoding="utf-8")).get("avgdl")
         if avgdl is not None and type(avgdl) is not float:
-            raise ValueError(f"{folder / 'params.json'}: avgdl is {avgdl!r}")
+            raise ValueError(f"{folder / 'params.json'}：平均长度 avgdl 为 {avgdl!r}")
         return cls({t: i for i, t in enumerate(terms)}, counts, arrays["score_indptr"],
                    arrays["score_rows"], arrays["score_data"], hot_terms, hot_scores, avgdl)
 

@@ -38,9 +38,9 @@ class LexicalField:
         if self.slots is not None:
             self.slots = np.asarray(self.slots, dtype=np.int64)
             if self.slots.ndim != 1 or (len(self.slots) and (self.slots.min() < 0 or self.slots.max() >= n_slots)):
-                raise ValueError(f"lexical row slots outside the {n_slots} rows of the segments")
+                raise ValueError(f"关键词索引的行位置超出了各段共 {n_slots} 行")
         elif self.delta is not None:
-            raise ValueError("a lexical delta segment without row slots")
+            raise ValueError("关键词索引的增量段缺少行位置")
 
     @property
     def size(self) -> int:

@@ -82,10 +82,10 @@ def read_manifest(folder: Path) -> dict:
         verify_manifest_bytes(folder, data)
         manifest = json.loads(data.decode("utf-8"))
     except (OSError, ValueError) as error:  # IntegrityError and UnicodeDecodeError are ValueErrors
-        raise IndexCorrupt(f"{folder / 'manifest.json'} is unreadable ({error})") from error
+        raise IndexCorrupt(f"无法读取 {folder / 'manifest.json'}（{error}）") from error
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
         version = manifest.get("format_version") if isinstance(manifest, dict) else None
-        raise IndexCorrupt(f"{folder.name} has index format {version!r}, this program reads {FORMAT_VERSION}")
+        raise IndexCorrupt(f"{folder.name} 是第 {version!r} 版索引格式，本程序读取第 {FORMAT_VERSION} 版")
     try:
         check_schema(manifest)
     except IntegrityError as error:
@@ -103,11 +103,11 @@ def load_snapshot(folder: Path) -> Snapshot:
         dense = DenseIndex.load(folder)
         offline = OfflineEncoder.load(folder / "encoder") if manifest["encoder"]["name"].startswith("offline:") else None
     except (OSError, ValueError, RuntimeError, EncoderError, KeyError) as error:
-        raise IndexCorrupt(f"{folder.name} is unreadable ({error})") from error
+        raise IndexCorrupt(f"无法读取 {folder.name}（{error}）") from error
     n = len(manifest["clause_ids"])
     if lexical.size != n or context.size != n or dense.size != n:
-        raise IndexCorrupt(f"{folder.name}: {n} clause ids but {lexical.size} lexical, {context.size} context "
-                           f"and {dense.size} dense rows")
+        raise IndexCorrupt(f"{folder.name}：{n} 个条款编号，但关键词索引 {lexical.size} 行、标题索引 {context.size} 行、"
+                           f"语义向量 {dense.size} 行")
     return Snapshot(folder, manifest, lexical, context, dense, offline)
 
 

@@ -238,7 +238,7 @@ def test_every_index_file_damaged_in_place_is_detected_or_survived(seed_data, ca
         (index / name).write_bytes(original)
     damage(live / "lexical" / "score_rows.npy", 99)  # and one through the engine: detected, rebuilt, answered
     engine = open_engine(seed_data)
-    assert "does not match its checksum" in capsys.readouterr().err
+    assert "与校验和不符" in capsys.readouterr().err
     assert engine.search(QUESTION, top_k=1).hits
 
 
@@ -249,7 +249,7 @@ def test_nan_vectors_in_the_npy_file_are_detected_and_rebuilt(seed_data, capsys)
     vectors.flush()
     del vectors
     engine = open_engine(seed_data)
-    assert "does not match its checksum" in capsys.readouterr().err
+    assert "与校验和不符" in capsys.readouterr().err
     assert not np.isnan(np.load(current_folder(seed_data / "index") / "vectors.npy")).any()
     assert engine.search(QUESTION, top_k=1).hits
 

@@ -83,7 +83,7 @@ def test_a_manifest_from_another_version_is_rebuilt_with_a_message(seed_data, ca
     (manifest_path.parent / "manifest.crc32").write_text(f"{zlib.crc32(data):08x}\n")  # intact, just another version
     engine = open_engine(seed_data)
     err = capsys.readouterr().err
-    assert "index format 999" in err and "索引：正在更新" in err
+    assert "第 999 版索引格式" in err and "索引：正在更新" in err
     assert engine.search("蓝碳交易试点").hits
 
 
