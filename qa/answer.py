@@ -250,8 +250,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
         noun = next(iter(evidence.names), "")
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
-        gaps = gap_spans(sentence, question, evidence.names, strict=True)
-        return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
+        return _framed_name(sentence, question, evidence, strict=True)
     responsible = bool(re.search(r"牵头|负责|责任", question))
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
@@ -262,12 +261,9 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or not _DURATION.fullmatch(compact(sentence[s[0]:s[1]]).text)
                   or _TIME_ASKED.search(flat_question) is not None)]
-    if kind == ENTITY:
-        gaps = [g for g in gap_spans(sentence, question, evidence.names)
-                if compact(sentence[g[0]:g[1]]).text not in flat_question]
-        if gaps:
-            return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps)))
-    if not spans:
+    named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
+    if named or not spans:
+        return named
         return None
     if kind == ORG:
         spans = framed(sentence, question, spans) or spans
@@ -340,6 +336,15 @@ def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, in
     if any(start + length <= other < right for other, _ in values):
         right = start + length
     return sentence[left:right]
+
+
+def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool = False) -> tuple[int, int] | None:
+    """Of the names the question's words frame in the sentence (qa.slots), the one whose words up to the next
+    name cover most of the question; none that the question itself says."""
+    flat_question = compact(question).text
+    gaps = [g for g in gap_spans(sentence, question, evidence.names, strict)
+            if compact(sentence[g[0]:g[1]]).text not in flat_question]
+    return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
 
 
 def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:

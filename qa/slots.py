@@ -4,6 +4,7 @@ sentence, put the name in the gap. 江西以哪座城市为核心打造铜产业
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa.targets import compact
 
@@ -55,6 +56,7 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     return []
 
 
+@lru_cache(maxsize=4096)
 def _is_an_act(noun: str) -> bool:
     """建设, 改造: a noun for something done (jieba tags it as a verb or verbal noun), not a kind of thing."""
     import jieba.posseg
