@@ -148,9 +148,12 @@ def sections(text: str) -> list[Section]:
     state = _State()
     spans = paragraphs(text)
     found: list[Section] = []
+    previous = ""
     for start, end in spans:
         line = text[start:end]
-        marker = _accepted(find_marker(line), state, is_heading_line(line))
+        marker = None if _CONTENTS_ENTRY.search(line) else \
+            _accepted(find_marker(line), state, is_heading_line(line), _runs_on(previous))
+        previous = line
         if marker is None:
             _extend(found, state, start, end)
         else:
@@ -158,16 +161,29 @@ def sections(text: str) -> list[Section]:
     return found
 
 
-def _accepted(marker: Marker | None, state: _State, heading_line: bool) -> Marker | None:
+# A table of contents line: a heading, dot leaders, a page number (（三）有序建设抽水蓄能电站........13).
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d{1,4}\s*$")
+# A wrapped line of body text: a comma, then no sentence end up to its last character (…比例应达到60%，获得绿色建筑).
+_MID_SENTENCE = re.compile(r"[，,][^。！？；;：:]*[\u4e00-\u9fff\d%]\s*$")
+
+
+def _runs_on(previous: str) -> bool:
+    """The previous line breaks off inside a sentence, so this line continues it."""
+    return not is_heading_line(previous) and _MID_SENTENCE.search(previous) is not None
+
+
+def _accepted(marker: Marker | None, state: _State, heading_line: bool, runs_on: bool = False) -> Marker | None:
     """marker if it continues its sequence (a heading alone on its line may skip numbers) and is not
-    a list item inside an article."""
+    a list item inside an article. A line continuing a broken-off sentence (…获得绿色建筑 / 一、二星级评价…)
+    restarts no numbering: its 一、 is a word of the sentence."""
     if marker is None:
         return None
     in_article = any(rank == _ARTICLE_RANK for rank, _, _ in state.stack)
     if in_article and marker.rank > _ARTICLE_RANK:
         return None
     last = state.last.get(marker.rank, 0)
-    if marker.number == 1 or last < marker.number <= last + 2 or (heading_line and marker.number > last):
+    restarts = marker.number == 1 and not (runs_on and not heading_line)
+    if restarts or last < marker.number <= last + 2 or (heading_line and marker.number > last):
         return marker
     return None
 

@@ -192,9 +192,26 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.baselines = _BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
     subject = normalize(_subject_phrase(question))
-    evidence.subject_nouns = [pair.word for pair in engine.analyzer.tagger().lcut(subject)
-                              if (pair.flag.startswith("n") or pair.flag == "x") and len(pair.word) >= 2]  # x: the domain dictionary
+    evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
     return evidence
+
+
+def _subject_nouns(tagged: list) -> list[str]:
+    """The nouns of what is measured (x: the domain dictionary's words), and a verb right before the kind of
+    figure, which makes one thing with it (出行比例, 排放强度); not the scope words (全区, 辖区)."""
+    nouns = []
+    for pair, following in zip(tagged, tagged[1:] + [None]):
+        is_noun = pair.flag.startswith("n") or pair.flag == "x"
+        is_modifier = pair.flag == "v" and following is not None and _MEASURE_NOUN.fullmatch(following.word) is not None
+        if (is_noun or is_modifier) and len(pair.word) >= 2 and not _SCOPE_WORD.fullmatch(pair.word):
+            nouns.append(pair.word)
+    return nouns
+
+
+# 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
+_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|数量|总量|强度|目标|指标|[\u4e00-\u9fff]?率")
+# 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
+_SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 
 
 def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,
@@ -375,14 +392,23 @@ def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | N
     sentence; for other kinds the clause) holds more of the question's specific words than the question
     names things no clause holds (火星基地: 基地 found, 火星 unknown → no)."""
     clause = next((hit for hit in hits if hit.id == quote.id), None)
-    text = f"{clause.heading} {clause.text}" if clause else quote.text
-    if kind and quote.highlight and clause is not None:  # the sentence before scopes it too, as in _best_quote
-        found = sentences(clause.text)
-        position = found.index(quote.text) if quote.text in found else 0
-        text = f"{clause.heading} {found[0]} {found[position - 1] if position else ''} {quote.text}"
+    text = _scoping_text(quote, hits) if kind and quote.highlight else \
+        f"{clause.heading} {clause.text}" if clause else quote.text
     if not evidence.words:
         return True
     return evidence.words_found(text) > max(evidence.unknown, 0.5)
+
+
+def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
+    """The quoted sentence with what scopes it, as in _best_quote: the clause's heading, its lead sentence
+    and the sentence before."""
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    if clause is None:
+        return quote.text
+    found = sentences(clause.text)
+    position = found.index(quote.text) if quote.text in found else 0
+    before = found[position - 1] if position else ""
+    return f"{clause.heading} {found[0] if found else ''} {before} {quote.text}"
 
 
 def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
@@ -395,11 +421,9 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
              and any(noun in form or form in noun for form in w.forms for noun in nouns)]
     if not words:
         return True
-    clause = next((hit for hit in hits if hit.id == quote.id), None)
-    lead = f"{clause.heading} {sentences(clause.text)[0]}" if clause is not None and sentences(clause.text) else ""
     # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
     weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
-    found = sum(weight[w] for w in words if evidence.spelled_out(w, f"{lead} {quote.text}"))
+    found = sum(weight[w] for w in words if evidence.spelled_out(w, _scoping_text(quote, hits)))
     return found > sum(weight.values()) / 2
 
 
@@ -407,13 +431,19 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
 # comma: 四川省“十四五”期间【核电装机】目标是多少, …第五十八条规定，排污单位的【监测数据】至少要保存多久.
 _BEFORE_SUBJECT = re.compile(r".*(?:\d{4}年(?:底|末)?(?:前)?|期间|时期|[）)，,])")
 _ASKING = re.compile(r"(?:至少|最多|最少|最高|最低)?(?:要|将|应|需|需要|必须)?(?:达到|提高到|提升到|下降|降低|降到|占到|控制在|保存|是|为|有)?"
-                     r"(?:目标|比例|比重)?(?:是|为)?(?:多少|几|百分之多少|多久|多长时间).*$")
+                     r"(?:目标|比例|比重)?(?:是|为)?(?:多少|几|百分之多少|多久|多长时间|大约多大|多大|多高|多长|多宽|多远)"
+                     r".*$")
+
+
+# 建成多大规模的新型储能装机: the measured thing may follow the asking words.
+_THING_AFTER = re.compile(r"(?:多少|多大规模|多大|几)[个座家项]?的(?P<thing>[\u4e00-\u9fff]{2,12})[？?]?$")
 
 
 def _subject_phrase(question: str) -> str:
     flat = _BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
+    after = _THING_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
-    return _BEFORE_SUBJECT.sub("", flat, count=1)
+    return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
 
 
 def _whose(scope: Scope, quote: Quote, library) -> str:

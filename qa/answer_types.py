@@ -15,7 +15,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|印发的|批准的|审议通过|制定机关|负责")),
+    (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|(?:印发|批准)的[？?]?$|审议通过|制定机关|负责")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|"
@@ -85,7 +85,8 @@ def asked_measure(question: str) -> re.Pattern | None:
 
 
 _NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种]?(?P<noun>[\u4e00-\u9fff]{1,8})")
-_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|是哪一个|是哪个)")
+_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个)(?=[？?]?$))")
+_DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
 
 def asked_nouns(question: str, cut) -> list[str]:
@@ -93,8 +94,9 @@ def asked_nouns(question: str, cut) -> list[str]:
     the first word after 哪/什么, then the first two); [] when it names none.
     cut: a word segmenter (jieba's)."""
     before = _NAMED_BEFORE.search(question)
-    if before:
-        return [before.group("noun").rsplit("的", 1)[-1]]
+    noun = _DEMONSTRATIVE.sub("", before.group("noun").rsplit("的", 1)[-1]) if before else ""
+    if len(noun) >= 2:  # 这个平台叫什么 → 平台
+        return [noun]
     after = _NAMED_AFTER.search(question)
     words = cut(after.group("noun")) if after else []
     return [words[0], "".join(words[:2])] if len(words) > 1 else words

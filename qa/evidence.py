@@ -84,7 +84,7 @@ def _word_found(word: Word, plain: str) -> float:
 class Word:
     forms: tuple[str, ...]  # the word and its synonyms, normalized, each rare enough to be evidence
     parts: tuple[str, ...] = ()  # specific bigrams of the forms of three characters or more
-    share: float = 0.0  # the smallest share of clauses holding one of the spellings or parts: lower is rarer
+    share: float = 0.0  # the share of clauses holding its commonest spelling (else its rarest part): lower is rarer
 
 
 def evidence_of(question: str, document_frequency: dict[str, int] | None = None, documents: int = 1,
@@ -120,7 +120,9 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
         parts = tuple(dict.fromkeys(p for f in spellings if len(f) >= 3 for p in (f[i:i + 2] for i in range(len(f) - 1))
                                     if 0 < clause_frequency(p) <= SPECIFIC_SHARE))
         if forms or parts:
-            words.append(Word(forms, parts, min(clause_frequency(t) for t in forms + parts)))
+            # A word with synonyms is as common as its commonest spelling (比例 / 占比 / 比重 together).
+            share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
+            words.append(Word(forms, parts, share))
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings):
             words.append(Word((), (), UNKNOWN))  # a thing no clause names, nor by a synonym (火星, 足球)
     return words

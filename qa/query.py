@@ -92,7 +92,10 @@ _GROUP_KIND = {"paren_cn_item": "（一）", "item": "1.", "after_paren": "1.", 
 
 def question_refs(text: str) -> list[Ref]:
     """Clause positions a question cites, outermost first: 二、（四）第12项 → [一、2, （一）4, 1.12]."""
-    return _refs(_REF_IN_QUESTION, text)
+    refs = _refs(_REF_IN_QUESTION, text)
+    # 第四十七条第（二）项: an article is a clause whole; the items in its text are on no citation path.
+    article = next((number for number, (kind, _) in enumerate(refs) if kind == "条"), None)
+    return refs[:article + 1] if article is not None else refs
 
 
 def path_refs(path: str) -> list[Ref]:

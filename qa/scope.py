@@ -16,6 +16,9 @@ from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 # 办法, 方法, 做法 … end in 法 without naming a law.
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
                             r"(?=第|规定|中|里|的|对|有|是|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+# A name that opens with its place names a plan or rule without 《》 too: 广东省碳达峰实施方案 (not 住建部的方案).
+_PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
+                             r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name.
 _INTRODUCES = re.compile(r"^(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|按|依|据)")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "标准", "指南", "目录", "纲要", "计划", "措施")
@@ -52,7 +55,7 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
     named_places = {place.code for place in reading.places}
     scope.missing_documents = [name for name in _document_names(text)
-                               if not _held(name, library.titles, named_places)]
+                               if not _held(name, library.titles, named_places) and not _held_in_region(name, library)]
     scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
 
@@ -89,6 +92,10 @@ def _document_names(text: str) -> list[str]:
         name = name.strip("“”")
         if _bare(name).endswith(_KINDS) and name not in found:
             found.append(name)
+    for start, _, _ in gazetteer().find(text):
+        match = _PLACE_LED_NAME.match(text, start)
+        if match and not any(match.group() in name or name in match.group() for name in found):
+            found.append(match.group())
     return found
 
 
@@ -100,6 +107,17 @@ def _held(name: str, titles: list[str], named_places: set[str] = frozenset()) ->
         return True
     return any(_bare(title).endswith(kind) and _same_places(name, title, named_places)
                and _same_subject(name, title, kind) for title in titles)
+
+
+def _held_in_region(name: str, library) -> bool:
+    """A document of the place the name opens with is of the name's kind and subject: 江海区碳达峰实施方案 is
+    《江门市江海区碳达峰实施方案》, a 江苏省 意见 on 绿色城乡建设 is the 省住房城乡建设厅's."""
+    places = gazetteer().find(normalize(name))
+    if not places or places[0][0] != 0:
+        return False
+    kind = next((k for k in _KINDS if _bare(name).endswith(k)), "")
+    return any(region is not None and region in places[0][2] and _bare(title).endswith(kind)
+               and _same_subject(name, title, kind) for region, title in zip(library.regions, library.titles))
 
 
 def _bare(title: str) -> str:

@@ -12,6 +12,7 @@ _GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?
 _NAME = r"(?:[^\W_，。；：“”《》（）()]|、)"  # a name may list (新余、宜春) and hold digits (110千伏)
 # 依托的是哪个中心: the words before the copula frame the gap (依托张江…中心).
 _COPULA = re.compile(r"(?:的是|就是|是|为)$")
+_NAME_ASKED = re.compile(r"叫什么|什么名字|什么名称")
 MAX_ANCHOR = 4
 MAX_NAME = 16
 
@@ -24,7 +25,7 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     (开展什么建设 → 国家级海洋牧场示范区, before 建设), and the words before the gap count from two characters.
     [] when the question has no gap or the frame is not found."""
     gap = _GAP.search(question)
-    if gap is None:
+    if gap is None or _NAME_ASKED.match(question, max(gap.start() - 1, 0)):  # 这个平台叫什么: no frame, the noun says it
         return []
     flat = compact(sentence)
     text = flat.text

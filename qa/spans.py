@@ -31,7 +31,7 @@ _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?
 _BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
-_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
@@ -95,18 +95,21 @@ def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     """Names ending in the asked noun, or in its longest ending the text has (原有条例 → 条例); a name in
     quotes before it stands alone (“江海智造”品牌 → 江海智造), and so does one in brackets after it
-    (贝类（台山蚝）)."""
+    (贝类（台山蚝）); without the noun, a name in quotes."""
     for noun in nouns:
         for start in range(len(noun) - 1):
             ending = re.escape(noun[start:])
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
             quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）]{{2,12}})[）)]", text)]
-            spans = quoted + [_after_last_verb(text, m.span(), len(ending))
-                              for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
+            if quoted:  # the name the text gives the thing outright
+                return quoted
+            spans = [_after_last_verb(text, m.span(), len(ending))
+                     for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
             if spans:
                 return spans
-    return []
+    # 示范型金融服务站点叫什么 where the text says 打造“绿盈驿站”: a quoted name is what the thing is called.
+    return [m.span("name") for m in re.finditer(r"“(?P<name>[^“”，。；]{2,20})”", text)]
 
 
 def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: bool = False) -> list[tuple[int, int]]:
@@ -246,6 +249,26 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
         best = [i for i in named if overlap[i] == max(overlap.values())]
         if len(best) == 1:  # 营运船舶… names 营运车辆 too, by its start, but 船舶… more
             return flat.original_span(*values[best[0]])
+    return _values_first_span(flat, asked)
+
+
+# 2023年、2025年年底，分别对规划执行情况进行中期评估和总结评估: the values come first, the items after 分别.
+_VALUES_FIRST = re.compile(r"(?P<values>[^，,：:。；;]+)[，,]分别(?P<subjects>[^，,。；;]+)")
+
+
+def _values_first_span(flat, asked: set[str]) -> tuple[int, int] | None:
+    for match in _VALUES_FIRST.finditer(flat.text):
+        values = next((found for found in (_flat_spans(match.group("values"), kind) for kind in (DATE, QUANTITY))
+                       if len(found) >= 2), [])
+        subjects = [s for s in re.split(r"、|和|及|与|以及", match.group("subjects")) if s]
+        if len(subjects) < 2 or len(subjects) != len(values):
+            continue
+        # The frame the items share opens the first one (进行中期评估): its own name is as long as the last's.
+        subjects[0] = subjects[0][-len(subjects[-1]):]
+        named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked]
+        if len(named) == 1:
+            start = match.start("values")
+            return flat.original_span(start + values[named[0]][0], start + values[named[0]][1])
     return None
 
 
