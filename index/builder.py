@@ -13,7 +13,8 @@ from tqdm import tqdm
 
 from index.dense import DenseIndex, build_faiss, grown, kind_of
 from index.encoders import Encoder, OfflineEncoder
-from index.lexical import LexicalIndex, tokenized_counts, tokenized_fields
+from index.lexical import (LexicalIndex, term_major_scores, tokenized_counts, tokenized_fields, write_counts,
+                           write_scores)
 from index.memory import release_free_memory
 from index.lexical_segments import LexicalField, grown_field
 from index.snapshot import Snapshot, staging, write_snapshot
@@ -270,17 +271,24 @@ def _rescored(source: ClauseSource, ids: list[str], reuse: dict[int, int], previ
 @dataclass
 class _Counted:
     """Both fields' counts, to be scored whole."""
-    body: sparse.csr_matrix
-    context: sparse.csr_matrix
+    body: sparse.csr_matrix | None  # None once written
+    context: sparse.csr_matrix | None
     body_vocab: dict[str, int]
     context_vocab: dict[str, int]
 
 
-def _scored_field(counts: sparse.csr_matrix, vocab: dict[str, int], folder: Path) -> LexicalField:
-    """A field scored whole, written to folder at once and read back memory-mapped: its scores need not stay
-    in memory while the rest is built, and the snapshot hard-links the files (CRC-32 computed there as for
-    any written file)."""
-    LexicalIndex.from_counts(counts, vocab).save(folder)
+def _scored_field(counted: _Counted, name: str, folder: Path) -> LexicalField:
+    """A field scored whole and written to folder at once, then read back memory-mapped (the snapshot
+    hard-links the files; their CRC-32 is computed there as for any written file). The counts are written
+    first and dropped from counted, their only holder, before the hot rows are made: the counts, the scores
+    and the hot rows are never all in memory."""
+    vocab = getattr(counted, f"{name}_vocab")
+    csc, avgdl = term_major_scores(getattr(counted, name), vocab)
+    write_counts(folder, getattr(counted, name), vocab)
+    setattr(counted, name, None)
+    release_free_memory()
+    write_scores(folder, csc, avgdl)
+    del csc
     release_free_memory()
     return LexicalField(LexicalIndex.load(folder), source=folder)
 
@@ -311,9 +319,10 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
         stats.refitted = refit
         started = stats.timed("fit", started)
         if counted is not None:  # scored before the vectors: the scores and the HNSW graph are never both in memory
-            context = _scored_field(counted.context, counted.context_vocab, staged / "context")
-            lexical = _scored_field(counted.body, counted.body_vocab, staged / "lexical")
-            del counted
+            read.counts = None  # counted holds the only references, which _scored_field lets go
+            context = _scored_field(counted, "context", staged / "context")
+            lexical = _scored_field(counted, "body", staged / "lexical")
+            read.counts = LexicalIndex.load(staged / "lexical").counts  # its own map: unmapped with read
         started = stats.timed("bm25", started)
         reused = _reused_vectors(encoder, ids, reuse, previous)
         todo = [row for row in range(len(ids)) if row not in reused]

@@ -286,15 +286,9 @@ class LexicalIndex:
         """Scores of the counted clauses; with stats, computed with those statistics rather than the segment's
         own (a delta segment scored as if it were part of the main one)."""
         counts = sparse.csr_matrix(counts, dtype=np.float32)
-        counts.resize((counts.shape[0], len(vocab)))
-        doc_len = np.asarray(counts.sum(axis=1)).ravel()
-        if stats is None:
-            df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
-            stats = Bm25Stats(counts.shape[0], float(doc_len.mean()) if len(doc_len) else 1.0, df)
-        csc = _term_major(counts)
-        csc.data = _scored(csc, doc_len, bm25_idf(stats.df, stats.n_docs), stats.avgdl)
+        csc, avgdl = term_major_scores(counts, vocab, stats)
         return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False), csc.data,
-                   avgdl=stats.avgdl)
+                   avgdl=avgdl)
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         """BM25 of every clause for weighted query terms: hot terms added as dense rows, the others' postings
@@ -322,13 +316,9 @@ class LexicalIndex:
         return list(zip(self.counts.indices[start:end].tolist(), self.counts.data[start:end].tolist()))
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        terms = sorted(self.vocab, key=self.vocab.__getitem__)
-        (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
-        for name, array in self._arrays().items():
-            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
-        params = {"k1": K1, "b": B, "clauses": self.size, "avgdl": self.avgdl}
-        (folder / "params.json").write_text(json.dumps(params), encoding="utf-8")
+        write_counts(folder, self.counts, self.vocab)
+        _write_arrays(folder, {name: array for name, array in self._arrays().items() if not name.startswith("counts_")})
+        _write_params(folder, self.size, self.avgdl)
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return {"counts_indptr": self.counts.indptr, "counts_indices": self.counts.indices,
@@ -359,6 +349,50 @@ class LexicalIndex:
     def file_names() -> tuple[str, ...]:
         """The files save() writes."""
         return ("vocab.json", "params.json", *(f"{name}.npy" for name in ARRAYS))
+
+
+def term_major_scores(counts: sparse.csr_matrix, vocab: dict[str, int], stats: Bm25Stats | None = None
+                      ) -> tuple[sparse.csc_matrix, float]:
+    """Every posting's BM25, term-major, and the mean length it was computed with (LexicalIndex.from_counts).
+    counts (float32) is widened to the vocabulary in place."""
+    counts.resize((counts.shape[0], len(vocab)))
+    doc_len = np.asarray(counts.sum(axis=1)).ravel()
+    if stats is None:
+        df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
+        stats = Bm25Stats(counts.shape[0], float(doc_len.mean()) if len(doc_len) else 1.0, df)
+    csc = _term_major(counts)
+    csc.data = _scored(csc, doc_len, bm25_idf(stats.df, stats.n_docs), stats.avgdl)
+    return csc, stats.avgdl
+
+
+def write_counts(folder: Path, counts: sparse.csr_matrix, vocab: dict[str, int]) -> None:
+    """The vocabulary and the count matrix of a segment: LexicalIndex.save's first half."""
+    folder.mkdir(parents=True, exist_ok=True)
+    terms = sorted(vocab, key=vocab.__getitem__)
+    (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+    _write_arrays(folder, {"counts_indptr": counts.indptr, "counts_indices": counts.indices,
+                           "counts_data": counts.data})
+
+
+def write_scores(folder: Path, csc: sparse.csc_matrix, avgdl: float) -> None:
+    """The scores of term_major_scores, their hot rows and the parameters: LexicalIndex.save's second half
+    (a build writes the counts first and lets them go, so the counts, the scores and the hot rows are never
+    all in memory). The same files as save()."""
+    indptr, rows = csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False)
+    hot_terms, hot_scores = hot_columns(indptr, rows, csc.data, csc.shape[0])
+    _write_arrays(folder, {"score_indptr": indptr, "score_rows": rows, "score_data": csc.data,
+                           "hot_terms": hot_terms, "hot_scores": hot_scores})
+    _write_params(folder, csc.shape[0], avgdl)
+
+
+def _write_arrays(folder: Path, arrays: dict[str, np.ndarray]) -> None:
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+
+
+def _write_params(folder: Path, clauses: int, avgdl: float) -> None:
+    params = {"k1": K1, "b": B, "clauses": clauses, "avgdl": avgdl}
+    (folder / "params.json").write_text(json.dumps(params), encoding="utf-8")
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
