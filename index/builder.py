@@ -3,10 +3,9 @@ from the previous snapshot, tokenize and embed only what is new, write a new sna
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Iterator, Protocol
 
 import numpy as np
 from scipy import sparse
@@ -14,20 +13,23 @@ from tqdm import tqdm
 
 from index.dense import DenseIndex, build_faiss, grown, kind_of
 from index.encoders import Encoder, OfflineEncoder
-from index.lexical import LexicalIndex, tokenized_counts
+from index.lexical import (LexicalIndex, term_major_scores, tokenized_counts, tokenized_fields, write_counts,
+                           write_scores)
+from index.memory import release_free_memory
 from index.lexical_segments import LexicalField, grown_field
-from index.snapshot import Snapshot, write_snapshot
+from index.snapshot import Snapshot, staging, write_snapshot
 from index.tokenize import Analyzer
 from ingest.records import Clause, clause_hash
 
 REFIT_FRACTION = 0.2  # refit the offline encoder once this share of clauses is new since its fit
 OFFLINE_BATCH = 8192  # rows of the count matrix projected at once by the offline encoder
+READ_BATCH = 5000  # clauses read from the store at once while tokenizing: no build holds every clause's text
 
 
 class ClauseSource(Protocol):
     """Where the builder reads clauses: ingest.store.Store."""
     def clause_keys(self) -> tuple[list[str], list[str]]: ...
-    def clauses(self) -> list[Clause]: ...
+    def clause_batches(self, size: int) -> Iterator[list[Clause]]: ...
     def clauses_by_id(self, ids: list[str]) -> dict[str, Clause]: ...
 
 
@@ -91,24 +93,40 @@ def _reusable(previous: Snapshot | None, ids: list[str], hashes: list[str], toke
     return {row: old[key] for row, key in enumerate(zip(ids, hashes)) if key in old}
 
 
-def _counts(texts: list[str], reuse: dict[int, int], previous: LexicalField | None, analyzer: Analyzer,
-            progress: bool, stats: BuildStats) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Row x term counts of one field: old rows copied, new rows tokenized once (vocabulary ids only grow)."""
-    vocab = dict(previous.vocab) if reuse else {}
-    new_rows = [row for row in range(len(texts)) if row not in reuse]
-    fresh = tokenized_counts(analyzer, [texts[row] for row in new_rows], vocab, progress)
-    stats.tokenized = len(new_rows)
+def _stacked(fresh: sparse.csr_matrix, vocab: dict[str, int], reuse: dict[int, int], new_rows: list[int],
+             previous: LexicalField | None, n_rows: int) -> sparse.csr_matrix:
+    """Row x term counts of one field: the kept rows' counts copied from the previous snapshot, the new rows'
+    (fresh, in new_rows order) put in their places; vocabulary ids only grow."""
     if not reuse:
-        return fresh, vocab
+        return fresh
     kept, old_rows = np.fromiter(reuse, dtype=np.int64), np.fromiter(reuse.values(), dtype=np.int64)
     old = previous.counts_at(old_rows)
     old = sparse.csr_matrix((old.data, old.indices, old.indptr), shape=(len(kept), len(vocab)))
     fresh = sparse.csr_matrix((fresh.data, fresh.indices, fresh.indptr), shape=(len(new_rows), len(vocab)))
-    position = np.empty(len(texts), dtype=np.int64)  # where each row sits in [old rows, fresh rows]
+    position = np.empty(n_rows, dtype=np.int64)  # where each row sits in [old rows, fresh rows]
     position[kept] = np.arange(len(kept))
     position[new_rows] = len(kept) + np.arange(len(new_rows))
     stacked = sparse.vstack([old, fresh], format="csr")
-    return (stacked if np.array_equal(position, np.arange(len(texts))) else stacked[position]), vocab
+    return stacked if np.array_equal(position, np.arange(n_rows)) else stacked[position]
+
+
+def _field_texts(source: ClauseSource, ids: list[str], new_rows: list[int]) -> Iterator[list[tuple[str, str]]]:
+    """(body, context) of the new rows in order, a batch at a time: streamed from the store when every row is
+    new, else read by id."""
+    if len(new_rows) == len(ids):
+        done = 0
+        for batch in source.clause_batches(READ_BATCH):
+            if [c.id for c in batch] != ids[done:done + len(batch)]:
+                raise RuntimeError("建索引期间文库中的条款被改动了")  # the write lock forbids it
+            done += len(batch)
+            yield [(index_text(c), context_text(c)) for c in batch]
+        if done != len(ids):
+            raise RuntimeError("建索引期间文库中的条款被改动了")
+        return
+    for start in range(0, len(new_rows), READ_BATCH):
+        wanted = [ids[row] for row in new_rows[start:start + READ_BATCH]]
+        found = source.clauses_by_id(wanted)
+        yield [(index_text(found[i]), context_text(found[i])) for i in wanted]
 
 
 @dataclass
@@ -226,6 +244,8 @@ def _dense(previous: Snapshot | None, reused: dict[int, int], todo: list[int], f
         if dense is not None:
             stats.dense_grown = True
             return dense
+    if not reused:  # todo is every row in order: fresh is the matrix itself, no second copy of it
+        return DenseIndex(build_faiss(fresh, exact_limit), fresh)
     vectors = np.zeros((len(reused) + len(todo), fresh.shape[1]), dtype=np.float32)
     if reused:
         vectors[list(reused)] = previous.dense.row_vectors(np.fromiter(reused.values(), dtype=np.int64))
@@ -234,23 +254,43 @@ def _dense(previous: Snapshot | None, reused: dict[int, int], todo: list[int], f
 
 
 def _rescored(source: ClauseSource, ids: list[str], reuse: dict[int, int], previous: Snapshot | None,
-              analyzer: Analyzer, progress: bool, stats: BuildStats, background: ThreadPoolExecutor
-              ) -> tuple[Future, _Read]:
-    """Every row read and counted (kept rows' counts copied), both fields scored whole in the background
-    (numpy and scipy release the GIL: BM25 runs beside the encoder)."""
-    clauses = source.clauses()
-    if [c.id for c in clauses] != ids:
-        raise RuntimeError("建索引期间文库中的条款被改动了")  # the write lock forbids it
-    counts, vocab = _counts([index_text(c) for c in clauses], reuse, previous and previous.lexical, analyzer,
-                            progress, stats)
-    context_counts, context_vocab = _counts([context_text(c) for c in clauses], reuse, previous and previous.context,
-                                            analyzer, False, BuildStats())
+              analyzer: Analyzer, progress: bool, stats: BuildStats) -> tuple[_Counted, _Read]:
+    """Every row counted (kept rows' counts copied; new rows read from the store a batch at a time and
+    tokenized, both fields in one pass). No clause is kept: a neural encoder reads its rows again by id."""
+    new_rows = [row for row in range(len(ids)) if row not in reuse]
+    fields = (previous.lexical, previous.context) if previous is not None and reuse else (None, None)
+    vocabs = [dict(field.vocab) if field is not None else {} for field in fields]
+    fresh = tokenized_fields(analyzer, _field_texts(source, ids, new_rows), vocabs, len(new_rows), progress)
+    stats.tokenized = len(new_rows)
+    counts = [_stacked(f, vocab, reuse, new_rows, field, len(ids)) for f, vocab, field in zip(fresh, vocabs, fields)]
+    del fresh
+    release_free_memory()
+    return _Counted(*counts, *vocabs), _Read({}, counts[0], list(range(len(ids))), _names(vocabs[0]))
 
-    def scored() -> tuple[LexicalField, LexicalField]:
-        return (LexicalField(LexicalIndex.from_counts(counts, vocab)),
-                LexicalField(LexicalIndex.from_counts(context_counts, context_vocab)))
 
-    return background.submit(scored), _Read(dict(enumerate(clauses)), counts, list(range(len(clauses))), _names(vocab))
+@dataclass
+class _Counted:
+    """Both fields' counts, to be scored whole."""
+    body: sparse.csr_matrix | None  # None once written
+    context: sparse.csr_matrix | None
+    body_vocab: dict[str, int]
+    context_vocab: dict[str, int]
+
+
+def _scored_field(counted: _Counted, name: str, folder: Path) -> LexicalField:
+    """A field scored whole and written to folder at once, then read back memory-mapped (the snapshot
+    hard-links the files; their CRC-32 is computed there as for any written file). The counts are written
+    first and dropped from counted, their only holder, before the hot rows are made: the counts, the scores
+    and the hot rows are never all in memory."""
+    vocab = getattr(counted, f"{name}_vocab")
+    csc, avgdl = term_major_scores(getattr(counted, name), vocab)
+    write_counts(folder, getattr(counted, name), vocab)
+    setattr(counted, name, None)
+    release_free_memory()
+    write_scores(folder, csc, avgdl)
+    del csc
+    release_free_memory()
+    return LexicalField(LexicalIndex.load(folder), source=folder)
 
 
 def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Analyzer, semantic: Encoder | None,
@@ -269,39 +309,58 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
     started = stats.timed("keys", started)
     refit = _refit_due(semantic, previous, len(ids), len(reuse), offline_dim, force_refit)
     grown_fields = None if refit else _grown_fields(previous, reuse, ids, source, analyzer, stats)
-    with ThreadPoolExecutor(1) as background:
+    with staging(index_dir) as staged:
         if grown_fields is None:
-            bm25, read = _rescored(source, ids, reuse, previous, analyzer, progress, stats, background)
+            counted, read = _rescored(source, ids, reuse, previous, analyzer, progress, stats)
         else:
-            bm25, read = Future(), grown_fields[2]
-            bm25.set_result(grown_fields[:2])
+            counted, read, (lexical, context) = None, grown_fields[2], grown_fields[:2]
         started = stats.timed("tokenize", started)
         encoder = _encoder(semantic, previous, refit, read, offline_dim)
         stats.refitted = refit
         started = stats.timed("fit", started)
+        if counted is not None:  # scored before the vectors: the scores and the HNSW graph are never both in memory
+            read.counts = None  # counted holds the only references, which _scored_field lets go
+            context = _scored_field(counted, "context", staged / "context")
+            lexical = _scored_field(counted, "body", staged / "lexical")
+            read.counts = LexicalIndex.load(staged / "lexical").counts  # its own map: unmapped with read
+        started = stats.timed("bm25", started)
         reused = _reused_vectors(encoder, ids, reuse, previous)
         todo = [row for row in range(len(ids)) if row not in reused]
         fresh, pending = _new_vectors(encoder, todo, read, source, ids, progress, stats, hashes,
                                       known_vectors or {}, defer_vectors)
+        del read
+        release_free_memory()
         started = stats.timed("embed", started)
         dense = _dense(previous, reused, todo, fresh, exact_limit, stats)
+        del fresh
         started = stats.timed("dense", started)
-        lexical, context = bm25.result()
-    started = stats.timed("bm25", started)
+        stats.folder = _written(index_dir, previous, encoder, semantic, offline_dim, refit, reuse, tokenizer,
+                                corpus_hash, ids, hashes, pending, lexical, context, dense)
+    stats.timed("write", started)
+    return stats
+
+
+def _written(index_dir: Path, previous: Snapshot | None, encoder: Encoder, semantic: Encoder | None,
+             offline_dim: int, refit: bool, reuse: dict[int, int], tokenizer: dict, corpus_hash: str,
+             ids: list[str], hashes: list[str], pending: list[str], lexical: LexicalField, context: LexicalField,
+             dense: DenseIndex) -> Path:
+    """The manifest and the snapshot written; its folder."""
     new_since_fit = 0 if refit or semantic is not None else drift(previous, len(ids), len(reuse))
     manifest = {"encoder": {"name": encoder.name, "dim": encoder.dim, "fingerprint": encoder.fingerprint,
                             "key": encoder_key(semantic, offline_dim), "new_since_fit": new_since_fit},
                 "tokenizer": tokenizer, "corpus_hash": corpus_hash, "dense": kind_of(dense.index),
                 "clause_ids": ids, "clause_hashes": hashes, "pending": pending}
     linked = _linked_entries(previous, dense, lexical, context)
-    stats.folder = write_snapshot(index_dir, manifest, lexical, context, dense, encoder, linked,
-                                  previous.folder if previous is not None else None)
-    stats.timed("write", started)
-    return stats
+    return write_snapshot(index_dir, manifest, lexical, context, dense, encoder, linked,
+                          previous.folder if previous is not None else None)
 
 
 def _linked_entries(previous: Snapshot | None, dense: DenseIndex, lexical: LexicalField,
                     context: LexicalField) -> dict[str, dict]:
     """The previous manifest's entries (size, CRC-32) of the files the new snapshot hard-links from it."""
-    names = [*dense.linked(), *(f"lexical/{n}" for n in lexical.linked()), *(f"context/{n}" for n in context.linked())]
+    if previous is None:
+        return {}
+    names = [*(dense.linked() if dense.source == previous.folder else ()),
+             *(f"{part}/{n}" for part, field in (("lexical", lexical), ("context", context))
+               if field.source == previous.folder / part for n in field.linked())]
     return {name: previous.manifest["files"][name] for name in names if name in previous.manifest["files"]}

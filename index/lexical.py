@@ -3,10 +3,12 @@ adds a few precomputed columns and takes the top k with argpartition."""
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 from scipy import sparse
@@ -19,6 +21,7 @@ K1 = 1.2
 B = 0.75
 PARALLEL_MIN_CLAUSES = 2000  # below this, starting worker processes costs more than jieba saves
 TOKENIZE_CHUNK = 500  # clauses per task: small enough for a smooth progress bar
+JOIN_RELEASE = 100  # chunks' arrays copied into the whole between two returns of their memory to the system
 
 
 def bm25_idf(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -58,45 +61,113 @@ def chunk_counts(analyzer: Analyzer, texts: list[str]) -> ChunkCounts:
 def merge_chunks(chunks: Iterable[ChunkCounts], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Chunks stacked in order with their terms renumbered into vocab: the same ids and matrix that
     count_matrix over all the texts in one go would give. Each chunk is merged as it arrives."""
-    indptr, indices, data, offset, n_rows = [np.zeros(1, dtype=np.int64)], [], [], 0, 0
-    for terms, chunk_indptr, chunk_indices, chunk_data in chunks:
-        ids = np.array([vocab.setdefault(term, len(vocab)) for term in terms], dtype=np.int32)
+    merged = CountsMerger(vocab)
+    for chunk in chunks:
+        merged.add(chunk)
+    return merged.matrix()
+
+
+class CountsMerger:
+    """merge_chunks one chunk at a time (several fields' chunks come from one tokenizer task)."""
+
+    def __init__(self, vocab: dict[str, int]):
+        self.vocab = vocab
+        self._parts: dict[str, list[np.ndarray]] = {"indptr": [np.zeros(1, dtype=np.int64)], "indices": [], "data": []}
+        self._offset = self.rows = 0
+
+    def add(self, chunk: ChunkCounts) -> None:
+        terms, chunk_indptr, chunk_indices, chunk_data = chunk
+        ids = np.array([self.vocab.setdefault(term, len(self.vocab)) for term in terms], dtype=np.int32)
         rows = len(chunk_indptr) - 1
-        chunk = sparse.csr_matrix((chunk_data, ids[chunk_indices], chunk_indptr), shape=(rows, len(vocab)))
-        chunk.sort_indices()
-        indices.append(chunk.indices)
-        data.append(chunk.data)
-        indptr.append(np.asarray(chunk_indptr[1:], dtype=np.int64) + offset)
-        offset += len(chunk.indices)
-        n_rows += rows
-    return sparse.csr_matrix((np.concatenate(data) if data else np.zeros(0, np.float32),
-                              np.concatenate(indices) if indices else np.zeros(0, np.int32),
-                              np.concatenate(indptr)), shape=(n_rows, len(vocab)))
+        matrix = sparse.csr_matrix((chunk_data, ids[chunk_indices], chunk_indptr), shape=(rows, len(self.vocab)))
+        matrix.sort_indices()
+        self._parts["indices"].append(matrix.indices)
+        self._parts["data"].append(matrix.data)
+        self._parts["indptr"].append(np.asarray(chunk_indptr[1:], dtype=np.int64) + self._offset)
+        self._offset += len(matrix.indices)
+        self.rows += rows
+
+    def matrix(self) -> sparse.csr_matrix:
+        """The stacked matrix; each array is joined apart and its parts freed as they are copied, so the
+        chunks and the whole are never all in memory at once."""
+        empty = {"indptr": np.zeros(1, np.int64), "indices": np.zeros(0, np.int32), "data": np.zeros(0, np.float32)}
+        arrays = {name: _joined(parts) if parts else empty[name] for name, parts in self._parts.items()}
+        return sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]),
+                                 shape=(self.rows, len(self.vocab)))
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    """np.concatenate that empties the list as it copies, handing the copied parts' memory back every
+    JOIN_RELEASE parts (np.empty takes no pages until they are written): the parts and the whole are never
+    both resident."""
+    from index.memory import release_free_memory
+
+    out = np.empty(sum(len(part) for part in parts), dtype=parts[0].dtype)
+    start = 0
+    for i, part in enumerate(parts):
+        out[start:start + len(part)] = part
+        start += len(part)
+        parts[i] = None
+        if i % JOIN_RELEASE == JOIN_RELEASE - 1:
+            release_free_memory(collect=False)
+    parts.clear()
+    return out
 
 
 def tokenized_counts(analyzer: Analyzer, texts: list[str], vocab: dict[str, int], progress: bool = False,
                      workers: int | None = None) -> sparse.csr_matrix:
     """Clause x term counts of texts, jieba run in worker processes when there are enough of them
     (jieba holds the GIL, so only processes add cores); vocab grows as in count_matrix."""
+    batches = ([(text,) for text in texts[i:i + TOKENIZE_CHUNK]] for i in range(0, len(texts), TOKENIZE_CHUNK))
+    return tokenized_fields(analyzer, batches, [vocab], len(texts), progress, workers)[0]
+
+
+def tokenized_fields(analyzer: Analyzer, batches: Iterable[list[tuple[str, ...]]], vocabs: list[dict[str, int]],
+                     total: int, progress: bool = False, workers: int | None = None) -> list[sparse.csr_matrix]:
+    """Counts of several fields at once (one text per field in each row tuple), one matrix per field, each
+    vocab growing as in count_matrix. batches is read lazily, as the workers need it, so a caller can stream
+    rows from the store instead of holding every text; the workers start before the first batch is read."""
     global _worker_analyzer
     from workers import cores, process_context
 
-    chunks = [texts[i:i + TOKENIZE_CHUNK] for i in range(0, len(texts), TOKENIZE_CHUNK)]
-    workers = min(workers or cores(), len(chunks))
-    bar = tqdm(total=len(texts), desc="分词", unit="条", disable=not progress or len(texts) < 200)
-    with bar:
-        if workers < 2 or len(texts) < PARALLEL_MIN_CLAUSES:
-            return merge_chunks((_counted(chunk_counts(analyzer, chunk), bar) for chunk in chunks), vocab)
-        analyzer.cut("")  # load the dictionary once, here, rather than in every worker
-        _worker_analyzer = analyzer  # inherited as it is by forked workers
-        context = process_context(["index.lexical", "index.tokenize"])
-        with context.Pool(workers, _start_worker, (analyzer.paths,)) as pool:
-            return merge_chunks((_counted(result, bar) for result in pool.imap(_worker_counts, chunks)), vocab)
+    merged = [CountsMerger(vocab) for vocab in vocabs]
+    workers = min(workers or cores(), max(1, -(-total // TOKENIZE_CHUNK)))
+    chunks = (batch[i:i + TOKENIZE_CHUNK] for batch in batches for i in range(0, len(batch), TOKENIZE_CHUNK))
+    with tqdm(total=total, desc="分词", unit="条", disable=not progress or total < 200) as bar:
+        if workers < 2 or total < PARALLEL_MIN_CLAUSES:
+            results: Iterable[list[ChunkCounts]] = map(partial(fields_counts, analyzer), chunks)
+        else:
+            analyzer.cut("")  # load the dictionary once, here, rather than in every worker
+            _worker_analyzer = analyzer  # inherited as it is by forked workers
+            context = process_context(["index.lexical", "index.tokenize"])
+            pool = context.Pool(workers, _start_worker, (analyzer.paths,))
+            results = _bounded_map(pool, _worker_fields, chunks, 4 * workers)
+        try:
+            for result in results:
+                for merger, counts in zip(merged, result):
+                    merger.add(counts)
+                bar.update(len(result[0][1]) - 1)
+        finally:
+            if workers >= 2 and total >= PARALLEL_MIN_CLAUSES:
+                pool.terminate()
+    return [merger.matrix() for merger in merged]
 
 
-def _counted(result: ChunkCounts, bar: tqdm) -> ChunkCounts:
-    bar.update(len(result[1]) - 1)
-    return result
+def _bounded_map(pool, function: Callable, items: Iterable, window: int) -> Iterator:
+    """pool.imap with at most window tasks in flight: items are read on this thread only as results come back
+    (imap's feeder thread would read them all ahead, and the store's rows with them)."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(pool.apply_async(function, (item,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
+def fields_counts(analyzer: Analyzer, rows: list[tuple[str, ...]]) -> list[ChunkCounts]:
+    """chunk_counts of each field of a chunk of rows."""
+    return [chunk_counts(analyzer, list(texts)) for texts in zip(*rows)]
 
 
 _worker_analyzer: Analyzer | None = None
@@ -114,8 +185,8 @@ def _start_worker(paths: dict[str, Path]) -> None:
         _worker_analyzer = Analyzer(**paths)
 
 
-def _worker_counts(texts: list[str]) -> ChunkCounts:
-    return chunk_counts(_worker_analyzer, texts)
+def _worker_fields(rows: list[tuple[str, ...]]) -> list[ChunkCounts]:
+    return fields_counts(_worker_analyzer, rows)
 
 
 ARRAYS = ("counts_indptr", "counts_indices", "counts_data", "score_indptr", "score_rows", "score_data", "hot_terms",
@@ -135,6 +206,29 @@ def hot_columns(indptr: np.ndarray, rows: np.ndarray, data: np.ndarray, n_rows: 
         start, end = indptr[column], indptr[column + 1]
         dense[i, rows[start:end]] = data[start:end]
     return hot, dense
+
+
+SCORE_BLOCK = 1 << 22  # postings scored at once: bounds the temporaries of the BM25 formula
+
+
+def _term_major(counts: sparse.csr_matrix) -> sparse.csc_matrix:
+    """The counts term-major, 32-bit row indices while they fit (scipy picks them): the only copy of the
+    postings a build holds beside the counts, its data overwritten with the scores."""
+    return sparse.csc_matrix(counts)
+
+
+def _scored(csc: sparse.csc_matrix, doc_len: np.ndarray, idf: np.ndarray, avgdl: float) -> np.ndarray:
+    """BM25 of every posting of a term-major count matrix, written over its counts block by block of terms:
+    element by element the same arithmetic as over the whole array, without its full-size temporaries."""
+    indptr, out = csc.indptr, csc.data
+    starts = np.searchsorted(indptr, np.arange(0, indptr[-1], SCORE_BLOCK), side="right") - 1
+    bounds = [*dict.fromkeys(int(c) for c in starts), csc.shape[1]]
+    for first, last in zip(bounds, bounds[1:]):
+        lo, hi = indptr[first], indptr[last]
+        columns = np.repeat(np.arange(first, last), np.diff(indptr[first:last + 1]))
+        tf = bm25_tf(csc.data[lo:hi], doc_len[csc.indices[lo:hi]], avgdl)
+        out[lo:hi] = (tf * idf[columns]).astype(np.float32)
+    return out
 
 
 @dataclass(frozen=True)
@@ -192,18 +286,9 @@ class LexicalIndex:
         """Scores of the counted clauses; with stats, computed with those statistics rather than the segment's
         own (a delta segment scored as if it were part of the main one)."""
         counts = sparse.csr_matrix(counts, dtype=np.float32)
-        counts.resize((counts.shape[0], len(vocab)))
-        doc_len = np.asarray(counts.sum(axis=1)).ravel()
-        if stats is None:
-            df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
-            stats = Bm25Stats(counts.shape[0], float(doc_len.mean()) if len(doc_len) else 1.0, df)
-        idf = bm25_idf(stats.df, stats.n_docs)
-        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-        scores = counts.copy()
-        scores.data = (bm25_tf(counts.data, doc_len[rows], stats.avgdl) * idf[counts.indices]).astype(np.float32)
-        csc = scores.tocsc()
-        return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32), csc.data,
-                   avgdl=stats.avgdl)
+        csc, avgdl = term_major_scores(counts, vocab, stats)
+        return cls(vocab, counts, csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False), csc.data,
+                   avgdl=avgdl)
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         """BM25 of every clause for weighted query terms: hot terms added as dense rows, the others' postings
@@ -231,13 +316,9 @@ class LexicalIndex:
         return list(zip(self.counts.indices[start:end].tolist(), self.counts.data[start:end].tolist()))
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        terms = sorted(self.vocab, key=self.vocab.__getitem__)
-        (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
-        for name, array in self._arrays().items():
-            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
-        params = {"k1": K1, "b": B, "clauses": self.size, "avgdl": self.avgdl}
-        (folder / "params.json").write_text(json.dumps(params), encoding="utf-8")
+        write_counts(folder, self.counts, self.vocab)
+        _write_arrays(folder, {name: array for name, array in self._arrays().items() if not name.startswith("counts_")})
+        _write_params(folder, self.size, self.avgdl)
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return {"counts_indptr": self.counts.indptr, "counts_indices": self.counts.indices,
@@ -268,6 +349,50 @@ class LexicalIndex:
     def file_names() -> tuple[str, ...]:
         """The files save() writes."""
         return ("vocab.json", "params.json", *(f"{name}.npy" for name in ARRAYS))
+
+
+def term_major_scores(counts: sparse.csr_matrix, vocab: dict[str, int], stats: Bm25Stats | None = None
+                      ) -> tuple[sparse.csc_matrix, float]:
+    """Every posting's BM25, term-major, and the mean length it was computed with (LexicalIndex.from_counts).
+    counts (float32) is widened to the vocabulary in place."""
+    counts.resize((counts.shape[0], len(vocab)))
+    doc_len = np.asarray(counts.sum(axis=1)).ravel()
+    if stats is None:
+        df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
+        stats = Bm25Stats(counts.shape[0], float(doc_len.mean()) if len(doc_len) else 1.0, df)
+    csc = _term_major(counts)
+    csc.data = _scored(csc, doc_len, bm25_idf(stats.df, stats.n_docs), stats.avgdl)
+    return csc, stats.avgdl
+
+
+def write_counts(folder: Path, counts: sparse.csr_matrix, vocab: dict[str, int]) -> None:
+    """The vocabulary and the count matrix of a segment: LexicalIndex.save's first half."""
+    folder.mkdir(parents=True, exist_ok=True)
+    terms = sorted(vocab, key=vocab.__getitem__)
+    (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+    _write_arrays(folder, {"counts_indptr": counts.indptr, "counts_indices": counts.indices,
+                           "counts_data": counts.data})
+
+
+def write_scores(folder: Path, csc: sparse.csc_matrix, avgdl: float) -> None:
+    """The scores of term_major_scores, their hot rows and the parameters: LexicalIndex.save's second half
+    (a build writes the counts first and lets them go, so the counts, the scores and the hot rows are never
+    all in memory). The same files as save()."""
+    indptr, rows = csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False)
+    hot_terms, hot_scores = hot_columns(indptr, rows, csc.data, csc.shape[0])
+    _write_arrays(folder, {"score_indptr": indptr, "score_rows": rows, "score_data": csc.data,
+                           "hot_terms": hot_terms, "hot_scores": hot_scores})
+    _write_params(folder, csc.shape[0], avgdl)
+
+
+def _write_arrays(folder: Path, arrays: dict[str, np.ndarray]) -> None:
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+
+
+def _write_params(folder: Path, clauses: int, avgdl: float) -> None:
+    params = {"k1": K1, "b": B, "clauses": clauses, "avgdl": avgdl}
+    (folder / "params.json").write_text(json.dumps(params), encoding="utf-8")
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:

@@ -6,8 +6,10 @@ import json
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -148,6 +150,23 @@ def _write_files(temp: Path, manifest: dict, lexical: LexicalField, context: Lex
     data = json.dumps(manifest, ensure_ascii=False).encode("utf-8")  # one line: the C encoder, 10× faster at 1M ids
     _write_durably(temp / "manifest.json", data)
     _write_durably(temp / MANIFEST_CRC, manifest_crc_text(data).encode("ascii"))
+
+
+@contextmanager
+def staging(index_dir: Path) -> Iterator[Path]:
+    """An empty folder where a build writes parts of its snapshot early (to free their memory), for
+    write_snapshot to hard-link; named like a half-written snapshot, so prune() removes what a killed build
+    leaves, and removed on leaving. A write refused there is an IndexWriteError, as in write_snapshot."""
+    folder = index_dir / f"tmp-snap-parts-{os.getpid()}"
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        yield folder
+    except OSError as error:
+        need = folder_mb(current_folder(index_dir)) or folder_mb(folder)
+        raise IndexWriteError(write_failure_message(error, "写入索引", index_dir, need)) from error
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _discard(index_dir: Path, temp: Path, final: Path) -> None:

@@ -300,6 +300,16 @@ class Store:
         rows = self.db.execute(query + " ORDER BY source, seq", doc_ids or ()).fetchall()
         return [Clause(*row) for row in rows]
 
+    def clause_batches(self, size: int) -> Iterator[list[Clause]]:
+        """Every clause in the order of clauses(), size at a time, from one statement (one consistent view of
+        the store), so that a caller going through them all need not hold them all (an index build at 1M)."""
+        cursor = self.db.execute(f"SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses ORDER BY source, seq")
+        try:
+            while rows := cursor.fetchmany(size):
+                yield [Clause(*row) for row in rows]
+        finally:
+            cursor.close()
+
     def clause_keys(self) -> tuple[list[str], list[str]]:
         """The id and hash of every clause, in the order of clauses(), without reading their text."""
         if "hash" not in {row[1] for row in self.db.execute("PRAGMA table_info(clauses)")}:

@@ -48,6 +48,19 @@ def test_a_current_index_is_loaded_without_rebuilding(seed_data, capsys):
     assert engine.mode.startswith("offline:tfidf-svd-")
 
 
+def test_a_whole_build_streams_the_clauses_and_writes_the_same_index(seed_data, monkeypatch):
+    before = load_snapshot(current_folder(seed_data / "index"))
+    monkeypatch.setattr("index.builder.READ_BATCH", 7)
+    monkeypatch.setattr(Store, "clauses", lambda *args: pytest.fail("a whole build read every clause at once"))
+    engine = open_engine(seed_data)
+    engine.refresh(force=True)
+    after = load_snapshot(current_folder(seed_data / "index"))
+    assert after.folder != before.folder and after.clause_ids == before.clause_ids
+    for name in ("lexical/score_data.npy", "lexical/counts_indices.npy", "lexical/hot_scores.npy", "context/score_rows.npy"):
+        assert (after.folder / name).read_bytes() == (before.folder / name).read_bytes(), name
+    assert not list((seed_data / "index").glob("tmp-snap-*"))
+
+
 def test_adding_one_document_embeds_only_its_clauses(seed_data, tmp_path):
     engine = open_engine(seed_data)
     old = load_snapshot(current_folder(seed_data / "index"))
@@ -173,6 +186,27 @@ def test_tokenizing_in_worker_processes_gives_the_same_counts_and_term_ids(seed_
             counts = tokenized_counts(analyzer, texts, vocab, workers=workers)
         assert vocab == one_go
         assert (counts != expected).nnz == 0 and counts.has_sorted_indices
+
+
+def test_both_fields_tokenized_in_one_pass_from_streamed_batches_give_each_fields_own_counts(seed_data):
+    from index.builder import context_text, index_text
+    from index.lexical import tokenized_counts, tokenized_fields
+    from index.tokenize import analyzer_for
+
+    config = load_config(seed_data, model="")
+    clauses = [clause for batch in Store(config.store_path).clause_batches(9) for clause in batch][:40]
+    analyzer = analyzer_for(config)
+    for workers, minimum in ((1, 10**9), (2, 0)):
+        vocabs: list[dict[str, int]] = [{}, {}]
+        batches = ([(index_text(c), context_text(c)) for c in clauses[i:i + 9]] for i in range(0, 40, 9))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("index.lexical.PARALLEL_MIN_CLAUSES", minimum)
+            patch.setattr("index.lexical.TOKENIZE_CHUNK", 7)
+            both = tokenized_fields(analyzer, batches, vocabs, len(clauses), workers=workers)
+        for field_of, counts, vocab in zip((index_text, context_text), both, vocabs):
+            alone: dict[str, int] = {}
+            expected = tokenized_counts(analyzer, [field_of(c) for c in clauses], alone, workers=1)
+            assert vocab == alone and (counts != expected).nnz == 0
 
 
 def test_the_offline_encoder_reads_the_count_matrix_as_it_reads_term_lists():

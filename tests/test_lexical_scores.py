@@ -53,3 +53,17 @@ def test_scores_survive_saving_and_a_snapshot_without_dense_rows(tmp_path):
     for name in ("hot_terms.npy", "hot_scores.npy"):  # written by an older version
         (tmp_path / "lexical" / name).unlink()
     assert np.array_equal(LexicalIndex.load(tmp_path / "lexical").scores(weights), index.scores(weights))
+
+
+def test_a_build_writing_counts_then_scores_gives_the_files_save_writes(tmp_path, monkeypatch):
+    from index.lexical import term_major_scores, write_counts, write_scores
+
+    monkeypatch.setattr("index.lexical.SCORE_BLOCK", 3)  # scored a few postings at a time, as at 1M clauses
+    vocab: dict[str, int] = {}
+    counts = count_matrix(PASSAGES, vocab)
+    built().save(tmp_path / "saved")
+    csc, avgdl = term_major_scores(counts, vocab)
+    write_counts(tmp_path / "halves", counts, vocab)
+    write_scores(tmp_path / "halves", csc, avgdl)
+    for name in LexicalIndex.file_names():
+        assert (tmp_path / "halves" / name).read_bytes() == (tmp_path / "saved" / name).read_bytes(), name
