@@ -11,7 +11,7 @@ QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org"
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
 
 _ASKS = [  # checked in order: the first that matches is the question's type
-    (ENTITY, re.compile(r"叫什么|什么名字|名称是什么|哪[台只座部所](?!门)")),  # asks a name, whatever else it says
+    (ENTITY, re.compile(r"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$")),  # asks a name, whatever else it says
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
@@ -85,7 +85,7 @@ def asked_measure(question: str) -> re.Pattern | None:
 
 
 _NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种]?(?P<noun>[\u4e00-\u9fff]{1,8})")
-_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个)(?=[？?]?$))")
+_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
 _DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
 

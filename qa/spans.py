@@ -73,7 +73,8 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
     elif kind == ENTITY and names:
-        spans = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))] or spans
+        spans = [without_locative(flat.text, _subject_of(flat.text, span))
+                 for span in _outermost(_named_spans(flat.text, names))] or spans
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
@@ -86,6 +87,15 @@ _EDITION = re.compile(r"[（(]\d{4}年版[）)]")
 _SUBJECT = re.compile(rf"(?:^|[\s，。；：]|第[{_CN}\d]+条)(?P<subject>{_ENTITY_CHAR}{{2,20}}?)(?:是|为)$")
 
 
+def without_locative(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name opening with two places in a row starts at the second: the first says where it is (支持济南市山东碳排放
+    服务中心建设 → 山东碳排放服务中心)."""
+    found = gazetteer().find(sentence[span[0]:span[1]])
+    if len(found) >= 2 and found[0][0] == 0 and found[1][0] == found[0][1] and span[1] - span[0] - found[1][0] >= 4:
+        return (span[0] + found[1][0], span[1])
+    return span
+
+
 def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """In "广州碳排放权交易中心是碳普惠核证减排量交易平台" the name before 是 is the one the platform is called."""
     subject = _SUBJECT.search(text[:span[0]])
@@ -96,7 +106,8 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     """Names ending in the asked noun, or in its longest ending the text has (原有条例 → 条例); a name in
     quotes before it stands alone (“江海智造”品牌 → 江海智造), and so does one in brackets after it
     (贝类（台山蚝）); without the noun, a name in quotes."""
-    for noun in nouns:
+    # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
+    for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS})$", noun) is None):
         for start in range(len(noun) - 1):
             ending = re.escape(noun[start:])
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
@@ -135,7 +146,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         figures = [m.span("value") for m in _SET_RATIO.finditer(text)] + [m.span() for m in _BOUNDED.finditer(text)]
         return _outermost([m.span("level") for m in _LEVEL.finditer(text)] + figures)
     if kind == ENTITY:
-        return [_after_last_verb(text, m.span(), 2) for m in _ENTITY.finditer(text)]
+        return [without_locative(text, _after_last_verb(text, m.span(), 2)) for m in _ENTITY.finditer(text)]
     return []
 
 
@@ -147,7 +158,7 @@ _LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|纳入|列入|归集到?|录入|接入")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
