@@ -16,7 +16,7 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.scope import Scope, scope_of
 from qa.slots import framed, gap_spans
-from qa.spans import respective_span, stated_lead, value_spans, without_locative, years_named
+from qa.spans import respective_span, stated_lead, value_spans, years_named
 from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -273,7 +273,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
     spans = [s for s in values
-             if not _said(sentence[s[0]:s[1]], flat_question, kind == ENTITY)
+             if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or not _DURATION.fullmatch(compact(sentence[s[0]:s[1]]).text)
@@ -359,17 +359,9 @@ def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool 
     """Of the names the question's words frame in the sentence (qa.slots), the one whose words up to the next
     name cover most of the question; none that the question itself says."""
     flat_question = compact(question).text
-    gaps = [without_locative(sentence, g) for g in gap_spans(sentence, question, evidence.names, strict)]
-    gaps = [g for g in gaps if not _said(sentence[g[0]:g[1]], flat_question, loose=True)]
+    gaps = [g for g in gap_spans(sentence, question, evidence.names, strict)
+            if compact(sentence[g[0]:g[1]]).text not in flat_question]
     return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
-
-
-def _said(value: str, flat_question: str, loose: bool = False) -> bool:
-    """The question says this value itself; or, for a name (loose), all of it after a qualifier of one or
-    two characters (已设立政府投资基金 says 现有政府投资基金): it is not what the question asks."""
-    text = compact(value).text
-    return text in flat_question or loose and any(len(text) - cut >= 4 and text[cut:] in flat_question
-                                                  for cut in (1, 2))
 
 
 def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:

@@ -73,8 +73,7 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
     elif kind == ENTITY and names:
-        spans = [without_locative(flat.text, _subject_of(flat.text, span))
-                 for span in _outermost(_named_spans(flat.text, names))] or spans
+        spans = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))] or spans
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
@@ -85,15 +84,6 @@ _EDITION = re.compile(r"[（(]\d{4}年版[）)]")
 
 
 _SUBJECT = re.compile(rf"(?:^|[\s，。；：]|第[{_CN}\d]+条)(?P<subject>{_ENTITY_CHAR}{{2,20}}?)(?:是|为)$")
-
-
-def without_locative(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A name opening with two places in a row starts at the second: the first says where it is (支持济南市山东碳排放
-    服务中心建设 → 山东碳排放服务中心)."""
-    found = gazetteer().find(sentence[span[0]:span[1]])
-    if len(found) >= 2 and found[0][0] == 0 and found[1][0] == found[0][1] and span[1] - span[0] - found[1][0] >= 4:
-        return (span[0] + found[1][0], span[1])
-    return span
 
 
 def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -146,7 +136,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         figures = [m.span("value") for m in _SET_RATIO.finditer(text)] + [m.span() for m in _BOUNDED.finditer(text)]
         return _outermost([m.span("level") for m in _LEVEL.finditer(text)] + figures)
     if kind == ENTITY:
-        return [without_locative(text, _after_last_verb(text, m.span(), 2)) for m in _ENTITY.finditer(text)]
+        return [_after_last_verb(text, m.span(), 2) for m in _ENTITY.finditer(text)]
     return []
 
 
