@@ -33,3 +33,12 @@ def pooled_rows(library: Library, signals: Signals, allowed: np.ndarray | None) 
         rows += [row for row, _ in top_k(body + 1e-6 * in_scope, POOL, live & in_scope)]
     rows += [row for row in signals.refs.tolist() if live[row]]
     return np.array(sorted(set(rows)), dtype=np.int64)
+
+
+def position_in_order(signals: Signals, library: Library, known: dict[int, Clause]) -> tuple[int, ...]:
+    """For a question that cites a position of one document and asks only what it says (第三章讲什么), that
+    position's clauses as the document reads them; otherwise none."""
+    cited = [row for row in signals.refs.tolist() if row in known]
+    if not signals.question.reads_position or len({int(library.doc_of_row[row]) for row in cited}) != 1:
+        return ()
+    return tuple(sorted(cited, key=lambda row: known[row].seq))

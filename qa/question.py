@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from qa.library import Library
 
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
+# Words that ask what a passage says without saying what about (讲了什么, 主要规定了哪些内容): with a cited
+# position and nothing else, the question asks for that position as it reads, from its start.
+_ABOUT_ANYTHING = frozenset("讲 说 写 讲述 规定 内容 主要 包括 包含 涉及 关于 哪些方面 方面 条文 要求 明确 提出 介绍".split())
 
 
 class QueryError(ValueError):
@@ -45,6 +48,7 @@ class Question:
     title_recall: np.ndarray  # per document number (last entry: no document): share of its title spelled out
     names_title: bool  # it spells out most of some document's title (with or without 《》)
     terms: QueryTerms  # the words a clause is scored on
+    reads_position: bool = False  # it cites a position and asks only what it says (第三章讲什么)
 
 
 def read_for_ranking(text: str, library: Library, analyzer: Analyzer) -> Question:
@@ -55,6 +59,7 @@ def read_for_ranking(text: str, library: Library, analyzer: Analyzer) -> Questio
     named = np.flatnonzero(title_recall[:-1] >= NAME_MATCH)
     pairs = set().union(*(title_bigrams(library.titles[n]) for n in named))
     terms = analyzer.query(blank_title(reading.text, pairs))
+    reads_position = bool(reading.refs) and all(word in _ABOUT_ANYTHING for word in terms.words)
     if not terms.weights:  # the question is only a name (台山市碳达峰实施方案): its words are the subject
         terms = analyzer.query(text)
-    return Question(text, reading, title_recall, bool(len(named)), terms)
+    return Question(text, reading, title_recall, bool(len(named)), terms, reads_position)

@@ -39,6 +39,7 @@ class Candidates:
     """The clauses worth ranking for one question and their features (rows x FEATURES)."""
     rows: np.ndarray
     features: np.ndarray
+    leading: tuple[int, ...] = ()  # rows that come first, in this order, whatever their scores
 
     def scores(self, weights: np.ndarray) -> np.ndarray:
         return combined(self.features, weights)
@@ -48,7 +49,9 @@ class Candidates:
         shown is the weighted evidence alone, without the named-first offset."""
         order = np.lexsort((self.rows, -self.scores(weights)))
         evidence = self.features @ weights
-        return [(int(self.rows[i]), float(evidence[i])) for i in order]
+        ranked = [(int(self.rows[i]), float(evidence[i])) for i in order]
+        first = {row: place for place, row in enumerate(self.leading)}
+        return sorted(ranked, key=lambda pair: first.get(pair[0], len(first))) if first else ranked
 
 
 def scaled(values: np.ndarray) -> np.ndarray:

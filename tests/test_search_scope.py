@@ -131,3 +131,16 @@ def test_a_sentence_using_an_abbreviation_holds_the_evidence_of_its_parts():
     text = "推进公共停车场建设。鼓励开展光储充一体化项目建设。"
     assert best_sentence_share(text, evidence) == 0.0
     assert best_sentence_share(text, evidence, [("光储充", ["光伏", "储能", "充电"])]) == 1.0
+
+
+def test_a_cited_chapter_asked_what_it_says_reads_from_its_first_article(tmp_path_factory):
+    """The chapter's later article says 规定 and 内容 often; the question asks what the chapter says, so the
+    chapter comes as the law reads it. A chapter asked about a subject still ranks by that subject."""
+    law = ("某省节水条例\n第一章 总则\n第一条 为了节约用水，制定本条例。\n第二条 本省行政区域内的用水活动适用本条例。\n"
+           "第二章 用水管理\n第三条 用水单位应当安装计量设施，按月记录用水量。\n"
+           "第四条 取水许可的规定内容由省人民政府规定，规定内容包括取水量和取水期限。\n"
+           "第五条 公共供水企业应当定期检测管网漏损。\n第三章 法律责任\n第六条 违反本条例的，责令改正。\n")
+    engine = engine_over(tmp_path_factory, {"law.txt": law})
+    hits = engine.search("某省节水条例第二章规定了哪些内容？", top_k=3).hits
+    assert [hit.clause for hit in hits] == ["第二章 第三条", "第二章 第四条", "第二章 第五条"]
+    assert engine.search("某省节水条例第二章对管网漏损有什么要求？").hits[0].clause == "第二章 第五条"
