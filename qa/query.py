@@ -14,11 +14,11 @@ from qa.places import Place, gazetteer
 _CN = "零〇一二三四五六七八九十百千两"
 # Words by which a question asks about the national level (国务院 and ministries are also issuers, found
 # among document names). 国家 counts only where it stands for the state's own plan, not in 国家标准.
-_NATIONAL = re.compile(r"全国|国务院|党中央|中央层面|国家层面|国家(?=的|对|有|要求|规定|提出|方案|政策|层面|出台|怎么|如何|在|法律)")
+_NATIONAL = re.compile(r"全国|国务院|党中央|中央层面|国家层面|国家部委|部委|国家(?=的|对|有|要求|规定|提出|方案|政策|层面|出台|怎么|如何|在|法律)")
 # Words by which a question asks about a level below the state (省级, 市一级, 区县): each level's documents.
 _LEVEL_WORDS = [
     ("省", re.compile(r"省级|省一级|省层面|省里")),
-    ("市", re.compile(r"(?<![城都县])市级|市一级|市层面|市里|地级市")),
+    ("市", re.compile(r"地市级|地市一级|地市|(?<![城都县])市级|市一级|市层面|市里|地级市")),
     ("区县", re.compile(r"区级|区一级|县级|县一级|区县|县区|区里|县里")),
 ]
 _BODY = re.compile(r"部门|政府|机关|机构|单位")
@@ -65,8 +65,9 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     spans += [m.span() for m in _NATIONAL.finditer(text)]
     # 省级财政部门, 市级层面城市人民政府: a question about a body's duties uses the level to name the body,
     # which documents of every level speak of; then the level picks no documents.
-    levels = [] if _BODY.search(text) else [level for level, words in _LEVEL_WORDS if words.search(text)]
-    spans += [m.span() for level, words in _LEVEL_WORDS if level in levels for m in words.finditer(text)]
+    said = [] if _BODY.search(text) else _levels_said(text)
+    levels = list(dict.fromkeys(level for level, _ in said))
+    spans += [span for _, span in said]
     titles = [m.group(1).strip() for m in _TITLE.finditer(text)]
     for name in sorted(document_names, key=len, reverse=True):
         spans += [m.span() for m in re.finditer(re.escape(name), text)]
@@ -74,6 +75,20 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     spans += [m.span() for m in _REF_IN_QUESTION.finditer(text)]
     kept, names = _blank(text, spans)
     return Reading(kept, places, national, titles, refs, names, levels)
+
+
+def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each level word and where it stands, when it starts a word of the question: 区里 in 我们区里 names
+    a level, in 一个片区里 it is the end of 片区."""
+    matches = [(level, m.span()) for level, words in _LEVEL_WORDS for m in words.finditer(text)]
+    if not matches:
+        return []
+    import jieba
+
+    starts = {0}
+    for word in jieba.lcut(text):
+        starts.add(max(starts) + len(word))
+    return [(level, span) for level, span in matches if span[0] in starts]
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
