@@ -129,13 +129,16 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 
 def _named_document(engine, question: str, hits: list[Hit]) -> str | None:
     """The document whose title the question spells out (most of it), if one: its facts are asked about,
-    whichever document's clause the search put first. Of several titles spelled out as much (台山市 and
-    江海区 碳达峰实施方案), the one the search ranks first."""
+    whichever document's clause the search put first. Of titles spelled out as fully (台山市 and 江海区
+    碳达峰实施方案), the one the search ranks first; a title spelled out less (碳排放权交易管理办法 beside a
+    question naming the 暂行条例) is another document."""
     library = engine.library()
     named = {library.doc_ids[n]: share for n, share in library.title_index.recall(normalize(question)).items()
              if share >= NAME_MATCH}
-    ranked = next((hit.doc_id for hit in hits if hit.doc_id in named), None)
-    return ranked or max(named, key=named.get, default=None)
+    if not named:
+        return None
+    fullest = {doc_id for doc_id, share in named.items() if share >= max(named.values()) - 1e-6}
+    return next((hit.doc_id for hit in hits if hit.doc_id in fullest), None) or next(iter(sorted(fullest)), None)
 
 
 def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:
@@ -185,6 +188,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
     evidence.words = question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
+    evidence.years = _years_asked(question, evidence.years, titles)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)
     evidence.measure = asked_measure(question)
@@ -233,7 +237,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         candidates = []
         found = sentences(hit.text)
         # Sentences with a value of their own: a word of the question found there and not beside a value
-        # means that value is about something else (天然气 15万千瓦 where 光伏 has its own figure).
+        # means that value is about something else (天然气 15万千瓦 where 光伏 has its own figure), unless
+        # the sentence beside the value holds more of the question.
         valued = [s for s in found if kind == QUANTITY and value_spans(s, kind)]
         for position, sentence in enumerate(found):
             paired = respective_span(sentence, question)
@@ -245,8 +250,10 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             highlight = sentence[span[0]:span[1]] if span else ""
             # The clause's first sentence (its heading or lead) and the sentence before scope this one.
             context = f"{found[0]} {found[position - 1]} {sentence}" if position else sentence
-            rivals = " ".join(s for s in valued if s != sentence)
-            if rivals and evidence.absent_from(f"{hit.heading} {context}", rivals):
+            # A rival answers instead when it holds a word this one lacks and as much of the question.
+            own = evidence.coverage(sentence)
+            if any(evidence.absent_from(f"{hit.heading} {context}", rival) and evidence.coverage(rival) >= own
+                   for rival in valued if rival != sentence):
                 continue
             # A sentence that pairs the very item the question names with its value (分别) answers it.
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
@@ -287,17 +294,17 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     bound = next((words for words in _BOUNDS if words.search(flat_question)), None)
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
-    return _without_what_is_asked(sentence, best, flat_question, bound) if kind == QUANTITY else best
+    return _without_what_is_asked(sentence, best, flat_question) if kind == QUANTITY else best
 
 
-def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str,
-                           bound: re.Pattern | None) -> tuple[int, int]:
-    """The value without the words before it that the question already says: 力争达到多少 → 400万千瓦, 最多
-    多少 or 上限 → 一百六十平方米 after 最高不得超过; a qualifier the question does not say stays (力争达到700万千瓦)."""
+def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+    """The value without the words before it that the question already says: 力争达到多少 → 400万千瓦; a
+    qualifier the question does not say in those words stays (力争达到700万千瓦; 至少几个工作日 → 不少于7个工作日:
+    the bound is part of the value)."""
     lead = stated_lead(sentence[span[0]:span[1]])
     if not lead:
         return span
-    said = compact(lead).text in flat_question or (bound is not None and bound.search(lead) is not None)
+    said = compact(lead).text in flat_question
     return (span[0] + len(lead), span[1]) if said and span[0] + len(lead) < span[1] else span
 
 
@@ -341,12 +348,19 @@ def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
     return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values)) + year_fit
 
 
+# A count (10家) is followed by what it counts: in a list of counts each one's words come after it.
+_COUNTS_WHAT_FOLLOWS = re.compile(r"[个座家项条辆台套处所批只艘根名户][\u4e00-\u9fff]")
+
+
 def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, int]] = ()) -> str:
     """The words around a value: from the punctuation (or the value) before it to the punctuation after
     it, or to its own end when another value follows first. In a table flattened into one line (居住建筑能效提升30%公共建筑能效提升20%) the words
     between two values are the second one's."""
     before = [(sentence.rfind(mark, 0, start), mark) for mark in _CHUNK_MARKS]
     after = [sentence.find(mark, start + length) for mark in _CHUNK_MARKS]
+    if _COUNTS_WHAT_FOLLOWS.match(sentence, start + length - 1):  # 5家近零碳试点学校、10家近零碳试点企业
+        ends = [i for i in after if i >= 0] + [other for other, _ in values if other > start]
+        return sentence[start:min(ends, default=len(sentence))]
     left = max([i + len(mark) for i, mark in before if i >= 0] + [end for _, end in values if end <= start],
                default=0)
     right = min((i for i in after if i >= 0), default=len(sentence))
@@ -374,6 +388,15 @@ def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, i
 def _names_year(sentence: str, evidence: Evidence) -> bool:
     named = years_named(sentence)
     return any(year in named for year in evidence.years)
+
+
+def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
+    """The years asked about, without a year said only inside a document title the question spells out
+    (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
+    flat, spelled = compact(question).text, [compact(normalize(title)).text for title in titles]
+    outside = {m.group("year") for m in YEAR_RE.finditer(flat)
+               if not any(flat[m.start():m.start() + 8] in title for title in spelled)}
+    return [year for year in years if year in outside]
 
 
 def _missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> str:

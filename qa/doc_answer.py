@@ -13,7 +13,7 @@ _ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么
 _ASKS_ADOPTED = re.compile(r"通过|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
-_ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|起实施|开始实施|起执行|开始执行|执行日期|起实行|开始实行")
+_ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|执行日期|(?:起|开始)(?:正式)?(?:实施|执行|实行)")
 # 落款 is the signature at the foot of the document, dated the day it is signed.
 _ASKS_WRITTEN = re.compile(r"成文|落款|签发|印发日期|发文日期|哪天印发|什么时候印发|哪一天印发|印发的日期")
 # A web page prints its own 发布日期, days after the 成文日期 the document is signed on.

@@ -21,6 +21,8 @@ _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落�
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name.
 _INTRODUCES = re.compile(r"^(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|按|依|据)")
+# 地方条例, 相关法规, 配套办法: a kind of document, named by no title.
+_GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门)(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "标准", "指南", "目录", "纲要", "计划", "措施")
 
 
@@ -90,7 +92,7 @@ def _document_names(text: str) -> list[str]:
     for match in _DOCUMENT_NAME.finditer(text):
         name = match.group(1) or _INTRODUCES.sub("", match.group(2))
         name = name.strip("“”")
-        if _bare(name).endswith(_KINDS) and name not in found:
+        if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found:
             found.append(name)
     for start, _, _ in gazetteer().find(text):
         match = _PLACE_LED_NAME.match(text, start)

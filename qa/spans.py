@@ -42,7 +42,10 @@ _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政�
 _ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
 _NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
-_ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
+# 财政部各地监管局, 国家发展改革委能源局: an office of a body, named after it, is one organisation.
+_ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
+             r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,6}?(?:监管局|分局|局|司|办公室))?")
+_ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
 _JOINED_NAME = re.compile(r"(?:发展|住房|工业|人力资源|文化|自然资源|科学技术|商务|卫生)和"
@@ -148,7 +151,7 @@ _LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|纳入|列入|归集到?|录入|接入")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -239,6 +242,8 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
             subjects = re.findall(r"\d{4}年", years.group())
         elif len(subjects) == 1 and span_of_years:  # 2022至2025年…分别达到80%、90%、95%、100%: one item a year
             subjects = [f"{year}年" for year in range(int(span_of_years[1]), int(span_of_years[2]) + 1)]
+        elif len(subjects) == 1:  # 集中在金沙江、雅砻江、大渡河流域，其可开发量分别为…: the items are listed before
+            subjects = _items_before(flat.text[:match.start("subjects")]) or subjects
         values = [(match.start("values") + s, match.start("values") + e)
                   for s, e in _flat_spans(match.group("values"), QUANTITY)]
         if len(subjects) < 2 or len(subjects) != len(values):
@@ -251,6 +256,19 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
         if len(best) == 1:  # 营运船舶… names 营运车辆 too, by its start, but 船舶… more
             return flat.original_span(*values[best[0]])
     return _values_first_span(flat, asked)
+
+
+def _items_before(text: str) -> list[str]:
+    """The items listed in the clause just before a comma (…集中在金沙江、雅砻江、大渡河流域，), the first
+    without the words that lead into the list (as long as the second); [] when that clause lists nothing."""
+    if not text.endswith(("，", ",")):
+        return []
+    clause = re.split(r"[，,。；;：:]", text[:-1])[-1]
+    items = [item for item in clause.split("、") if item]
+    if len(items) < 2:
+        return []
+    items[0] = items[0][-len(items[1]):]
+    return items
 
 
 # 2023年、2025年年底，分别对规划执行情况进行中期评估和总结评估: the values come first, the items after 分别.

@@ -453,9 +453,10 @@ def test_what_the_question_rules_out_is_no_evidence(tmp_path_factory):
 
 @pytest.mark.parametrize("sentence, question, value", [
     ("到2025年，光伏装机容量力争达到400万千瓦；", "光伏装机容量力争达到多少？", "400万千瓦"),
-    ("山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。", "山区宅基地面积最多多少？", "一百六十平方米"),
+    ("山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。", "山区宅基地面积最多多少？", "最高不得超过一百六十平方米"),
+    ("山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。", "山区宅基地面积最高不得超过多少？", "一百六十平方米"),
     ("到2030年，光伏装机容量力争达到700万千瓦。", "光伏装机规模打算做到多少？", "力争达到700万千瓦")])
-def test_a_qualifier_the_question_already_says_is_not_repeated_one_it_does_not_stays(sentence, question, value):
+def test_a_qualifier_the_question_says_in_its_words_is_not_repeated_a_bound_asked_otherwise_stays(sentence, question, value):
     from qa.answer import _best_span
     from qa.answer_types import asked_measure
     from qa.evidence import evidence_of
