@@ -16,7 +16,7 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.scope import Scope, scope_of
 from qa.slots import framed, gap_spans
-from qa.spans import respective_span, stated_lead, value_spans, years_named
+from qa.spans import is_organisation, respective_span, stated_lead, value_spans, years_named
 from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -279,6 +279,8 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
+    if kind == ENTITY:
+        values = [_without_said_owner(sentence, span, flat_question) for span in values]
     spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
@@ -297,6 +299,16 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     return _without_what_is_asked(sentence, best, flat_question) if kind == QUANTITY else best
 
 
+def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+    """A name without the body owning it that the question already says (国能台山电厂哪台机组 → 2号发电机组):
+    the longest opening found in the question that names an organisation, when a name of two or more is
+    left. A place the question says (深圳经济特区…条例) stays: it is part of the name."""
+    name = sentence[span[0]:span[1]]
+    said = next((n for n in range(len(name) - 2, 2, -1)
+                 if name[:n] in flat_question and is_organisation(name[:n])), 0)
+    return (span[0] + said, span[1]) if said else span
+
+
 def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
     """The value without the words before it that the question already says: 力争达到多少 → 400万千瓦; a
     qualifier the question does not say in those words stays (力争达到700万千瓦; 至少几个工作日 → 不少于7个工作日:
@@ -309,8 +321,8 @@ def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: 
 
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
-_DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(r"多久|多长时间|多少时间|期限|时限|(?:多少|几)个?(?:天|日|工作日|月|年|小时)")
+_DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
+_TIME_ASKED = re.compile(r"多久|多长时间|多少时间|期限|时限|(?:多少|几)个?(?:天|日|工作日|月|年|小时|分钟)")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor: the value stated as that bound answers.

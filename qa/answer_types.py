@@ -51,7 +51,7 @@ def holds(text: str, kind: str | None) -> bool:
 # carries. 个 is the general classifier, so it stands for every count word.
 _COUNT = "个座家项条辆台套处所批只艘根人名户"
 _MEASURES = [
-    (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时)|多久|多长时间"), re.compile(r"天|日|月|年|小时")),
+    (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时|分钟)|多久|多长时间|多少时间"), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),

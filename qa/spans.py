@@ -22,17 +22,18 @@ def stated_lead(value: str) -> str:
 
 
 _CN = "一二三四五六七八九十百千万两零〇"
-_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|星级"
+_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|小时|分钟|星级"
 _CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
+_PERCENT = rf"百分之{_CN_NUMBER}(?:点[{_CN}]+)?"
 _CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
-                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|百分之{_CN_NUMBER}(?:点[{_CN}]+)?(?:以上|以下|以内)?)")
-_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|个月|年)(?:内|以内|以上)?")
+                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:以上|以下|以内)?)")
+_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
-                   r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前
+                   r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|每年\d{1,2}月(?:底|末)(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前, 每年10月底前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
@@ -51,11 +52,17 @@ _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}(?:(?:、|和|
 _JOINED_NAME = re.compile(r"(?:发展|住房|工业|人力资源|文化|自然资源|科学技术|商务|卫生)和"
                           r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
 _NAME_JOIN_STAND_IN = "咊"
+def is_organisation(text: str) -> bool:
+    """The text is one organisation's name (国能台山电厂, 市生态环境局)."""
+    return _ORG.fullmatch(text) is not None
+
+
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 # A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程).
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
-_ENTITY = re.compile(rf"{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
+# A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
+_ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
 _DOCUMENT_KIND = re.compile(r"法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")

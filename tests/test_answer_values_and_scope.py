@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer import answer_question
-from qa.answer_types import ENTITY, ORG
+from qa.answer_types import DATE, ENTITY, ORG, QUANTITY
 from qa.doc_answer import asked_fact
 from qa.scope import _document_names
 from qa.spans import respective_span, value_spans
@@ -19,6 +19,8 @@ PLAN = """海川市2030年前碳达峰行动方案
 2．试点示范。到2025年，各区分别建成1个近零碳试点园区、3个近零碳试点机关以及10家近零碳试点企业。
 3．工业降碳。大力支持电炉短流程工艺发展。2025年和2030年，全市短流程炼钢占比分别提升至15%、20%以上。2025年再生铝产量达到15万吨，2030年电解铝使用可再生能源比例提高至30%以上。
 4．信息公示。项目业主在申报前应当向利益相关方公示，公示期不少于7个工作日。
+5．煤电改造。推动海川电厂2号发电机组超超临界改造。
+6．小额贷款。对30万元以下的小额绿色贷款，力争2天内办结。
 """
 RULES = "某省碳排放管理暂行条例\n第一条 为了规范碳排放管理，制定本条例。\n第二条 本条例自2024年5月1日起施行。\n"
 MEASURES = "某省碳排放管理办法\n某环令第3号\n第一条 为了规范碳排放权交易，制定本办法。\n第二条 本办法自公布之日起施行。\n"
@@ -54,6 +56,28 @@ def test_items_listed_before_the_comma_pair_with_the_values_after_fen_bie():
     sentence = "主要集中在金沙江、雅砻江、大渡河流域，其技术可开发量分别为4044万千瓦、3924万千瓦、3791万千瓦。"
     start, end = respective_span(sentence, "雅砻江流域的技术可开发量有多少？")
     assert sentence[start:end] == "3924万千瓦"
+
+
+def test_a_name_starts_after_the_owner_the_question_says(engine):
+    assert answer_question(engine, "海川市要对海川电厂哪台机组实施超超临界改造？").quotes[0].highlight == "2号发电机组"
+
+
+def test_how_much_time_asks_for_a_span_of_time(engine):
+    assert answer_question(engine, "海川市30万元以下的小额绿色贷款要求多少时间内办结？").quotes[0].highlight == "力争2天内"
+
+
+@pytest.mark.parametrize("sentence, kind, value", [
+    ("需停车三分钟以上的情况下熄灭发动机。", QUANTITY, "三分钟以上"),
+    ("处合同价款百分之二以上百分之四以下的罚款。", QUANTITY, "百分之二以上百分之四以下"),
+    ("区县住房城乡建设部门每年10月底前报送创建情况。", DATE, "每年10月底前")])
+def test_minutes_percentage_ranges_and_a_yearly_month_end_are_values(sentence, kind, value):
+    assert [sentence[a:b] for a, b in value_spans(sentence, kind)] == [value]
+
+
+def test_a_line_s_voltage_opens_its_name():
+    sentence = "大力推进110千伏金瓯输变电工程等电网工程的建设实施。"
+    start, end = value_spans(sentence, ENTITY)[0]
+    assert sentence[start:end] == "110千伏金瓯输变电工程"
 
 
 def test_an_office_named_after_its_body_and_a_platform_used_through_are_one_name():
