@@ -94,6 +94,13 @@ def current_rss_mb() -> float:
     return round(psutil.Process().memory_info().rss / 2**20, 1)
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished children (the worker pools): on a shared
+    machine the work done, which wall time is not."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def folder_mb(path: Path) -> float:
     """Size on disk of the files under path, in MiB."""
     files = [p for p in Path(path).rglob("*") if p.is_file()] if Path(path).exists() else []

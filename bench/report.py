@@ -9,7 +9,8 @@ ROWS = [
     ("clauses (documents)", "clauses", "{:,}"), ("text MB", "text_mb", "{:.1f}"),
     ("ingest s", "ingest_s", "{:.1f}"), ("index build s", "index_s", "{:.1f}"),
     ("ingest + build s", "build_s", "{:.1f}"), ("clauses/s", "clauses_per_s", "{:,.0f}"),
-    ("MB text/s (end to end)", "mb_per_s", "{:.2f}"), ("index on disk MB", "index_mb", "{:.1f}"),
+    ("MB text/s (end to end)", "mb_per_s", "{:.2f}"),
+    ("lexically searchable after s (MB text/s)", "lexical_ready_s", "{:.1f}"), ("index on disk MB", "index_mb", "{:.1f}"),
     ("store MB", "store_mb", "{:.1f}"), ("peak RSS MB", "peak_rss_mb", "{:,.0f}"),
     ("lexical p50 / p95 / p99 ms", "lexical", "pct"), ("dense p50 / p95 / p99 ms", "dense", "pct"),
     ("hybrid p50 / p95 / p99 ms", "hybrid", "pct"), ("query encode p50 / p95 / p99 ms", "encode", "pct"),
@@ -42,6 +43,7 @@ TARGETS = [
     ("lexical ≥ 100× rank-bm25 at 100k", "speedup_vs_rank_bm25", 100.0, 100_000, False),
     ("lexical p50 below bm25s scoring + top 10", "speedup_vs_bm25s", 1.0, 10_000, False),
     ("ingest + build ≥ 1 MB text/s", "mb_per_s", 1.0, 0, False),
+    ("lexically searchable ≥ 1.5 MB text/s at 100k", "lexical_ready_mb_per_s", 1.5, 100_000, False),
     ("engine ready ≤ 5 s at 100k", "cold_ready_s", 5.0, 100_000, True),
 ]
 
@@ -57,6 +59,8 @@ def cell(row: dict, key: str, fmt: str) -> str:
     text = _number(value, fmt)
     if key == "clauses" and value is not None:
         text += f" ({row.get('documents', 0):,})"
+    if key == "lexical_ready_s" and value is not None:
+        text += f" ({_number(row.get('lexical_ready_mb_per_s'), '{:.2f}')})"
     if key == "rank_bm25_p50_ms" and value is not None:
         text += f" ({row.get('rank_bm25_queries')})"
     if key == "dense_recall_at_10" and value is not None:

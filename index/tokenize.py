@@ -7,13 +7,11 @@ import logging
 import re
 import threading
 import unicodedata
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
-with warnings.catch_warnings():  # setuptools < 81 (pinned for milvus-lite) warns on zhconv's pkg_resources import
-    warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
-    import zhconv
+from index.simplified import to_simplified
 
 try:  # jieba with its dictionary search and Viterbi compiled: the same words, cut ~1.7x faster
     import jieba_fast as jieba
@@ -21,6 +19,10 @@ try:  # jieba with its dictionary search and Viterbi compiled: the same words, c
 except ImportError:
     import jieba
     import jieba.posseg as jieba_posseg
+try:  # jieba_fast's cutting with its dictionary search in Rust: the same words (python -m bench.same_tokens), faster
+    import jieba_next as cutter
+except ImportError:
+    cutter = jieba
 
 ANALYZER_VERSION = 2
 NGRAM_PREFIX = "_"  # bigrams share the vocabulary with words; the prefix keeps them apart
@@ -37,7 +39,10 @@ WORD_CACHE_SIZE = 200_000  # distinct words whose index terms are remembered
 _CONTENT = re.compile(r"[\w%‰℃]", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ALL_HAN = re.compile(r"[\u3400-\u9fff]*")
+# The index's tokens are jieba_fast's words whichever of the two cuts them, so an index stays valid across them
+SEGMENTER = "jieba_fast" if cutter.__name__ == "jieba_next" else jieba.__name__
 jieba.setLogLevel(logging.WARNING)
+cutter.setLogLevel(logging.WARNING)
 
 
 @dataclass
@@ -50,7 +55,7 @@ class QueryTerms:
 def normalize(text: str) -> str:
     """Full-width to half-width, traditional to simplified, lower case: one spelling per term."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return zhconv.convert(text, "zh-cn") if _HAN.search(text) else text
+    return to_simplified(text) if _HAN.search(text) else text
 
 
 def file_hash(path: Path) -> str:
@@ -68,23 +73,43 @@ def read_list(path: Path) -> list[str]:
 class Analyzer:
     """jieba with the policy dictionary, stop words and synonyms, as one callable for both sides."""
 
-    def __init__(self, user_dict: Path, synonyms: Path, stopwords: Path = DATA / "stopwords.txt"):
+    def __init__(self, user_dict: Path, synonyms: Path, stopwords: Path = DATA / "stopwords.txt",
+                 segmenter: ModuleType = cutter):
+        """segmenter: the module that cuts words (jieba_next, jieba_fast or jieba); the fastest installed."""
         self.paths = {"user_dict": Path(user_dict), "synonyms": Path(synonyms), "stopwords": Path(stopwords)}
-        self._jieba = jieba.Tokenizer()
+        self._jieba = jieba.Tokenizer()  # jieba_fast's: the dictionary as the index knows it, and the tagger's
+        self._added: list[tuple[str, int, str | None]] = []  # the words added to it, with their frequencies
         self._lock = threading.Lock()
         self._word_cache: dict[str, list[str]] = {}
+        self._content: dict[str, str] = {}  # a cut word -> the content word it is, "" for one that ends a run
+        self._last_terms: tuple[str | None, tuple[str, ...]] = (None, ())
         self._load_user_dict(self.paths["user_dict"])
         self.abbreviations: list[tuple[str, list[str]]] = []
         self.stopwords = {normalize(w) for line in read_list(self.paths["stopwords"]) for w in line.split()}
         self.synonyms = self._synonym_groups(self.paths["synonyms"])
         self._inner_keys = frozenset({short for short, _ in self.abbreviations} | {w for w in self.synonyms if len(w) > 1})
         self._key_sizes = range(min(map(len, self._inner_keys), default=1), max(map(len, self._inner_keys), default=0) + 1)
+        self._cutter = self._jieba if segmenter is jieba else self._same_words(segmenter)
 
     def _load_user_dict(self, path: Path) -> None:
         for line in read_list(path):
             parts = line.split()
-            self._jieba.add_word(normalize(parts[0]), int(parts[1]) if len(parts) > 1 else None,
-                                 parts[2] if len(parts) > 2 else None)
+            self._add_word(normalize(parts[0]), int(parts[1]) if len(parts) > 1 else None,
+                           parts[2] if len(parts) > 2 else None)
+
+    def _add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        """jieba's add_word, the frequency it suggests when none is given (one that cuts the word out) written down."""
+        freq = self._jieba.suggest_freq(word, False) if freq is None else int(freq)
+        self._jieba.add_word(word, freq, tag)
+        self._added.append((word, freq, tag))
+
+    def _same_words(self, segmenter: ModuleType):
+        """segmenter's tokenizer given the same words at the same frequencies (jieba_next would rebuild its whole
+        prefix dictionary to suggest each frequency again: seconds at every start)."""
+        tokenizer = segmenter.Tokenizer()
+        for word, freq, tag in self._added:
+            tokenizer.add_word(word, freq, tag)
+        return tokenizer
 
     def _synonym_groups(self, path: Path) -> dict[str, list[str]]:
         groups: dict[str, list[str]] = {}
@@ -94,14 +119,14 @@ class Analyzer:
                 continue
             words = [normalize(w) for w in re.split(r"[\s/]+", line) if w]
             for word in words:
-                self._jieba.add_word(word)
+                self._add_word(word)
                 groups.setdefault(word, []).extend(w for w in words if w != word)
         return groups
 
     def _abbreviation(self, line: str) -> None:
         """光储充 = 光伏 储能 充电: the short form and the set of its parts stand for each other."""
         short, parts = (normalize(side).strip() for side in line.split("=", 1))
-        self._jieba.add_word(short)
+        self._add_word(short)
         self.abbreviations.append((short, parts.split()))
 
     def expansions(self, text: str) -> list[str]:
@@ -126,31 +151,47 @@ class Analyzer:
     def settings(self) -> dict:
         """What an index depends on: a change here means the stored tokens are stale."""
         hashes = {name: file_hash(path) for name, path in self.paths.items()}
-        return {"analyzer": ANALYZER_VERSION, "segmenter": jieba.__name__, "ngrams": [1, 2], **hashes}
+        return {"analyzer": ANALYZER_VERSION, "segmenter": SEGMENTER, "ngrams": [1, 2], **hashes}
 
     def tagger(self) -> jieba_posseg.POSTokenizer:
-        """Part-of-speech tagging over the same dictionary (place and organisation names)."""
+        """Part-of-speech tagging over the same dictionary (place and organisation names), by jieba_fast's
+        tagger, whose tags jieba_next's does not reproduce."""
         return jieba_posseg.POSTokenizer(self._jieba)
 
     def cut(self, normalized: str) -> list[str]:
         with self._lock:  # jieba's lazy initialisation is not thread-safe
-            self._jieba.check_initialized()
-        return self._jieba.lcut(normalized, HMM=True)
+            self._cutter.check_initialized()
+        return self._cutter.lcut(normalized, HMM=True)
 
     def runs(self, text: str) -> list[list[str]]:
         """Content words grouped into runs; stop words and punctuation end a run."""
         runs: list[list[str]] = [[]]
+        content = self._content
         for word in self.cut(normalize(text)):
-            word = word.strip().strip(NGRAM_PREFIX)
-            if not word or word in self.stopwords or not _CONTENT.search(word):
-                runs.append([])
+            kept = content.get(word)
+            if kept is None:
+                kept = self._content_word(word)
+            if kept:
+                runs[-1].append(kept)
             else:
-                runs[-1].append(word)
+                runs.append([])
         return [run for run in runs if run]
+
+    def _content_word(self, word: str) -> str:
+        """The word without spaces and prefix characters, or "" for a stop word or punctuation; remembered."""
+        if len(self._content) >= WORD_CACHE_SIZE:
+            self._content.clear()
+        kept = word.strip().strip(NGRAM_PREFIX)
+        kept = self._content[word] = kept if kept and kept not in self.stopwords and _CONTENT.search(kept) else ""
+        return kept
 
     def terms(self, text: str) -> list[str]:
         """Index terms of a passage: content words plus the character bigrams and unigrams of each run
-        (a run's bigrams are those inside its words and those across each word boundary)."""
+        (a run's bigrams are those inside its words and those across each word boundary). The last passage's
+        are remembered: the context field repeats a document's title and headings clause after clause."""
+        last_text, last_terms = self._last_terms
+        if text == last_text:
+            return list(last_terms)
         out: list[str] = []
         for run in self.runs(text):
             out.extend(self._word_terms(run[0]))
@@ -158,6 +199,7 @@ class Analyzer:
                 out.extend(self._word_terms(word))
                 if _HAN.match(before[-1]) or _HAN.match(word[0]):
                     out.append(NGRAM_PREFIX + before[-1] + word[0])
+        self._last_terms = (text, tuple(out))
         return out
 
     def _word_terms(self, word: str) -> list[str]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ingest.normalise import fold_compat
 from ingest.structure import is_heading_line, starts_with_marker
 
-_BOILERPLATE = [re.compile(p) for p in (
+_BOILERPLATE_PATTERNS = (
     r"^(索引号|分类|主题分类|主题词|体裁分类|名称|来源|信息来源|访问量|浏览次数|点击数|编辑|责任编辑)\s*[:：]",
     r"(【打印】|【字体|【关闭】|【收藏】|打印本页|关闭窗口|分享到|分享至|浏览次数|字号\s*[:：]|\[大\]\s*\[中\]\s*\[小\])",
     r"^(字体|字号)\s*[:：]?\s*[\[【]?\s*大\s*[\]】]?\s*[\[【]?\s*中",
@@ -22,7 +23,11 @@ _BOILERPLATE = [re.compile(p) for p in (
     r"^\d{4}年\d{1,2}月\d{1,2}日印发$",
     r"^<!--.*-->$",
     r"^\S+\.(rar|zip|docx?|pdf|xlsx?|wps)$",
-)]
+)
+# A line is boilerplate when any pattern matches: the anchored ones joined under one ^ (so only the line's
+# start is tried), the others as one pattern; two searches instead of eleven.
+_BOILERPLATE = [re.compile("^(?:" + "|".join(p[1:] for p in _BOILERPLATE_PATTERNS if p.startswith("^")) + ")"),
+                re.compile("|".join(p for p in _BOILERPLATE_PATTERNS if not p.startswith("^")))]
 # A web page's labelled facts of the document (发布机构：…) stay, one line each: questions about the
 # document itself are answered and cited there.
 _DOC_FIELD = re.compile(r"^(发布机构|发文机关|成文日期|发布日期|文号|发文字号)\s*[:：]")
@@ -119,6 +124,7 @@ def _clean_line(line: str) -> str | None:
     return line
 
 
+@lru_cache(maxsize=1 << 14)  # a document's lines are tidied again for its metadata (plain_lines)
 def tidy_line(line: str) -> str:
     """One line without markdown decoration, with single spaces and none between Chinese and numbers."""
     line = _SPACES.sub(" ", line).strip()

@@ -1,6 +1,7 @@
 """Compatibility characters folded to the ordinary ones, for documents and queries alike."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # PDF printers emit Kangxi and CJK radicals (⼀ ⽅) for ideographs, compatibility ideographs, and full-width
@@ -28,9 +29,10 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLDABLE = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _FOLDED_BLOCKS) + "]")
 
 
 def fold_compat(text: str) -> str:
     """text with radicals, compatibility ideographs and full-width digits and letters folded (NFKC per
     character): ⼀、 → 一、, 实施⽅案 → 实施方案, ２０３０ → 2030; （）：，；！？ and ① stay as they are."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text  # translate looks up every character

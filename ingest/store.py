@@ -6,7 +6,8 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import astuple, fields
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
@@ -55,6 +56,8 @@ _READ_ONLY_V1 = ("CREATE TEMP VIEW IF NOT EXISTS documents AS SELECT *, "
 _DOC_COLUMNS = [f.name for f in fields(Document)]
 _FACT_COLUMNS = [name for name in _DOC_COLUMNS if name != "text"]
 _CLAUSE_COLUMNS = [f.name for f in fields(Clause)]
+# A record's fields in column order: dataclasses.astuple deep-copies every value, a third of ingest's writing
+_document_row, _clause_row = attrgetter(*_DOC_COLUMNS), attrgetter(*_CLAUSE_COLUMNS)
 
 
 class StoreError(Exception):
@@ -222,8 +225,8 @@ class Store:
                 db.execute(f"INSERT INTO previous_clauses SELECT {_select(_CLAUSE_COLUMNS)} FROM clauses "
                            "WHERE doc_id = ?", (doc_id,))
             db.execute("DELETE FROM documents WHERE source = ? OR doc_id = ?", (document.source, document.doc_id))
-            db.execute(_insert("documents", _DOC_COLUMNS), astuple(document))
-            db.executemany(_insert("clauses", _CLAUSE_COLUMNS + ["hash"]), [(*astuple(c), clause_hash(c)) for c in clauses])
+            db.execute(_insert("documents", _DOC_COLUMNS), _document_row(document))
+            db.executemany(_insert("clauses", _CLAUSE_COLUMNS + ["hash"]), [(*_clause_row(c), clause_hash(c)) for c in clauses])
 
     def update_fields(self, doc_id: str, values: dict[str, str]) -> Document:
         """Set fields a user gave (ingest.fields checks them first); a re-import keeps them."""

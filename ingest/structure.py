@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _CN = "零〇一二三四五六七八九十百千两"
 _ARTICLE_RANK = 3
@@ -83,6 +84,7 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each line up to four times while a document is cut into sections
 def find_marker(line: str) -> Marker | None:
     """The numbering that opens line, if any (whether it continues the sequence is checked later)."""
     for rank, pattern in _MARKERS:

@@ -22,7 +22,8 @@ from bench.report import markdown_table, target_lines
 from bench.synth import load_pool, make_queries, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED_KEYS = {"clauses", "build_s", "index_mb", "peak_rss_mb", "lexical_p50_ms", "lexical_p95_ms",
+REQUIRED_KEYS = {"clauses", "build_s", "lexical_ready_s", "lexical_ready_mb_per_s", "index_mb", "peak_rss_mb",
+                 "lexical_p50_ms", "lexical_p95_ms",
                  "dense_p95_ms", "hybrid_p50_ms", "hybrid_p95_ms", "encoder_query_p95_ms", "speedup_vs_rank_bm25", "speedup_vs_numpy",
                  "lexical_index_p50_ms", "bm25s_p50_ms", "bm25s_retrieve_p50_ms", "speedup_vs_bm25s",
                  "hybrid_numpy_p95_ms", "hybrid_recall_at_10", "milvus_dense_p50_ms", "milvus_lexical_p50_ms"}
@@ -139,6 +140,7 @@ def test_smoke_run_reports_every_figure(tmp_path):
 def _check_sane(row: dict) -> None:
     assert 200 <= row["clauses"] <= 400 and row["ingest_failures"] == 0
     assert row["build_s"] > 0 and row["index_mb"] > 0 and row["peak_rss_mb"] > 50
+    assert row["build_s"] < row["lexical_ready_s"] and row["lexical_ready_mb_per_s"] > 0
     for mode in ("lexical", "dense", "hybrid", "rank_bm25", "numpy", "faiss", "lexical_index", "bm25s",
                  "bm25s_retrieve", "hybrid_numpy", "milvus_dense", "milvus_lexical"):
         assert 0 < row[f"{mode}_p50_ms"] <= row[f"{mode}_p95_ms"] <= row[f"{mode}_p99_ms"]
