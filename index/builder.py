@@ -13,8 +13,8 @@ from tqdm import tqdm
 
 from index.dense import DenseIndex, build_faiss, grown, kind_of
 from index.encoders import Encoder, OfflineEncoder
-from index.lexical import (LexicalIndex, term_major_scores, tokenized_counts, tokenized_fields, write_counts,
-                           write_scores)
+from index.lexical import (LexicalIndex, column_counts, row_lengths, score_written_counts, tokenized_counts,
+                           tokenized_fields, write_counts)
 from index.memory import release_free_memory
 from index.lexical_segments import LexicalField, grown_field
 from index.snapshot import Snapshot, staging, write_snapshot
@@ -280,15 +280,16 @@ class _Counted:
 def _scored_field(counted: _Counted, name: str, folder: Path) -> LexicalField:
     """A field scored whole and written to folder at once, then read back memory-mapped (the snapshot
     hard-links the files; their CRC-32 is computed there as for any written file). The counts are written
-    first and dropped from counted, their only holder, before the hot rows are made: the counts, the scores
-    and the hot rows are never all in memory."""
+    first and dropped from counted, their only holder, before their term-major copy is read back from the
+    files and scored: the counts and the scores are never both in memory."""
     vocab = getattr(counted, f"{name}_vocab")
-    csc, avgdl = term_major_scores(getattr(counted, name), vocab)
-    write_counts(folder, getattr(counted, name), vocab)
+    counts = getattr(counted, name)
+    doc_len, df = row_lengths(counts), column_counts(counts.indices, len(vocab))
+    write_counts(folder, counts, vocab)
     setattr(counted, name, None)
+    del counts
     release_free_memory()
-    write_scores(folder, csc, avgdl)
-    del csc
+    score_written_counts(folder, doc_len, df)
     release_free_memory()
     return LexicalField(LexicalIndex.load(folder), source=folder)
 

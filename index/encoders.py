@@ -11,7 +11,7 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
-from index.lexical import count_matrix
+from index.lexical import column_counts, count_matrix
 
 OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
 OFFLINE_SVD_ITER = 5
@@ -303,7 +303,7 @@ def svd_sample(n_rows: int, size: int | None = None) -> np.ndarray:
 def _vocabulary(counts: sparse.csr_matrix, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Columns of terms in at least two passages (all of them for a tiny corpus), the most frequent
     first (ties by term), capped; and their document frequencies."""
-    df = np.bincount(counts.indices, minlength=len(names))[:len(names)]  # rows hold each term once
+    df = column_counts(counts.indices, len(names))  # rows hold each term once
     min_df = 2 if counts.shape[0] >= 50 else 1
     candidates = np.flatnonzero(df >= min_df)
     order = np.lexsort((np.array(names, dtype=object)[candidates].astype(str), -df[candidates]))

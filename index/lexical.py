@@ -209,12 +209,50 @@ def hot_columns(indptr: np.ndarray, rows: np.ndarray, data: np.ndarray, n_rows: 
 
 
 SCORE_BLOCK = 1 << 22  # postings scored at once: bounds the temporaries of the BM25 formula
+COUNT_BLOCK = 1 << 22  # column indices counted at once: np.bincount first copies what it counts to int64
+READ_ROWS = 1 << 14  # rows of written counts read back at once to be made term-major
 
 
-def _term_major(counts: sparse.csr_matrix) -> sparse.csc_matrix:
-    """The counts term-major, 32-bit row indices while they fit (scipy picks them): the only copy of the
-    postings a build holds beside the counts, its data overwritten with the scores."""
-    return sparse.csc_matrix(counts)
+def column_counts(indices: np.ndarray, n_columns: int) -> np.ndarray:
+    """How often each column occurs in indices (of a count matrix: the clauses holding each term), counted a
+    block at a time: np.bincount over the whole array would copy it to int64, 8 bytes per posting."""
+    counts = np.zeros(n_columns, dtype=np.int64)
+    for start in range(0, len(indices), COUNT_BLOCK):
+        counts += np.bincount(indices[start:start + COUNT_BLOCK], minlength=n_columns)[:n_columns]
+    return counts
+
+
+def row_lengths(counts: sparse.csr_matrix) -> np.ndarray:
+    """Each clause's length: the sum of its term counts."""
+    return np.asarray(counts.sum(axis=1)).ravel()
+
+
+def written_term_major(folder: Path, df: np.ndarray) -> sparse.csc_matrix:
+    """The counts write_counts put in folder, term-major (32-bit row indices), read back a block of rows at a
+    time: a build lets its counts go once written, so they and this copy are never both in memory.
+    df: each term's posting count; the same matrix as scipy's tocsc of the counts."""
+    indptr = np.load(folder / "counts_indptr.npy", allow_pickle=False)
+    n_rows, n_columns = len(indptr) - 1, len(df)
+    starts = np.zeros(n_columns + 1, dtype=np.int64)
+    np.cumsum(df, out=starts[1:])
+    rows, data = np.empty(starts[-1], dtype=np.int32), np.empty(starts[-1], dtype=np.float32)
+    filled = starts[:-1].copy()  # where each term's next posting goes
+    for first in range(0, n_rows, READ_ROWS):
+        last = min(first + READ_ROWS, n_rows)
+        lo, hi = int(indptr[first]), int(indptr[last])
+        block = sparse.csr_matrix((_read_slice(folder / "counts_data.npy", lo, hi),
+                                   _read_slice(folder / "counts_indices.npy", lo, hi), indptr[first:last + 1] - lo),
+                                  shape=(last - first, n_columns)).tocsc()
+        lengths = np.diff(block.indptr)
+        to = np.repeat(filled - block.indptr[:-1], lengths) + np.arange(block.nnz)
+        rows[to], data[to] = block.indices + first, block.data
+        filled += lengths
+    return sparse.csc_matrix((data, rows, starts), shape=(n_rows, n_columns))
+
+
+def _read_slice(path: Path, start: int, end: int) -> np.ndarray:
+    """A copy of a slice of a .npy file; the memory map, and the pages it read, go when this returns."""
+    return np.array(np.load(path, mmap_mode="r", allow_pickle=False)[start:end])
 
 
 def _scored(csc: sparse.csc_matrix, doc_len: np.ndarray, idf: np.ndarray, avgdl: float) -> np.ndarray:
@@ -238,6 +276,11 @@ class Bm25Stats:
     n_docs: int
     avgdl: float
     df: np.ndarray
+
+
+def own_stats(doc_len: np.ndarray, df: np.ndarray) -> Bm25Stats:
+    """The statistics of a segment scored with its own collection: its clauses' lengths and its terms' df."""
+    return Bm25Stats(len(doc_len), float(doc_len.mean()) if len(doc_len) else 1.0, df.astype(np.float32))
 
 
 @dataclass
@@ -356,11 +399,9 @@ def term_major_scores(counts: sparse.csr_matrix, vocab: dict[str, int], stats: B
     """Every posting's BM25, term-major, and the mean length it was computed with (LexicalIndex.from_counts).
     counts (float32) is widened to the vocabulary in place."""
     counts.resize((counts.shape[0], len(vocab)))
-    doc_len = np.asarray(counts.sum(axis=1)).ravel()
-    if stats is None:
-        df = np.bincount(counts.indices, minlength=len(vocab)).astype(np.float32)
-        stats = Bm25Stats(counts.shape[0], float(doc_len.mean()) if len(doc_len) else 1.0, df)
-    csc = _term_major(counts)
+    doc_len = row_lengths(counts)
+    csc = sparse.csc_matrix(counts)
+    stats = stats if stats is not None else own_stats(doc_len, np.diff(csc.indptr))
     csc.data = _scored(csc, doc_len, bm25_idf(stats.df, stats.n_docs), stats.avgdl)
     return csc, stats.avgdl
 
@@ -372,6 +413,15 @@ def write_counts(folder: Path, counts: sparse.csr_matrix, vocab: dict[str, int])
     (folder / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
     _write_arrays(folder, {"counts_indptr": counts.indptr, "counts_indices": counts.indices,
                            "counts_data": counts.data})
+
+
+def score_written_counts(folder: Path, doc_len: np.ndarray, df: np.ndarray) -> None:
+    """BM25 of the counts write_counts put in folder, written beside them as write_scores does; doc_len (the
+    clauses' lengths) and df (the terms' posting counts) were taken from the counts before they were let go."""
+    csc = written_term_major(folder, df)
+    stats = own_stats(doc_len, df)
+    csc.data = _scored(csc, doc_len, bm25_idf(stats.df, stats.n_docs), stats.avgdl)
+    write_scores(folder, csc, stats.avgdl)
 
 
 def write_scores(folder: Path, csc: sparse.csc_matrix, avgdl: float) -> None:

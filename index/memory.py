@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
+    """The C library the process runs on. Not ctypes.util.find_library("c"): it runs `ldconfig -p` in a
+    child process, which the kernel accounts with this process's resident size at that moment (the largest
+    child's ru_maxrss: gigabytes counted twice when the first trim comes in the middle of a large build)."""
     try:
-        libc = ctypes.CDLL(name) if name else None
-    except OSError:
+        libc = ctypes.CDLL(None)
+    except (OSError, TypeError):  # Windows has no process-wide symbol table to open
         return None
-    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+    return libc if hasattr(libc, "malloc_trim") else None
 
 
 def release_free_memory(collect: bool = True) -> None:
