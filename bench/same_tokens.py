@@ -10,7 +10,6 @@ mismatch. The digest names the terms of the default analyzer, to compare two ver
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib
 import random
@@ -18,6 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from argparse_zh import Parser
 from config import Config
 from index.builder import context_text, index_text
 from index.simplified import zhconv
@@ -59,17 +59,18 @@ def compare(texts: list[str], reference: list[list[str]], analyzer: Analyzer) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--synthetic", type=Path, help="a bench corpus folder (…/n100000-seed7/corpus)")
-    parser.add_argument("--files", type=int, default=200, help="files sampled from it (default 200)")
-    parser.add_argument("--seed", type=int, default=1)
+    parser = Parser(prog="python -m bench.same_tokens",
+                    description="检查每个已安装的分词器给索引的词项是否与 jieba_fast（基准）完全相同。")
+    parser.add_argument("--synthetic", type=Path, help="基准测试语料目录（…/n100000-seed7/corpus），一并检查")
+    parser.add_argument("--files", type=int, default=200, help="从该目录抽取的文件数（默认 200）")
+    parser.add_argument("--seed", type=int, default=1, help="抽样的随机种子（默认 1）")
     args = parser.parse_args(argv)
     paths = document_files(args.synthetic, args.files, args.seed)
     texts = field_texts(paths)
-    print(f"{len(paths)} files, {len(texts)} texts, {sum(map(len, texts)):,} characters")
+    print(f"{len(paths)} 个文件，{len(texts)} 段文本，{sum(map(len, texts)):,} 个字符")
     folded = [unicodedata.normalize("NFKC", text).lower() for text in texts]
     simplified_off = sum(normalize(text) != zhconv.convert(text, "zh-cn") for text in folded if text)
-    print(f"traditional to simplified: {simplified_off} texts differ from zhconv")
+    print(f"繁简转换：{simplified_off} 段文本与 zhconv 的结果不同")
     config = Config()
     reference_analyzer = Analyzer(config.user_dictionary, config.synonyms, segmenter=importlib.import_module(CUTTERS[0]))
     reference = [reference_analyzer.terms(text) for text in texts]
@@ -78,17 +79,17 @@ def main(argv: list[str] | None = None) -> int:
         try:
             module = importlib.import_module(name)
         except ImportError:
-            print(f"{name}: not installed")
+            print(f"{name}：未安装")
             continue
         candidate = Analyzer(config.user_dictionary, config.synonyms, segmenter=module)
         bad = compare(texts, reference, candidate)
-        print(f"{name}: {len(bad)} of {len(texts)} texts differ")
+        print(f"{name}：{len(texts)} 段文本中 {len(bad)} 段词项不同")
         for i in bad[:5]:
             print("   ", first_difference(reference[i], candidate.terms(texts[i])))
         failed |= name == "jieba_next" and bool(bad)
     default = analyzer_for(config)
     digest = hashlib.sha256("\n".join(" ".join(default.terms(text)) for text in texts).encode()).hexdigest()[:16]
-    print(f"default analyzer ({default.settings()['segmenter']} tokens): digest {digest}")
+    print(f"默认分析器（{default.settings()['segmenter']} 词项）摘要：{digest}")
     return 1 if failed else 0
 
 

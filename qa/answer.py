@@ -138,7 +138,7 @@ def _named_document(engine, question: str, hits: list[Hit]) -> str | None:
     if not named:
         return None
     fullest = {doc_id for doc_id, share in named.items() if share >= max(named.values()) - 1e-6}
-    return next((hit.doc_id for hit in hits if hit.doc_id in fullest), None) or next(iter(sorted(fullest)), None)
+    return next((hit.doc_id for hit in hits if hit.doc_id in fullest), min(fullest))
 
 
 def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope) -> Answer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import numpy as np
 
@@ -85,9 +86,7 @@ def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
         return []
     import jieba
 
-    starts = {0}
-    for word in jieba.lcut(text):
-        starts.add(max(starts) + len(word))
+    starts = {0, *accumulate(len(word) for word in jieba.lcut(text))}
     return [(level, span) for level, span in matches if span[0] in starts]
 
 
