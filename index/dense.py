@@ -8,12 +8,16 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import faiss
 import numpy as np
 
 from index.file_cache import read_once
 from index.threads import bulk_threads
+
+if TYPE_CHECKING:
+    from index.builder import Reused
 
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
@@ -165,16 +169,15 @@ class DenseIndex:
         return cls(index, vectors, delta, slots, folder)
 
 
-def grown(previous: DenseIndex, reused: dict[int, int], todo: list[int], fresh: np.ndarray,
+def grown(previous: DenseIndex, reused: Reused, todo: list[int], fresh: np.ndarray,
           exact_limit: int) -> DenseIndex | None:
-    """previous grown in place: reused rows (new row -> previous row) keep their slots, the todo rows' fresh
+    """previous grown in place: reused rows (index.builder.Reused) keep their slots, the todo rows' fresh
     vectors go into the delta. The delta joins the main index once it passes MERGE_ROWS (FAISS appends to
     an HNSW graph as it does to a flat index). None when a rebuild is due instead: more than DEAD_SHARE of
     the slots dead, or the library grown past exact_limit on a flat index."""
     n = len(reused) + len(todo)
     slots = np.empty(n, dtype=np.int64)
-    if reused:
-        slots[list(reused)] = previous.slots[list(reused.values())]
+    slots[reused.kept] = previous.slots[reused.old]
     first = len(previous.main) + len(previous.delta)
     slots[todo] = first + np.arange(len(todo))
     delta = np.concatenate([previous.delta, np.asarray(fresh, dtype=np.float32).reshape(len(todo), previous.main.shape[1])])

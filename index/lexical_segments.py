@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -20,6 +21,9 @@ from scipy import sparse
 from index.dense import link_files
 from index.file_cache import read_once
 from index.lexical import Bm25Stats, LexicalIndex, bm25_idf
+
+if TYPE_CHECKING:
+    from index.builder import Reused
 
 MERGE_SHARE = 0.05  # delta rows plus dead main slots beyond this share of the rows: the field is rescored whole
 DELTA = "delta"  # the delta segment's subfolder
@@ -131,13 +135,13 @@ class LexicalField:
         return cls(main, delta, slots, folder)
 
 
-def grown_field(previous: LexicalField, reuse: dict[int, int], new_rows: list[int], fresh: sparse.csr_matrix,
+def grown_field(previous: LexicalField, reuse: Reused, new_rows: list[int], fresh: sparse.csr_matrix,
                 vocab: dict[str, int]) -> LexicalField | None:
-    """previous grown in place: kept rows (new row -> previous row in reuse) keep their main slots; the
+    """previous grown in place: kept rows (index.builder.Reused) keep their main slots; the
     previous delta's kept rows and the new rows (their counts fresh, columns in vocab: the previous delta's
     terms, then new ones) form the new delta, scored afresh. None when a merge is due instead."""
     n, n_main = len(reuse) + len(new_rows), previous.main.size
-    kept, old_rows = np.fromiter(reuse, dtype=np.int64), np.fromiter(reuse.values(), dtype=np.int64)
+    kept, old_rows = reuse.kept, reuse.old
     old_slots = old_rows if previous.slots is None else previous.slots[old_rows]
     in_main = old_slots < n_main
     kept_delta = old_slots[~in_main] - n_main

@@ -254,14 +254,21 @@ class Store:
     def facts(self) -> list[Document]:
         """Every document without its text (text is ""), read on the calling thread's own connection:
         what the search filters read, current with any edit."""
+        return list(self.facts_by_id().values())
+
+    def facts_by_id(self) -> dict[str, Document]:
+        """The same documents by id, in source order. The dict is the same object until the next commit
+        (by any connection or process), so what a caller derives from it may be kept as long as it is;
+        the caller must not change it."""
         reader = self._reader()
-        # Read again only after a commit (by any connection or process): every search asks for them.
+        # Read again only after a commit: every search asks for them.
         version = reader.execute("PRAGMA data_version").fetchone()[0]
         cached = getattr(self._readers, "facts", None)
         if cached is None or cached[0] != version:
             rows = reader.execute(f"SELECT {_select(_FACT_COLUMNS)} FROM documents ORDER BY source").fetchall()
-            cached = self._readers.facts = (version, [Document(**dict(zip(_FACT_COLUMNS, row))) for row in rows])
-        return list(cached[1])
+            documents = (Document(**dict(zip(_FACT_COLUMNS, row))) for row in rows)
+            cached = self._readers.facts = (version, {d.doc_id: d for d in documents})
+        return cached[1]
 
     def remove_document(self, doc_id: str) -> None:
         with self.transaction() as db:

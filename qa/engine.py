@@ -26,7 +26,7 @@ from ingest.store import Store
 from qa.candidates import gathered, position_in_order
 from qa.docnames import DocumentNames
 from qa.features import Signals, feature_matrix
-from qa.filters import DocFilter, allowed_rows, current_status, describe, kept_documents
+from qa.filters import DocFilter, KeptDocuments, allowed_rows, current_status, describe
 from qa.hits import Hit, SearchResult, matched_terms
 from qa.library import Library, clauses_at, first_readable
 from qa.question import QueryError, question_text, read_for_ranking
@@ -57,6 +57,7 @@ class Engine:
         self.tuning = False  # qa.tune sets it: every feature is computed, whatever its weight
         self._known: dict[str, np.ndarray] = {}  # neural vectors computed for pending clauses, by clause hash
         self._filler: threading.Thread | None = None
+        self._kept_documents = KeptDocuments()
 
     @classmethod
     def open(cls, config: Config, progress: bool = True, defer_vectors: bool = False) -> Engine:
@@ -226,8 +227,8 @@ class Engine:
         (by default every document but the repealed ones)."""
         state = self._state
         text, notices = question_text(question, self.config.max_query_chars)
-        filters, facts = filters or DocFilter(), {d.doc_id: d for d in self.store.facts()}
-        kept = kept_documents(facts, filters)
+        filters, facts = filters or DocFilter(), self.store.facts_by_id()
+        kept = self._kept_documents(facts, filters)
         if kept is not None and not kept:
             notices.append(f"文库中没有符合筛选条件（{describe(filters)}）的文件；请放宽筛选条件。")
         allowed = allowed_rows(self.store, state, doc_filters, exclude_doc_ids, kept)

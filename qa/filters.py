@@ -95,6 +95,22 @@ def kept_documents(facts: dict, filters: DocFilter) -> set[str] | None:
     return None if len(kept) == len(facts) else kept
 
 
+class KeptDocuments:
+    """kept_documents, remembered for the last facts dict, filters and day it was asked about: a search
+    asks it every time, and with tens of thousands of documents it costs more than the ranking."""
+
+    def __init__(self):
+        self._last: tuple = (None, None, "", None)
+
+    def __call__(self, facts: dict, filters: DocFilter) -> set[str] | None:
+        today = date.today().isoformat()
+        last_facts, last_filters, last_day, kept = self._last
+        if last_facts is not facts or last_filters != filters or last_day != today:
+            kept = kept_documents(facts, filters)
+            self._last = (facts, filters, today, kept)
+        return kept
+
+
 def allowed_rows(store: Store, library: Library, doc_filters, exclude_doc_ids,
                  kept: set[str] | None = None) -> np.ndarray | None:
     """A row mask for --doc filters, excluded documents and the documents the field filters keep; None

@@ -44,7 +44,8 @@ class Library:
         backend that answers its searches."""
         doc_ids = [d.doc_id for d in documents]
         number = {d: n for n, d in enumerate(doc_ids)}
-        doc_of_row = np.array([number.get(doc_id_of(i), -1) for i in snapshot.clause_ids], dtype=np.int32)
+        # doc_id_of inlined: a call per row is a third of a second at a million rows
+        doc_of_row = np.array([number.get(i.rpartition(":")[0], -1) for i in snapshot.clause_ids], dtype=np.int32)
         regions = [document_region(d) for d in documents]
         levels = [NATIONAL if region is None else region.level for region in regions]
         titles = [d.title for d in documents]
