@@ -50,6 +50,7 @@ _SPACE_IN_PUNCT = re.compile(r"\s+(?=[，。、；：！？）》”])|(?<=[，�
 _TERMINAL = re.compile(r"[。！？；：!?;:][”’」』）)》\]】]*$")
 _SENTENCE_PUNCT = re.compile(r"[，。；、！？,;]")
 _CLAUSE_PUNCT = re.compile(r"[，。；！？,;]")  # as above without 、, which titles hold (碳达峰、碳中和工作方案)
+_BOX_HEADING = re.compile(r"^(?:专栏|表|图)\s*\d{1,2}(?:\s*[：:、.．]|\s+[\u4e00-\u9fff“])")
 _CONTINUATION_START = re.compile(r"^[，。、；：！？）》”’」』,.;:)%‰]")
 _SHORT_LINE = 20
 TITLE_KINDS = "方案|办法|条例|规定|意见|通知|规划|细则|决定|计划|纲要|措施|指南|要点|制度|公告|通告|决议|批复|规则|标准|行动"
@@ -200,6 +201,8 @@ def continues(previous: str, line: str) -> bool:
     if _CONTINUATION_START.match(line):
         return True
     if starts_with_marker(line) or line.startswith(("——", "—— ")) or is_heading_line(previous):
+        return False
+    if _BOX_HEADING.match(previous) and len(previous) <= 40:  # 专栏 5：…重点工程 heads the box's lines
         return False
     if _TERMINAL.search(previous) or _TITLE_LIKE.search(previous) and not _CLAUSE_PUNCT.search(previous):
         return False

@@ -20,7 +20,7 @@ from ingest.structure import Section, pieces, sections
 
 # Part of every document's fingerprint: a new parser version re-reads files that did not change.
 # 5: a .docx with Word's automatic numbering now keeps its 一、（一）1. (ingest/docx_numbering.py).
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than parsing in one
 
 

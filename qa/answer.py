@@ -111,6 +111,8 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
         return None
     named = _named_document(engine, result.query, result.hits)
     document = engine.store.document(named or result.hits[0].doc_id)
+    if document is not None and not _about_the_document(result.query, document.title):
+        return None
     found = fact_clause(engine.store, document.doc_id, fact_name) if document is not None else None
     if found is None and named and document is not None:  # another document's 文号 is no answer about this one
         return Answer(result.query, f"《{document.title}》的正文和文件信息中没有写明{FACT_NAMES[fact_name]}。", False, [],
@@ -125,6 +127,19 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
         quote = Quote(sentence_at(clause, fact.position), fact.value, clause.citation, clause.id, 1.0,
                       clause.document, clause.clause)
     return Answer(result.query, f"{fact.value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
+
+
+# Kinds of document a question may name; 规定, 通知 and 决定 are verbs as often, 法 is part of many words.
+_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准")
+_TITLE_KIND = re.compile(r"(条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|规定|通知|决定|法)(?:[（(][^）)]*[）)])?$")
+
+
+def _about_the_document(question: str, title: str) -> bool:
+    """Whether who approved, issued or adopted is asked of the document, not of a plan its clause speaks of:
+    经省人大常委会审议后报哪个机关批准 asks it of 国土空间总体规划, not of the 条例 that says so."""
+    kinds = set(_KIND_WORD.findall(question))
+    own = _TITLE_KIND.search(title.strip())
+    return not kinds or (own is not None and own.group(1) in kinds)
 
 
 def _named_document(engine, question: str, hits: list[Hit]) -> str | None:
@@ -206,14 +221,18 @@ def _subject_nouns(tagged: list) -> list[str]:
     nouns = []
     for pair, following in zip(tagged, tagged[1:] + [None]):
         is_noun = pair.flag.startswith("n") or pair.flag == "x"
-        is_modifier = pair.flag == "v" and following is not None and _MEASURE_NOUN.fullmatch(following.word) is not None
-        if (is_noun or is_modifier) and len(pair.word) >= 2 and not _SCOPE_WORD.fullmatch(pair.word):
-            nouns.append(pair.word)
+        is_modifier = pair.flag.startswith("v") and following is not None and \
+            _MEASURE_NOUN.fullmatch(following.word) is not None
+        word = _KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
+        if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word):
+            nouns.append(word)
     return nouns
 
 
 # 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
-_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|数量|总量|强度|目标|指标|[\u4e00-\u9fff]?率")
+_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
+# The kinds of figure that name no thing: 排放强度 and 漏损率 do.
+_KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|数量|面积|目标|指标|范围|时间|期限|时限|时长)$")
 # 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
 _SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 
@@ -293,7 +312,8 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
         return None
     if kind == ORG:
         spans = framed(sentence, question, spans) or spans
-    bound = next((words for words in _BOUNDS if words.search(flat_question)), None)
+    asking = re.split(r"[，,；;]", flat_question)[-1]  # 不超过30万元的贷款，力争多少时间内: the bound asked is 力争
+    bound = next((words for words in _BOUNDS if words.search(asking)), None)
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     return _without_what_is_asked(sentence, best, flat_question) if kind == QUANTITY else best
@@ -310,14 +330,19 @@ def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str
 
 
 def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
-    """The value without the words before it that the question already says: 力争达到多少 → 400万千瓦; a
-    qualifier the question does not say in those words stays (力争达到700万千瓦; 至少几个工作日 → 不少于7个工作日:
-    the bound is part of the value)."""
+    """The value without the words before it when the question already says its qualifier: 力争达到多少 and
+    力争目标是多少 → 400万千瓦; a qualifier the question does not say in those words stays (力争达到700万千瓦;
+    至少几个工作日 → 不少于7个工作日: the bound is part of the value)."""
     lead = stated_lead(sentence[span[0]:span[1]])
     if not lead:
         return span
-    said = compact(lead).text in flat_question
+    qualifier = _SETTING_VERB.sub("", compact(lead).text)  # 力争达到 → 力争: the verb is no part of it
+    said = _AIM.sub("力争", qualifier) in _AIM.sub("力争", flat_question)
     return (span[0] + len(lead), span[1]) if said and span[0] + len(lead) < span[1] else span
+
+
+_SETTING_VERB = re.compile(r"(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)$")
+_AIM = re.compile(r"力争|争取")  # the same stretch target, said either way
 
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
@@ -325,8 +350,9 @@ _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]
 _TIME_ASKED = re.compile(r"多久|多长时间|多少时间|期限|时限|(?:多少|几)个?(?:天|日|工作日|月|年|小时|分钟)")
 
 
-# 最高…多少层 asks for the ceiling, 最少…多少 for the floor: the value stated as that bound answers.
-_BOUNDS = (re.compile(r"最高|最多|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|至少|不低于|不少于|下限"))
+# 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
+_BOUNDS = (re.compile(r"最高|最多|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|至少|不低于|不少于|下限"),
+           re.compile(r"力争|争取"))
 
 
 # A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
@@ -452,14 +478,21 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     if evidence.counted:  # 多少个城市和园区: what is counted follows the question word; _best_span checks it
         return True
     nouns = evidence.subject_nouns
-    words = [w for w in evidence.words if w.share != UNKNOWN
-             and any(noun in form or form in noun for form in w.forms for noun in nouns)]
+    stems = {w: [noun for noun in nouns if any(noun in form for form in w.forms)] for w in evidence.words
+             if w.share != UNKNOWN}
+    words = [w for w in stems if stems[w] or any(form in noun for form in w.forms for noun in nouns)]
     if not words:
         return True
     # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
     weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
-    found = sum(weight[w] for w in words if evidence.spelled_out(w, _scoping_text(quote, hits)))
-    return found > sum(weight.values()) / 2
+    text = _scoping_text(quote, hits)
+    plain = normalize(re.sub(r"\s+", "", text))
+    # 装机容量 is said when its noun 装机 is (…装机规模达到…)
+    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])]
+    # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
+    # says it, and a clause may call it 占比 or 率.
+    counted = [w for w in words if w in said or not all(_KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
+    return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
 
 
 # What a 多少 question measures ends right before the words that ask, after its time words and its last
@@ -474,9 +507,14 @@ _ASKING = re.compile(r"(?:至少|最多|最少|最高|最低)?(?:要|将|应|需
 _THING_AFTER = re.compile(r"(?:多少|多大规模|多大|几)[个座家项]?的(?P<thing>[\u4e00-\u9fff]{2,12})[？?]?$")
 
 
+# 公告发布后多长时间内把补偿费用付清: what a span of time is asked for follows the asking words.
+_DONE_AFTER = re.compile(r"(?:多久|多长(?:时间|期限|时限)|多少时间|(?:多少|几)个?(?:天|日|工作日|月|年|小时))(?:以内|之内|内)?"
+                         r"(?P<thing>[\u4e00-\u9fff]{3,30})[？?]?$")
+
+
 def _subject_phrase(question: str) -> str:
     flat = _BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
-    after = _THING_AFTER.search(flat)
+    after = _THING_AFTER.search(flat) or _DONE_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
     return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
 

@@ -15,10 +15,10 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责")),
+    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
-                          r"面积|规模|容量|上限|下限|门槛|"
+                          r"面积|规模|容量|上限|下限|门槛|人数|次数|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
                           r"(?:宽度|高度|长度|深度|层数|限值|PUE值?)有什么(?:限制|要求|规定)|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
@@ -51,12 +51,13 @@ def holds(text: str, kind: str | None) -> bool:
 # carries. 个 is the general classifier, so it stands for every count word.
 _COUNT = "个座家项条辆台套处所批只艘根人名户"
 _MEASURES = [
-    (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时|分钟)|多久|多长时间|多少时间"), re.compile(r"天|日|月|年|小时|分钟")),
+    (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时|分钟)|多久|多长时间|多少时间|"
+                r"(?:时间|期限|时限|时长)[^，,。？?]{0,8}(?:多长|多久)|(?:多长|多久)(?:时间|期限|时限)"), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?:价格|价位|单价|价)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
     (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.

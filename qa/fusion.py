@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,8 +31,18 @@ def sentence_shares(clauses: list[Clause], evidence: dict[str, float],
                     abbreviations: list[tuple[str, list[str]]] = ()) -> np.ndarray:
     """The sentence feature: best_sentence_share of each clause. The document's title printed on its
     cover is the title feature's evidence, not a sentence's."""
-    return np.array([best_sentence_share(unicodedata.normalize("NFKC", c.text.replace(c.document, "")).lower(),
-                                         evidence, abbreviations) for c in clauses], dtype=np.float32)
+    # An abbreviation counts only where its parts are terms of the question: known once per question.
+    abbreviations = [(short, parts) for short, parts in abbreviations
+                     if any(term in part for term in evidence for part in parts)]
+    return np.array([best_sentence_share(_plain(c.text, c.document), evidence, abbreviations) for c in clauses],
+                    dtype=np.float32)
+
+
+@lru_cache(maxsize=20_000)
+def _plain(text: str, title: str) -> str:
+    """A clause's text as the question's terms are spelled (NFKC, lower case), its title left out:
+    remembered, as the same clauses come back question after question."""
+    return unicodedata.normalize("NFKC", text.replace(title, "")).lower()
 
 
 def best_sentence_share(text: str, evidence: dict[str, float],
@@ -45,15 +56,21 @@ def best_sentence_share(text: str, evidence: dict[str, float],
     total = sum(evidence.values())
     if total <= 0:
         return 0.0
+    # Only the terms and abbreviations the clause holds at all are looked for sentence by sentence.
+    present = [term for term in evidence if term in text]
+    shorts = [(short, parts) for short, parts in abbreviations if short in text]
+    if not present and not shorts:
+        return 0.0
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     # The clause's own heading (its first sentence, 17. 加快农业农村用能方式转变) scopes every sentence under it.
     heading = sentences[0] if sentences else ""
-    best = max((_held(heading + " " + s, evidence, abbreviations) for s in sentences), default=0.0)
+    best = max((_held(heading + " " + s, evidence, present, shorts) for s in sentences), default=0.0)
     return best / total
 
 
-def _held(sentence: str, evidence: dict[str, float], abbreviations: list[tuple[str, list[str]]]) -> float:
-    found = {term for term in evidence if term in sentence}
+def _held(sentence: str, evidence: dict[str, float], present: list[str],
+          abbreviations: list[tuple[str, list[str]]]) -> float:
+    found = {term for term in present if term in sentence}
     for short, parts in abbreviations:
         if short in sentence:
             found |= {term for term in evidence if any(term in part for part in parts)}

@@ -12,6 +12,7 @@ _GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?
 _NAME = r"(?:[^\W_，。；：“”《》（）()]|、)"  # a name may list (新余、宜春) and hold digits (110千伏)
 # 依托的是哪个中心: the words before the copula frame the gap (依托张江…中心).
 _COPULA = re.compile(r"(?:的是|就是|是|为)$")
+_WHO = re.compile(r"谁")
 _NAME_ASKED = re.compile(r"叫什么|什么名字|什么名称")
 MAX_ANCHOR = 4
 MAX_NAME = 16
@@ -69,10 +70,17 @@ def _is_an_act(noun: str) -> bool:
 def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (of an organisation, found by qa.spans) right after the end of the words before the
     question's gap: 办公室放在哪个单位 and 办公室设在市发改委 → 市发改委, after 在."""
-    gap = _GAP.search(question)
+    gap = _WHO.search(question) or _GAP.search(question)
     if gap is None or not spans:
         return []
     before = question[:gap.start()]
+    after = re.split(r"[，,。？?！!；;]", question[gap.end():], maxsplit=1)[0]
+    for size in range(min(MAX_ANCHOR, len(after)), 1, -1):  # 报谁批准 and 报市人民政府批准: the verb after the gap
+        piece = after[:size]
+        found = [s for s in spans if re.fullmatch(r"[\u4e00-\u9fff]+", piece)
+                 and compact(sentence[s[1]:]).text.startswith(piece)]
+        if found:
+            return found
     for size in range(min(MAX_ANCHOR, len(before)), 0, -1):
         piece = before[len(before) - size:]
         if not re.fullmatch(r"[\u4e00-\u9fff]+", piece):

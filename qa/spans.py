@@ -38,14 +38,14 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂)")
+               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
 _NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # 财政部各地监管局, 国家发展改革委能源局: an office of a body, named after it, is one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,6}?(?:监管局|分局|局|司|办公室))?")
+             r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,6}?(?:监管局|分局|局|司|办公室))?")
 _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
@@ -169,7 +169,8 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     return _without_verb(text, (start, span[1]))
 
 
-_SENDING = re.compile(r"报送|上报|报告|提交|抄送|呈报|报")
+# 经 (by way of) before the body that reviews: 行动方案经领导小组综合平衡 → 领导小组; not 经济.
+_SENDING = re.compile(r"报送|上报|报告|提交|抄送|呈报|报|经(?![济营贸信])")
 
 
 def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -373,3 +373,18 @@ def test_a_read_only_version_1_store_is_read_as_it_stands(tmp_path, capsys):
         assert row["title"] == NEW and (row["level"], row["status"]) == ("", "")
         code, out, _ = run(ingest_main, capsys, "docs", "--data", str(data))
         assert code == 0 and NEW in out
+
+
+def test_a_document_marked_repealed_leaves_the_next_search_of_an_open_engine(tmp_path_factory):
+    """The documents a search may draw on are remembered between questions; an edit made meanwhile (by this
+    process or another one) is seen by the next question."""
+    from config import load_config
+    from ingest.store import Store
+    from tests.conftest import engine_over
+
+    engine = engine_over(tmp_path_factory, {"a.txt": "甲市节水办法\n第一条 公共供水管网漏损率控制在9%以内。\n",
+                                            "b.txt": "乙市节能办法\n第一条 公共机构人均综合能耗下降5%。\n"})
+    assert engine.search("管网漏损率").hits[0].document == "甲市节水办法"
+    doc_id = next(d.doc_id for d in engine.store.facts() if d.title == "甲市节水办法")
+    Store(load_config(engine.config.data_dir).store_path).update_fields(doc_id, {"status": "已废止"})
+    assert "甲市节水办法" not in {hit.document for hit in engine.search("管网漏损率").hits}

@@ -113,3 +113,25 @@ def test_a_write_that_fails_half_way_leaves_the_previous_snapshot(seed_data, tmp
     previous = load_snapshot(before)  # every file still matches its checksum
     assert previous.dense.size == len(previous.clause_ids)
     assert ranked(engine, "生物炭用什么工艺制备？") == answer  # the live index kept serving
+
+
+def test_a_document_filed_between_others_and_an_edited_clause_are_the_only_text_read_again(tmp_path_factory,
+                                                                                          tmp_path):
+    """The clauses before and after the change are matched by position, the rest by id and text: only the
+    new document's clauses and the edited one are tokenized, and each is found by its own words."""
+    from ingest.pipeline import ingest_file
+    from tests.conftest import engine_over
+
+    plan = "{}市节能方案\n一、目标\n1．公共机构能耗下降{}%。\n2．新建建筑执行绿色建筑标准。\n"
+    engine = engine_over(tmp_path_factory, {"a.txt": plan.format("甲", 5), "c.txt": plan.format("丙", 6)})
+    middle = tmp_path / "b.txt"
+    middle.write_text("乙市氢能方案\n一、目标\n1．建成加氢站3座。\n", encoding="utf-8")
+    edited = tmp_path / "c.txt"
+    edited.write_text(plan.format("丙", 6).replace("绿色建筑标准", "超低能耗建筑标准"), encoding="utf-8")
+    for path in (middle, edited):
+        assert not ingest_file(path, engine.store).failures
+    engine.refresh()
+    assert engine.last_build.tokenized == 2
+    assert engine.search("加氢站", top_k=1).hits[0].document == "乙市氢能方案"
+    assert engine.search("超低能耗建筑", top_k=1).hits[0].document == "丙市节能方案"
+    assert engine.search("甲市公共机构能耗", top_k=1).hits[0].document == "甲市节能方案"
