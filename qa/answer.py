@@ -16,7 +16,7 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.scope import Scope, scope_of
 from qa.slots import framed, gap_spans
-from qa.spans import is_organisation, respective_span, stated_lead, value_spans, years_named
+from qa.spans import is_organisation, respective_span, stated_lead, stated_qualifiers, value_spans, years_named
 from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -130,14 +130,15 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 
 
 # Kinds of document a question may name; 规定, 通知 and 决定 are verbs as often, 法 is part of many words.
-_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准")
+_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单")
 _TITLE_KIND = re.compile(r"(条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|规定|通知|决定|法)(?:[（(][^）)]*[）)])?$")
 
 
 def _about_the_document(question: str, title: str) -> bool:
     """Whether who approved, issued or adopted is asked of the document, not of a plan its clause speaks of:
     经省人大常委会审议后报哪个机关批准 asks it of 国土空间总体规划, not of the 条例 that says so."""
-    kinds = set(_KIND_WORD.findall(question))
+    asked = re.sub(r"《[^》]*》", "", question).replace(title, "")  # the document's own name says its kind
+    kinds = set(_KIND_WORD.findall(asked))
     own = _TITLE_KIND.search(title.strip())
     return not kinds or (own is not None and own.group(1) in kinds)
 
@@ -307,8 +308,9 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
              and (kind != QUANTITY or not _DURATION.fullmatch(compact(sentence[s[0]:s[1]]).text)
                   or _TIME_ASKED.search(flat_question) is not None)]
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
-    if named or not spans:
-        return named
+    if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens
+        return next((span for span in spans if span[0] <= named[0] and named[1] < span[1]), named)
+    if not spans:
         return None
     if kind == ORG:
         spans = framed(sentence, question, spans) or spans
@@ -336,13 +338,23 @@ def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: 
     lead = stated_lead(sentence[span[0]:span[1]])
     if not lead:
         return span
-    qualifier = _SETTING_VERB.sub("", compact(lead).text)  # 力争达到 → 力争: the verb is no part of it
-    said = _AIM.sub("力争", qualifier) in _AIM.sub("力争", flat_question)
-    return (span[0] + len(lead), span[1]) if said and span[0] + len(lead) < span[1] else span
+    asked = _AIM.sub("力争", flat_question)
+    # The hedges the question says go from the front (一般是多长 and 一般不超过3年 → 不超过3年); with the last
+    # of them goes the verb that sets the value (力争达到多少 → 400万千瓦). A bound stays, said or not
+    # (最高允许多少层 → 最高不超过18层): it is part of the value, unless the question says all of it.
+    start, words = span[0], stated_qualifiers(lead)
+    said_whole = _AIM.sub("力争", compact("".join(words)).text) in asked  # 最高不得超过多少 → 一百六十平方米
+    for word in words:
+        plain = _AIM.sub("力争", compact(word).text)
+        if not said_whole and (not _HEDGE.fullmatch(plain) or plain not in asked):
+            return (start, span[1])
+        start += len(word)
+    end_of_lead = span[0] + len(lead)
+    return (end_of_lead, span[1]) if end_of_lead < span[1] else (start, span[1])
 
 
-_SETTING_VERB = re.compile(r"(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)$")
 _AIM = re.compile(r"力争|争取")  # the same stretch target, said either way
+_HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
@@ -351,7 +363,7 @@ _TIME_ASKED = re.compile(r"多久|多长时间|多少时间|期限|时限|(?:多
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
-_BOUNDS = (re.compile(r"最高|最多|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|至少|不低于|不少于|下限"),
+_BOUNDS = (re.compile(r"最高|最多|最长|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|最短|至少|不低于|不少于|下限"),
            re.compile(r"力争|争取"))
 
 

@@ -20,10 +20,10 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           r"罚款|目标值|指标|百分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
-                          r"(?:宽度|高度|长度|深度|层数|限值|PUE值?)有什么(?:限制|要求|规定)|"
+                          r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?)有什么(?:最低|最高)?(?:限制|要求|规定)|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,4}}?(?:{ENTITY_NOUNS})(?![\u4e00-\u9fff]))|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?![\u4e00-\u9fff]))|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
 ]
 _HOLDS = {
@@ -85,7 +85,7 @@ def asked_measure(question: str) -> re.Pattern | None:
     return next((carries for asks, carries in _MEASURES if asks.search(question)), None)
 
 
-_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种]?(?P<noun>[\u4e00-\u9fff]{1,8})")
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种项]?(?P<noun>[\u4e00-\u9fff]{1,12})")
 _NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
 _DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
@@ -100,4 +100,7 @@ def asked_nouns(question: str, cut) -> list[str]:
         return [noun]
     after = _NAMED_AFTER.search(question)
     words = cut(after.group("noun")) if after else []
+    # 哪一项国家级土地保护工程？: a description ending the question names its kind last (工程)
+    if len(words) > 1 and re.fullmatch(ENTITY_NOUNS, words[-1]) and re.fullmatch(r"[？?]?", question[after.end():]):
+        return [words[-1], "".join(words[-2:])]
     return [words[0], "".join(words[:2])] if len(words) > 1 else words

@@ -49,9 +49,15 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     text = normalize(question)
     reading = read_question(text, list(library.names.keys))
     scope = Scope(reading)
-    held = [p for p in reading.places if _covered(p, library, hits)]
+    # A place inside the region of a document the question names by its title (上海市碳达峰实施方案 …宝山) is
+    # a place that document speaks of.
+    named_regions = [r for r, t in zip(library.regions, library.titles) if r is not None and normalize(t) in text]
+    held = [p for p in reading.places
+            if _covered(p, library, hits) or any(p.within(region) for region in named_regions)]
     # 江门市江海区: the city only says where the district is; the district's plan is the one asked about.
-    scope.missing_places = [p for p in reading.places if p not in held
+    # 宝山区 names a district of 上海 and one of 双鸭山: the one held is the one meant.
+    held_names = {p.name for p in held}
+    scope.missing_places = [p for p in reading.places if p not in held and p.name not in held_names
                             and not any(q != p and q.within(p) for q in held)]
     if scope.missing_places and len(scope.missing_places) == len(reading.places):
         scope.nearest = _nearest_titles(scope.missing_places[0], library)

@@ -21,6 +21,18 @@ def stated_lead(value: str) -> str:
     return lead.group() if lead else ""
 
 
+_ONE_LEAD = re.compile(rf"\s*(?:{_LEAD})")
+
+
+def stated_qualifiers(lead: str) -> list[str]:
+    """The qualifier words a stated lead opens with, in order (一般不超过 → 一般, 不超过), spaces kept."""
+    words, position = [], 0
+    while (found := _ONE_LEAD.match(lead, position)) is not None and found.end() > position:
+        words.append(found.group())
+        position = found.end()
+    return words
+
+
 _CN = "一二三四五六七八九十百千万两零〇"
 _CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|小时|分钟|星级"
 _CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
@@ -154,7 +166,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 # 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$)")
 _LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
-                           r"(?:打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
+                           r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
 
