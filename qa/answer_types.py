@@ -101,6 +101,6 @@ def asked_nouns(question: str, cut) -> list[str]:
     after = _NAMED_AFTER.search(question)
     words = cut(after.group("noun")) if after else []
     # 哪一项国家级土地保护工程？: a description ending the question names its kind last (工程)
-    if len(words) > 1 and re.fullmatch(ENTITY_NOUNS, words[-1]) and re.fullmatch(r"[？?]?", question[after.end():]):
+    if len(words) > 2 and re.fullmatch(ENTITY_NOUNS, words[-1]) and re.fullmatch(r"[？?]?", question[after.end():]):
         return [words[-1], "".join(words[-2:])]
     return [words[0], "".join(words[:2])] if len(words) > 1 else words
