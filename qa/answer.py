@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from index.tokenize import normalize
+from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import ENTITY, ORG, QUANTITY, asked_measure, asked_nouns, asked_type, counted_words
+from qa.answer_types import (ENTITY, ORG, QUANTITY, TIME_ASKING, asked_measure, asked_nouns, asked_type,
+                             counted_words)
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import QUESTION_WORDS, UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
@@ -131,7 +133,7 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 
 # Kinds of document a question may name; 规定, 通知 and 决定 are verbs as often, 法 is part of many words.
 _KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单")
-_TITLE_KIND = re.compile(r"(条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|规定|通知|决定|法)(?:[（(][^）)]*[）)])?$")
+_TITLE_KIND = re.compile(rf"({TITLE_KINDS}|目录|法)(?:[（(][^）)]*[）)])?$")
 
 
 def _about_the_document(question: str, title: str) -> bool:
@@ -359,7 +361,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(r"多久|多长时间|多少时间|期限|时限|(?:多少|几)个?(?:天|日|工作日|月|年|小时|分钟)")
+_TIME_ASKED = re.compile(rf"{TIME_ASKING}|期限|时限")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
@@ -520,8 +522,7 @@ _THING_AFTER = re.compile(r"(?:多少|多大规模|多大|几)[个座家项]?的
 
 
 # 公告发布后多长时间内把补偿费用付清: what a span of time is asked for follows the asking words.
-_DONE_AFTER = re.compile(r"(?:多久|多长(?:时间|期限|时限)|多少时间|(?:多少|几)个?(?:天|日|工作日|月|年|小时))(?:以内|之内|内)?"
-                         r"(?P<thing>[\u4e00-\u9fff]{3,30})[？?]?$")
+_DONE_AFTER = re.compile(rf"(?:{TIME_ASKING})(?:以内|之内|内)?(?P<thing>[\u4e00-\u9fff]{{3,30}})[？?]?$")
 
 
 def _subject_phrase(question: str) -> str:

@@ -50,14 +50,15 @@ def holds(text: str, kind: str | None) -> bool:
 # The measure a 多少/几 question asks in (多少个, 多少万千瓦, 百分之多少) and what a value in that measure
 # carries. 个 is the general classifier, so it stands for every count word.
 _COUNT = "个座家项条辆台套处所批只艘根人名户"
+# Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
+TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 _MEASURES = [
-    (re.compile(r"(?:多少|(?<!哪)几)(?:天|日|个工作日|个月|年|小时|分钟)|多久|多长时间|多少时间|"
-                r"(?:时间|期限|时限|时长)[^，,。？?]{0,8}(?:多长|多久)|(?:多长|多久)(?:时间|期限|时限)"), re.compile(r"天|日|月|年|小时|分钟")),
+    (re.compile(rf"{TIME_ASKING}|(?:时间|期限|时限|时长)[^，,。？?]{{0,8}}(?:多长|多久)"), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?:价格|价位|单价|价)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
     (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
