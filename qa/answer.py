@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import (ENTITY, ORG, QUANTITY, TIME_ASKING, asked_measure, asked_nouns, asked_type,
+from qa.answer_types import (ENTITY, LIST, ORG, QUANTITY, TIME_ASKING, asked_measure, asked_nouns, asked_type,
                              counted_words)
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import QUESTION_WORDS, UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
@@ -210,7 +210,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)
     evidence.measure = asked_measure(question)
-    evidence.attributes = re.search(r"(?:多少|几)[^，,。？?]{0,12}的", question) is not None
+    evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽)[^，,。？?]{0,12}的", question) is not None
     evidence.baselines = _BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
     subject = normalize(_subject_phrase(question))
@@ -233,9 +233,9 @@ def _subject_nouns(tagged: list) -> list[str]:
 
 
 # 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
-_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
+_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|区间|幅度|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
 # The kinds of figure that name no thing: 排放强度 and 漏损率 do.
-_KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|数量|面积|目标|指标|范围|时间|期限|时限|时长)$")
+_KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长)$")
 # 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
 _SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 
@@ -303,6 +303,8 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
+    if kind in (ENTITY, ORG, LIST):
+        values = [_without_said_items(sentence, span, flat_question) for span in values]
     spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
@@ -331,6 +333,17 @@ def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str
     said = next((n for n in range(len(name) - 2, 2, -1)
                  if name[:n] in flat_question and is_organisation(name[:n])), 0)
     return (span[0] + said, span[1]) if said else span
+
+
+def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+    """A list without the items the question already names (除三明农商行外，另一家是… → 沙县农商行), when
+    the items left stand together."""
+    items = [m.span() for m in re.finditer(r"[^、]+", sentence[span[0]:span[1]])]
+    left = [n for n, (start, end) in enumerate(items)
+            if compact(sentence[span[0] + start:span[0] + end]).text not in flat_question]
+    if len(items) < 2 or not left or len(left) == len(items) or left != list(range(left[0], left[-1] + 1)):
+        return span
+    return (span[0] + items[left[0]][0], span[0] + items[left[-1]][1])
 
 
 def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
@@ -447,8 +460,19 @@ def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str
     (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
     flat, spelled = compact(question).text, [compact(normalize(title)).text for title in titles]
     outside = {m.group("year") for m in YEAR_RE.finditer(flat)
-               if not any(flat[m.start():m.start() + 8] in title for title in spelled)}
+               if not any(flat[m.start():m.start() + 8] in title for title in spelled)
+               and not _dates_a_title(flat[m.end():], spelled)}
     return [year for year in years if year in outside]
+
+
+_ISSUED = re.compile(r"(?:印发|发布|出台|颁布|制定|修订|施行)?的")
+
+
+def _dates_a_title(after_year: str, titles: list[str]) -> bool:
+    """生态环境部2020年的碳排放权交易管理办法: the year says when the document was issued, not what is asked."""
+    issued = _ISSUED.match(after_year)
+    rest = after_year[issued.end():] if issued else ""
+    return bool(rest) and any(len(title) >= 4 and rest.startswith(title[:4]) for title in titles)
 
 
 def _missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> str:
@@ -502,11 +526,17 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     text = _scoping_text(quote, hits)
     plain = normalize(re.sub(r"\s+", "", text))
     # 装机容量 is said when its noun 装机 is (…装机规模达到…)
-    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])]
+    # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem.
+    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
+            or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)]
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
     # says it, and a clause may call it 占比 or 率.
     counted = [w for w in words if w in said or not all(_KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
-    return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
+    # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
+    # value (水风光装机) is not enough: one of the named thing's words is said too.
+    named = [w for w in counted if not all(_KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
+    return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
+        (not named or any(w in said for w in named))
 
 
 # What a 多少 question measures ends right before the words that ask, after its time words and its last
@@ -527,7 +557,10 @@ _DONE_AFTER = re.compile(rf"(?:{TIME_ASKING})(?:以内|之内|内)?(?P<thing>[\u
 
 def _subject_phrase(question: str) -> str:
     flat = _BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
-    after = _THING_AFTER.search(flat) or _DONE_AFTER.search(flat)
+    timed = _DONE_AFTER.search(flat)
+    if timed:  # …县政府须在多长期限内把征地补偿款付足: the deadline is for what follows, not for who acts
+        return timed.group("thing")
+    after = _THING_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
     return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
 

@@ -16,15 +16,15 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|哪两家|哪几家|什么部门|什么机关|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
                           r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?)有什么(?:最低|最高)?(?:限制|要求|规定)|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?![\u4e00-\u9fff]))|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
-    (LIST, re.compile(r"哪些|哪几|包括什么|包括哪")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
+    (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
 ]
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
@@ -83,10 +83,15 @@ def counted_words(question: str, cut) -> list[str]:
 
 def asked_measure(question: str) -> re.Pattern | None:
     """What a value must carry to be in the measure the question asks for; None when it names none."""
-    return next((carries for asks, carries in _MEASURES if asks.search(question)), None)
+    # 装机占水电装机的比例是多少 asks for a share: the kind of figure said nearest the asking words decides.
+    found = [(match.start(), -order, carries) for order, (asks, carries) in enumerate(_MEASURES)
+             for match in [asks.search(question)] if match]
+    return max(found, key=lambda item: item[:2])[2] if found else None
 
 
-_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种项]?(?P<noun>[\u4e00-\u9fff]{1,12})")
+# Kinds of document: 哪部原有特区法规 asks for a title.
+DOCUMENT_KINDS = "法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策"
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项]?(?P<noun>[\u4e00-\u9fff]{1,12})")
 _NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
 _DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
@@ -101,7 +106,10 @@ def asked_nouns(question: str, cut) -> list[str]:
         return [noun]
     after = _NAMED_AFTER.search(question)
     words = cut(after.group("noun")) if after else []
-    # 哪一项国家级土地保护工程？: a description ending the question names its kind last (工程)
-    if len(words) > 2 and re.fullmatch(ENTITY_NOUNS, words[-1]) and re.fullmatch(r"[？?]?", question[after.end():]):
-        return [words[-1], "".join(words[-2:])]
+    # 哪一项国家级土地保护工程, 哪个企业融资对接服务平台来上线…: a description of three words or more names its
+    # kind by its first word that is a kind of named thing or document (工程, 服务平台, 法规)
+    kind = next((i for i, word in enumerate(words)
+                 if i >= 2 and re.search(rf"(?:{ENTITY_NOUNS}|{DOCUMENT_KINDS})$", word)), None)
+    if kind is not None:
+        return [words[kind], "".join(words[kind - 1:kind + 1])]
     return [words[0], "".join(words[:2])] if len(words) > 1 else words

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from itertools import accumulate
 from pathlib import Path
 
 from index.tokenize import Analyzer, normalize
@@ -32,10 +33,20 @@ class DocumentNames:
         """Documents the question names, and the names found (longest match wins)."""
         text, docs, found = normalize(question), set(), []
         for key in self._ordered:
-            if key in text and not any(key in longer for longer in found):
+            if key in text and not any(key in longer for longer in found) and not _inside_a_word(key, text):
                 docs |= self.keys[key]
                 found.append(key)
         return docs, found
+
+
+def _inside_a_word(key: str, text: str) -> bool:
+    """A body's name that every time ends inside a longer word: 生态环境部 in 生态环境部门 is no ministry."""
+    if not ADMIN_BODY.search(key):
+        return False
+    import jieba
+
+    ends = set(accumulate(len(word) for word in jieba.lcut(text)))
+    return all(m.end() not in ends for m in re.finditer(re.escape(key), text))
 
 
 def _document_keys(documents: list[Document], analyzer: Analyzer, cache: Path | None) -> list[list[str]]:

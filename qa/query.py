@@ -59,7 +59,7 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     names the library's documents carry) and clause positions of a question."""
     spans: list[tuple[int, int]] = []
     places: list[Place] = []
-    for start, end, found in gazetteer().find(text):
+    for start, end, found in gazetteer().find_words(text):
         places.extend(p for p in found if p not in places)
         spans.append((start, end))
     national = bool(_NATIONAL.search(text))

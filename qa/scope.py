@@ -100,7 +100,7 @@ def _document_names(text: str) -> list[str]:
         name = name.strip("“”")
         if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found:
             found.append(name)
-    for start, _, _ in gazetteer().find(text):
+    for start, _, _ in gazetteer().find_words(text):
         match = _PLACE_LED_NAME.match(text, start)
         if match and not any(match.group() in name or name in match.group() for name in found):
             found.append(match.group())
@@ -142,11 +142,15 @@ def _same_places(name: str, title: str, named_places: set[str] = frozenset()) ->
     return codes(name) == held or (not codes(name) and held == set(named_places))
 
 
+_NATIONAL_PREFIX = re.compile(r"^(?:中华人民共和国|国家|我国|中国)")
+
+
 def _same_subject(name: str, title: str, kind: str) -> bool:
     """Most of what the name is about (without places and its kind) is what the title is about:
     深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例."""
     def subject(text: str) -> set[str]:
         bare = _bare(text)[:len(_bare(text)) - len(kind)] if kind else _bare(text)
+        bare = _NATIONAL_PREFIX.sub("", bare)  # 国家能源法 is 《中华人民共和国能源法》
         for start, end, _ in reversed(gazetteer().find(bare)):
             bare = bare[:start] + " " + bare[end:]
         return title_bigrams(bare)

@@ -67,6 +67,13 @@ def _is_an_act(noun: str) -> bool:
     return len(tags) == 1 and tags[0].flag.startswith("v")
 
 
+# 市金融工作部门应当会同… answers 由哪个部门会同…: a modal verb between the body and its verb says nothing.
+_MODAL = re.compile(r"^(?:应当|应该|必须|须|应|要|可以|可|将)")
+
+
+_BODY_KIND = re.compile(r"^(?:部门|单位|机构|机关|组织)")
+
+
 def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (of an organisation, found by qa.spans) right after the end of the words before the
     question's gap: 办公室放在哪个单位 and 办公室设在市发改委 → 市发改委, after 在."""
@@ -75,10 +82,11 @@ def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[t
         return []
     before = question[:gap.start()]
     after = re.split(r"[，,。？?！!；;]", question[gap.end():], maxsplit=1)[0]
+    after = _BODY_KIND.sub("", after)  # 由哪个部门会同…建立: the verb follows the kind of body asked for
     for size in range(min(MAX_ANCHOR, len(after)), 1, -1):  # 报谁批准 and 报市人民政府批准: the verb after the gap
         piece = after[:size]
         found = [s for s in spans if re.fullmatch(r"[\u4e00-\u9fff]+", piece)
-                 and compact(sentence[s[1]:]).text.startswith(piece)]
+                 and _MODAL.sub("", compact(sentence[s[1]:]).text, count=1).startswith(piece)]
         if found:
             return found
     for size in range(min(MAX_ANCHOR, len(before)), 0, -1):

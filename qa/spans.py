@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer_types import DATE, DOC_NUMBER, ENTITY, ENTITY_NOUNS, LEVEL, LIST, ORG, QUANTITY
+from qa.answer_types import DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, LEVEL, LIST, ORG, QUANTITY
 from qa.places import gazetteer
 from qa.targets import VALUE_RE, compact
 
@@ -34,7 +34,7 @@ def stated_qualifiers(lead: str) -> list[str]:
 
 
 _CN = "一二三四五六七八九十百千万两零〇"
-_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|日|天|年|个月|小时|分钟|星级"
+_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|个工作日|工作日|日|天|年|个月|小时|分钟|星级"
 _CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"百分之{_CN_NUMBER}(?:点[{_CN}]+)?"
 _CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
@@ -50,7 +50,7 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组)")
+               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
@@ -61,7 +61,7 @@ _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|�
 _ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
-_JOINED_NAME = re.compile(r"(?:发展|住房|工业|人力资源|文化|自然资源|科学技术|商务|卫生)和"
+_JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|自然资源|科学技术|商务|卫生)和"
                           r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
 _NAME_JOIN_STAND_IN = "咊"
 def is_organisation(text: str) -> bool:
@@ -76,10 +76,12 @@ _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
-_DOCUMENT_KIND = re.compile(r"法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策")
+_DOCUMENT_KIND = re.compile(DOCUMENT_KINDS)
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
-_LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}")
-_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|深化|在)")
+# Three items or more, or two closed by 等 (光伏瓦、光伏幕墙等建材型光伏技术) or by their count (日照、滨州2市).
+_LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
+                   r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])")
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|深化|在)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -127,12 +129,18 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
             quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）]{{2,12}})[）)]", text)]
             if quoted:  # the name the text gives the thing outright
                 return quoted
-            spans = [_after_last_verb(text, m.span(), len(ending))
+            spans = [_before_examples_close(text, _after_last_verb(text, m.span(), len(ending)), len(ending))
                      for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
             if spans:
                 return spans
     # 示范型金融服务站点叫什么 where the text says 打造“绿盈驿站”: a quoted name is what the thing is called.
     return [m.span("name") for m in re.finditer(r"“(?P<name>[^“”，。；]{2,20})”", text)]
+
+
+def _before_examples_close(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
+    """The named example without the kind it stands for (金瓯输变电工程等电网工程 → 金瓯输变电工程)."""
+    close = span[1] - noun - 1
+    return (span[0], close) if text[close] == "等" and close - span[0] >= 2 else span
 
 
 def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: bool = False) -> list[tuple[int, int]]:
@@ -165,7 +173,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 # 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$)")
-_LEADING_VERB = re.compile(r"(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
+_LEADING_VERB = re.compile(r"(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
