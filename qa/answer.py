@@ -309,7 +309,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
              if compact(sentence[s[0]:s[1]]).text not in flat_question
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
-             and (kind != QUANTITY or not _DURATION.fullmatch(compact(sentence[s[0]:s[1]]).text)
+             and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
                   or _TIME_ASKED.search(flat_question) is not None)]
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens
@@ -368,13 +368,18 @@ def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: 
     return (end_of_lead, span[1]) if end_of_lead < span[1] else (start, span[1])
 
 
+def _without_lead(value: str) -> str:
+    """不少于7个工作日 → 7个工作日: a bounded span of time is a span of time."""
+    return value[len(stated_lead(value)):]
+
+
 _AIM = re.compile(r"力争|争取")  # the same stretch target, said either way
 _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_ASKING}|期限|时限")
+_TIME_ASKED = re.compile(rf"{TIME_ASKING}|期限|时限|时间[^，,。？?]{{0,8}}(?:多长|多久)")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.

@@ -58,7 +58,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?:价|罚款|罚金)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
     (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.

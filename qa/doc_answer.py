@@ -39,11 +39,17 @@ class Fact:
     position: int  # in the document's cleaned text; -1 when only the record holds it
 
 
+# What a document rules on is asked about, not the document: 能源法规定能源预测预警信息由哪个部门发布.
+_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?由(?:谁|哪)")
+
+
 def asked_fact(question: str, kind: str | None) -> str | None:
     """Which fact of a document the question asks for: doc_number, issuer, adopter, approver, amended,
     adopted, in_force, published, written; None when it asks about the content."""
     if kind == DOC_NUMBER:
         return "doc_number"
+    if kind == ORG and _RULED_ON.search(question):  # …条例规定，临时用地由谁批准: a body the text names
+        return None
     if kind == ORG and "批准" in question:
         return "approver"
     if kind == ORG and _ASKS_ADOPTED.search(question):

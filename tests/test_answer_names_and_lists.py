@@ -52,6 +52,7 @@ RULES = """海川市碳排放配额管理办法
 第五条 总建筑面积10万平方米（含）及以上的新建住宅小区按照不低于一星级绿色建筑标准建设。
 第六条 支持青石、海港2区开展重点领域降碳示范。鼓励青石电厂、海港钢铁等重点用能单位和行业龙头企业制定碳达峰行动方案。
 第七条 本办法自2022年5月1日起施行，《海川市碳排放管理暂行规定》同时废止。
+第八条 项目业主申报核证减排量前应当公示，公示期不少于7个工作日。
 """
 
 
@@ -74,6 +75,10 @@ def test_bodies_lists_bounds_and_places_read_from_the_words(tmp_path_factory):
     assert marked("海川市支持哪两个区开展重点领域降碳示范？") == "青石、海港"
     # 和龙 in 单位和龙头企业 is no city the library lacks
     assert marked("海川市鼓励哪些重点用能单位和龙头企业制定碳达峰行动方案？") == "青石电厂、海港钢铁"
+    # a bounded span of time answers a question asking how long
+    assert marked("海川市碳排放配额管理办法规定，项目业主申报前的公示时间至少多长？") == "不少于7个工作日"
+    # a fine is asked: a bounded span of time is no answer
+    assert not answer_question(engine, "海川市碳排放配额管理办法对项目业主申报核证减排量时虚报的罚款是多少？").found
     # 哪部…规定 asks for a document's title
     assert marked("海川市碳排放配额管理办法施行后，哪部原有规定同时废止？") == "海川市碳排放管理暂行规定"
 
@@ -90,3 +95,12 @@ def test_a_ministry_is_not_named_by_the_departments_of_its_field():
     names = DocumentNames(documents, Analyzer(DATA / "user_dict.txt", DATA / "synonyms.txt"))
     assert names.mentioned("生态环境部印发的办法对配额清缴有什么规定？")[0] == {"a"}
     assert names.mentioned("生态环境部门现场检查时检查人员最少几人？")[0] == set()
+
+
+def test_a_body_the_document_names_is_not_the_documents_issuer():
+    from qa.answer_types import ORG
+    from qa.doc_answer import asked_fact
+
+    assert asked_fact("能源法规定能源预测预警信息由哪个部门发布？", ORG) is None
+    assert asked_fact("浙江省土地管理条例规定，临时用地由谁批准？", ORG) is None
+    assert asked_fact("能源法是由哪个机关发布的？", ORG) == "issuer"
