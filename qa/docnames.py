@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from itertools import accumulate
 from pathlib import Path
 
 from index.tokenize import Analyzer, normalize
@@ -41,11 +40,11 @@ class DocumentNames:
 
 def _inside_a_word(key: str, text: str) -> bool:
     """A body's name that every time ends inside a longer word: 生态环境部 in 生态环境部门 is no ministry."""
+    from qa.places import word_bounds
+
     if not ADMIN_BODY.search(key):
         return False
-    import jieba
-
-    ends = set(accumulate(len(word) for word in jieba.lcut(text)))
+    ends = word_bounds(text)
     return all(m.end() not in ends for m in re.finditer(re.escape(key), text))
 
 

@@ -63,6 +63,13 @@ def _short_code(adcode: str) -> str:
     return code
 
 
+def word_bounds(text: str) -> set[int]:
+    """The positions where jieba's words of the text start and end."""
+    import jieba
+
+    return {0, *accumulate(len(word) for word in jieba.lcut(text))}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     with _gazetteer_file().open(encoding="utf-8") as handle:
@@ -114,11 +121,7 @@ class Gazetteer:
         """find(), keeping the names that start and end where jieba's words do: 和龙 in 单位和龙头企业 is
         no place."""
         found = self.find(text)
-        if not found:
-            return []
-        import jieba
-
-        bounds = {0, *accumulate(len(word) for word in jieba.lcut(text))}
+        bounds = word_bounds(text) if found else set()
         return [(start, end, places) for start, end, places in found if start in bounds and end in bounds]
 
     @staticmethod

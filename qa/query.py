@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 import numpy as np
 
 from ingest.structure import chinese_number
-from qa.places import Place, gazetteer
+from qa.places import Place, gazetteer, word_bounds
 
 _CN = "零〇一二三四五六七八九十百千两"
 # Words by which a question asks about the national level (国务院 and ministries are also issuers, found
@@ -84,9 +83,7 @@ def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
     matches = [(level, m.span()) for level, words in _LEVEL_WORDS for m in words.finditer(text)]
     if not matches:
         return []
-    import jieba
-
-    starts = {0, *accumulate(len(word) for word in jieba.lcut(text))}
+    starts = word_bounds(text)
     return [(level, span) for level, span in matches if span[0] in starts]
 
 
