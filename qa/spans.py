@@ -171,8 +171,9 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
-# 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun.
-_ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$)")
+# 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun; and
+# 392吨/日的医废处置能力 states the capacity itself.
+_ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$))")
 _LEADING_VERB = re.compile(r"(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")

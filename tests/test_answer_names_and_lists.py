@@ -16,6 +16,7 @@ PLAN = """海川市碳达峰实施方案
 5．光伏建筑。大力发展光伏瓦、光伏幕墙等建材型光伏技术在城镇建筑中的应用。
 6．标杆银行。打造青石农商行、海川农商行2家绿色银行“标杆行”。
 7．评价管理。经济和信息化部门应当加强工业碳排放评价管理，及时公布“碳效码”等评价结果。
+8．固废利用。到2025年，形成全市300吨/日的医废处置能力。到2025年，一般工业固体废物综合利用率达到95%以上。
 """
 
 
@@ -40,6 +41,8 @@ def test_names_lists_and_figures_of_other_things(tmp_path_factory):
     assert marked("海川市由哪个部门公布“碳效码”评价结果？") == "经济和信息化部门"
     # the kind of figure said nearest the asking words decides the unit: a share, not a capacity
     assert marked("海川市抽水蓄能电站装机占水电装机的比例目标是多少？") == "35.5%"
+    # a value before 的…处置能力 is the capacity itself, not a description of something else
+    assert marked("海川市到2025年医废处置能力达到多少？") == "300吨/日"
     # the 风光 capacity does not answer for 新型储能, for which no clause gives a figure
     assert not answer_question(engine, "海川市到2025年新型储能装机规模要达到多少？").found
 
