@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import (ENTITY, LIST, ORG, QUANTITY, TIME_ASKING, asked_measure, asked_nouns, asked_type,
-                             counted_words)
+from qa.answer_types import (ENTITY, LIST, ORG, QUANTITY, TIME_ASKING, TIME_SPAN_ASKED, asked_measure, asked_nouns,
+                             asked_type, counted_words)
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import QUESTION_WORDS, UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
@@ -379,7 +379,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_ASKING}|期限|时限|时间[^，,。？?]{{0,8}}(?:多长|多久)")
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
@@ -515,6 +515,11 @@ def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
     return f"{clause.heading} {found[0] if found else ''} {before} {quote.text}"
 
 
+def _names_a_thing(word) -> bool:
+    """新型储能 or 漏损 names what is measured; 规模 or 装机 alone only the kind of figure."""
+    return not all(_KIND_OF_FIGURE.fullmatch(form) for form in word.forms)
+
+
 def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     """A figure answers when most words of what the question measures are beside it (with the clause's
     heading and lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
@@ -536,10 +541,10 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
             or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)]
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
     # says it, and a clause may call it 占比 or 率.
-    counted = [w for w in words if w in said or not all(_KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
+    counted = [w for w in words if w in said or _names_a_thing(w)]
     # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
     # value (水风光装机) is not enough: one of the named thing's words is said too.
-    named = [w for w in counted if not all(_KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
+    named = [w for w in counted if _names_a_thing(w)]
     return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
         (not named or any(w in said for w in named))
 

@@ -52,8 +52,10 @@ def holds(text: str, kind: str | None) -> bool:
 _COUNT = "个座家项条辆台套处所批只艘根人名户"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
+# …or a span of time asked by its name first (公示时间至少多长).
+TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长)[^，,。？?]{{0,8}}(?:多长|多久)"
 _MEASURES = [
-    (re.compile(rf"{TIME_ASKING}|(?:时间|期限|时限|时长)[^，,。？?]{{0,8}}(?:多长|多久)"), re.compile(r"天|日|月|年|小时|分钟")),
+    (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),

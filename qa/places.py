@@ -63,11 +63,13 @@ def _short_code(adcode: str) -> str:
     return code
 
 
-def word_bounds(text: str) -> set[int]:
-    """The positions where jieba's words of the text start and end."""
+@lru_cache(maxsize=256)
+def word_bounds(text: str) -> frozenset[int]:
+    """The positions where jieba's words of the text start and end; one cut per question, however many
+    readers of the question ask."""
     import jieba
 
-    return {0, *accumulate(len(word) for word in jieba.lcut(text))}
+    return frozenset({0, *accumulate(len(word) for word in jieba.lcut(text))})
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,14 @@ def seed_data(built_seed_data, tmp_path) -> Path:
     return copy
 
 
+def marked(engine, question: str) -> str | None:
+    """The value `ask` marks in its first quote, or None when it finds no answer."""
+    from qa.answer import answer_question
+
+    answer = answer_question(engine, question)
+    return answer.quotes[0].highlight if answer.found and answer.quotes else None
+
+
 def engine_over(tmp_path_factory, files: dict[str, str], **settings):
     """An engine over documents written from text (name -> text) into a fresh data folder."""
     from config import load_config

@@ -4,7 +4,7 @@ name: each on clauses built here."""
 from __future__ import annotations
 
 from qa.answer import answer_question
-from tests.conftest import engine_over
+from tests.conftest import engine_over, marked
 
 PLAN = """海川市碳达峰实施方案
 一、能源
@@ -23,26 +23,22 @@ PLAN = """海川市碳达峰实施方案
 def test_names_lists_and_figures_of_other_things(tmp_path_factory):
     engine = engine_over(tmp_path_factory, {"plan.txt": PLAN})
 
-    def marked(question: str) -> str | None:
-        answer = answer_question(engine, question)
-        return answer.quotes[0].highlight if answer.found and answer.quotes else None
-
     # the named example, not the kind it stands for
-    assert marked("海川市方案点名大力推进的220千伏电网工程叫什么？") == "220千伏青石输变电工程"
+    assert marked(engine, "海川市方案点名大力推进的220千伏电网工程叫什么？") == "220千伏青石输变电工程"
     # 哪种贝类: the name in brackets after the kind
-    assert marked("海川市重点研究哪种贝类的碳汇计算方法？") == "海川蚝"
+    assert marked(engine, "海川市重点研究哪种贝类的碳汇计算方法？") == "海川蚝"
     # a description followed by what it is for: its kind is its first word naming a kind of thing (服务平台)
-    assert marked("海川市准备升级改造哪个企业融资对接服务平台来上线绿色金融服务板块？") == "川融通"
+    assert marked(engine, "海川市准备升级改造哪个企业融资对接服务平台来上线绿色金融服务板块？") == "川融通"
     # two items closed by 等 and the kind the question names
-    assert marked("海川市大力发展的建材型光伏技术有哪些？") == "光伏瓦、光伏幕墙"
+    assert marked(engine, "海川市大力发展的建材型光伏技术有哪些？") == "光伏瓦、光伏幕墙"
     # the item the question already names is not the answer
-    assert marked("海川市除青石农商行外，另一家绿色银行标杆行是哪家？") == "海川农商行"
+    assert marked(engine, "海川市除青石农商行外，另一家绿色银行标杆行是哪家？") == "海川农商行"
     # 经济和信息化部门 is one body
-    assert marked("海川市由哪个部门公布“碳效码”评价结果？") == "经济和信息化部门"
+    assert marked(engine, "海川市由哪个部门公布“碳效码”评价结果？") == "经济和信息化部门"
     # the kind of figure said nearest the asking words decides the unit: a share, not a capacity
-    assert marked("海川市抽水蓄能电站装机占水电装机的比例目标是多少？") == "35.5%"
+    assert marked(engine, "海川市抽水蓄能电站装机占水电装机的比例目标是多少？") == "35.5%"
     # a value before 的…处置能力 is the capacity itself, not a description of something else
-    assert marked("海川市到2025年医废处置能力达到多少？") == "300吨/日"
+    assert marked(engine, "海川市到2025年医废处置能力达到多少？") == "300吨/日"
     # the 风光 capacity does not answer for 新型储能, for which no clause gives a figure
     assert not answer_question(engine, "海川市到2025年新型储能装机规模要达到多少？").found
 
@@ -62,28 +58,24 @@ RULES = """海川市碳排放配额管理办法
 def test_bodies_lists_bounds_and_places_read_from_the_words(tmp_path_factory):
     engine = engine_over(tmp_path_factory, {"rules.txt": RULES})
 
-    def marked(question: str) -> str | None:
-        answer = answer_question(engine, question)
-        return answer.quotes[0].highlight if answer.found and answer.quotes else None
-
     # a time limit in Chinese numerals and working days
-    assert marked("海川市碳排放配额管理办法规定，对配额有异议的，接到通知后多长时间内可以申请复核？") == "七个工作日内"
+    assert marked(engine, "海川市碳排放配额管理办法规定，对配额有异议的，接到通知后多长时间内可以申请复核？") == "七个工作日内"
     # the body before 应当会同, read after the kind of body the question asks for
-    assert marked("海川市由哪个部门会同人民银行海川分行建立绿色融资主体评价体系？") == "市金融工作部门"
+    assert marked(engine, "海川市由哪个部门会同人民银行海川分行建立绿色融资主体评价体系？") == "市金融工作部门"
     # bodies named 机构 are bodies, listed together
-    assert marked("海川市使用不符合标准的船舶用燃油，由哪些部门按职责处罚？") == "海事管理机构、渔业主管部门"
+    assert marked(engine, "海川市使用不符合标准的船舶用燃油，由哪些部门按职责处罚？") == "海事管理机构、渔业主管部门"
     # a size asked as what describes something keeps its （含）及以上
-    assert marked("海川市总建筑面积多大的新建住宅小区须按不低于一星级绿色建筑标准建设？") == "10万平方米（含）及以上"
+    assert marked(engine, "海川市总建筑面积多大的新建住宅小区须按不低于一星级绿色建筑标准建设？") == "10万平方米（含）及以上"
     # two items closed by their count, asked with 哪两个
-    assert marked("海川市支持哪两个区开展重点领域降碳示范？") == "青石、海港"
+    assert marked(engine, "海川市支持哪两个区开展重点领域降碳示范？") == "青石、海港"
     # 和龙 in 单位和龙头企业 is no city the library lacks
-    assert marked("海川市鼓励哪些重点用能单位和龙头企业制定碳达峰行动方案？") == "青石电厂、海港钢铁"
+    assert marked(engine, "海川市鼓励哪些重点用能单位和龙头企业制定碳达峰行动方案？") == "青石电厂、海港钢铁"
     # a bounded span of time answers a question asking how long
-    assert marked("海川市碳排放配额管理办法规定，项目业主申报前的公示时间至少多长？") == "不少于7个工作日"
+    assert marked(engine, "海川市碳排放配额管理办法规定，项目业主申报前的公示时间至少多长？") == "不少于7个工作日"
     # a fine is asked: a bounded span of time is no answer
     assert not answer_question(engine, "海川市碳排放配额管理办法对项目业主申报核证减排量时虚报的罚款是多少？").found
     # 哪部…规定 asks for a document's title
-    assert marked("海川市碳排放配额管理办法施行后，哪部原有规定同时废止？") == "海川市碳排放管理暂行规定"
+    assert marked(engine, "海川市碳排放配额管理办法施行后，哪部原有规定同时废止？") == "海川市碳排放管理暂行规定"
 
 
 def test_a_ministry_is_not_named_by_the_departments_of_its_field():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ingest.clean import continues
 from qa.answer import answer_question
-from tests.conftest import engine_over
+from tests.conftest import engine_over, marked
 
 PLAN = """海川市碳达峰实施方案
 一、主要目标
@@ -31,29 +31,25 @@ def _engine(tmp_path_factory):
 def test_subjects_worded_otherwise_and_bodies_before_the_verb(tmp_path_factory):
     engine = _engine(tmp_path_factory)
 
-    def marked(question: str) -> str | None:
-        answer = answer_question(engine, question)
-        return answer.quotes[0].highlight if answer.found and answer.quotes else None
-
     # 装机容量 is the clause's 装机规模; the figure is 天然气's, which the question calls 燃气
-    assert marked("海川市到2025年燃气发电的装机容量要达到多少？") == "15万千瓦以上"
+    assert marked(engine, "海川市到2025年燃气发电的装机容量要达到多少？") == "15万千瓦以上"
     # 力争 said by the question: the stretch target, without the words that say it
-    assert marked("海川市可再生能源发电装机的力争目标是多少？") == "900万千瓦左右"
+    assert marked(engine, "海川市可再生能源发电装机的力争目标是多少？") == "900万千瓦左右"
     # 公示时间 is the clause's 公示期
-    assert marked("海川市土地管理条例规定，项目业主申报前公示时间至少多长？") == "不少于7个工作日"
+    assert marked(engine, "海川市土地管理条例规定，项目业主申报前公示时间至少多长？") == "不少于7个工作日"
     # what is timed follows the asking words
-    assert marked("海川市征收土地公告发布后，区政府要在多长时间内把补偿费用足额付清？") == "六十日内"
+    assert marked(engine, "海川市征收土地公告发布后，区政府要在多长时间内把补偿费用足额付清？") == "六十日内"
     # the body before the verb the question names, not the one that reviews first
-    assert marked("海川市国土空间总体规划经市人大常委会审议后，最终报谁批准？") == "省人民政府"
+    assert marked(engine, "海川市国土空间总体规划经市人大常委会审议后，最终报谁批准？") == "省人民政府"
     # a 领导小组 is a body, without the words the sentence puts before 经
-    assert marked("海川市各区的碳达峰实施方案印发前要经哪个机构审核？") == "市碳达峰碳中和工作领导小组"
+    assert marked(engine, "海川市各区的碳达峰实施方案印发前要经哪个机构审核？") == "市碳达峰碳中和工作领导小组"
     # the qualifier the question says goes, the bound it does not say stays
-    assert marked("海川市方案要求的改造升级时限一般是多长？") == "不超过3年"
-    assert marked("海川市方案要求河口低盐区面积至少多大？") == "不低于500平方千米"
+    assert marked(engine, "海川市方案要求的改造升级时限一般是多长？") == "不超过3年"
+    assert marked(engine, "海川市方案要求河口低盐区面积至少多大？") == "不低于500平方千米"
     # a plan the clause names is approved by the body before 批准, not the 条例's approver
-    assert marked("按照《海川市土地管理条例》，公共交通应急预案需要报谁批准？") == "市人民政府"
+    assert marked(engine, "按照《海川市土地管理条例》，公共交通应急预案需要报谁批准？") == "市人民政府"
     # a description ending the question names its kind last: the whole name, not the part it frames
-    assert marked("海川市方案在生态修复中要实施哪一项国家级土地保护工程？") == "国家黑土地保护工程"
+    assert marked(engine, "海川市方案在生态修复中要实施哪一项国家级土地保护工程？") == "国家黑土地保护工程"
     # a price is asked: a span of time is no answer
     assert not answer_question(engine, "海川市土地管理条例规定的项目公示最低价格是多少？").found
 
