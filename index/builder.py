@@ -280,13 +280,16 @@ def _clauses_at(read: _Read, source: ClauseSource, ids: list[str], rows: list[in
 
 
 def _dense(previous: Snapshot | None, reused: Reused, todo: list[int], fresh: np.ndarray,
-           exact_limit: int, stats: BuildStats) -> DenseIndex:
-    """The previous dense index grown in place when it can be (index.dense.grown), else one built anew."""
+           exact_limit: int, stats: BuildStats, pending: bool) -> DenseIndex:
+    """The previous dense index grown in place when it can be (index.dense.grown), else one built anew: exact
+    while vectors are pending, since the build that brings them cannot reuse a graph over their zeros."""
     if previous is not None and len(reused):
         dense = grown(previous.dense, reused, todo, fresh, exact_limit)
         if dense is not None:
             stats.dense_grown = True
             return dense
+    if pending:
+        exact_limit = len(reused) + len(todo)
     if not len(reused):  # todo is every row in order: fresh is the matrix itself, no second copy of it
         return DenseIndex(build_faiss(fresh, exact_limit), fresh)
     vectors = np.zeros((len(reused) + len(todo), fresh.shape[1]), dtype=np.float32)
@@ -374,7 +377,7 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
         del read
         release_free_memory()
         started = stats.timed("embed", started)
-        dense = _dense(previous, reused, todo, fresh, exact_limit, stats)
+        dense = _dense(previous, reused, todo, fresh, exact_limit, stats, bool(pending))
         del fresh
         started = stats.timed("dense", started)
         stats.folder = _written(index_dir, previous, encoder, semantic, offline_dim, refit, reuse, tokenizer,

@@ -16,6 +16,7 @@ from qa.evidence import QUESTION_WORDS, UNKNOWN, Evidence, clause_share, corpus_
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
+from qa.question import without_document_names
 from qa.scope import Scope, scope_of
 from qa.slots import framed, gap_spans
 from qa.spans import is_organisation, respective_span, stated_lead, stated_qualifiers, value_spans, years_named
@@ -202,7 +203,8 @@ _RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也
 
 def question_evidence(engine, question: str) -> Evidence:
     frequency, documents = corpus_bigram_frequency(engine.store)
-    asserted = _RULED_OUT.sub(" ", question)
+    unnamed = without_document_names(question, engine.library())
+    asserted = _RULED_OUT.sub(" ", unnamed)
     evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
     evidence.words = question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
@@ -210,9 +212,10 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)
     evidence.measure = asked_measure(question)
-    evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽)[^，,。？?]{0,12}的", question) is not None
+    evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽|什么区间)[^，,。？?]{0,12}的", question) is not None
     evidence.baselines = _BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
+    evidence.said = compact(unnamed).text
     subject = normalize(_subject_phrase(question))
     evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
     return evidence
@@ -306,9 +309,10 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
     if kind in (ENTITY, ORG, LIST):
         values = [_without_said_items(sentence, span, flat_question) for span in values]
     spans = [s for s in values
-             if compact(sentence[s[0]:s[1]]).text not in flat_question
+             if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
              and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
+             and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
                   or _TIME_ASKED.search(flat_question) is not None)]
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
@@ -411,6 +415,17 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
     return not evidence.direction or _CHANGE[evidence.direction].search(chunk[-12:] + value) is not None
 
 
+def _counts_the_asked(sentence: str, span: tuple[int, int], evidence: Evidence) -> bool:
+    """A count answers 多少座加氢站 when 加氢站 is said beside it: 充电桩20万个 in a sentence listing 加氢站
+    among the facilities counts something else."""
+    if not evidence.counted:
+        return True
+    # what is counted may follow after modifiers listed with 、 (30个特色鲜明、差异化发展的碳达峰试点城市)
+    left = max((sentence.rfind(mark, 0, span[0]) + 1 for mark in "，,；;。：:"), default=0)
+    right = min((i for i in (sentence.find(mark, span[1]) for mark in "，,；;。") if i >= 0), default=len(sentence))
+    return any(word in compact(sentence[left:right]).text for word in evidence.counted)
+
+
 def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
                     values: list[tuple[int, int]] = ()) -> float:
     years_before = YEAR_RE.findall(compact(sentence[:span[0]]).text)
@@ -470,7 +485,7 @@ def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str
     return [year for year in years if year in outside]
 
 
-_ISSUED = re.compile(r"(?:印发|发布|出台|颁布|制定|修订|施行)?的")
+_ISSUED = re.compile(r"(?:印发|发布|出台|颁布|制定|修订|施行)?(?:的|[那这][部份个])")
 
 
 def _dates_a_title(after_year: str, titles: list[str]) -> bool:
@@ -536,9 +551,11 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     text = _scoping_text(quote, hits)
     plain = normalize(re.sub(r"\s+", "", text))
     # 装机容量 is said when its noun 装机 is (…装机规模达到…)
-    # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem.
+    # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem. A
+    # longer compound is said by its head, the last two thirds (光电建筑一体化 says 光伏建筑一体化).
     said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
-            or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)]
+            or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)
+            or any(len(form) >= 6 and form[-math.ceil(2 * len(form) / 3):] in plain for form in w.forms)]
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
     # says it, and a clause may call it 占比 or 率.
     counted = [w for w in words if w in said or _names_a_thing(w)]

@@ -38,6 +38,7 @@ class Evidence:
     baselines: list[str] = field(default_factory=list)  # years a change is measured from (比2020年下降多少)
     direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.answer)
     subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.answer)
+    said: str = ""  # the question without the names that chose its document, compacted: the values it says
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""

@@ -77,6 +77,15 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     return Reading(kept, places, national, titles, refs, names, levels)
 
 
+def names_blanked(text: str, document_names: list[str], title_pairs: set[str]) -> str:
+    """text with the places, the document names and the stretch spelling out a title blanked (blank_mention);
+    levels and clause positions stay: inside a document they still say which clause is meant."""
+    spans = [(start, end) for start, end, _ in gazetteer().find_words(text)]
+    for name in document_names:
+        spans += [m.span() for m in re.finditer(re.escape(name), text)]
+    return blank_mention(_blank(text, spans)[0], title_pairs)
+
+
 def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Each level word and where it stands, when it starts a word of the question: 区里 in 我们区里 names
     a level, in 一个片区里 it is the end of 片区."""
@@ -165,20 +174,47 @@ _UNITS = re.compile(r"[\u4e00-\u9fff0-9]")
 
 # A question names a document when it spells out most of its title's character pairs.
 NAME_MATCH = 0.6
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def blank_title(text: str, pairs: set[str]) -> str:
     """text with every run of two or more characters whose adjacent pairs are all title pairs blanked:
     the title named in a question chooses the document, its words are no evidence inside it."""
-    chars, start = list(text), 0
+    chars = list(text)
+    for start, end in _title_runs(text, pairs):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def blank_mention(text: str, pairs: set[str], gap: int = 2, shortest: int = 4) -> str:
+    """text with the one stretch that names the title blanked: runs of title pairs joined across gaps of up
+    to gap characters (the quotes and the 省 or 发展 a loose mention leaves out), the stretch holding most of
+    them, when that is at least shortest characters. The title's words said again elsewhere (大气污染物 after
+    大气污染防治法) stay: there they say what is asked."""
+    stretches: list[list[int]] = []  # [start, end, characters in runs]
+    runs = [(start, end) for start, end in _title_runs(text, pairs) if len(_HAN.findall(text[start:end])) >= 2]
+    for start, end in runs:  # 203 of 对2035年 is no part of the 2030年前… title said before it
+        if stretches and start - stretches[-1][1] <= gap:
+            stretches[-1][1:] = [end, stretches[-1][2] + end - start]
+        else:
+            stretches.append([start, end, end - start])
+    best = max(stretches, key=lambda stretch: stretch[2], default=None)
+    if best is None or best[2] < shortest:
+        return text
+    return text[:best[0]] + " " * (best[1] - best[0]) + text[best[1]:]
+
+
+def _title_runs(text: str, pairs: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more characters whose adjacent pairs are all title pairs."""
+    runs, start = [], 0
     while start < len(text) - 1:
         end = start
         while end + 1 < len(text) and text[end:end + 2] in pairs:
             end += 1
         if end > start:
-            chars[start:end + 1] = " " * (end + 1 - start)
+            runs.append((start, end + 1))
         start = max(end, start + 1)
-    return "".join(chars)
+    return runs
 
 
 def title_bigrams(title: str) -> set[str]:

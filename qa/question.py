@@ -10,7 +10,7 @@ import numpy as np
 
 from index.tokenize import Analyzer, QueryTerms, normalize
 from ingest.normalise import fold_compat
-from qa.query import NAME_MATCH, Reading, blank_title, read_question, title_bigrams
+from qa.query import NAME_MATCH, Reading, blank_title, names_blanked, read_question, title_bigrams
 
 if TYPE_CHECKING:
     from qa.library import Library
@@ -49,6 +49,16 @@ class Question:
     names_title: bool  # it spells out most of some document's title (with or without 《》)
     terms: QueryTerms  # the words a clause is scored on
     reads_position: bool = False  # it cites a position and asks only what it says (第三章讲什么)
+
+
+def without_document_names(text: str, library: Library) -> str:
+    """The question with the names that choose its document blanked: places, issuing bodies, and the stretch
+    that spells out a title (qa.query.blank_mention). Inside the document they chose, they are no evidence
+    of which sentence answers."""
+    text = normalize(text)
+    named = np.flatnonzero(library.title_index.per_document(text)[:-1] >= NAME_MATCH)
+    pairs = set().union(*(title_bigrams(library.titles[n]) for n in named))
+    return names_blanked(text, list(library.names.keys), pairs)
 
 
 def read_for_ranking(text: str, library: Library, analyzer: Analyzer) -> Question:

@@ -10,7 +10,9 @@ from qa.targets import VALUE_RE, compact
 
 _LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
          "超过|低于|高于|突破|约")
-_QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?"
+# A range whose unit is said once, after its upper end (5千至1万吨标煤, 2.6万至5万吨).
+_RANGE_FROM = r"\d+(?:\.\d+)?[千万亿]?\s*(?:至|到|~|～)\s*"
+_QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?(?:{_RANGE_FROM})?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
 _STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?")
 

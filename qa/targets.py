@@ -9,12 +9,12 @@ from ingest.records import Clause
 
 # Longest units first so that 万千瓦 wins over 千瓦 and 万吨标准煤 over 万吨.
 UNITS = sorted("""% ％ ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 度 万千瓦 亿千瓦 千瓦 兆瓦 吉瓦 千伏 伏
-万立方米 亿立方米 立方米 万吨标准煤 亿吨标准煤 吨标准煤 万吨二氧化碳当量 吨二氧化碳当量 万吨二氧化碳 亿吨二氧化碳 万吨 亿吨 吨 克
+万立方米 亿立方米 立方米 万吨标准煤 亿吨标准煤 吨标准煤 万吨标煤 亿吨标煤 吨标煤 蒸吨 万吨二氧化碳当量 吨二氧化碳当量 万吨二氧化碳 亿吨二氧化碳 万吨 亿吨 吨 克
 万亩 亩 万平方米 亿平方米 平方米 平方公里 平方千米 公顷 万公顷 公里 千米 米 万辆 辆 万台 台 万套 套 万个 个 万家 家 万座 座 项 处 条 层
-亿元 万元 元 倍 万人 人 户 万户""".split(), key=len, reverse=True)
+亿元 万元 元 倍 万人 人 户 万户 周岁 岁""".split(), key=len, reverse=True)
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNIT = "|".join(map(re.escape, UNITS))
-_POST = r"以上|以下|以内|左右|上下|及以上|[（(]含[）)](?:及?以上|及?以下)?"  # 10万平方米（含）及以上
+_POST = r"以上|以下|以内|左右|上下|及以上|及以下|[（(]含[）)](?:及?以上|及?以下)?"  # 10万平方米（含）及以上
 _PER = r"/(?:年|日|天|小时)"  # a rate: 1000万吨/年
 VALUE_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT})(?:{_PER})?(?P<post>{_POST})?")
 _BARE_VALUE = rf"{_NUMBER}(?:{_UNIT})(?:{_POST})?"

