@@ -175,7 +175,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
         _on_subject_quote(leading, hits, evidence, kind, result.query)
     missing = _missing_year(quote, hits, evidence)
     if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
-            or (kind == QUANTITY and not _of_subject(quote, hits, evidence)):
+            or (kind == QUANTITY and not _of_subject(quote, hits, evidence)) or not _of_violation(quote, hits, evidence):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]
@@ -216,6 +216,8 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.baselines = _BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
     evidence.said = compact(unnamed).text
+    violation = _VIOLATION.search(evidence.said)
+    evidence.violation = [w for w in evidence.words if violation and any(f in violation.group(1) for f in w.forms)]
     subject = normalize(_subject_phrase(question))
     evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
     return evidence
@@ -301,6 +303,7 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
             return None
         return _framed_name(sentence, question, evidence, strict=True)
     responsible = bool(re.search(r"牵头|负责|责任", question))
+    penalty = "罚" in question
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
@@ -310,7 +313,8 @@ def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: st
         values = [_without_said_items(sentence, span, flat_question) for span in values]
     spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
-             and (evidence.measure is None or evidence.measure.search(sentence[s[0]:s[1]]))
+             and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
+             and not (penalty and _CONDITION_END.match(sentence, s[1]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
@@ -362,7 +366,8 @@ def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: 
     # of them goes the verb that sets the value (力争达到多少 → 400万千瓦). A bound stays, said or not
     # (最高允许多少层 → 最高不超过18层): it is part of the value, unless the question says all of it.
     start, words = span[0], stated_qualifiers(lead)
-    said_whole = _AIM.sub("力争", compact("".join(words)).text) in asked  # 最高不得超过多少 → 一百六十平方米
+    # 最高不得超过多少, or 最大不能超过多少 → 一百二十五平方米
+    said_whole = _same_bound(_AIM.sub("力争", compact("".join(words)).text)) in _same_bound(asked)
     for word in words:
         plain = _AIM.sub("力争", compact(word).text)
         if not said_whole and (not _HEDGE.fullmatch(plain) or plain not in asked):
@@ -378,6 +383,15 @@ def _without_lead(value: str) -> str:
 
 
 _AIM = re.compile(r"力争|争取")  # the same stretch target, said either way
+_BOUND_SPELLINGS = ((re.compile(r"最大|最多"), "最高"), (re.compile(r"最小|最少"), "最低"),
+                    (re.compile(r"不能|不可|不准|不许|不应"), "不得"))
+
+
+def _same_bound(text: str) -> str:
+    """One spelling for each bound (最大不能超过 and 最高不得超过 say the same)."""
+    for spellings, word in _BOUND_SPELLINGS:
+        text = spellings.sub(word, text)
+    return text
 _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 
@@ -413,6 +427,18 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
         return False
     # 下降多少 is answered by a fall: not by the 25% a share is raised to in the same sentence.
     return not evidence.direction or _CHANGE[evidence.direction].search(chunk[-12:] + value) is not None
+
+
+# 违法所得不足50万元的，处…罚款: a value closing a condition is its threshold, not the penalty.
+_CONDITION_END = re.compile(r"\s*的[，,；;]")
+# A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
+_RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
+
+
+def _in_measure(value: str, measure: re.Pattern | None) -> bool:
+    if measure is None or measure.search(value):
+        return True
+    return measure.search("%") is not None and _RATIO.fullmatch(compact(value).text) is not None
 
 
 def _counts_the_asked(sentence: str, span: tuple[int, int], evidence: Evidence) -> bool:
@@ -478,9 +504,10 @@ def _names_year(sentence: str, evidence: Evidence) -> bool:
 def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
     """The years asked about, without a year said only inside a document title the question spells out
     (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
-    flat, spelled = compact(question).text, [compact(normalize(title)).text for title in titles]
+    flat, spelled = compact(normalize(question)).text, [compact(normalize(title)).text for title in titles]
     outside = {m.group("year") for m in YEAR_RE.finditer(flat)
-               if not any(flat[m.start():m.start() + 8] in title for title in spelled)
+               if not any(flat[m.start():m.start() + 8] in title or flat[max(m.start() - 3, 0):m.end()] in title
+                          for title in spelled)
                and not _dates_a_title(flat[m.end():], spelled)}
     return [year for year in years if year in outside]
 
@@ -530,6 +557,22 @@ def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
     return f"{clause.heading} {found[0] if found else ''} {before} {quote.text}"
 
 
+# …不申请绿色建筑标识的，最高罚多少: a penalty question names the violation before 的，
+_VIOLATION = re.compile(r"([^，,。？?]+)的[，,][^，,。？?]*罚")
+
+
+def _of_violation(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """A penalty answers for the violation the question describes when its clause holds more than half of
+    that description's specific words (by rarity): a fine for another violation of the same law does not."""
+    if not evidence.violation:
+        return True
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    text = f"{clause.heading} {clause.text}" if clause else quote.text
+    weight = {w: -math.log(max(w.share, 1e-6)) for w in evidence.violation if w.share != UNKNOWN}
+    said = sum(weight[w] for w in weight if evidence.spelled_out(w, text))
+    return said > sum(weight.values()) / 2
+
+
 def _names_a_thing(word) -> bool:
     """新型储能 or 漏损 names what is measured; 规模 or 装机 alone only the kind of figure."""
     return not all(_KIND_OF_FIGURE.fullmatch(form) for form in word.forms)
@@ -553,7 +596,10 @@ def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # 装机容量 is said when its noun 装机 is (…装机规模达到…)
     # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem. A
     # longer compound is said by its head, the last two thirds (光电建筑一体化 says 光伏建筑一体化).
+    # 公共场所 is said by 公共服务场所: a four-character name's halves in order, at most two characters apart.
     said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
+            or any(len(form) == 4 and re.search(f"{re.escape(form[:2])}.{{0,2}}{re.escape(form[2:])}", plain)
+                   for form in w.forms)
             or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)
             or any(len(form) >= 6 and form[-math.ceil(2 * len(form) / 3):] in plain for form in w.forms)]
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit

@@ -40,7 +40,7 @@ class Fact:
 
 
 # What a document rules on is asked about, not the document: 能源法规定能源预测预警信息由哪个部门发布.
-_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?由(?:谁|哪)")
+_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?[由报](?:谁|哪)")
 
 
 def asked_fact(question: str, kind: str | None) -> str | None:

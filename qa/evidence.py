@@ -39,6 +39,7 @@ class Evidence:
     direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.answer)
     subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.answer)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
+    violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""
