@@ -2,7 +2,6 @@
 plain "not in the library" when the library does not hold what the question is about."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -12,18 +11,19 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import (ENTITY, LIST, ORG, QUANTITY, TIME_ASKING, TIME_SPAN_ASKED, asked_measure, asked_nouns,
                              asked_type, counted_words)
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
-from qa.evidence import QUESTION_WORDS, UNKNOWN, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
+from qa.evidence import QUESTION_WORDS, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.question import without_document_names
 from qa.scope import Scope, scope_of
 from qa.slots import framed, gap_spans
-from qa.spans import is_organisation, respective_span, stated_lead, stated_qualifiers, value_spans, years_named
+from qa.found import (KIND_OF_FIGURE, missing_year, names_year, of_subject, of_violation, on_subject,
+                      violation_words)
+from qa.spans import is_organisation, respective_span, sentences, stated_lead, stated_qualifiers, value_spans
 from qa.targets import YEAR_RE, compact
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
-_SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
 MAX_QUOTES = 3
@@ -169,13 +169,13 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     leading = cited[:1] or hits[:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
-    of_year = _on_subject_quote([h for h in leading if _names_year(h.text, evidence)], hits, evidence, kind,
+    of_year = _on_subject_quote([h for h in leading if names_year(h.text, evidence)], hits, evidence, kind,
                                 result.query)
-    quote = of_year if of_year and _on_subject(of_year, hits, evidence, kind) else \
+    quote = of_year if of_year and on_subject(of_year, hits, evidence, kind) else \
         _on_subject_quote(leading, hits, evidence, kind, result.query)
-    missing = _missing_year(quote, hits, evidence)
-    if quote is None or missing or not _on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
-            or (kind == QUANTITY and not _of_subject(quote, hits, evidence)) or not _of_violation(quote, hits, evidence):
+    missing = missing_year(quote, hits, evidence)
+    if quote is None or missing or not on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
+            or (kind == QUANTITY and not of_subject(quote, hits, evidence)) or not of_violation(quote, hits, evidence):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]
@@ -216,8 +216,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.baselines = _BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
     evidence.said = compact(unnamed).text
-    violation = _VIOLATION.search(evidence.said)
-    evidence.violation = [w for w in evidence.words if violation and any(f in violation.group(1) for f in w.forms)]
+    evidence.violation = violation_words(evidence.said, evidence.words)
     subject = normalize(_subject_phrase(question))
     evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
     return evidence
@@ -231,7 +230,7 @@ def _subject_nouns(tagged: list) -> list[str]:
         is_noun = pair.flag.startswith("n") or pair.flag == "x"
         is_modifier = pair.flag.startswith("v") and following is not None and \
             _MEASURE_NOUN.fullmatch(following.word) is not None
-        word = _KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
+        word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
         if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word):
             nouns.append(word)
     return nouns
@@ -239,8 +238,6 @@ def _subject_nouns(tagged: list) -> list[str]:
 
 # 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
 _MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|区间|幅度|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
-# The kinds of figure that name no thing: 排放强度 and 漏损率 do.
-_KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长)$")
 # 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
 _SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 
@@ -251,7 +248,7 @@ def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, k
     first = None
     for hit in leading:
         quote = _best_quote([hit], evidence, kind, question)
-        if quote is not None and _on_subject(quote, hits, evidence, kind):
+        if quote is not None and on_subject(quote, hits, evidence, kind):
             return quote
         first = first or quote
     return first
@@ -285,7 +282,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             # A sentence that pairs the very item the question names with its value (分别) answers it.
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
-                     + (0.5 if _names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0))
+                     + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause))
         if candidates:
@@ -496,11 +493,6 @@ def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, i
     return sentence[span[0]:min(ends, default=len(sentence))]
 
 
-def _names_year(sentence: str, evidence: Evidence) -> bool:
-    named = years_named(sentence)
-    return any(year in named for year in evidence.years)
-
-
 def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
     """The years asked about, without a year said only inside a document title the question spells out
     (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
@@ -520,96 +512,6 @@ def _dates_a_title(after_year: str, titles: list[str]) -> bool:
     issued = _ISSUED.match(after_year)
     rest = after_year[issued.end():] if issued else ""
     return bool(rest) and any(len(title) >= 4 and rest.startswith(title[:4]) for title in titles)
-
-
-def _missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> str:
-    """When the question names a year that the answering clause does not mention: say so."""
-    if not evidence.years or quote is None:
-        return ""
-    clause = next((hit.text for hit in hits if hit.id == quote.id), quote.text)
-    if any(year in years_named(clause) for year in evidence.years):
-        return ""
-    years = "、".join(f"{year}年" for year in evidence.years)
-    return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
-
-
-def _on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
-    """The quote is about what the question asks: the sentence holding the value (with the clause's lead
-    sentence; for other kinds the clause) holds more of the question's specific words than the question
-    names things no clause holds (火星基地: 基地 found, 火星 unknown → no)."""
-    clause = next((hit for hit in hits if hit.id == quote.id), None)
-    text = _scoping_text(quote, hits) if kind and quote.highlight else \
-        f"{clause.heading} {clause.text}" if clause else quote.text
-    if not evidence.words:
-        return True
-    return evidence.words_found(text) > max(evidence.unknown, 0.5)
-
-
-def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
-    """The quoted sentence with what scopes it, as in _best_quote: the clause's heading, its lead sentence
-    and the sentence before."""
-    clause = next((hit for hit in hits if hit.id == quote.id), None)
-    if clause is None:
-        return quote.text
-    found = sentences(clause.text)
-    position = found.index(quote.text) if quote.text in found else 0
-    before = found[position - 1] if position else ""
-    return f"{clause.heading} {found[0] if found else ''} {before} {quote.text}"
-
-
-# …不申请绿色建筑标识的，最高罚多少: a penalty question names the violation before 的，
-_VIOLATION = re.compile(r"([^，,。？?]+)的[，,][^，,。？?]*罚")
-
-
-def _of_violation(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
-    """A penalty answers for the violation the question describes when its clause holds more than half of
-    that description's specific words (by rarity): a fine for another violation of the same law does not."""
-    if not evidence.violation:
-        return True
-    clause = next((hit for hit in hits if hit.id == quote.id), None)
-    text = f"{clause.heading} {clause.text}" if clause else quote.text
-    weight = {w: -math.log(max(w.share, 1e-6)) for w in evidence.violation if w.share != UNKNOWN}
-    said = sum(weight[w] for w in weight if evidence.spelled_out(w, text))
-    return said > sum(weight.values()) / 2
-
-
-def _names_a_thing(word) -> bool:
-    """新型储能 or 漏损 names what is measured; 规模 or 装机 alone only the kind of figure."""
-    return not all(_KIND_OF_FIGURE.fullmatch(form) for form in word.forms)
-
-
-def _of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
-    """A figure answers when most words of what the question measures are beside it (with the clause's
-    heading and lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
-    if evidence.counted:  # 多少个城市和园区: what is counted follows the question word; _best_span checks it
-        return True
-    nouns = evidence.subject_nouns
-    stems = {w: [noun for noun in nouns if any(noun in form for form in w.forms)] for w in evidence.words
-             if w.share != UNKNOWN}
-    words = [w for w in stems if stems[w] or any(form in noun for form in w.forms for noun in nouns)]
-    if not words:
-        return True
-    # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
-    weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
-    text = _scoping_text(quote, hits)
-    plain = normalize(re.sub(r"\s+", "", text))
-    # 装机容量 is said when its noun 装机 is (…装机规模达到…)
-    # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem. A
-    # longer compound is said by its head, the last two thirds (光电建筑一体化 says 光伏建筑一体化).
-    # 公共场所 is said by 公共服务场所: a four-character name's halves in order, at most two characters apart.
-    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
-            or any(len(form) == 4 and re.search(f"{re.escape(form[:2])}.{{0,2}}{re.escape(form[2:])}", plain)
-                   for form in w.forms)
-            or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)
-            or any(len(form) >= 6 and form[-math.ceil(2 * len(form) / 3):] in plain for form in w.forms)]
-    # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
-    # says it, and a clause may call it 占比 or 率.
-    counted = [w for w in words if w in said or _names_a_thing(w)]
-    # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
-    # value (水风光装机) is not enough: one of the named thing's words is said too.
-    named = [w for w in counted if _names_a_thing(w)]
-    return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
-        (not named or any(w in said for w in named))
 
 
 # What a 多少 question measures ends right before the words that ask, after its time words and its last
@@ -675,8 +577,3 @@ def _pick_quotes(candidates: list[Quote], best: Quote) -> list[Quote]:
 def _not_found_text(hits: list[Hit]) -> str:
     nearest = "；".join(h.citation for h in hits[:3])
     return f"{NOT_FOUND}{nearest}" if nearest else "没有找到相关条款。"
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a clause, verbatim (line breaks inside a sentence kept as they are)."""
-    return [m.group().strip() for m in _SENTENCE_RE.finditer(text) if len(compact(m.group()).text) >= 4]

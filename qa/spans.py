@@ -334,3 +334,11 @@ def _pairs(text: str) -> set[str]:
     """Character pairs, a year counting as one unit (2030年 meets 2030年)."""
     units = re.findall(r"\d{4}年|[\u4e00-\u9fff]", text)
     return {a + b for a, b in zip(units, units[1:])} | {u for u in units if len(u) > 1}
+
+
+_SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a clause, verbatim (line breaks inside a sentence kept as they are)."""
+    return [m.group().strip() for m in _SENTENCE_RE.finditer(text) if len(compact(m.group()).text) >= 4]

@@ -395,7 +395,8 @@ def test_a_part_of_something_is_asked_as_a_share_and_the_sentence_before_scopes_
 
     measure = asked_measure("预制部分最多不能超过单体地上建筑面积的多少？")
     assert measure.search("百分之三") and not measure.search("500平方米")
-    from qa.answer import _on_subject, _on_subject_quote
+    from qa.answer import _on_subject_quote
+    from qa.found import on_subject
     from qa.evidence import Word, evidence_of
     from qa.hits import Hit
 
@@ -405,7 +406,7 @@ def test_a_part_of_something_is_asked_as_a_share_and_the_sentence_before_scopes_
     hit = Hit(1, "s:1", "s", "示例方案", "s.txt", "二、1", "", "1．发展可再生能源。到2025年，光伏装机容量力争达到400万千瓦；"
               "到2030年，力争达到700万千瓦。", 3.0)
     quote = _on_subject_quote([hit], [hit], evidence, QUANTITY, question)
-    assert quote.highlight == "力争达到700万千瓦" and _on_subject(quote, [hit], evidence, QUANTITY)
+    assert quote.highlight == "力争达到700万千瓦" and on_subject(quote, [hit], evidence, QUANTITY)
 
 
 @pytest.mark.parametrize("sentence, question, kind, names, value", [

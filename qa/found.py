@@ -1,0 +1,120 @@
+"""Whether a quoted sentence answers what the question asks: about its subject (the question's specific
+words, with the clause's heading and lead), of the thing a 多少 question measures, for the violation a
+penalty question describes, and of the year it names."""
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from index.tokenize import normalize
+from qa.evidence import UNKNOWN, Evidence, Word
+from qa.hits import Hit
+from qa.spans import sentences, years_named
+
+if TYPE_CHECKING:
+    from qa.answer import Quote
+
+# The kinds of figure that name no thing: 排放强度 and 漏损率 do.
+KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长)$")
+
+
+def names_year(sentence: str, evidence: Evidence) -> bool:
+    named = years_named(sentence)
+    return any(year in named for year in evidence.years)
+
+
+def missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> str:
+    """When the question names a year that the answering clause does not mention: say so."""
+    if not evidence.years or quote is None:
+        return ""
+    clause = next((hit.text for hit in hits if hit.id == quote.id), quote.text)
+    if any(year in years_named(clause) for year in evidence.years):
+        return ""
+    years = "、".join(f"{year}年" for year in evidence.years)
+    return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
+
+
+def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
+    """The quote is about what the question asks: the sentence holding the value (with the clause's lead
+    sentence; for other kinds the clause) holds more of the question's specific words than the question
+    names things no clause holds (火星基地: 基地 found, 火星 unknown → no)."""
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    text = _scoping_text(quote, hits) if kind and quote.highlight else \
+        f"{clause.heading} {clause.text}" if clause else quote.text
+    if not evidence.words:
+        return True
+    return evidence.words_found(text) > max(evidence.unknown, 0.5)
+
+
+def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
+    """The quoted sentence with what scopes it, as in _best_quote: the clause's heading, its lead sentence
+    and the sentence before."""
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    if clause is None:
+        return quote.text
+    found = sentences(clause.text)
+    position = found.index(quote.text) if quote.text in found else 0
+    before = found[position - 1] if position else ""
+    return f"{clause.heading} {found[0] if found else ''} {before} {quote.text}"
+
+
+# …不申请绿色建筑标识的，最高罚多少: a penalty question names the violation before 的，
+_VIOLATION = re.compile(r"([^，,。？?]+)的[，,][^，,。？?]*罚")
+
+
+def violation_words(question: str, words: list[Word]) -> list[Word]:
+    """The question's specific words that describe the violation a penalty is asked for."""
+    violation = _VIOLATION.search(question)
+    return [w for w in words if violation and any(form in violation.group(1) for form in w.forms)]
+
+
+def of_violation(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """A penalty answers for the violation the question describes when its clause holds more than half of
+    that description's specific words (by rarity): a fine for another violation of the same law does not."""
+    if not evidence.violation:
+        return True
+    clause = next((hit for hit in hits if hit.id == quote.id), None)
+    text = f"{clause.heading} {clause.text}" if clause else quote.text
+    weight = {w: -math.log(max(w.share, 1e-6)) for w in evidence.violation if w.share != UNKNOWN}
+    said = sum(weight[w] for w in weight if evidence.spelled_out(w, text))
+    return said > sum(weight.values()) / 2
+
+
+def _names_a_thing(word) -> bool:
+    """新型储能 or 漏损 names what is measured; 规模 or 装机 alone only the kind of figure."""
+    return not all(KIND_OF_FIGURE.fullmatch(form) for form in word.forms)
+
+
+def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """A figure answers when most words of what the question measures are beside it (with the clause's
+    heading and lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
+    if evidence.counted:  # 多少个城市和园区: what is counted follows the question word; _best_span checks it
+        return True
+    nouns = evidence.subject_nouns
+    stems = {w: [noun for noun in nouns if any(noun in form for form in w.forms)] for w in evidence.words
+             if w.share != UNKNOWN}
+    words = [w for w in stems if stems[w] or any(form in noun for form in w.forms for noun in nouns)]
+    if not words:
+        return True
+    # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
+    weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
+    text = _scoping_text(quote, hits)
+    plain = normalize(re.sub(r"\s+", "", text))
+    # 装机容量 is said when its noun 装机 is (…装机规模达到…)
+    # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem. A
+    # longer compound is said by its head, the last two thirds (光电建筑一体化 says 光伏建筑一体化).
+    # 公共场所 is said by 公共服务场所: a four-character name's halves in order, at most two characters apart.
+    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
+            or any(len(form) == 4 and re.search(f"{re.escape(form[:2])}.{{0,2}}{re.escape(form[2:])}", plain)
+                   for form in w.forms)
+            or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)
+            or any(len(form) >= 6 and form[-math.ceil(2 * len(form) / 3):] in plain for form in w.forms)]
+    # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
+    # says it, and a clause may call it 占比 or 率.
+    counted = [w for w in words if w in said or _names_a_thing(w)]
+    # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
+    # value (水风光装机) is not enough: one of the named thing's words is said too.
+    named = [w for w in counted if _names_a_thing(w)]
+    return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
+        (not named or any(w in said for w in named))
