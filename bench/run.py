@@ -80,16 +80,12 @@ def _served_phase(corpus: Path, data_dir: Path, info: CorpusInfo, query: str, op
     Engine.open with the vectors deferred, one lexical search. The encoder is the product's default (or
     --model): it is loaded, and its vectors would follow in the background, which is not waited for here."""
     from config import Config, load_config
-    from ingest.pipeline import ingest_paths
-    from ingest.store import Store
     from qa.engine import Engine
 
     shutil.rmtree(data_dir, ignore_errors=True)
     config = load_config(data_dir, model=options.model, fallback_encoder=Config().fallback_encoder)
     start = time.perf_counter()
-    store = Store(config.store_path)
-    ingest_paths([corpus], store, show_progress=options.progress)
-    store.close()
+    _ingested(corpus, config, options)
     engine = Engine.open(config, progress=options.progress, defer_vectors=True)
     engine.lexical_ranking(query, limit=10)
     searchable = time.perf_counter()
@@ -108,15 +104,11 @@ def _build(corpus: Path, data_dir: Path, info: CorpusInfo, query: str,
            options: Options) -> tuple[dict, object, object]:
     """Ingest, then open the engine, which builds the whole index (vectors too), then one lexical search."""
     from config import load_config
-    from ingest.pipeline import ingest_paths
-    from ingest.store import Store
     from qa.engine import Engine
 
     config = load_config(data_dir, model=options.model)
     start, cpu_start = time.perf_counter(), cpu_seconds()
-    store = Store(config.store_path)
-    report = ingest_paths([corpus], store, show_progress=options.progress)
-    store.close()
+    report = _ingested(corpus, config, options)
     ingested, cpu_ingested = time.perf_counter(), cpu_seconds()
     engine = Engine.open(config, progress=options.progress)
     built = time.perf_counter()
@@ -127,6 +119,18 @@ def _build(corpus: Path, data_dir: Path, info: CorpusInfo, query: str,
     steps = engine.last_build.seconds if engine.last_build is not None else {}
     figures.update({f"index_{step}_s": seconds for step, seconds in steps.items()})
     return figures, engine, config
+
+
+def _ingested(corpus: Path, config: object, options: Options) -> object:
+    """The corpus ingested into the data folder's store; the ingest report."""
+    from ingest.pipeline import ingest_paths
+    from ingest.store import Store
+
+    store = Store(config.store_path)
+    try:
+        return ingest_paths([corpus], store, show_progress=options.progress)
+    finally:
+        store.close()
 
 
 def _build_figures(report: object, info: CorpusInfo, start: float, ingested: float, built: float) -> dict:

@@ -76,9 +76,19 @@ def of_violation(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
         return True
     clause = next((hit for hit in hits if hit.id == quote.id), None)
     text = f"{clause.heading} {clause.text}" if clause else quote.text
-    weight = {w: -math.log(max(w.share, 1e-6)) for w in evidence.violation if w.share != UNKNOWN}
+    weight = {w: _rarity(w) for w in evidence.violation if w.share != UNKNOWN}
     said = sum(weight[w] for w in weight if evidence.spelled_out(w, text))
     return said > sum(weight.values()) / 2
+
+
+def _rarity(word: Word) -> float:
+    """-log of the share of clauses holding the word: 核电 outweighs 装机."""
+    return -math.log(max(word.share, 1e-6))
+
+
+def _pairs_said(name: str, plain: str) -> bool:
+    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
+    return 3 * sum(pair in plain for pair in pairs) >= 2 * len(pairs)
 
 
 def _names_a_thing(word) -> bool:
@@ -98,18 +108,14 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     if not words:
         return True
     # Each word weighs by its rarity (-log of the share of clauses holding it): 核电 outweighs 装机.
-    weight = {w: -math.log(max(w.share, 1e-6)) for w in words}
+    weight = {w: _rarity(w) for w in words}
     text = _scoping_text(quote, hits)
     plain = normalize(re.sub(r"\s+", "", text))
     # 装机容量 is said when its noun 装机 is (…装机规模达到…)
-    # 生物质能 is said by 生物质发电: a name of four characters or more, without the last, is its stem. A
-    # longer compound is said by its head, the last two thirds (光电建筑一体化 says 光伏建筑一体化).
-    # 公共场所 is said by 公共服务场所: a four-character name's halves in order, at most two characters apart.
+    # A name of four characters or more is said by two thirds of its character pairs: 生物质能 by 生物质发电,
+    # 光伏建筑一体化 by 光电建筑一体化, 公共场所 by 公共服务场所.
     said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
-            or any(len(form) == 4 and re.search(f"{re.escape(form[:2])}.{{0,2}}{re.escape(form[2:])}", plain)
-                   for form in w.forms)
-            or any(len(form) >= 4 and form[:-1] in plain for form in w.forms)
-            or any(len(form) >= 6 and form[-math.ceil(2 * len(form) / 3):] in plain for form in w.forms)]
+            or any(len(form) >= 4 and _pairs_said(form, plain) for form in w.forms)]
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
     # says it, and a clause may call it 占比 or 率.
     counted = [w for w in words if w in said or _names_a_thing(w)]

@@ -56,11 +56,7 @@ class Reading:
 def read_question(text: str, document_names: list[str] = ()) -> Reading:
     """Places (from the gazetteer), the national level, 《titles》, document names (issuers and other
     names the library's documents carry) and clause positions of a question."""
-    spans: list[tuple[int, int]] = []
-    places: list[Place] = []
-    for start, end, found in gazetteer().find_words(text):
-        places.extend(p for p in found if p not in places)
-        spans.append((start, end))
+    spans, places = _name_spans(text, document_names)
     national = bool(_NATIONAL.search(text))
     spans += [m.span() for m in _NATIONAL.finditer(text)]
     # 省级财政部门, 市级层面城市人民政府: a question about a body's duties uses the level to name the body,
@@ -69,8 +65,6 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     levels = list(dict.fromkeys(level for level, _ in said))
     spans += [span for _, span in said]
     titles = [m.group(1).strip() for m in _TITLE.finditer(text)]
-    for name in sorted(document_names, key=len, reverse=True):
-        spans += [m.span() for m in re.finditer(re.escape(name), text)]
     refs = question_refs(text)
     spans += [m.span() for m in _REF_IN_QUESTION.finditer(text)]
     kept, names = _blank(text, spans)
@@ -80,10 +74,19 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
 def names_blanked(text: str, document_names: list[str], title_pairs: set[str]) -> str:
     """text with the places, the document names and the stretch spelling out a title blanked (blank_mention);
     levels and clause positions stay: inside a document they still say which clause is meant."""
-    spans = [(start, end) for start, end, _ in gazetteer().find_words(text)]
-    for name in document_names:
+    return blank_mention(_blank(text, _name_spans(text, document_names)[0])[0], title_pairs)
+
+
+def _name_spans(text: str, document_names: list[str]) -> tuple[list[tuple[int, int]], list[Place]]:
+    """Where the text names places (the gazetteer's, on word bounds) and documents, and the places named."""
+    spans: list[tuple[int, int]] = []
+    places: list[Place] = []
+    for start, end, found in gazetteer().find_words(text):
+        places.extend(p for p in found if p not in places)
+        spans.append((start, end))
+    for name in sorted(document_names, key=len, reverse=True):
         spans += [m.span() for m in re.finditer(re.escape(name), text)]
-    return blank_mention(_blank(text, spans)[0], title_pairs)
+    return spans, places
 
 
 def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
