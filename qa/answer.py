@@ -8,23 +8,19 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import (ENTITY, LIST, ORG, QUANTITY, TIME_ASKING, TIME_SPAN_ASKED, asked_measure, asked_nouns,
-                             asked_type, counted_words)
+from qa.answer_types import ENTITY, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
-from qa.evidence import QUESTION_WORDS, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
+from qa.evidence import Evidence
+from qa.found import missing_year, names_year, of_subject, of_violation, on_subject
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
-from qa.question import without_document_names
+from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
-from qa.slots import framed, gap_spans
-from qa.found import (KIND_OF_FIGURE, missing_year, names_year, of_subject, of_violation, on_subject,
-                      violation_words)
-from qa.spans import is_organisation, respective_span, sentences, stated_lead, stated_qualifiers, value_spans
-from qa.targets import YEAR_RE, compact
+from qa.spans import respective_span, sentences, value_spans
+from qa.value_choice import best_span
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
-_CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
 MAX_QUOTES = 3
 NOT_FOUND = "没有找到能直接回答这个问题的条款。以下是最接近的条款，请核对原文："
@@ -185,61 +181,6 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     return Answer(result.query, answer, True, quotes, hits, answer_type=kind or (ENTITY if quote.highlight else SENTENCE))
 
 
-_CHANGE = {"down": re.compile(r"下降|降低|减少|削减|降[到至]|压减|减排"),
-           "up": re.compile(r"提高|提升|增长|增加|上升|扩大")}
-
-
-def _direction(question: str) -> str:
-    """Whether a 多少 question asks for a fall (下降多少) or a rise (提高多少); "" when neither."""
-    for name, verbs in _CHANGE.items():
-        if re.search(rf"(?:{verbs.pattern})了?(?:多少|几)", question):
-            return name
-    return ""
-
-
-# 既不是耕地也不是山区荒地，而是其他土地: what the question rules out is no evidence for a sentence.
-_RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?")
-
-
-def question_evidence(engine, question: str) -> Evidence:
-    frequency, documents = corpus_bigram_frequency(engine.store)
-    unnamed = without_document_names(question, engine.library())
-    asserted = _RULED_OUT.sub(" ", unnamed)
-    evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
-    titles = engine.library().titles
-    evidence.words = question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
-    evidence.years = _years_asked(question, evidence.years, titles)
-    evidence.names = asked_nouns(question, engine.analyzer.cut)
-    evidence.counted = counted_words(question, engine.analyzer.cut)
-    evidence.measure = asked_measure(question)
-    evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽|什么区间)[^，,。？?]{0,12}的", question) is not None
-    evidence.baselines = _BASELINE.findall(compact(question).text)
-    evidence.direction = _direction(question)
-    evidence.said = compact(unnamed).text
-    evidence.violation = violation_words(evidence.said, evidence.words)
-    subject = normalize(_subject_phrase(question))
-    evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
-    return evidence
-
-
-def _subject_nouns(tagged: list) -> list[str]:
-    """The nouns of what is measured (x: the domain dictionary's words), and a verb right before the kind of
-    figure, which makes one thing with it (出行比例, 排放强度); not the scope words (全区, 辖区)."""
-    nouns = []
-    for pair, following in zip(tagged, tagged[1:] + [None]):
-        is_noun = pair.flag.startswith("n") or pair.flag == "x"
-        is_modifier = pair.flag.startswith("v") and following is not None and \
-            _MEASURE_NOUN.fullmatch(following.word) is not None
-        word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
-        if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word):
-            nouns.append(word)
-    return nouns
-
-
-# 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
-_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|区间|幅度|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
-# 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
-_SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 
 
 def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,
@@ -268,7 +209,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             paired = respective_span(sentence, question)
             if paired and evidence.measure is not None and not evidence.measure.search(sentence[paired[0]:paired[1]]):
                 paired = None
-            span = paired or _best_span(sentence, kind, evidence, question)
+            span = paired or best_span(sentence, kind, evidence, question)
             if kind and span is None:
                 continue
             highlight = sentence[span[0]:span[1]] if span else ""
@@ -289,255 +230,6 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             return max(candidates, key=lambda q: q.score)
     return None
 
-
-def _best_span(sentence: str, kind: str | None, evidence: Evidence, question: str) -> tuple[int, int] | None:
-    """The value span whose comma chunk covers most of the question (after the year asked, if any);
-    values the question itself says (its year) are not answers."""
-    flat_question = compact(question).text
-    if kind is None:  # 继续开展什么建设: a name the question's own words frame in the sentence answers
-        noun = next(iter(evidence.names), "")
-        if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
-            return None
-        return _framed_name(sentence, question, evidence, strict=True)
-    responsible = bool(re.search(r"牵头|负责|责任", question))
-    penalty = "罚" in question
-    if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
-        return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
-    values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
-    if kind == ENTITY:
-        values = [_without_said_owner(sentence, span, flat_question) for span in values]
-    if kind in (ENTITY, ORG, LIST):
-        values = [_without_said_items(sentence, span, flat_question) for span in values]
-    spans = [s for s in values
-             if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
-             and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
-             and not (penalty and _CONDITION_END.match(sentence, s[1]))
-             and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
-             and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
-             and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
-                  or _TIME_ASKED.search(flat_question) is not None)]
-    named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
-    if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens
-        return next((span for span in spans if span[0] <= named[0] and named[1] < span[1]), named)
-    if not spans:
-        return None
-    if kind == ORG:
-        spans = framed(sentence, question, spans) or spans
-    asking = re.split(r"[，,；;]", flat_question)[-1]  # 不超过30万元的贷款，力争多少时间内: the bound asked is 力争
-    bound = next((words for words in _BOUNDS if words.search(asking)), None)
-    best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
-                                        _chunk_coverage(sentence, span, evidence, values), -span[0]))
-    return _without_what_is_asked(sentence, best, flat_question) if kind == QUANTITY else best
-
-
-def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
-    """A name without the body owning it that the question already says (国能台山电厂哪台机组 → 2号发电机组):
-    the longest opening found in the question that names an organisation, when a name of two or more is
-    left. A place the question says (深圳经济特区…条例) stays: it is part of the name."""
-    name = sentence[span[0]:span[1]]
-    said = next((n for n in range(len(name) - 2, 2, -1)
-                 if name[:n] in flat_question and is_organisation(name[:n])), 0)
-    return (span[0] + said, span[1]) if said else span
-
-
-def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
-    """A list without the items the question already names (除三明农商行外，另一家是… → 沙县农商行), when
-    the items left stand together."""
-    items = [m.span() for m in re.finditer(r"[^、]+", sentence[span[0]:span[1]])]
-    left = [n for n, (start, end) in enumerate(items)
-            if compact(sentence[span[0] + start:span[0] + end]).text not in flat_question]
-    if len(items) < 2 or not left or len(left) == len(items) or left != list(range(left[0], left[-1] + 1)):
-        return span
-    return (span[0] + items[left[0]][0], span[0] + items[left[-1]][1])
-
-
-def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
-    """The value without the words before it when the question already says its qualifier: 力争达到多少 and
-    力争目标是多少 → 400万千瓦; a qualifier the question does not say in those words stays (力争达到700万千瓦;
-    至少几个工作日 → 不少于7个工作日: the bound is part of the value)."""
-    lead = stated_lead(sentence[span[0]:span[1]])
-    if not lead:
-        return span
-    asked = _AIM.sub("力争", flat_question)
-    # The hedges the question says go from the front (一般是多长 and 一般不超过3年 → 不超过3年); with the last
-    # of them goes the verb that sets the value (力争达到多少 → 400万千瓦). A bound stays, said or not
-    # (最高允许多少层 → 最高不超过18层): it is part of the value, unless the question says all of it.
-    start, words = span[0], stated_qualifiers(lead)
-    # 最高不得超过多少, or 最大不能超过多少 → 一百二十五平方米
-    said_whole = _same_bound(_AIM.sub("力争", compact("".join(words)).text)) in _same_bound(asked)
-    for word in words:
-        plain = _AIM.sub("力争", compact(word).text)
-        if not said_whole and (not _HEDGE.fullmatch(plain) or plain not in asked):
-            return (start, span[1])
-        start += len(word)
-    end_of_lead = span[0] + len(lead)
-    return (end_of_lead, span[1]) if end_of_lead < span[1] else (start, span[1])
-
-
-def _without_lead(value: str) -> str:
-    """不少于7个工作日 → 7个工作日: a bounded span of time is a span of time."""
-    return value[len(stated_lead(value)):]
-
-
-_AIM = re.compile(r"力争|争取")  # the same stretch target, said either way
-_BOUND_SPELLINGS = ((re.compile(r"最大|最多"), "最高"), (re.compile(r"最小|最少"), "最低"),
-                    (re.compile(r"不能|不可|不准|不许|不应"), "不得"))
-
-
-def _same_bound(text: str) -> str:
-    """One spelling for each bound (最大不能超过 and 最高不得超过 say the same)."""
-    for spellings, word in _BOUND_SPELLINGS:
-        text = spellings.sub(word, text)
-    return text
-_HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
-
-
-# A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
-_DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限")
-
-
-# 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
-_BOUNDS = (re.compile(r"最高|最多|最长|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|最短|至少|不低于|不少于|下限"),
-           re.compile(r"力争|争取"))
-
-
-# A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
-_TARGET_YEAR = re.compile(r"(?<![比较与])(\d{4})年(?!(?:的?基础上|水平|相比))")
-
-
-_BASELINE = re.compile(r"(?:比|较|相比)(\d{4})年")
-
-
-def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> bool:
-    """The value is for the year, from the baseline and in the direction the question asks about: not when
-    the sentence sets it for another year (到2030年，…达到80万千瓦 answers 2030, not 2025), from another
-    baseline (比2005年) or as a level where a fall is asked."""
-    flat = compact(before).text
-    years = _TARGET_YEAR.findall(flat)
-    if evidence.years and years and years[-1] not in evidence.years:
-        return False
-    # 比2020年下降多少 asks for the change from 2020: a change from 2005 answers another question.
-    chunk = flat[flat.rfind("，") + 1:]
-    base = _BASELINE.findall(chunk)
-    if evidence.baselines and base and base[-1] not in evidence.baselines:
-        return False
-    # 下降多少 is answered by a fall: not by the 25% a share is raised to in the same sentence.
-    return not evidence.direction or _CHANGE[evidence.direction].search(chunk[-12:] + value) is not None
-
-
-# 违法所得不足50万元的，处…罚款: a value closing a condition is its threshold, not the penalty.
-_CONDITION_END = re.compile(r"\s*的[，,；;]")
-# A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
-_RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
-
-
-def _in_measure(value: str, measure: re.Pattern | None) -> bool:
-    if measure is None or measure.search(value):
-        return True
-    return measure.search("%") is not None and _RATIO.fullmatch(compact(value).text) is not None
-
-
-def _counts_the_asked(sentence: str, span: tuple[int, int], evidence: Evidence) -> bool:
-    """A count answers 多少座加氢站 when 加氢站 is said beside it: 充电桩20万个 in a sentence listing 加氢站
-    among the facilities counts something else."""
-    if not evidence.counted:
-        return True
-    # what is counted may follow after modifiers listed with 、 (30个特色鲜明、差异化发展的碳达峰试点城市)
-    left = max((sentence.rfind(mark, 0, span[0]) + 1 for mark in "，,；;。：:"), default=0)
-    right = min((i for i in (sentence.find(mark, span[1]) for mark in "，,；;。") if i >= 0), default=len(sentence))
-    return any(word in compact(sentence[left:right]).text for word in evidence.counted)
-
-
-def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
-                    values: list[tuple[int, int]] = ()) -> float:
-    years_before = YEAR_RE.findall(compact(sentence[:span[0]]).text)
-    year_fit = 0.5 if any(year in evidence.years for year in years_before) else 0.0
-    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values)) + year_fit
-
-
-# A count (10家) is followed by what it counts: in a list of counts each one's words come after it.
-_COUNTS_WHAT_FOLLOWS = re.compile(r"[个座家项条辆台套处所批只艘根名户][\u4e00-\u9fff]")
-
-
-def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, int]] = ()) -> str:
-    """The words around a value: from the punctuation (or the value) before it to the punctuation after
-    it, or to its own end when another value follows first. In a table flattened into one line (居住建筑能效提升30%公共建筑能效提升20%) the words
-    between two values are the second one's."""
-    before = [(sentence.rfind(mark, 0, start), mark) for mark in _CHUNK_MARKS]
-    after = [sentence.find(mark, start + length) for mark in _CHUNK_MARKS]
-    if _COUNTS_WHAT_FOLLOWS.match(sentence, start + length - 1):  # 5家近零碳试点学校、10家近零碳试点企业
-        ends = [i for i in after if i >= 0] + [other for other, _ in values if other > start]
-        return sentence[start:min(ends, default=len(sentence))]
-    left = max([i + len(mark) for i, mark in before if i >= 0] + [end for _, end in values if end <= start],
-               default=0)
-    right = min((i for i in after if i >= 0), default=len(sentence))
-    if any(start + length <= other < right for other, _ in values):
-        right = start + length
-    return sentence[left:right]
-
-
-def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool = False) -> tuple[int, int] | None:
-    """Of the names the question's words frame in the sentence (qa.slots), the one whose words up to the next
-    name cover most of the question; none that the question itself says."""
-    flat_question = compact(question).text
-    gaps = [g for g in gap_spans(sentence, question, evidence.names, strict)
-            if compact(sentence[g[0]:g[1]]).text not in flat_question]
-    return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
-
-
-def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:
-    """From a name to the next name or the end of its clause: 以鹰潭为核心的世界级铜产业集群."""
-    ends = [start for start, _ in others if start > span[0]] + [i for i in (sentence.find(m, span[1]) for m in "，。；")
-                                                                 if i >= 0]
-    return sentence[span[0]:min(ends, default=len(sentence))]
-
-
-def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
-    """The years asked about, without a year said only inside a document title the question spells out
-    (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
-    flat, spelled = compact(normalize(question)).text, [compact(normalize(title)).text for title in titles]
-    outside = {m.group("year") for m in YEAR_RE.finditer(flat)
-               if not any(flat[m.start():m.start() + 8] in title or flat[max(m.start() - 3, 0):m.end()] in title
-                          for title in spelled)
-               and not _dates_a_title(flat[m.end():], spelled)}
-    return [year for year in years if year in outside]
-
-
-_ISSUED = re.compile(r"(?:印发|发布|出台|颁布|制定|修订|施行)?(?:的|[那这][部份个])")
-
-
-def _dates_a_title(after_year: str, titles: list[str]) -> bool:
-    """生态环境部2020年的碳排放权交易管理办法: the year says when the document was issued, not what is asked."""
-    issued = _ISSUED.match(after_year)
-    rest = after_year[issued.end():] if issued else ""
-    return bool(rest) and any(len(title) >= 4 and rest.startswith(title[:4]) for title in titles)
-
-
-# What a 多少 question measures ends right before the words that ask, after its time words and its last
-# comma: 四川省“十四五”期间【核电装机】目标是多少, …第五十八条规定，排污单位的【监测数据】至少要保存多久.
-_BEFORE_SUBJECT = re.compile(r".*(?:\d{4}年(?:底|末)?(?:前)?|期间|时期|[）)，,])")
-_ASKING = re.compile(r"(?:至少|最多|最少|最高|最低)?(?:要|将|应|需|需要|必须)?(?:达到|提高到|提升到|下降|降低|降到|占到|控制在|保存|是|为|有)?"
-                     r"(?:目标|比例|比重)?(?:是|为)?(?:多少|几|百分之多少|多久|多长时间|大约多大|多大|多高|多长|多宽|多远)"
-                     r".*$")
-
-
-# 建成多大规模的新型储能装机: the measured thing may follow the asking words.
-_THING_AFTER = re.compile(r"(?:多少|多大规模|多大|几)[个座家项]?的(?P<thing>[\u4e00-\u9fff]{2,12})[？?]?$")
-
-
-# 公告发布后多长时间内把补偿费用付清: what a span of time is asked for follows the asking words.
-_DONE_AFTER = re.compile(rf"(?:{TIME_ASKING})(?:以内|之内|内)?(?P<thing>[\u4e00-\u9fff]{{3,30}})[？?]?$")
-
-
-def _subject_phrase(question: str) -> str:
-    flat = _BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
-    timed = _DONE_AFTER.search(flat)
-    if timed:  # …县政府须在多长期限内把征地补偿款付足: the deadline is for what follows, not for who acts
-        return timed.group("thing")
-    after = _THING_AFTER.search(flat)
-    flat = _ASKING.sub("", flat, count=1)
-    return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
 
 
 def _whose(scope: Scope, quote: Quote, library) -> str:

@@ -36,8 +36,8 @@ class Evidence:
     measure: re.Pattern | None = None  # what a value in the asked measure carries (qa.answer_types.asked_measure)
     attributes: bool = False  # the question asks for a value describing something (排放量达到多少的单位)
     baselines: list[str] = field(default_factory=list)  # years a change is measured from (比2020年下降多少)
-    direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.answer)
-    subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.answer)
+    direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.question_evidence)
+    subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.question_evidence)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
     violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for
 

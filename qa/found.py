@@ -99,7 +99,7 @@ def _names_a_thing(word) -> bool:
 def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     """A figure answers when most words of what the question measures are beside it (with the clause's
     heading and lead): 核电装机 is not answered by the 600万千瓦 of a clause that never says 核电."""
-    if evidence.counted:  # 多少个城市和园区: what is counted follows the question word; _best_span checks it
+    if evidence.counted:  # 多少个城市和园区: what is counted follows the question word; value_choice.best_span checks it
         return True
     nouns = evidence.subject_nouns
     stems = {w: [noun for noun in nouns if any(noun in form for form in w.forms)] for w in evidence.words

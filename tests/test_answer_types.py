@@ -107,12 +107,12 @@ def engine(tmp_path_factory) -> Engine:
 
 
 def test_in_a_list_of_values_the_one_next_to_the_asked_words_is_marked(engine):
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.evidence import evidence_of
 
     sentence = "到2025年，各区分别建成1个试点园区、5家试点学校以及10家试点企业。"
     question = "每个区要建成几家试点企业？"
-    start, end = _best_span(sentence, QUANTITY, evidence_of(question), question)
+    start, end = best_span(sentence, QUANTITY, evidence_of(question), question)
     assert sentence[start:end] == "10家"
 
 
@@ -121,10 +121,10 @@ def test_in_a_list_of_values_the_one_next_to_the_asked_words_is_marked(engine):
     ("新增和更新巡游出租汽车新能源和清洁能源占比80％。", "新增巡游出租汽车中新能源要占多少？", "80％"),
     ("县城新建住宅以6层为主，最高不超过18层。", "县城新建住宅最高不超过多少层？", "18层")])
 def test_a_value_is_read_with_its_printed_unit_and_its_own_words_in_a_flattened_table(sentence, question, value):
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.evidence import evidence_of
 
-    start, end = _best_span(sentence, QUANTITY, evidence_of(question), question)
+    start, end = best_span(sentence, QUANTITY, evidence_of(question), question)
     assert sentence[start:end].endswith(value)
 
 
@@ -293,13 +293,13 @@ def test_a_name_starts_after_the_verb_that_sets_it_up_and_a_plant_is_an_organisa
 def test_the_words_around_the_asked_name_find_it_in_the_sentence(sentence, question, kind, value):
     import jieba
 
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.answer_types import asked_nouns
     from qa.evidence import evidence_of
 
     evidence = evidence_of(question)
     evidence.names = asked_nouns(question, jieba.lcut)
-    start, end = _best_span(sentence, kind, evidence, question)
+    start, end = best_span(sentence, kind, evidence, question)
     assert sentence[start:end] == value
 
 
@@ -308,11 +308,11 @@ def test_the_words_around_the_asked_name_find_it_in_the_sentence(sentence, quest
     ("根据《高耗能行业节能降碳改造升级实施指南（2022年版）》，2022年3月前制定技术改造总体实施方案。",
      "技术改造总体实施方案在什么时候前定出来？")])
 def test_a_span_of_time_or_a_title_s_year_is_not_the_asked_value(sentence, question):
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.evidence import evidence_of
 
     kind = asked_type(question)
-    start, end = _best_span(sentence, kind, evidence_of(question), question)
+    start, end = best_span(sentence, kind, evidence_of(question), question)
     assert sentence[start:end] in ("2.6万吨二氧化碳当量", "2022年3月前")
 
 
@@ -361,18 +361,18 @@ def test_a_level_is_answered_by_the_figure_it_is_set_to_and_a_named_centre_after
 def test_a_name_said_to_be_the_asked_thing_is_the_answer_and_a_framed_name_answers_a_what_question():
     sentence = "第七条 广州碳排放权交易中心是碳普惠核证减排量交易平台，负责交易系统的运行和维护。"
     assert spans(sentence, ENTITY, names=["平台"]) == ["广州碳排放权交易中心"]
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.evidence import evidence_of
 
     question = "渔业减排增汇行动要在沿海地区继续开展什么建设？"
     evidence = evidence_of(question)
     evidence.names = ["建设"]
     sentence = "在沿海地区继续开展国家级海洋牧场示范区建设，实现渔业生物固碳。"
-    start, end = _best_span(sentence, asked_type(question), evidence, question)
+    start, end = best_span(sentence, asked_type(question), evidence, question)
     assert asked_type(question) is None and sentence[start:end] == "国家级海洋牧场示范区"
     generic = evidence_of("对新建建筑有什么要求？")
     generic.names = ["要求"]
-    assert _best_span("新建建筑有较高要求。", None, generic, "对新建建筑有什么要求？") is None
+    assert best_span("新建建筑有较高要求。", None, generic, "对新建建筑有什么要求？") is None
 
 
 def test_the_first_leading_clause_about_the_subject_answers_not_merely_the_first_with_a_date():
@@ -419,13 +419,13 @@ def test_a_part_of_something_is_asked_as_a_share_and_the_sentence_before_scopes_
     ("县城内部道路红线宽度不超过40米，广场集中硬地面积不超过2公顷。", "县城内部道路红线宽度有什么限制？", QUANTITY, [],
      "不超过40米")])
 def test_names_in_lists_and_with_the_head_of_the_asked_noun(sentence, question, kind, names, value):
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.evidence import evidence_of
 
     assert asked_type(question) == kind
     evidence = evidence_of(question)
     evidence.names = names
-    start, end = _best_span(sentence, kind, evidence, question)
+    start, end = best_span(sentence, kind, evidence, question)
     assert sentence[start:end] == value
 
 
@@ -458,11 +458,11 @@ def test_what_the_question_rules_out_is_no_evidence(tmp_path_factory):
     ("山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。", "山区宅基地面积最高不得超过多少？", "一百六十平方米"),
     ("到2030年，光伏装机容量力争达到700万千瓦。", "光伏装机规模打算做到多少？", "力争达到700万千瓦")])
 def test_a_qualifier_the_question_says_in_its_words_is_not_repeated_a_bound_asked_otherwise_stays(sentence, question, value):
-    from qa.answer import _best_span
+    from qa.value_choice import best_span
     from qa.answer_types import asked_measure
     from qa.evidence import evidence_of
 
     evidence = evidence_of(question)
     evidence.measure = asked_measure(question)
-    start, end = _best_span(sentence, QUANTITY, evidence, question)
+    start, end = best_span(sentence, QUANTITY, evidence, question)
     assert sentence[start:end] == value

@@ -1,0 +1,118 @@
+"""What a question asks, read once for every sentence that may answer it: its evidence words, the years,
+baselines and direction of change it asks about, and the thing a 多少 question measures."""
+from __future__ import annotations
+
+import re
+
+from index.tokenize import normalize
+from qa.answer_types import TIME_ASKING, asked_measure, asked_nouns, counted_words
+from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
+from qa.found import KIND_OF_FIGURE, violation_words
+from qa.question import without_document_names
+from qa.targets import YEAR_RE, compact
+
+
+BASELINE = re.compile(r"(?:比|较|相比)(\d{4})年")  # the year a change is measured from (比2020年下降14%)
+
+
+CHANGE = {"down": re.compile(r"下降|降低|减少|削减|降[到至]|压减|减排"),
+           "up": re.compile(r"提高|提升|增长|增加|上升|扩大")}
+
+
+def _direction(question: str) -> str:
+    """Whether a 多少 question asks for a fall (下降多少) or a rise (提高多少); "" when neither."""
+    for name, verbs in CHANGE.items():
+        if re.search(rf"(?:{verbs.pattern})了?(?:多少|几)", question):
+            return name
+    return ""
+
+
+# 既不是耕地也不是山区荒地，而是其他土地: what the question rules out is no evidence for a sentence.
+_RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?")
+
+
+def question_evidence(engine, question: str) -> Evidence:
+    frequency, documents = corpus_bigram_frequency(engine.store)
+    unnamed = without_document_names(question, engine.library())
+    asserted = _RULED_OUT.sub(" ", unnamed)
+    evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
+    titles = engine.library().titles
+    evidence.words = question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
+    evidence.years = _years_asked(question, evidence.years, titles)
+    evidence.names = asked_nouns(question, engine.analyzer.cut)
+    evidence.counted = counted_words(question, engine.analyzer.cut)
+    evidence.measure = asked_measure(question)
+    evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽|什么区间)[^，,。？?]{0,12}的", question) is not None
+    evidence.baselines = BASELINE.findall(compact(question).text)
+    evidence.direction = _direction(question)
+    evidence.said = compact(unnamed).text
+    evidence.violation = violation_words(evidence.said, evidence.words)
+    subject = normalize(_subject_phrase(question))
+    evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
+    return evidence
+
+
+def _subject_nouns(tagged: list) -> list[str]:
+    """The nouns of what is measured (x: the domain dictionary's words), and a verb right before the kind of
+    figure, which makes one thing with it (出行比例, 排放强度); not the scope words (全区, 辖区)."""
+    nouns = []
+    for pair, following in zip(tagged, tagged[1:] + [None]):
+        is_noun = pair.flag.startswith("n") or pair.flag == "x"
+        is_modifier = pair.flag.startswith("v") and following is not None and \
+            _MEASURE_NOUN.fullmatch(following.word) is not None
+        word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
+        if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word):
+            nouns.append(word)
+    return nouns
+
+
+# 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
+_MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|区间|幅度|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
+# 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
+_SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
+
+def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
+    """The years asked about, without a year said only inside a document title the question spells out
+    (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
+    flat, spelled = compact(normalize(question)).text, [compact(normalize(title)).text for title in titles]
+    outside = {m.group("year") for m in YEAR_RE.finditer(flat)
+               if not any(flat[m.start():m.start() + 8] in title or flat[max(m.start() - 3, 0):m.end()] in title
+                          for title in spelled)
+               and not _dates_a_title(flat[m.end():], spelled)}
+    return [year for year in years if year in outside]
+
+
+_ISSUED = re.compile(r"(?:印发|发布|出台|颁布|制定|修订|施行)?(?:的|[那这][部份个])")
+
+
+def _dates_a_title(after_year: str, titles: list[str]) -> bool:
+    """生态环境部2020年的碳排放权交易管理办法: the year says when the document was issued, not what is asked."""
+    issued = _ISSUED.match(after_year)
+    rest = after_year[issued.end():] if issued else ""
+    return bool(rest) and any(len(title) >= 4 and rest.startswith(title[:4]) for title in titles)
+
+
+# What a 多少 question measures ends right before the words that ask, after its time words and its last
+# comma: 四川省“十四五”期间【核电装机】目标是多少, …第五十八条规定，排污单位的【监测数据】至少要保存多久.
+_BEFORE_SUBJECT = re.compile(r".*(?:\d{4}年(?:底|末)?(?:前)?|期间|时期|[）)，,])")
+_ASKING = re.compile(r"(?:至少|最多|最少|最高|最低)?(?:要|将|应|需|需要|必须)?(?:达到|提高到|提升到|下降|降低|降到|占到|控制在|保存|是|为|有)?"
+                     r"(?:目标|比例|比重)?(?:是|为)?(?:多少|几|百分之多少|多久|多长时间|大约多大|多大|多高|多长|多宽|多远)"
+                     r".*$")
+
+
+# 建成多大规模的新型储能装机: the measured thing may follow the asking words.
+_THING_AFTER = re.compile(r"(?:多少|多大规模|多大|几)[个座家项]?的(?P<thing>[\u4e00-\u9fff]{2,12})[？?]?$")
+
+
+# 公告发布后多长时间内把补偿费用付清: what a span of time is asked for follows the asking words.
+_DONE_AFTER = re.compile(rf"(?:{TIME_ASKING})(?:以内|之内|内)?(?P<thing>[\u4e00-\u9fff]{{3,30}})[？?]?$")
+
+
+def _subject_phrase(question: str) -> str:
+    flat = BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
+    timed = _DONE_AFTER.search(flat)
+    if timed:  # …县政府须在多长期限内把征地补偿款付足: the deadline is for what follows, not for who acts
+        return timed.group("thing")
+    after = _THING_AFTER.search(flat)
+    flat = _ASKING.sub("", flat, count=1)
+    return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
