@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import ENTITY, QUANTITY, asked_type
+from qa.answer_types import ENTITY, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
 from qa.found import missing_year, names_year, of_subject, of_violation, on_subject
@@ -18,7 +18,7 @@ from qa.query import NAME_MATCH, cites, question_refs
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
 from qa.spans import respective_span, sentences, value_spans
-from qa.value_choice import best_span
+from qa.value_choice import best_span, followed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -222,8 +222,12 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
                 continue
             # A sentence that pairs the very item the question names with its value (分别) answers it.
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
+            # A name followed by the words the question puts after what it asks (哪个机构牵头 and …办公室牵头;
+            # 支持哪两个市开展…示范 and 支持日照、滨州2市开展…) is stated in the relation asked.
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
-                     + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0))
+                     + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
+                     + (0.5 if kind in (ORG, LIST, ENTITY) and span and followed_as_asked(sentence, span, question)
+                        else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause))
         if candidates:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from index.tokenize import NGRAM_PREFIX, normalize
 from qa.similar import bigrams
@@ -38,8 +39,10 @@ class Evidence:
     baselines: list[str] = field(default_factory=list)  # years a change is measured from (比2020年下降多少)
     direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.question_evidence)
     subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.question_evidence)
+    base_nouns: list[str] = field(default_factory=list)  # of those, the base of a share (占新建建筑面积的比例)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
     violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for
+    tag: Callable[[str], list] | None = None  # part-of-speech tagging with the library's dictionary
 
     def coverage(self, text: str) -> float:
         """The weighted share of the question's evidence found in text; a synonym counts as the word."""

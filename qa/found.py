@@ -114,13 +114,41 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # 装机容量 is said when its noun 装机 is (…装机规模达到…)
     # A name of four characters or more is said by two thirds of its character pairs: 生物质能 by 生物质发电,
     # 光伏建筑一体化 by 光电建筑一体化, 公共场所 by 公共服务场所.
-    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w])
+    base = set(evidence.base_nouns)
+    said = [w for w in words if evidence.spelled_out(w, text) or any(s in plain for s in stems[w] if s not in base)
             or any(len(form) >= 4 and _pairs_said(form, plain) for form in w.forms)]
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
     # says it, and a clause may call it 占比 or 率.
     counted = [w for w in words if w in said or _names_a_thing(w)]
     # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
     # value (水风光装机) is not enough: one of the named thing's words is said too.
-    named = [w for w in counted if _names_a_thing(w)]
+    # The base of a share (占新建建筑面积的比例) is shared by other shares: it does not name the thing.
+    named = [w for w in counted if _names_a_thing(w) and not (stems[w] and set(stems[w]) <= base)]
     return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
-        (not named or any(w in said for w in named))
+        (not named or any(w in said for w in named)) and not _measures_another_thing(quote, evidence, named)
+
+
+# The words that set a value (…比重达到32%), between what is measured and the value.
+_SETTING = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|提高到|提升到|增长到|降低到|下降到|降到|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
+_THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强度|规模|总量|装机容量|装机|覆盖率|利用率|[\u4e00-\u9fff]率)$")
+
+
+def _measures_another_thing(quote: Quote, evidence: Evidence, named: list[Word]) -> bool:
+    """The words right before the value name a thing measured (非化石能源消费比重达到32%) and none of the
+    question's named things, as the question spells them or as a synonym opening the thing (天然气发电 for 燃气发电):
+    the figure is that thing's, though the question's subject is said earlier in the sentence
+    (能耗、二氧化碳排放强度下降率完成下达的目标，非化石能源消费比重达到32%: 能源消费, a synonym of 能耗, inside
+    非化石能源消费 does not say it)."""
+    start = quote.text.find(quote.highlight) if quote.highlight else -1
+    if not named or start < 0:
+        return False
+    chunk = re.sub(r"\s+", "", re.split(r"[，,；;：:。]", quote.text[:start])[-1])
+    chunk = chunk[:len(chunk) - len(_SETTING.search(chunk).group())]
+    thing = _THING_MEASURED.search(chunk)
+    if thing is None:
+        return False
+    typed = [form for word in named for form in word.forms if form in evidence.said]
+    synonyms = [form for word in named for form in word.forms if form not in evidence.said]
+    return not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \
+        not any(thing.group(1).startswith(form) or (form in chunk and form not in thing.group(1)) for form in synonyms)
+

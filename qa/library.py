@@ -13,7 +13,7 @@ from index.builder import clause_hash
 from index.encoders import Encoder
 from index.snapshot import Snapshot
 from index.tokenize import normalize
-from ingest.records import Clause, Document, doc_id_of
+from ingest.records import Clause, Document
 from ingest.store import Store
 from qa.docnames import DocumentNames
 from qa.home import home_documents

@@ -116,6 +116,9 @@ _GROUP_KIND = {"paren_cn_item": "（一）", "item": "1.", "after_paren": "1.", 
 def question_refs(text: str) -> list[Ref]:
     """Clause positions a question cites, outermost first: 二、（四）第12项 → [一、2, （一）4, 1.12]."""
     refs = _refs(_REF_IN_QUESTION, text)
+    # 第二部分第（七）项下面的第19条: an article never stands inside a 一、 or （一）, so there 条 counts items.
+    refs = [("1.", number) if kind == "条" and any(k in ("一、", "（一）") for k, _ in refs[:n]) else (kind, number)
+            for n, (kind, number) in enumerate(refs)]
     # 第四十七条第（二）项: an article is a clause whole; the items in its text are on no citation path.
     article = next((number for number, (kind, _) in enumerate(refs) if kind == "条"), None)
     return refs[:article + 1] if article is not None else refs

@@ -48,7 +48,9 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.said = compact(unnamed).text
     evidence.violation = violation_words(evidence.said, evidence.words)
     subject = normalize(_subject_phrase(question))
-    evidence.subject_nouns = _subject_nouns(engine.analyzer.tagger().lcut(subject))
+    evidence.tag = engine.analyzer.tagger().lcut
+    evidence.subject_nouns = _subject_nouns(evidence.tag(subject))
+    evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)))
     return evidence
 
 
@@ -116,3 +118,13 @@ def _subject_phrase(question: str) -> str:
     after = _THING_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
     return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
+
+
+# 装配式建筑占新建建筑面积的比例: what a share measures comes before 占; what follows is its base, shared by
+# other shares (星级绿色建筑占新建建筑的比例).
+_SHARE_BASE = re.compile(r"占(?!比)(?P<base>[^，,占]*?)(?:的?(?:比例|比重)|$)")
+
+
+def _share_base(subject: str) -> str:
+    found = _SHARE_BASE.search(subject)
+    return found.group("base") if found else ""

@@ -2,6 +2,7 @@
 question, for the year, baseline, bound and direction asked, without what the question already says."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from qa.answer_types import ENTITY, LIST, ORG, QUANTITY, TIME_SPAN_ASKED
@@ -51,7 +52,33 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     bound = next((words for words in _BOUNDS if words.search(asking)), None)
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
-    return _without_what_is_asked(sentence, best, flat_question) if kind == QUANTITY else best
+    if kind == QUANTITY:
+        return _without_what_is_asked(sentence, best, flat_question)
+    return _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
+
+
+def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str, kind: str,
+                        tag) -> tuple[int, int]:
+    """A name or list without the question's own words at its edges: the words before it up to a verb the
+    question says (区域严禁新增钢铁 → 钢铁, 重点建设凉山州风电基地 → 凉山州风电基地), and for a list the words
+    after it from a verb on (…公共建筑执行绿色建筑三星级标准 → …公共建筑). Cut at the words' own boundaries, so
+    a said word inside a name (公共建筑) stays. A date keeps its 每年 (每年3月31日前 is the date asked)."""
+    if tag is None or kind not in (LIST, ENTITY, ORG):
+        return span
+    value = sentence[span[0]:span[1]]
+    words = tag(value)
+    starts = [0, *itertools.accumulate(len(pair.word) for pair in words)]
+
+    def said(first: int, last: int) -> bool:  # words[first:last] are said in the question, in one stretch
+        return compact(value[starts[first]:starts[last]]).text in flat_question
+
+    lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")), default=0)
+    tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))
+                and words[n].flag.startswith("v")), default=len(words))
+    start, end = starts[lead], starts[tail]
+    while lead and start < end and value[start] in "的 ":
+        start += 1
+    return (span[0] + start, span[0] + end) if len(compact(value[start:end]).text) >= 2 else span
 
 
 def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
@@ -212,3 +239,18 @@ def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, i
     ends = [start for start, _ in others if start > span[0]] + [i for i in (sentence.find(m, span[1]) for m in "，。；")
                                                                  if i >= 0]
     return sentence[span[0]:min(ends, default=len(sentence))]
+
+
+def followed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
+    """The words after the value (past a closing 等 or a count: 日照、滨州2市开展…) are those the question puts
+    right after what it asks, past the asked noun: 哪个机构牵头 and …办公室牵头."""
+    asked = _INTERROGATIVE.search(compact(question).text)
+    after = _AFTER_VALUE.sub("", compact(sentence[span[1]:span[1] + 12]).text)
+    if asked is None or not re.match(r"[\u4e00-\u9fff]{2}", after):
+        return False
+    following = asked.string[asked.end():]
+    return any(following[i:i + 2] == after[:2] for i in range(4))
+
+
+_INTERROGATIVE = re.compile(r"哪|谁|什么")
+_AFTER_VALUE = re.compile(r"^(?:等)?(?:[\d一二两三四五六七八九十]+[个家座项市省县区类种])?")

@@ -61,7 +61,7 @@ def test_without_a_place_the_library_s_own_plan_comes_first_then_the_same_measur
 
 @pytest.mark.parametrize("question, clause", [
     ("碳排放权交易管理条例第三条规定了什么？", "第三条"), ("第四条讲什么", "第四条"),
-    ("江西方案一、（二）第3项", "一、（二）3")])
+    ("江西方案一、（二）第3项", "一、（二）3"), ("江西方案第一部分第（二）项下面的第3条是什么", "一、（二）3")])
 def test_a_cited_clause_is_looked_up(engine, question, clause):
     assert engine.search(question).hits[0].clause == clause
 
@@ -77,6 +77,7 @@ def test_clause_references_are_read_from_questions_and_paths():
     assert question_refs("二、（八）第21项是什么") == [("一、", 2), ("（一）", 8), ("1.", 21)]
     assert question_refs("能源法第二十八条规定了什么？") == [("条", 28)]
     assert question_refs("第三部分第（二）项") == [("一、", 3), ("（一）", 2)]
+    assert question_refs("（六）的第16条讲的是什么") == [("（一）", 6), ("1.", 16)]  # no article inside a （一）
     assert question_refs("2030年光伏装机目标") == []
     assert path_refs("第四章 第二节 第四十条") == [("章", 4), ("节", 2), ("条", 40)]
     assert cites("二、（四）12", [("一、", 2), ("1.", 12)]) and not cites("二、（四）11", [("1.", 12)])
