@@ -135,7 +135,7 @@ _THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强�
 
 def _measures_another_thing(quote: Quote, evidence: Evidence, named: list[Word]) -> bool:
     """The words right before the value name a thing measured (非化石能源消费比重达到32%) and none of the
-    question's named things, as the question spells them or as a synonym opening the thing (天然气发电 for 燃气发电):
+    question's words, as the question spells them or as a synonym opening the thing (天然气发电 for 燃气发电):
     the figure is that thing's, though the question's subject is said earlier in the sentence
     (能耗、二氧化碳排放强度下降率完成下达的目标，非化石能源消费比重达到32%: 能源消费, a synonym of 能耗, inside
     非化石能源消费 does not say it)."""
@@ -147,8 +147,13 @@ def _measures_another_thing(quote: Quote, evidence: Evidence, named: list[Word])
     thing = _THING_MEASURED.search(chunk)
     if thing is None:
         return False
-    typed = [form for word in named for form in word.forms if form in evidence.said]
-    synonyms = [form for word in named for form in word.forms if form not in evidence.said]
+    measured = _SCOPE_OPENING.sub("", thing.group(1))
+    typed = [form for word in evidence.words for form in word.forms if form in evidence.said]
+    synonyms = [form for word in evidence.words for form in word.forms if form not in evidence.said]
     return not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \
-        not any(thing.group(1).startswith(form) or (form in chunk and form not in thing.group(1)) for form in synonyms)
+        not any(measured.startswith(form) or (form in chunk and form not in measured) for form in synonyms)
+
+
+# 全市, 本省: where a figure applies opens the thing measured without narrowing it.
+_SCOPE_OPENING = re.compile(r"^(?:全|本)[市省区县国]")
 

@@ -54,7 +54,18 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         return _without_what_is_asked(sentence, best, flat_question)
-    return _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
+    best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
+    return _without_closing_note(sentence, best) if kind in (LIST, ENTITY) else best
+
+
+_CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
+def _without_closing_note(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A list or name without the bracket note closing it (…水泥、平板玻璃（不含光伏玻璃）; 榆林地热田项目（3万千瓦）):
+    the note qualifies the last item, it is not one."""
+    note = _CLOSING_NOTE.search(sentence, span[0], span[1])
+    return (span[0], note.start()) if note and note.start() - span[0] >= 2 else span
 
 
 def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str, kind: str,
@@ -72,7 +83,9 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     def said(first: int, last: int) -> bool:  # words[first:last] are said in the question, in one stretch
         return compact(value[starts[first]:starts[last]]).text in flat_question
 
-    lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")), default=0)
+    # A place the question says stays (海川市碳排放管理暂行规定): it is part of the name.
+    lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")
+                and not any(pair.flag == "ns" for pair in words[:n])), default=0)
     tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))
                 and words[n].flag.startswith("v")), default=len(words))
     start, end = starts[lead], starts[tail]

@@ -8,7 +8,7 @@ from tests.conftest import engine_over, marked
 
 PLAN = """海川市碳达峰实施方案
 一、产业
-1．严控高耗能。大气污染防治重点区域严禁新增钢铁、焦化、电解铝产能。
+1．严控高耗能。大气污染防治重点区域严禁新增钢铁、焦化、电解铝（不含再生铝）等产能。
 2．风电。重点建设青山风电基地，推进海上风电示范。
 二、建筑
 4．创建目标。到2023年，全市光伏发电占全社会用电量比例达到35%；到2025年，该比例达到45%。生物质发电规模稳步扩大。
@@ -27,7 +27,8 @@ PLAN = """海川市碳达峰实施方案
 def test_the_question_s_own_words_are_not_part_of_the_name_or_list(tmp_path_factory):
     engine = engine_over(tmp_path_factory, {"plan.txt": PLAN})
 
-    # the verb phrase the question says before the items (严禁新增) is not the first item's
+    # the verb phrase the question says before the items (严禁新增) is not the first item's, nor the note
+    # closing the last item (不含再生铝) an item
     assert marked(engine, "海川市大气污染防治重点区域严禁新增哪些行业的产能？") == "钢铁、焦化、电解铝"
     # nor before a name (重点建设)
     assert marked(engine, "海川市方案里重点建设的风电基地是哪个？") == "青山风电基地"
