@@ -80,6 +80,7 @@ class Analyzer:
         self._jieba = jieba.Tokenizer()  # jieba_fast's: the dictionary as the index knows it, and the tagger's
         self._added: list[tuple[str, int, str | None]] = []  # the words added to it, with their frequencies
         self._lock = threading.Lock()
+        self._tagger: jieba_posseg.POSTokenizer | None = None
         self._word_cache: dict[str, list[str]] = {}
         self._content: dict[str, str] = {}  # a cut word -> the content word it is, "" for one that ends a run
         self._last_terms: tuple[str | None, tuple[str, ...]] = (None, ())
@@ -155,8 +156,11 @@ class Analyzer:
 
     def tagger(self) -> jieba_posseg.POSTokenizer:
         """Part-of-speech tagging over the same dictionary (place and organisation names), by jieba_fast's
-        tagger, whose tags jieba_next's does not reproduce."""
-        return jieba_posseg.POSTokenizer(self._jieba)
+        tagger, whose tags jieba_next's does not reproduce. Made once: making one reads the dictionary file again."""
+        with self._lock:
+            if self._tagger is None:
+                self._tagger = jieba_posseg.POSTokenizer(self._jieba)
+        return self._tagger
 
     def cut(self, normalized: str) -> list[str]:
         with self._lock:  # jieba's lazy initialisation is not thread-safe

@@ -125,7 +125,7 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # The base of a share (占新建建筑面积的比例) is shared by other shares: it does not name the thing.
     named = [w for w in counted if _names_a_thing(w) and not (stems[w] and set(stems[w]) <= base)]
     return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
-        (not named or any(w in said for w in named)) and not _measures_another_thing(quote, evidence, named)
+        (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)))
 
 
 # The words that set a value (…比重达到32%), between what is measured and the value.
@@ -133,14 +133,14 @@ _SETTING = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|提高�
 _THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强度|规模|总量|装机容量|装机|覆盖率|利用率|[\u4e00-\u9fff]率)$")
 
 
-def _measures_another_thing(quote: Quote, evidence: Evidence, named: list[Word]) -> bool:
+def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     """The words right before the value name a thing measured (非化石能源消费比重达到32%) and none of the
     question's words, as the question spells them or as a synonym opening the thing (天然气发电 for 燃气发电):
     the figure is that thing's, though the question's subject is said earlier in the sentence
     (能耗、二氧化碳排放强度下降率完成下达的目标，非化石能源消费比重达到32%: 能源消费, a synonym of 能耗, inside
     非化石能源消费 does not say it)."""
     start = quote.text.find(quote.highlight) if quote.highlight else -1
-    if not named or start < 0:
+    if start < 0:
         return False
     chunk = re.sub(r"\s+", "", re.split(r"[，,；;：:。]", quote.text[:start])[-1])
     chunk = chunk[:len(chunk) - len(_SETTING.search(chunk).group())]
