@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import ENTITY, LIST, ORG, QUANTITY, asked_type
+from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
 from qa.found import missing_year, names_year, of_subject, of_violation, on_subject
@@ -17,8 +17,8 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
-from qa.spans import respective_span, sentences, value_spans
-from qa.value_choice import best_span, followed_as_asked
+from qa.spans import bracketed_span, respective_span, sentences, value_spans
+from qa.value_choice import best_span, followed_as_asked, framed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -37,6 +37,7 @@ class Quote:
     score: float = 0.0
     document: str = ""
     clause: str = ""
+    paired: bool = False  # the value is in the bracket after the item the question names: 旺苍县（4.3万千瓦）
 
     def to_json(self) -> dict:
         return {"text": self.text, "highlight": self.highlight, "citation": self.citation, "id": self.id}
@@ -185,14 +186,13 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
 
 def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,
                       question: str) -> Quote | None:
-    """The quote of the best-ranked leading hit that is about the question's subject; else the first quote."""
-    first = None
-    for hit in leading:
-        quote = _best_quote([hit], evidence, kind, question)
-        if quote is not None and on_subject(quote, hits, evidence, kind):
-            return quote
-        first = first or quote
-    return first
+    """The quote of the best-ranked leading hit that is about the question's subject, a value in the bracket
+    after the very item the question names (旺苍县（4.3万千瓦）) before one said of the whole group; else the
+    first quote."""
+    quotes = [_best_quote([hit], evidence, kind, question) for hit in leading]
+    on = [quote for quote in quotes if quote is not None and on_subject(quote, hits, evidence, kind)]
+    return next((quote for quote in on if quote.paired), None) or next(iter(on), None) or \
+        next((quote for quote in quotes if quote is not None), None)
 
 
 def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str) -> Quote | None:
@@ -206,9 +206,11 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         # the sentence beside the value holds more of the question.
         valued = [s for s in found if kind == QUANTITY and value_spans(s, kind)]
         for position, sentence in enumerate(found):
-            paired = respective_span(sentence, question)
+            bracketed = bracketed_span(sentence, question) if kind == QUANTITY else None
+            paired = respective_span(sentence, question) if kind in (QUANTITY, DATE, None) else None
+            paired = paired or bracketed
             if paired and evidence.measure is not None and not evidence.measure.search(sentence[paired[0]:paired[1]]):
-                paired = None
+                paired = bracketed = None
             span = paired or best_span(sentence, kind, evidence, question)
             if kind and span is None:
                 continue
@@ -226,10 +228,11 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             # 支持哪两个市开展…示范 and 支持日照、滨州2市开展…) is stated in the relation asked.
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
-                     + (0.5 if kind in (ORG, LIST, ENTITY) and span and followed_as_asked(sentence, span, question)
+                     + (0.5 if kind in (ORG, LIST, ENTITY) and span and (followed_as_asked(sentence, span, question)
+                                                                        or framed_as_asked(sentence, span, question))
                         else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
-                                    hit.clause))
+                                    hit.clause, paired=bool(bracketed) and span == bracketed))
         if candidates:
             return max(candidates, key=lambda q: q.score)
     return None

@@ -121,14 +121,14 @@ def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     """Names ending in the asked noun, or in its longest ending the text has (原有条例 → 条例); a name in
     quotes before it stands alone (“江海智造”品牌 → 江海智造), and so does one in brackets after it
-    (贝类（台山蚝）); without the noun, a name in quotes."""
+    (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
     for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS})$", noun) is None):
         for start in range(len(noun) - 1):
             ending = re.escape(noun[start:])
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
-            quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）]{{2,12}})[）)]", text)]
+            quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）\d]{{2,12}})[）)]", text)]
             if quoted:  # the name the text gives the thing outright
                 return quoted
             spans = [_before_examples_close(text, _after_last_verb(text, m.span(), len(ending)), len(ending))
@@ -287,6 +287,31 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
         if len(best) == 1:  # 营运船舶… names 营运车辆 too, by its start, but 船舶… more
             return flat.original_span(*values[best[0]])
     return _values_first_span(flat, asked)
+
+
+# 金堂县（18.2 万千瓦）、旺苍县（4.3 万千瓦）: each item carries its own value in the bracket after it.
+_BRACKETED = re.compile(r"(?P<item>[^，,。；;、（(）)]+)[（(](?P<value>[^（(）)]+)[）)]")
+
+
+def bracketed_span(sentence: str, question: str) -> tuple[int, int] | None:
+    """The value in the bracket right after the item the question names (旺苍县 → 4.3万千瓦): the item
+    whose longest ending found in the question is longest and unshared; three characters at least, or the
+    whole item (茂县), since a two-character ending (项目, 西区) is the kind of thing, not its name."""
+    flat, question = compact(sentence), compact(question).text
+    named = []
+    for match in _BRACKETED.finditer(flat.text):
+        value = match.group("value")
+        spans = _flat_spans(value, QUANTITY)
+        if len(spans) != 1 or spans[0] != (0, len(value)):
+            continue
+        item = match.group("item")
+        ending = next((n for n in range(len(item), 1, -1) if item[-n:] in question), 0)
+        if ending >= 3 or ending == len(item):
+            named.append((ending, match.start("value"), match.end("value")))
+    named.sort(reverse=True)
+    if not named or (len(named) > 1 and named[1][0] == named[0][0]):
+        return None
+    return flat.original_span(named[0][1], named[0][2])
 
 
 def _items_before(text: str) -> list[str]:

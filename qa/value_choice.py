@@ -265,5 +265,14 @@ def followed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bo
     return any(following[i:i + 2] == after[:2] for i in range(4))
 
 
+def framed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
+    """The question says a verb pair (推进建设的地热发电项目) that the sentence splits around the name, past a
+    bracket note: 推进甘孜州榆林地热田项目（3万千瓦）建设."""
+    before = compact(sentence[:span[0]]).text[-2:]
+    after = _BRACKET_OPENING.sub("", compact(sentence[span[1]:]).text)[:2]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{4}", before + after)) and before + after in compact(question).text
+
+
+_BRACKET_OPENING = re.compile(r"^[（(][^（()）]*[）)]")
 _INTERROGATIVE = re.compile(r"哪|谁|什么")
 _AFTER_VALUE = re.compile(r"^(?:等)?(?:[\d一二两三四五六七八九十]+[个家座项市省县区类种])?")

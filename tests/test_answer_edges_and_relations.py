@@ -1,5 +1,5 @@
 """A name or a list marked without the question's own words at its edges, a body marked where the sentence
-states it in the relation the question asks about, and a share answered for the thing it measures, not
+states it in the relation the question asks about, a value in the bracket after the item asked, and a share answered for the thing it measures, not
 for its base or for the thing named right before it: on clauses built here."""
 from __future__ import annotations
 
@@ -57,3 +57,25 @@ def test_a_figure_is_the_thing_s_named_right_before_it(tmp_path_factory):
     assert marked(engine, "海川市到2025年非化石能源消费比重要达到多少？") == "32%左右"
     # the energy intensity is said earlier in the sentence, but its target is given without a figure
     assert not answer_question(engine, "海川市到2025年单位地区生产总值能耗下降率是多少？").found
+
+
+PROJECTS = """海川市可再生能源发展规划
+四、重点任务
+（四）推进光伏开发
+积极开展整县屋顶分布式光伏试点，新建规模20万千瓦，重点推进北岭园区、南湖园区、东湖园区等项目。
+（五）开发地热能
+因地制宜开展地热能发电、生物天然气发电试点项目建设。探索建立高温地热发电示范项目，新建规模2万千瓦。
+专栏2 新能源重点项目
+光伏发电。开展整县分布式光伏试点，新增建设规模20万千瓦，试点地区为北岭园区（8万千瓦）、南湖园区（5万千瓦）和东湖园区（7万千瓦）。
+地热能发电。推进南岭地热田项目（2万千瓦）建设。
+"""
+
+
+def test_an_item_s_own_bracketed_value_answers_for_it(tmp_path_factory):
+    engine = engine_over(tmp_path_factory, {"plan.txt": PROJECTS})
+
+    # the clause naming the county among the group states only the group's total
+    assert marked(engine, "海川市规划里南湖园区分布式光伏试点的规模是多少？") == "5万千瓦"
+    # a size in brackets after a name is a note on it, not the name asked for; the name the question's verb
+    # pair (推进建设) frames answers before one another verb (探索建立) introduces
+    assert marked(engine, "海川市规划里要推进建设的地热发电项目叫什么？") == "南岭地热田项目"
