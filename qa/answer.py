@@ -14,7 +14,7 @@ from qa.evidence import Evidence
 from qa.found import missing_year, names_year, of_subject, of_violation, on_subject
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
-from qa.query import NAME_MATCH, cites, question_refs
+from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
 from qa.spans import bracketed_span, respective_span, sentences, value_spans
@@ -163,7 +163,10 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     # 第九十九条规定的罚款是多少: the answer is the cited clause's, when the search found it.
     refs = question_refs(normalize(result.query))
     cited = [hit for hit in hits if refs and cites(hit.clause, refs)]
-    leading = cited[:1] or hits[:ANSWER_DEPTH]
+    # A question that spells out a whole title asks that document: another's figure is no answer to it.
+    library = engine.library()
+    titled = {doc_id for doc_id, title in zip(library.doc_ids, library.titles) if spells_out_title(result.query, title)}
+    leading = cited[:1] or [hit for hit in hits if not titled or hit.doc_id in titled][:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
     of_year = _on_subject_quote([h for h in leading if names_year(h.text, evidence)], hits, evidence, kind,

@@ -9,7 +9,7 @@ from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
 
 _ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
-                          r"发布单位|印发单位|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)")
+                          r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,2}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)")
 _ASKS_ADOPTED = re.compile(r"通过|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
@@ -39,8 +39,9 @@ class Fact:
     position: int  # in the document's cleaned text; -1 when only the record holds it
 
 
-# What a document rules on is asked about, not the document: 能源法规定能源预测预警信息由哪个部门发布.
-_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?[由报](?:谁|哪)")
+# What a document rules on is asked about, not the document: 能源法规定能源预测预警信息由哪个部门发布;
+# 按《…方案》，各地区的方案要经哪个机构审核通过.
+_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?[由报](?:谁|哪)|^(?:按照?|根据|依据|依照)[^，,。？?]+[，,]")
 
 
 def asked_fact(question: str, kind: str | None) -> str | None:

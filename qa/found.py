@@ -147,10 +147,12 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     thing = _THING_MEASURED.search(chunk)
     if thing is None:
         return False
-    measured = _SCOPE_OPENING.sub("", thing.group(1))
-    typed = [form for word in evidence.words for form in word.forms if form in evidence.said]
+    measured, measure = _SCOPE_OPENING.sub("", thing.group(1)), chunk[thing.end(1):]
+    # The question's words for the measure (装机容量) say nothing of whose it is (抽水蓄能电站装机容量).
+    typed = [form for word in evidence.words for form in word.forms if form in evidence.said and form not in measure]
     synonyms = [form for word in evidence.words for form in word.forms if form not in evidence.said]
-    return not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \
+    return bool(typed) and \
+        not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \
         not any(measured.startswith(form) or (form in chunk and form not in measured) for form in synonyms)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from index.tokenize import normalize
 from ingest.structure import chinese_number
 from qa.places import Place, gazetteer, word_bounds
 
@@ -221,6 +222,12 @@ def _title_runs(text: str, pairs: set[str]) -> list[tuple[int, int]]:
             runs.append((start, end + 1))
         start = max(end, start + 1)
     return runs
+
+
+def spells_out_title(question: str, title: str) -> bool:
+    """The question holds the whole title, but for 中华人民共和国, brackets and quotes (农业农村减排固碳实施方案)."""
+    bare = "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(title))))
+    return len(bare) >= 4 and bare in "".join(_UNITS.findall(normalize(question)))
 
 
 def title_bigrams(title: str) -> set[str]:

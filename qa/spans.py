@@ -225,10 +225,13 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _list_span(text: str, match: re.Match) -> tuple[int, int]:
-    """An enumeration without the verb before its first item (looked for in that item only) and 等 after
-    its last."""
-    first_item = match.group().split("、", 1)[0]
+    """An enumeration without the verb or the shared modifier before its first item (looked for in that item
+    only) and 等 after its last."""
+    first_item, *others = match.group().split("、")
     lead = _LIST_LEAD.match(first_item)
+    # 对本行政区域的江、河、湖泊: a modifier closed by 的 in the first item alone is shared by all the items
+    if "的" in first_item and not any("的" in item for item in others):
+        lead = re.match(r"^.*的", first_item)
     start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
     if re.match(r"除了?", match.group()[start - match.start():]):  # 除钢铁、电力行业外: the items, not the exception's frame
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())

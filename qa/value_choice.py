@@ -55,7 +55,16 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == QUANTITY:
         return _without_what_is_asked(sentence, best, flat_question)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
-    return _without_closing_note(sentence, best) if kind in (LIST, ENTITY) else best
+    return _without_label(sentence, _without_closing_note(sentence, best)) if kind in (LIST, ENTITY) else best
+
+
+# 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.
+_LABEL = re.compile(r"(?:专栏|附表|附件|表|图)\s*[0-9一二三四五六七八九十]+[\s：:、.．]*")
+
+
+def _without_label(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    label = _LABEL.match(sentence, span[0], span[1])
+    return (label.end(), span[1]) if label and span[1] - label.end() >= 2 else span
 
 
 _CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")

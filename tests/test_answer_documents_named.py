@@ -1,0 +1,54 @@
+"""A question that names a document is answered from it or not at all; what it rules on is asked of its
+text, who signed it of its record; a box's label is no part of the name it prints; the words for a
+measure (装机容量) do not say whose figure it is."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over, marked
+
+FARMING = """海川市农业减排固碳实施方案
+一、重点任务
+1．畜禽减排。推进畜禽粪污资源化利用，建设粪污处理设施。
+2．农机节能。淘汰高耗能农业机械，推广节能农机。
+"""
+PLAN = """海川市碳达峰实施方案
+一、主要目标
+1．农业。到2025年，畜禽粪污综合利用率达到80%以上。
+2．储能。到2025年，新型储能装机容量达到300万千瓦以上。到2030年，抽水蓄能电站装机容量达到120万千瓦左右。
+二、重点工程
+3．建筑节能。推进既有建筑节能改造。
+专栏3 城镇老旧小区节能改造重点工程
+三、组织实施
+4．分级落实。各区碳达峰方案经市碳达峰碳中和工作领导小组综合平衡、审核通过后，由各区自行印发实施。
+
+海川市发展和改革局
+2022年5月6日
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(tmp_path_factory, {"farming.txt": FARMING, "plan.txt": PLAN})
+
+
+def test_a_document_named_by_its_whole_title_answers_or_nothing_does(engine):
+    # the 80% is the other plan's: the farming plan gives no rate
+    assert marked(engine, "海川市农业减排固碳实施方案提出到2025年畜禽粪污综合利用率要达到多少？") is None
+    assert marked(engine, "海川市碳达峰实施方案提出到2025年畜禽粪污综合利用率要达到多少？") == "80%以上"
+
+
+def test_the_words_for_a_measure_do_not_say_whose_figure_it_is(engine):
+    assert marked(engine, "海川市碳达峰实施方案里，到2025年新型储能装机容量要达到多少？") == "300万千瓦以上"
+    # 120万千瓦 is the 装机容量 of 抽水蓄能电站, not of 新型储能
+    assert marked(engine, "海川市碳达峰实施方案里，到2030年新型储能装机容量要达到多少？") is None
+
+
+def test_what_a_document_rules_on_is_asked_of_its_text_and_who_signed_it_of_its_record(engine):
+    assert marked(engine, "按《海川市碳达峰实施方案》，各区的碳达峰方案要经哪个机构综合平衡、审核通过？") == \
+        "市碳达峰碳中和工作领导小组"
+    assert marked(engine, "海川市碳达峰实施方案的落款发文单位是哪个？") == "海川市发展和改革局"
+
+
+def test_a_box_s_label_is_not_part_of_the_name_it_prints(engine):
+    assert marked(engine, "海川市碳达峰实施方案的专栏3列的是哪项重点工程？") == "城镇老旧小区节能改造重点工程"
