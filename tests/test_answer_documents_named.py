@@ -44,6 +44,20 @@ def test_the_words_for_a_measure_do_not_say_whose_figure_it_is(engine):
     assert marked(engine, "海川市碳达峰实施方案里，到2030年新型储能装机容量要达到多少？") is None
 
 
+WIND = """珊瑚湾新区海上风电推进办法
+第一条 为推进珊瑚湾新区海上风电建设，制定本办法。
+第二条 到2028年，珊瑚湾新区海上风电装机容量达到120万千瓦以上。
+第三条 新区管委会负责海上风电项目的统筹协调。
+第四条 本办法自发布之日起施行。
+"""
+
+
+def test_a_figure_for_what_the_title_names_is_its_own(tmp_path_factory):
+    engine = engine_over(tmp_path_factory, {"wind.txt": WIND, "farming.txt": FARMING})
+    # the question's 达到 sets the figure; it does not make 海上风电 another thing than the one asked
+    assert marked(engine, "珊瑚湾新区海上风电装机容量要达到多少？") == "120万千瓦以上"
+
+
 def test_what_a_document_rules_on_is_asked_of_its_text_and_who_signed_it_of_its_record(engine):
     assert marked(engine, "按《海川市碳达峰实施方案》，各区的碳达峰方案要经哪个机构综合平衡、审核通过？") == \
         "市碳达峰碳中和工作领导小组"

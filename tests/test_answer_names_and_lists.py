@@ -99,3 +99,14 @@ def test_a_body_the_document_names_is_not_the_documents_issuer():
     assert asked_fact("能源法规定能源预测预警信息由哪个部门发布？", ORG) is None
     assert asked_fact("浙江省土地管理条例规定，临时用地由谁批准？", ORG) is None
     assert asked_fact("能源法是由哪个机关发布的？", ORG) == "issuer"
+
+
+LAND = """海川市国土空间规划条例
+第九条 国土空间规划包括总体规划、详细规划和相关专项规划。
+"""
+
+
+def test_a_list_of_three_joined_by_he_is_a_list(tmp_path_factory):
+    engine = engine_over(tmp_path_factory, {"land.txt": LAND})
+
+    assert marked(engine, "海川市国土空间规划条例里，国土空间规划包括哪几类规划？") == "总体规划、详细规划和相关专项规划"
