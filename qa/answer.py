@@ -17,7 +17,7 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
-from qa.spans import bracketed_span, respective_span, sentences, value_spans
+from qa.spans import bracketed_span, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
 from qa.value_choice import best_span, followed_as_asked, framed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -204,6 +204,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
     for hit in hits:
         candidates = []
         found = sentences(hit.text)
+        lines = sentence_lines(hit.text)
         # Sentences with a value of their own: a word of the question found there and not beside a value
         # means that value is about something else (天然气 15万千瓦 where 光伏 has its own figure), unless
         # the sentence beside the value holds more of the question.
@@ -218,8 +219,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             if kind and span is None:
                 continue
             highlight = sentence[span[0]:span[1]] if span else ""
-            # The clause's first sentence (its heading or lead) and the sentence before scope this one.
-            context = f"{found[0]} {found[position - 1]} {sentence}" if position else sentence
+            context = " ".join(scoping_sentences(found, lines, position) + [sentence])
             # A rival answers instead when it holds a word this one lacks and as much of the question.
             own = evidence.coverage(sentence)
             if any(evidence.absent_from(f"{hit.heading} {context}", rival) and evidence.coverage(rival) >= own

@@ -9,15 +9,20 @@ import re
 QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
 # Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
+# Kinds of thing a law names, with the endings their names take (林长制, 《电力业务许可证》).
+KIND_ENDINGS = {"制度": ("制度", "制"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
+                "许可证": ("许可证",), "称号": ("称号",)}
+NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 _ASKS = [  # checked in order: the first that matches is the question's type
-    (ENTITY, re.compile(r"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$")),  # asks a name, whatever else it says
+    # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种)(?:{NAMED_KINDS})")),
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责")),
+    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
@@ -62,11 +67,12 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)周?岁"), re.compile(r"岁")),
+    (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?:价|罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
     (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
-    (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成")),
+    (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(r"装机(?:容量|规模)?[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"瓦")),
     (re.compile(r"(?:比重|占比|比例)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|百分之|成")),

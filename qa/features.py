@@ -11,6 +11,7 @@ from ingest.records import Clause
 from ingest.store import Store
 from qa.answer_types import asked_type, holds
 from qa.clause_refs import cited_rows, fact_rows, named_documents
+from qa.definitions import defined_term, defines
 from qa.doc_answer import asked_fact
 from qa.doc_scope import document_scope
 from qa.fusion import idf_weighted_terms, sentence_shares
@@ -29,6 +30,7 @@ class Signals:
     doc_scope: np.ndarray  # per document number (last entry: no document), qa.doc_scope
     refs: np.ndarray  # rows at the position the question cites or printing the fact it asks, qa.clause_refs
     asked: str | None  # the kind of value the question asks for (qa.answer_types)
+    defined: str | None  # the term whose meaning the question asks (qa.definitions)
 
     @classmethod
     def of(cls, question: Question, library: Library, store: Store) -> Signals:
@@ -39,7 +41,8 @@ class Signals:
         asked = asked_type(question.text)
         refs = np.union1d(cited_rows(store, library, question.reading.refs, named),
                           fact_rows(store, library, asked_fact(question.text, asked), named))
-        return cls(question, library.snapshot.lexical_scores(weights), vector, doc_scope, refs, asked)
+        return cls(question, library.snapshot.lexical_scores(weights), vector, doc_scope, refs, asked,
+                   defined_term(question.text))
 
 
 def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses: list[Clause],
@@ -56,7 +59,9 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
         "dense": scaled(np.asarray(dense, dtype=np.float32)), "sentence": sentence,
         "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
-        "ref": np.isin(rows, signals.refs).astype(np.float32), "typed": [holds(c.text, asked) for c in clauses],
+        "ref": (np.isin(rows, signals.refs) | np.array([defines(c.text, signals.defined) for c in clauses], dtype=bool)
+                ).astype(np.float32),
+        "typed": [holds(c.text, asked) for c in clauses],
         "home": home[documents] * sentence}
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))
 

@@ -242,6 +242,7 @@ class TitleIndex:
 
     def __init__(self, titles: list[str]):
         self.sizes = [len(title_bigrams(t)) for t in titles]
+        self.bare = ["".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(t)))) for t in titles]
         self.postings: dict[str, list[int]] = {}
         for number, title in enumerate(titles):
             for pair in title_bigrams(title):
@@ -253,7 +254,17 @@ class TitleIndex:
         for pair in title_bigrams(question):
             for number in self.postings.get(pair, ()):
                 counts[number] = counts.get(number, 0) + 1
-        return {number: count / self.sizes[number] for number, count in counts.items()}
+        shares = {number: count / self.sizes[number] for number, count in counts.items()}
+        return {number: share for number, share in shares.items() if not self._inside_longer(number, shares, question)}
+
+    def _inside_longer(self, number: int, shares: dict[int, float], question: str) -> bool:
+        """The question spells this title only inside a longer one it spells (能源法 in 节约能源法)."""
+        if shares[number] < 1.0 or len(self.bare[number]) < 2:
+            return False
+        text = "".join(_UNITS.findall(normalize(question)))
+        inside = [other for other, share in shares.items() if share >= 1.0 and other != number
+                  and self.bare[number] in self.bare[other] != self.bare[number] and self.bare[other] in text]
+        return bool(inside) and text.count(self.bare[number]) <= sum(text.count(self.bare[o]) for o in inside)
 
     def per_document(self, question: str) -> np.ndarray:
         """recall as an array by document number, with a last entry (0) for rows without a document."""

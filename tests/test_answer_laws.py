@@ -1,0 +1,120 @@
+"""Laws written out in Chinese numerals (一万吨标准煤以上, 五倍以上十倍以下, 每年三月十二日), articles whose
+款 each state their own case, bodies named by where they sit or acting for one another, systems and
+certificates asked by their kind, lists opened by an item number or by 是指, documents named inside
+longer titles, and the clause that defines a term: each on a law built here."""
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import answer_question
+from tests.conftest import engine_over, marked
+
+LAW = """# 海川市湿地保护条例
+
+## 第一章 总则
+
+第一条　为了加强湿地保护，制定本条例。
+
+第二条　本条例所称湿地，是指常年或者季节性积水地带、水域，包括低潮时水深不超过六米的海域。
+
+第三条　本条例所称重点用能单位，是指年综合能源消费总量一万吨标准煤以上的用能单位。
+
+第四条　国家实行湿地面积总量管控和分级管理制度。地方人民政府可以根据需要，建立河湖长制。
+
+第五条　每年三月十二日为湿地宣传日。
+
+第六条　本条例所称流动污染源，包括下列设施：
+（二）机动车、非道路移动机械、船舶和航空器等流动污染源。
+
+第七条　市人民政府实行峰谷分时电价、季节性电价、可中断负荷电价制度。
+
+## 第二章 管理
+
+第八条　修建码头前，建设单位应当向工程所在地县级以上人民政府水行政主管部门申请许可。
+
+第九条　湿地保护费由税务机关征收管理。
+
+第十条　采伐许可证由县级以上人民政府林业主管部门核发。
+农村居民采伐自留山上的林木，由县级人民政府林业主管部门或者其委托的乡镇人民政府核发采伐许可证。
+
+第十一条　湿地保护规划由市自然资源主管部门会同市有关部门编制。
+
+第十二条　湿地保护规划在报送审批前，应当经村民会议或者村民代表会议讨论同意。
+
+第十三条　经营单位经审查批准后，由市人民政府发给《湿地利用许可证》。
+
+## 第三章 法律责任
+
+第十四条　违反本条例规定开采泥炭的，责令停止违法行为，并按照采挖泥炭体积，处每立方米二千元以上一万元以下罚款。
+违反本条例规定，从湿地向外排水的，处一万元以上十万元以下罚款。
+
+第十五条　盗伐湿地林木的，处盗伐林木价值五倍以上十倍以下的罚款。
+
+第十六条　本条例自2008年1月1日起施行。《海川市湿地管理办法》同时废止。
+"""
+ENERGY = """# 能源管理条例
+
+第一条　本条例经海川市人民代表大会常务委员会2020年5月6日通过。
+
+第二条　能源企业应当保障供应。
+"""
+SAVING = """# 节约能源管理条例
+
+第一条　为了推动全社会节约能源，制定本条例。
+
+第二条　用能单位应当加强节能管理。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(tmp_path_factory, {"wetland.md": LAW, "energy.md": ENERGY, "saving.md": SAVING})
+
+
+def test_amounts_in_chinese_numerals_are_values(engine):
+    assert marked(engine, "重点用能单位的年综合能源消费总量要达到多少？") == "一万吨标准煤以上"
+    assert marked(engine, "湿地包括低潮时水深多少的海域？") == "不超过六米"
+    assert marked(engine, "盗伐湿地林木的，罚款是盗伐林木价值的多少倍？") == "五倍以上十倍以下"
+    assert marked(engine, "湿地宣传日是哪一天？") == "每年三月十二日"
+
+
+def test_a_rate_keeps_its_base_and_each_paragraph_states_its_own_case(engine):
+    assert marked(engine, "开采泥炭的，按采挖的泥炭体积怎么计算罚款？") == "每立方米二千元以上一万元以下"
+
+
+def test_a_body_named_by_where_it_sits_or_acting_for_another(engine):
+    assert marked(engine, "修建码头前，建设单位应当向哪个部门申请许可？") == "工程所在地县级以上人民政府水行政主管部门"
+    assert marked(engine, "湿地保护费由哪个机关征收管理？") == "税务机关"
+    assert marked(engine, "农村居民采伐自留山上的林木，采伐许可证由谁核发？") == \
+        "县级人民政府林业主管部门或者其委托的乡镇人民政府"
+    # the body joining the work (会同) is not the one in charge
+    assert marked(engine, "湿地保护规划由哪个部门负责编制？") == "市自然资源主管部门"
+    assert marked(engine, "湿地保护规划报送审批前要经哪个会议讨论同意？") == "村民会议或者村民代表会议"
+
+
+def test_systems_and_certificates_asked_by_their_kind(engine):
+    assert marked(engine, "为稳定湿地面积，国家实行什么制度？") == "湿地面积总量管控和分级管理制度"
+    assert marked(engine, "地方人民政府可以建立什么制度？") == "河湖长制"
+    assert marked(engine, "经营单位经审查批准后，市人民政府发给什么证件？") == "湿地利用许可证"
+
+
+def test_lists_without_item_numbers_defining_verbs_or_a_shared_head(engine):
+    assert marked(engine, "海川市湿地保护条例所称的流动污染源有哪些？") == "机动车、非道路移动机械、船舶和航空器"
+    assert marked(engine, "市人民政府实行哪几种电价制度？") == "峰谷分时电价、季节性电价、可中断负荷电价"
+
+
+def test_a_title_inside_a_longer_one_it_is_part_of_is_not_named(engine):
+    # 能源管理条例 is spelled only inside 节约能源管理条例, which records no adoption
+    answer = answer_question(engine, "节约能源管理条例是哪一天通过的？")
+    assert not answer.found or "节约能源" in answer.quotes[0].document
+
+
+def test_a_one_character_subject_names_its_own_law_and_a_repealed_one_is_read_in_the_law_that_repeals_it(engine):
+    answer = answer_question(engine, "《水法》规定取水许可由哪个部门审批？")
+    assert not answer.found and "《水法》" in answer.answer
+    assert marked(engine, "《海川市湿地保护条例》施行后，《海川市湿地管理办法》从哪一天起废止？") == "2008年1月1日"
+
+
+def test_the_clause_that_defines_a_term_is_found_first(engine):
+    hits = engine.search("海川市湿地保护条例所称的湿地是什么意思？", top_k=3).hits
+    assert hits[0].clause.endswith("第二条")
