@@ -15,7 +15,7 @@ from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 # Without 《》 only laws and regulations count (…法, …条例): "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law.
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
-                            r"(?=第|规定|中|里|的|对|有|是|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+                            r"(?=第|规定|中|里|的|对|有|是|自|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A name that opens with its place names a plan or rule without 《》 too: 广东省碳达峰实施方案 (not 住建部的方案).
 _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
@@ -156,7 +156,9 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
     wanted = title_bigrams(_subject_text(name, kind, " "))
     if not wanted:
         return _subject_text(name, kind) in ("", _subject_text(title, kind))
-    return len(wanted & title_bigrams(_subject_text(title, kind, " "))) >= NAME_MATCH * len(wanted)
+    # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
+    needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
+    return len(wanted & title_bigrams(_subject_text(title, kind, " "))) >= needed
 
 
 def _subject_text(text: str, kind: str, gap: str = "") -> str:

@@ -44,9 +44,12 @@ _CN = "一二三四五六七八九十百千万两零〇"
 _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(re.escape, UNITS)) + "|日|天|年"
 # Not a clause's or an item's number (第五十七条).
 _CN_NUMBER = rf"(?<![第{_CN}])[一二三四五六七八九十两][{_CN}]*"
-_PERCENT = rf"百分之{_CN_NUMBER}(?:点[{_CN}]+)?"
+_PERCENT = rf"[百千万]分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五
+# 三十年至七十年, 五万元以下, 三公里范围内, 七日前
 _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
-                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|内)?|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:以上|以下|以内)?)")
+                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})"
+                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|范围内|内|前)?|{_PERCENT}以上{_PERCENT}以下"
+                        rf"|{_PERCENT}(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
@@ -63,11 +66,11 @@ _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政�
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"(?!会同)[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
-_NAME_CHAR = r"(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
+_NAME_CHAR = r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,6}?(?:监管局|分局|局|司|办公室|主管部门|部门))?")
+             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,6}?(?:监管局|分局|局|司|办公室|主管部门|部门))?")
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
@@ -95,8 +98,10 @@ _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 # Three items or more, or two closed by 等 (光伏瓦、光伏幕墙等建材型光伏技术) or by their count (日照、滨州2市).
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
                    r"|[^，。；：、]{1,24}、[^，。；：、]{1,24}?(?:和|及|以及|与|或者?)[^，。；：、]{1,24}"  # A、B和C
-                   r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])")
-_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|应用|深化|在)")
+                   r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
+                   r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
+                        r"应用|深化|在|对)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -194,7 +199,7 @@ _LEADING_VERB = re.compile(r"(?:应当|必须)?(?:大力|加快|积极|全面|�
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -266,6 +271,9 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     start += len(_ITEM_OPENING.match(text, start).group())
     tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
     end = match.start() + tail.start() if tail else match.end()
+    # …镜湖的生态修复: a 的 in the last item alone closes the list
+    if others and "的" in others[-1] and not any("的" in item for item in [first_item, *others[:-1]]):
+        end = min(end, match.end() - len(others[-1]) + others[-1].index("的"))
     end -= len(_shared_head(text[start:end].split("、")))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")

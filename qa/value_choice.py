@@ -117,8 +117,11 @@ def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str
     """A list without the items the question already names (除三明农商行外，另一家是… → 沙县农商行), when
     the items left stand together."""
     items = [m.span() for m in re.finditer(r"[^、]+", sentence[span[0]:span[1]])]
+    # 所称天然气包括天然气、煤层气和煤制气: the term a list defines may be one of its items
+    defined = re.search(r"([\u4e00-\u9fff]{2,10})[，,]?(?:包括|是指|分为)$", compact(sentence[:span[0]]).text)
     left = [n for n, (start, end) in enumerate(items)
-            if compact(sentence[span[0] + start:span[0] + end]).text not in flat_question]
+            if compact(sentence[span[0] + start:span[0] + end]).text not in flat_question
+            or (defined and defined.group(1).endswith(compact(sentence[span[0] + start:span[0] + end]).text))]
     if len(items) < 2 or not left or len(left) == len(items) or left != list(range(left[0], left[-1] + 1)):
         return span
     return (span[0] + items[left[0]][0], span[0] + items[left[-1]][1])

@@ -58,6 +58,30 @@ ENERGY = """# 能源管理条例
 
 第二条　能源企业应当保障供应。
 """
+WATER = """# 海川市水资源条例
+
+## 第一章 总则
+
+第一条　本条例所称水资源，包括地表水和地下水。本条例所称燃气，包括天然气、煤层气和煤制气。
+
+第二条　全市土地按照用途分为农用地、建设用地和未利用地。
+
+第三条　市人民政府加大对青湖、白湖、月湖、镜湖的生态修复支持力度。
+
+第四条　供水企业的安全生产管理实行厂长、经理负责制。
+
+## 第二章 管理
+
+第五条　拒不缴纳水资源费的，自滞纳之日起按日加收滞纳部分千分之二的滞纳金。
+
+第六条　家庭承包的林地的承包期为三十年至七十年。
+
+第七条　禁止在湖岸线三公里范围内新建化工园区。
+
+第八条　施工单位应当在开工七日前书面通知供水企业。
+
+第九条　从事水资源出口经营，应当经市对外经济贸易主管部门许可。
+"""
 SAVING = """# 节约能源管理条例
 
 第一条　为了推动全社会节约能源，制定本条例。
@@ -68,7 +92,8 @@ SAVING = """# 节约能源管理条例
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    return engine_over(tmp_path_factory, {"wetland.md": LAW, "energy.md": ENERGY, "saving.md": SAVING})
+    return engine_over(tmp_path_factory, {"wetland.md": LAW, "energy.md": ENERGY, "saving.md": SAVING,
+                                          "water.md": WATER})
 
 
 def test_amounts_in_chinese_numerals_are_values(engine):
@@ -76,6 +101,13 @@ def test_amounts_in_chinese_numerals_are_values(engine):
     assert marked(engine, "湿地包括低潮时水深多少的海域？") == "不超过六米"
     assert marked(engine, "盗伐湿地林木的，罚款是盗伐林木价值的多少倍？") == "五倍以上十倍以下"
     assert marked(engine, "湿地宣传日是哪一天？") == "每年三月十二日"
+
+
+def test_shares_ranges_distances_and_deadlines_in_chinese_numerals(engine):
+    assert marked(engine, "拒不缴纳水资源费的，每天按滞纳部分的多少加收滞纳金？") == "千分之二"
+    assert marked(engine, "家庭承包的林地，承包期是多长？") == "三十年至七十年"
+    assert marked(engine, "湖岸线多大范围内禁止新建化工园区？") == "三公里范围内"
+    assert marked(engine, "施工单位最晚要在开工前多久通知供水企业？") == "七日前"
 
 
 def test_a_rate_keeps_its_base_and_each_paragraph_states_its_own_case(engine):
@@ -92,15 +124,25 @@ def test_a_body_named_by_where_it_sits_or_acting_for_another(engine):
     assert marked(engine, "湿地保护规划报送审批前要经哪个会议讨论同意？") == "村民会议或者村民代表会议"
 
 
+def test_a_body_dealing_with_abroad_keeps_its_name(engine):
+    assert marked(engine, "从事水资源出口经营要经哪个部门许可？") == "市对外经济贸易主管部门"
+
+
 def test_systems_and_certificates_asked_by_their_kind(engine):
     assert marked(engine, "为稳定湿地面积，国家实行什么制度？") == "湿地面积总量管控和分级管理制度"
     assert marked(engine, "地方人民政府可以建立什么制度？") == "河湖长制"
     assert marked(engine, "经营单位经审查批准后，市人民政府发给什么证件？") == "湿地利用许可证"
+    assert marked(engine, "供水企业的安全生产管理实行什么负责制？") == "厂长、经理负责制"
 
 
 def test_lists_without_item_numbers_defining_verbs_or_a_shared_head(engine):
     assert marked(engine, "海川市湿地保护条例所称的流动污染源有哪些？") == "机动车、非道路移动机械、船舶和航空器"
     assert marked(engine, "市人民政府实行哪几种电价制度？") == "峰谷分时电价、季节性电价、可中断负荷电价"
+    assert marked(engine, "海川市水资源条例所称的水资源包括哪些？") == "地表水和地下水"
+    assert marked(engine, "全市土地按照用途分成哪几类？") == "农用地、建设用地和未利用地"
+    assert marked(engine, "市人民政府对哪些湖泊加大生态修复支持力度？") == "青湖、白湖、月湖、镜湖"
+    # the term a list defines is one of its items
+    assert marked(engine, "海川市水资源条例所说的燃气包括哪些？") == "天然气、煤层气和煤制气"
 
 
 def test_a_title_inside_a_longer_one_it_is_part_of_is_not_named(engine):
@@ -112,6 +154,9 @@ def test_a_title_inside_a_longer_one_it_is_part_of_is_not_named(engine):
 def test_a_one_character_subject_names_its_own_law_and_a_repealed_one_is_read_in_the_law_that_repeals_it(engine):
     answer = answer_question(engine, "《水法》规定取水许可由哪个部门审批？")
     assert not answer.found and "《水法》" in answer.answer
+    # 草地保护条例 is not the 湿地保护条例, though two of its subject's three pairs are there
+    answer = answer_question(engine, "草地保护条例自哪一天起施行？")
+    assert not answer.found and "《草地保护条例》" in answer.answer
     assert marked(engine, "《海川市湿地保护条例》施行后，《海川市湿地管理办法》从哪一天起废止？") == "2008年1月1日"
 
 
