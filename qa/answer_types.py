@@ -11,7 +11,7 @@ QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org"
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
 # Kinds of thing a law names, with the endings their names take (林长制, 《电力业务许可证》).
 KIND_ENDINGS = {"制度": ("制度", "制"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
-                "许可证": ("许可证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",)}
+                "许可证": ("许可证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",), "证": ("证",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 _ASKS = [  # checked in order: the first that matches is the question's type
@@ -19,10 +19,12 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种)(?:{NAMED_KINDS})")),
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
+    # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
+    (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责")),
+    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责(?!人)")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|百分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
@@ -36,7 +38,10 @@ _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
     DATE: re.compile(r"\d{4}\s*年\s*(\d{1,2}\s*月)?|起施行|之日起|\d{4}-\d{1,2}"),
     ORG: re.compile(r"[\u4e00-\u9fff]{2,}(人民政府|委员会|常务委员会|办公室|办公厅|部|厅|局|委|署|中心|分局|厂)"),
-    QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|‰|万|亿|千|吨|个|家|座|项|倍|米|平方|千瓦|兆瓦|公里|元|年|天|日|小时)"),
+    # …or in Chinese numerals, as laws print them (五倍以上十倍以下, 一百二十五平方米, 千分之二), not 第五十七条
+    QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|‰|万|亿|千|吨|个|家|座|项|倍|米|平方|千瓦|兆瓦|公里|元|年|天|日|小时)"
+                         r"|(?<![第一二三四五六七八九十百千万两零〇])[一二三四五六七八九十两][一二三四五六七八九十百千万两零〇]*"
+                         r"(?:倍|万元|元|个?工作日|日|天|个月|年|小时|米|公里|公顷|亩|平方米|吨)|[百千万]分之[一二三四五六七八九十]"),
     LIST: re.compile(r"[^、，。；]{1,20}、[^、，。；]{1,20}、"),
     LEVEL: re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)[^，,。；;、]{2,30}"),
     ENTITY: re.compile(rf"[^\W\d_]{{2,}}(?:{ENTITY_NOUNS})"),
@@ -70,7 +75,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?:价|罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
-    (re.compile(r"百分之多少|多少%|百分比"), re.compile(r"%|％|百分之|成")),
+    (re.compile(r"百分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|百分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.

@@ -6,6 +6,7 @@ import numpy as np
 from index.lexical import top_k
 from ingest.records import Clause
 from ingest.store import Store
+from qa.definitions import defines
 from qa.features import Signals
 from qa.library import Library, clauses_at
 
@@ -42,3 +43,12 @@ def position_in_order(signals: Signals, library: Library, known: dict[int, Claus
     if not signals.question.reads_position or len({int(library.doc_of_row[row]) for row in cited}) != 1:
         return ()
     return tuple(sorted(cited, key=lambda row: known[row].seq))
+
+
+def defining_first(signals: Signals, library: Library, known: dict[int, Clause]) -> tuple[int, ...]:
+    """For a question asking what a term means (地震观测环境是指什么), the clauses defining it, in the documents
+    the question names when it names any, best by BM25 first: the definition is the answer, wherever the
+    clause's other terms put it (a 用语的含义 article defines many)."""
+    rows = [row for row, clause in known.items() if defines(clause.text, signals.defined)]
+    named = [row for row in rows if signals.doc_scope[library.doc_of_row[row]] >= 1]
+    return tuple(sorted(named or rows, key=lambda row: -signals.body[row]))

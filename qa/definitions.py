@@ -16,7 +16,7 @@ def defined_term(question: str) -> str | None:
     asked = _ASKS_MEANING.search(question) or _ASKS_WHAT_IS.search(question)
     if asked is None:
         return None
-    term = _POINTER.sub("", asked.group("term")).lstrip("“\"")
+    term = re.sub(r"[是的]$", "", _POINTER.sub("", asked.group("term")).lstrip("“\""))  # 环境是 + 指什么
     return term if len(term) >= 2 else None
 
 

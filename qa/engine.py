@@ -23,7 +23,7 @@ from index.threads import pin_threads
 from index.tokenize import Analyzer, QueryTerms, analyzer_for
 from ingest.records import Clause
 from ingest.store import Store
-from qa.candidates import gathered, position_in_order
+from qa.candidates import defining_first, gathered, position_in_order
 from qa.docnames import DocumentNames
 from qa.features import Signals, feature_matrix
 from qa.filters import DocFilter, KeptDocuments, allowed_rows, current_status, describe
@@ -272,7 +272,8 @@ class Engine:
         with_context = self.weights[FEATURES.index("context")] != 0 or self.tuning
         features = feature_matrix(state, signals, rows, [known[row] for row in rows.tolist()], with_context,
                                   self.analyzer.abbreviations)
-        return Candidates(rows, features, position_in_order(signals, state, known)), signals.question.terms, known
+        leading = position_in_order(signals, state, known) or defining_first(signals, state, known)
+        return Candidates(rows, features, leading), signals.question.terms, known
 
     def lexical_ranking(self, text: str, doc_ids: list[str] | None = None, limit: int = 50) -> list[tuple[str, float]]:
         """Clause ids by BM25 against text (question words ignored, synonyms expanded)."""

@@ -11,7 +11,7 @@ from ingest.records import Clause
 from ingest.store import Store
 from qa.answer_types import asked_type, holds
 from qa.clause_refs import cited_rows, fact_rows, named_documents
-from qa.definitions import defined_term, defines
+from qa.definitions import defined_term
 from qa.doc_answer import asked_fact
 from qa.doc_scope import document_scope
 from qa.fusion import idf_weighted_terms, sentence_shares
@@ -59,8 +59,7 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
         "dense": scaled(np.asarray(dense, dtype=np.float32)), "sentence": sentence,
         "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
-        "ref": (np.isin(rows, signals.refs) | np.array([defines(c.text, signals.defined) for c in clauses], dtype=bool)
-                ).astype(np.float32),
+        "ref": np.isin(rows, signals.refs).astype(np.float32),
         "typed": [holds(c.text, asked) for c in clauses],
         "home": home[documents] * sentence}
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))

@@ -16,6 +16,10 @@ from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 # 办法, 方法, 做法 … end in 法 without naming a law.
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
                             r"(?=第|规定|中|里|的|对|有|是|自|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+# A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
+_SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(?<=[，。？?；：]))"
+                        r"((?![无非执守立司语书算手疗写玩效变不办方做想说看用合违依设])[\u4e00-\u9fff]法)"
+                        r"(?=规定|第|里|中|对|是|自|[，,])")
 # A name that opens with its place names a plan or rule without 《》 too: 广东省碳达峰实施方案 (not 住建部的方案).
 _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
@@ -99,11 +103,13 @@ def _nearest_titles(place: Place, library) -> list[str]:
 
 def _document_names(text: str) -> list[str]:
     found = []
+    short = [match.group(1) for match in _SHORT_LAW.finditer(text)]
     for match in _DOCUMENT_NAME.finditer(text):
         name = match.group(1) or _INTRODUCES.sub("", match.group(2))
         name = name.strip("“”")
         if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found:
             found.append(name)
+    found += [name for name in short if not any(name in other for other in found)]
     for start, _, _ in gazetteer().find_words(text):
         match = _PLACE_LED_NAME.match(text, start)
         if match and not any(match.group() in name or name in match.group() for name in found):

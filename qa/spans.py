@@ -46,7 +46,7 @@ _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(
 _CN_NUMBER = rf"(?<![第{_CN}])[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"[百千万]分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五
 # 三十年至七十年, 五万元以下, 三公里范围内, 七日前
-_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|范围内|内|前)?|{_PERCENT}以上{_PERCENT}以下"
                         rf"|{_PERCENT}(?:以上|以下|以内)?)")
@@ -101,7 +101,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
-                        r"应用|深化|在|对)")
+                        r"应用|深化|遵循|按照|坚持|在|对)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -199,7 +199,7 @@ _LEADING_VERB = re.compile(r"(?:应当|必须)?(?:大力|加快|积极|全面|�
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -242,7 +242,8 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-_ITEM_OPENING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．])?(?:是指|系指|指|即)?")
+_ITEM_OPENING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．])?"
+                           r"(?:是指|系指|指|即)?")
 
 
 def _shared_head(items: list[str]) -> str:
@@ -262,8 +263,10 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     first_item, *others = match.group().split("、")
     lead = _LIST_LEAD.match(first_item)
     # 对本行政区域的江、河、湖泊: a modifier closed by 的 in the first item alone is shared by all the items
+    # (按其在公路路网中的地位分为国道、…: the verb after it still goes)
     if "的" in first_item and not any("的" in item for item in others):
-        lead = re.match(r"^.*的", first_item)
+        modifier = re.match(r"^.*的", first_item)
+        lead = lead if lead and lead.end() > modifier.end() else modifier
     start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
     if re.match(r"除了?", match.group()[start - match.start():]):  # 除钢铁、电力行业外: the items, not the exception's frame
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
@@ -271,9 +274,6 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     start += len(_ITEM_OPENING.match(text, start).group())
     tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
     end = match.start() + tail.start() if tail else match.end()
-    # …镜湖的生态修复: a 的 in the last item alone closes the list
-    if others and "的" in others[-1] and not any("的" in item for item in [first_item, *others[:-1]]):
-        end = min(end, match.end() - len(others[-1]) + others[-1].index("的"))
     end -= len(_shared_head(text[start:end].split("、")))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")

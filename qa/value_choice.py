@@ -95,9 +95,15 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     # A place the question says stays (海川市碳排放管理暂行规定): it is part of the name.
     lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")
                 and not any(pair.flag == "ns" for pair in words[:n])), default=0)
-    tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))
+    tail = min((n for n in range(lead + 1, len(words) - 1) if kind == LIST and said(n, len(words))
                 and words[n].flag.startswith("v")), default=len(words))
     start, end = starts[lead], starts[tail]
+    # …生活富裕的总要求 for 总要求有哪几条: what the items are, said after the last one's 的, is no item; a
+    # catch-all last item keeps its noun (…和其他从事农业生产经营的组织)
+    last = re.split(r"[、和及]", value[start:end])[-1]
+    if kind == LIST and "的" in last and not last.startswith("其他") and \
+            compact(last.rsplit("的", 1)[1]).text in flat_question and len(last.rsplit("的", 1)[1]) >= 2:
+        end -= len(last.rsplit("的", 1)[1]) + 1
     while lead and start < end and value[start] in "的 ":
         start += 1
     return (span[0] + start, span[0] + end) if len(compact(value[start:end]).text) >= 2 else span
