@@ -18,7 +18,7 @@ from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
 from qa.spans import bracketed_span, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
-from qa.value_choice import best_span, followed_as_asked, framed_as_asked
+from qa.value_choice import best_span, counted_as_asked, followed_as_asked, framed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -232,7 +232,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
                      + (0.5 if kind in (ORG, LIST, ENTITY) and span and (followed_as_asked(sentence, span, question)
-                                                                        or framed_as_asked(sentence, span, question))
+                                                                        or framed_as_asked(sentence, span, question)
+                                                                        or (kind == LIST and counted_as_asked(highlight, question)))
                         else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause, paired=bool(bracketed) and span == bracketed))

@@ -9,8 +9,9 @@ import re
 QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
 # Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
-# Kinds of thing a law names, with the endings their names take (林长制, 《电力业务许可证》).
-KIND_ENDINGS = {"制度": ("制度", "制"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
+# Kinds of thing a law names, with the endings their names take as patterns (林长制, not 直辖市制定;
+# 《电力业务许可证》; 火灾事故认定书).
+KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"), "文书": ("文书", "书"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
                 "许可证": ("许可证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",), "证": ("证",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
@@ -87,7 +88,8 @@ _MEASURES = [
 ]
 
 
-_COUNTED = re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}](?P<noun>[\u4e00-\u9fff]{{2,8}})")
+# 超过多少人就必须…: what follows 就, 才, 时 … is what happens then, not what is counted
+_COUNTED = re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}](?![就才便即时后内前的以左上下])(?P<noun>[\u4e00-\u9fff]{{2,8}})")
 
 
 def counted_words(question: str, cut) -> list[str]:

@@ -46,9 +46,10 @@ def position_in_order(signals: Signals, library: Library, known: dict[int, Claus
 
 
 def defining_first(signals: Signals, library: Library, known: dict[int, Clause]) -> tuple[int, ...]:
-    """For a question asking what a term means (地震观测环境是指什么), the clauses defining it, in the documents
-    the question names when it names any, best by BM25 first: the definition is the answer, wherever the
-    clause's other terms put it (a 用语的含义 article defines many)."""
+    """For a question asking what a term means (地震观测环境是指什么), the clauses defining it, best by BM25
+    first, only in the documents the question names when it names any: the definition is the answer,
+    wherever the clause's other terms put it (a 用语的含义 article defines many)."""
     rows = [row for row, clause in known.items() if defines(clause.text, signals.defined)]
-    named = [row for row in rows if signals.doc_scope[library.doc_of_row[row]] >= 1]
-    return tuple(sorted(named or rows, key=lambda row: -signals.body[row]))
+    if (signals.doc_scope[:-1] >= 1).any():  # another document's definition is no answer about the one named
+        rows = [row for row in rows if signals.doc_scope[library.doc_of_row[row]] >= 1]
+    return tuple(sorted(rows, key=lambda row: -signals.body[row]))

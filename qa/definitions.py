@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-_ASKS_MEANING = re.compile(r"(?P<term>[\u4e00-\u9fff]{2,16})[”\"]?(?:是什么意思|是指什么|指的是什么|指什么|的含义|的定义|"
-                           r"是什么含义|怎么定义|如何定义|怎么界定|如何界定)")
+_ASKS_MEANING = re.compile(r"(?P<term>[\u4e00-\u9fff]{2,16})[”\"]?[，,]?(?:是什么意思|是指什么|指的是什么|指什么|的含义|的定义|"
+                           r"是什么含义|怎么定义|如何定义|怎么界定|如何界定|(?:具体)?(?:是)?指哪|(?:具体)?包括哪)")
 _ASKS_WHAT_IS = re.compile(r"什么(?:是|叫)[“\"]?(?P<term>[\u4e00-\u9fff]{2,12})")
 # What stands before the term in the question: the document and the words pointing into it.
 _POINTER = re.compile(r"^.*(?:所称的|所称|所说的|说的|讲的|规定的|中的|里的|里|中)")

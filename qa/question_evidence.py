@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.tokenize import normalize
-from qa.answer_types import TIME_ASKING, asked_measure, asked_nouns, counted_words
+from qa.answer_types import LIST, TIME_ASKING, asked_measure, asked_nouns, asked_type, counted_words
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.found import KIND_OF_FIGURE, violation_words
 from qa.question import without_document_names
@@ -31,13 +31,18 @@ def _direction(question: str) -> str:
 _RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?")
 
 
+# 分为哪两类 is answered by 包括…和…: the verb that opens a list asks for it, as 哪些 does.
+_LIST_VERBS = {"包括", "包含", "分为", "分成", "划分为", "划分"}
+
+
 def question_evidence(engine, question: str) -> Evidence:
     frequency, documents = corpus_bigram_frequency(engine.store)
     unnamed = without_document_names(question, engine.library())
     asserted = _RULED_OUT.sub(" ", unnamed)
     evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
-    evidence.words = question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
+    evidence.words = [word for word in question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
+                      if not (word.forms and set(word.forms) <= _LIST_VERBS and asked_type(question) == LIST)]
     evidence.years = _years_asked(question, evidence.years, titles)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)

@@ -45,10 +45,11 @@ _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(
 # Not a clause's or an item's number (第五十七条).
 _CN_NUMBER = rf"(?<![第{_CN}])[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"[百千万]分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五
-# 三十年至七十年, 五万元以下, 三公里范围内, 七日前
+# 三十年至七十年, 五万元以下, 三公里范围内, 七日前, 每五年
 _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})"
-                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|范围内|内|前)?|{_PERCENT}以上{_PERCENT}以下"
+                        rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|前)?"
+                        rf"|{_PERCENT}以上{_PERCENT}以下"
                         rf"|{_PERCENT}(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
@@ -101,7 +102,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
-                        r"应用|深化|遵循|按照|坚持|在|对)")
+                        r"应用|深化|遵循|按照|坚持|是指|在|对)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -117,7 +118,9 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
     elif kind == ENTITY and names:
-        spans = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))] or spans
+        named = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))]
+        # 什么制度 is not answered by a 项目 the sentence names
+        spans = named or ([] if any(noun in KIND_ENDINGS for noun in names) else spans)
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
@@ -142,15 +145,16 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
     for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS})$", noun) is None):
-        endings = KIND_ENDINGS.get(noun) or [noun[start:] for start in range(len(noun) - 1)]
-        for ending in map(re.escape, endings):
+        endings = KIND_ENDINGS.get(noun) or [re.escape(noun[start:]) for start in range(len(noun) - 1)]
+        for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
             quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）\d]{{2,12}})[）)]", text)]
             if quoted:  # the name the text gives the thing outright
                 return quoted
-            spans = [_before_examples_close(text, _after_last_verb(text, m.span(), len(ending)), len(ending))
-                     for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?{ending}", text)]
+            found = [(m.span(), len(m.group("kind")))
+                     for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?(?P<kind>{ending})", text)]
+            spans = [_before_examples_close(text, _after_last_verb(text, span, kind), kind) for span, kind in found]
             if spans:
                 return spans
     # 示范型金融服务站点叫什么 where the text says 打造“绿盈驿站”: a quoted name is what the thing is called.
@@ -194,12 +198,12 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 # 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun; and
 # 392吨/日的医废处置能力 states the capacity itself.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$))")
-_LEADING_VERB = re.compile(r"(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
+_LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
-                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|经过?(?=[市省县区国各]))+")
+                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放|制作|出具|作出")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -261,7 +265,8 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     """An enumeration without the verb or the shared modifier before its first item (looked for in that item
     only) and 等 after its last."""
     first_item, *others = match.group().split("、")
-    lead = _LIST_LEAD.match(first_item)
+    # 包括市场布局规划和市场建设规划: after an opening 包括 every word is the items' (建设 too)
+    lead = re.match(r"(?:包括|分为|分成)", first_item) or _LIST_LEAD.match(first_item)
     # 对本行政区域的江、河、湖泊: a modifier closed by 的 in the first item alone is shared by all the items
     # (按其在公路路网中的地位分为国道、…: the verb after it still goes)
     if "的" in first_item and not any("的" in item for item in others):

@@ -14,7 +14,7 @@ UNITS = sorted("""% ％ ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千
 亿元 万元 元 倍 万人 人 户 万户 周岁 岁""".split(), key=len, reverse=True)
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNIT = "|".join(map(re.escape, UNITS))
-_POST = r"以上|以下|以内|左右|上下|及以上|及以下|[（(]含[）)](?:及?以上|及?以下)?"  # 10万平方米（含）及以上
+_POST = r"以上|以下|以内|以外|左右|上下|及以上|及以下|[（(]含[）)](?:及?以上|及?以下)?"  # 10万平方米（含）及以上
 _PER = r"/(?:年|日|天|小时)"  # a rate: 1000万吨/年
 VALUE_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT})(?:{_PER})?(?P<post>{_POST})?")
 _BARE_VALUE = rf"{_NUMBER}(?:{_UNIT})(?:{_POST})?"

@@ -55,7 +55,10 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == QUANTITY:
         return _without_what_is_asked(sentence, best, flat_question)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
-    return _without_label(sentence, _without_closing_note(sentence, best)) if kind in (LIST, ENTITY) else best
+    if kind not in (LIST, ENTITY):
+        return best
+    start, end = _without_label(sentence, _without_closing_note(sentence, best))
+    return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
 # 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.
@@ -93,7 +96,10 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
         return compact(value[starts[first]:starts[last]]).text in flat_question
 
     # A place the question says stays (海川市碳排放管理暂行规定): it is part of the name.
+    # One word alone goes when the question puts it right before what it asks (建立什么制度 → 林长制), not when it
+    # opens the name (测绘成果汇交制度 for a question that says 测绘 elsewhere).
     lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")
+                and (n >= 2 or re.search(rf"{re.escape(words[0].word)}[了的是]{{0,2}}(?:什么|哪)", flat_question))
                 and not any(pair.flag == "ns" for pair in words[:n])), default=0)
     tail = min((n for n in range(lead + 1, len(words) - 1) if kind == LIST and said(n, len(words))
                 and words[n].flag.startswith("v")), default=len(words))
@@ -176,7 +182,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限")
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|周期")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
@@ -289,6 +295,16 @@ def framed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool
     before = compact(sentence[:span[0]]).text[-2:]
     after = _BRACKET_OPENING.sub("", compact(sentence[span[1]:]).text)[:2]
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{4}", before + after)) and before + after in compact(question).text
+
+
+_ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十])")
+_COUNTS = {"两": 2, **{digit: n for n, digit in enumerate("二三四五六七八九十", start=2)}}
+
+
+def counted_as_asked(value: str, question: str) -> bool:
+    """A list has as many items as the question asks for (港口规划分为哪两类 → 港口布局规划和港口总体规划)."""
+    asked = _ASKED_COUNT.search(question)
+    return asked is not None and len(re.split(r"、|以及|和|及|与", value)) == _COUNTS[asked.group(1)]
 
 
 _BRACKET_OPENING = re.compile(r"^[（(][^（()）]*[）)]")

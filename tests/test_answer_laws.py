@@ -98,6 +98,30 @@ WATER = """# 海川市水资源条例
 
 第十七条　节约用水应当按照总量控制、定额管理、计量收费的总要求，建设节水型社会。
 """
+MARKET = """# 海川市畜禽市场条例
+
+第一条　本条例所称主要畜种是指猪、牛、羊、鸡、鸭。
+
+第二条　畜禽批发市场应当距离种畜禽场三公里以外。
+
+第三条　畜种名录每五年组织一次评估。
+
+第四条　出口畜禽的，须经检疫，并取得市动物检疫管理机构核发的证明。
+
+第五条　锅炉、气瓶、客运索道的设计文件，应当经检验机构鉴定。
+
+第六条　省、自治区、直辖市制定畜禽屠宰管理办法。国家实行畜禽定点屠宰制度。
+
+第七条　调查结束后，检疫机构应当及时制作检疫认定书。
+
+第八条　畜禽市场规划包括市场布局规划和市场建设规划。
+
+第九条　进口畜禽的批准文件有效期为六个月。
+
+第十条　测绘完成后，国家实行测绘成果汇交制度。
+
+第十一条　本条例自2023年3月1日起施行。
+"""
 SAVING = """# 节约能源管理条例
 
 第一条　为了推动全社会节约能源，制定本条例。
@@ -109,7 +133,7 @@ SAVING = """# 节约能源管理条例
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"wetland.md": LAW, "energy.md": ENERGY, "saving.md": SAVING,
-                                          "water.md": WATER})
+                                          "water.md": WATER, "market.md": MARKET})
 
 
 def test_amounts_in_chinese_numerals_are_values(engine):
@@ -201,3 +225,24 @@ def test_the_clause_that_defines_a_term_is_found_first(engine):
 def test_a_law_named_by_one_word_is_looked_for(engine):
     answer = answer_question(engine, "水法规定，直接从江河取水的单位需要申领什么证？")
     assert not answer.found and "《水法》" in answer.answer
+
+
+def test_laws_fourth_forms(engine):
+    assert marked(engine, "畜禽批发市场离种畜禽场要多远？") == "三公里以外"
+    assert marked(engine, "畜种名录多长时间评估一次？") == "每五年"
+    assert marked(engine, "进口畜禽的批准文件有效期是多长？") == "六个月"
+    # 并取得 opens no body's name
+    assert marked(engine, "出口畜禽的证明由哪个机构核发？") == "市动物检疫管理机构"
+    # the 的 before what the items own is no part of the list
+    assert marked(engine, "哪些设备的设计文件要经检验机构鉴定？") == "锅炉、气瓶、客运索道"
+    # 制 of 制定 ends no system's name
+    assert marked(engine, "国家对畜禽屠宰实行什么制度？") == "畜禽定点屠宰制度"
+    assert marked(engine, "调查结束后，检疫机构制作什么文书？") == "检疫认定书"
+    # a list of as many items as the question asks, after 包括 where the question says 分为
+    assert marked(engine, "畜禽市场规划分为哪两类？") == "市场布局规划和市场建设规划"
+    # a defined list asked by 具体指哪几种
+    assert marked(engine, "海川市畜禽市场条例所说的“主要畜种”具体指哪几种？") == "猪、牛、羊、鸡、鸭"
+    # 测绘 opens the name; the question says it elsewhere
+    assert marked(engine, "测绘完成后，国家实行的是什么制度？") == "测绘成果汇交制度"
+    # 现行 is no part of a law's name
+    assert marked(engine, "现行海川市畜禽市场条例自什么时候起施行？") == "2023年3月1日"
