@@ -15,7 +15,7 @@ from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 # Without 《》 only laws and regulations count (…法, …条例): "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law.
 _DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
-                            r"(?=第|规定|中|里|的|对|有|是|自|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+                            r"(?=第|规定|中|里|的|对|有|是|自|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
 _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(?<=[，。？?；：]))"
                         r"((?![无非执守立司语书算手疗写玩效变不办方做想说看用合违依设])[\u4e00-\u9fff]法)"

@@ -46,7 +46,7 @@ _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(
 _CN_NUMBER = rf"(?<![第{_CN}])[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"[百千万]分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五
 # 三十年至七十年, 五万元以下, 三公里范围内, 七日前, 每五年
-_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|(?:{_LEAD}){{1,2}})?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})"
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|前)?"
                         rf"|{_PERCENT}以上{_PERCENT}以下"
@@ -63,7 +63,7 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"主管部门|部门|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议)")
+               r"主管部门|部门|部队|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"(?!会同)[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
@@ -102,7 +102,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
-                        r"应用|深化|遵循|按照|坚持|是指|在|对)")
+                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|经营|从事|由|在|对)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -203,7 +203,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放|制作|出具|作出")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放|制作|出具|作出|办理|申领|领取|取得")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -279,7 +279,7 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     start += len(_ITEM_OPENING.match(text, start).group())
     tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
     end = match.start() + tail.start() if tail else match.end()
-    end -= len(_shared_head(text[start:end].split("、")))
+    end -= len(_shared_head(re.split(r"、|和|及", text[start:end])))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")
     if len(items) > 1 and all(gazetteer().names.get(item) for item in items[:-1]):

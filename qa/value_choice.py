@@ -101,8 +101,10 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")
                 and (n >= 2 or re.search(rf"{re.escape(words[0].word)}[了的是]{{0,2}}(?:什么|哪)", flat_question))
                 and not any(pair.flag == "ns" for pair in words[:n])), default=0)
-    tail = min((n for n in range(lead + 1, len(words) - 1) if kind == LIST and said(n, len(words))
-                and words[n].flag.startswith("v")), default=len(words))
+    # (…和其他从事农业生产经营的组织, …的总要求: a noun after 的 is no verb, whatever the tagger says)
+    tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))
+                and words[n].flag.startswith("v") and "的" not in (pair.word for pair in words[max(0, n - 2):n])),
+               default=len(words))
     start, end = starts[lead], starts[tail]
     # …生活富裕的总要求 for 总要求有哪几条: what the items are, said after the last one's 的, is no item; a
     # catch-all last item keeps its noun (…和其他从事农业生产经营的组织)
