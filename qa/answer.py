@@ -229,12 +229,12 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
             # A name followed by the words the question puts after what it asks (哪个机构牵头 and …办公室牵头;
             # 支持哪两个市开展…示范 and 支持日照、滨州2市开展…) is stated in the relation asked.
+            as_asked = kind in (ORG, LIST, ENTITY) and span and (
+                followed_as_asked(sentence, span, question) or framed_as_asked(sentence, span, question)
+                or (kind == LIST and counted_as_asked(highlight, question)))
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
-                     + (0.5 if kind in (ORG, LIST, ENTITY) and span and (followed_as_asked(sentence, span, question)
-                                                                        or framed_as_asked(sentence, span, question)
-                                                                        or (kind == LIST and counted_as_asked(highlight, question)))
-                        else 0.0))
+                     + (0.5 if as_asked else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause, paired=bool(bracketed) and span == bracketed))
         if candidates:

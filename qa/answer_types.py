@@ -11,8 +11,9 @@ QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org"
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
 # Kinds of thing a law names, with the endings their names take as patterns (林长制, not 直辖市制定;
 # 《电力业务许可证》; 火灾事故认定书).
-KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"), "文书": ("文书", "书"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
-                "许可证": ("许可证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",), "证": ("证",)}
+KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"),
+                "文书": ("文书", "书"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
+                "许可证": ("许可证",), "证": ("证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 _ASKS = [  # checked in order: the first that matches is the question's type

@@ -59,8 +59,7 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
         "dense": scaled(np.asarray(dense, dtype=np.float32)), "sentence": sentence,
         "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
-        "ref": np.isin(rows, signals.refs).astype(np.float32),
-        "typed": [holds(c.text, asked) for c in clauses],
+        "ref": np.isin(rows, signals.refs).astype(np.float32), "typed": [holds(c.text, asked) for c in clauses],
         "home": home[documents] * sentence}
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))
 

@@ -262,9 +262,10 @@ class TitleIndex:
         if shares[number] < 1.0 or len(self.bare[number]) < 2:
             return False
         text = "".join(_UNITS.findall(normalize(question)))
-        inside = [other for other, share in shares.items() if share >= 1.0 and other != number
-                  and self.bare[number] in self.bare[other] != self.bare[number] and self.bare[other] in text]
-        return bool(inside) and text.count(self.bare[number]) <= sum(text.count(self.bare[o]) for o in inside)
+        bare = self.bare[number]
+        inside = [other for other, share in shares.items() if share >= 1.0 and self.bare[other] != bare
+                  and bare in self.bare[other] and self.bare[other] in text]
+        return bool(inside) and text.count(bare) <= sum(text.count(self.bare[other]) for other in inside)
 
     def per_document(self, question: str) -> np.ndarray:
         """recall as an array by document number, with a last entry (0) for rows without a document."""

@@ -41,8 +41,9 @@ def question_evidence(engine, question: str) -> Evidence:
     asserted = _RULED_OUT.sub(" ", unnamed)
     evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
+    listing = asked_type(question) == LIST
     evidence.words = [word for word in question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
-                      if not (word.forms and set(word.forms) <= _LIST_VERBS and asked_type(question) == LIST)]
+                      if not (listing and word.forms and set(word.forms) <= _LIST_VERBS)]
     evidence.years = _years_asked(question, evidence.years, titles)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)

@@ -159,18 +159,18 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
     """Most of what the name is about (without places and its kind) is what the title is about:
     深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例; a subject of one character is the title's whole
     subject: 水法 is not 能源法."""
-    wanted = title_bigrams(_subject_text(name, kind, " "))
+    wanted = title_bigrams(_subject_text(name, kind))
     if not wanted:
         return _subject_text(name, kind) in ("", _subject_text(title, kind))
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
-    return len(wanted & title_bigrams(_subject_text(title, kind, " "))) >= needed
+    return len(wanted & title_bigrams(_subject_text(title, kind))) >= needed
 
 
-def _subject_text(text: str, kind: str, gap: str = "") -> str:
+def _subject_text(text: str, kind: str) -> str:
     """The title without its kind, a national prefix (国家能源法 is 《中华人民共和国能源法》) and places."""
     bare = _bare(text)[:len(_bare(text)) - len(kind)] if kind else _bare(text)
     bare = _NATIONAL_PREFIX.sub("", bare)
     for start, end, _ in reversed(gazetteer().find(bare)):
-        bare = bare[:start] + gap + bare[end:]
+        bare = bare[:start] + bare[end:]
     return bare

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ingest.structure import chinese_number
 from qa.answer_types import ENTITY, LIST, ORG, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.question_evidence import BASELINE, CHANGE
@@ -184,7 +185,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|周期")
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
@@ -300,13 +301,12 @@ def framed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool
 
 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十])")
-_COUNTS = {"两": 2, **{digit: n for n, digit in enumerate("二三四五六七八九十", start=2)}}
 
 
 def counted_as_asked(value: str, question: str) -> bool:
     """A list has as many items as the question asks for (港口规划分为哪两类 → 港口布局规划和港口总体规划)."""
     asked = _ASKED_COUNT.search(question)
-    return asked is not None and len(re.split(r"、|以及|和|及|与", value)) == _COUNTS[asked.group(1)]
+    return asked is not None and len(re.split(r"、|以及|和|及|与", value)) == chinese_number(asked.group(1))
 
 
 _BRACKET_OPENING = re.compile(r"^[（(][^（()）]*[）)]")
