@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from index.tokenize import normalize
 from qa.evidence import UNKNOWN, Evidence, Word
 from qa.hits import Hit
-from qa.spans import sentences, years_named
+from qa.spans import scoping_sentences, sentence_lines, sentences, years_named
 
 if TYPE_CHECKING:
     from qa.answer import Quote
@@ -55,8 +55,8 @@ def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
         return quote.text
     found = sentences(clause.text)
     position = found.index(quote.text) if quote.text in found else 0
-    before = found[position - 1] if position else ""
-    return f"{clause.heading} {found[0] if found else ''} {before} {quote.text}"
+    scoping = scoping_sentences(found, sentence_lines(clause.text), position) if found else []
+    return " ".join([clause.heading, *scoping, quote.text])
 
 
 # …不申请绿色建筑标识的，最高罚多少: a penalty question names the violation before 的，
