@@ -107,9 +107,10 @@ class Reused:
 NOTHING_REUSED = Reused(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 
 
-def _reusable(previous: Snapshot | None, ids: list[str], hashes: list[str], tokenizer: dict) -> Reused:
-    """The clauses whose text is unchanged under the same tokenizer, with their previous rows."""
-    if previous is None or previous.manifest.get("tokenizer") != tokenizer:
+def _reusable(previous: Snapshot | None, ids: list[str], hashes: list[str], tokenizer: dict | None) -> Reused:
+    """The clauses whose text is unchanged under the same tokenizer (any, when tokenizer is None: a neural
+    model's vectors read the text, not its tokens), with their previous rows."""
+    if previous is None or tokenizer is not None and previous.manifest.get("tokenizer") != tokenizer:
         return NOTHING_REUSED
     old_ids, old_hashes = previous.clause_ids, previous.manifest["clause_hashes"]
     # An update changes a few documents: the rows before and after them keep their order and are matched
@@ -370,7 +371,9 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
             lexical = _scored_field(counted, "body", staged / "lexical")
             read.counts = LexicalIndex.load(staged / "lexical").counts  # its own map: unmapped with read
         started = stats.timed("bm25", started)
-        reused = _reused_vectors(encoder, ids, reuse, previous)
+        same_text = reuse if isinstance(encoder, OfflineEncoder) or previous is None \
+            or previous.manifest.get("tokenizer") == tokenizer else _reusable(previous, ids, hashes, None)
+        reused = _reused_vectors(encoder, ids, same_text, previous)
         todo = reused.new_rows(len(ids))
         fresh, pending = _new_vectors(encoder, todo, read, source, ids, progress, stats, hashes,
                                       known_vectors or {}, defer_vectors)

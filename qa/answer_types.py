@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import re
 
+from qa.slots import is_an_act
+
 QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
 # Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
 ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
 # Kinds of thing a law names, with the endings their names take as patterns (林长制, not 直辖市制定;
 # 《电力业务许可证》; 火灾事故认定书).
 KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"),
-                "文书": ("文书", "书"), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
+                "文书": ("文书", "书"), "文件": ("书", "证", "文件"), "凭证": ("凭证", "证", "书"), "图": ("图",), "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"),
                 "许可证": ("许可证",), "证": ("证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
+_ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原则|方式|方法|手续|程序|处罚|处理|后果|影响|问题|区别|关系|"
+             "好处|标准|限制|范围|目标|政策|支持|优惠|目的|用途|职责|任务|工作|活动|行为|内容|作用|意义|时候|时间|样|"
+             "程度|水平|地方|领域|方面|途径|渠道|形式|原因|理由|依据|重点|奖励|补贴|保障|变化|意见|建议")
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种)(?:{NAMED_KINDS})")),
@@ -24,10 +29,12 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|负责(?!人)")),
+    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
+                     # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图)
+                     r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构))")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
-                          r"罚款|目标值|指标|百分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
+                          r"罚款|目标值|指标|[百千万]分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
                           r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?)有什么(?:最低|最高)?(?:限制|要求|规定)|"
@@ -36,6 +43,9 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
 ]
+# What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
+# (什么要求, 什么措施) or an act (开展什么建设) is answered by the sentence.
+_THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
     DATE: re.compile(r"\d{4}\s*年\s*(\d{1,2}\s*月)?|起施行|之日起|\d{4}-\d{1,2}"),
@@ -52,7 +62,9 @@ _HOLDS = {
 
 def asked_type(question: str) -> str | None:
     """The kind of value the question asks for, or None (什么是…, 怎么…: a sentence answers)."""
-    return next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
+    kind = next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
+    thing = _THING_ASKED.search(question) if kind is None else None
+    return ENTITY if thing and not is_an_act(thing.group("noun")) else kind
 
 
 def holds(text: str, kind: str | None) -> bool:
@@ -72,12 +84,15 @@ _MEASURES = [
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?立方米?"), re.compile(r"立方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)周?岁"), re.compile(r"岁")),
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?:价|罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
+    (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元|倍|%|％|[百千万]分之")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
-    (re.compile(r"百分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|百分之|成")),
+    (re.compile(r"[百千万]分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|‰|[百千万]分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.

@@ -44,7 +44,7 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
         return []
     if right:
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}"]
-    elif noun and strict and _is_an_act(noun):  # 开展什么建设: the name is before 建设
+    elif noun and strict and is_an_act(noun):  # 开展什么建设: the name is before 建设
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun)}(?=[，。；等]|$)"]
     elif noun:  # the name ends in the asked noun, or in its longest ending the sentence has (信用平台 → 平台)
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun[start:])})(?=[，。；等]|$)"
@@ -59,7 +59,7 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
 
 
 @lru_cache(maxsize=4096)
-def _is_an_act(noun: str) -> bool:
+def is_an_act(noun: str) -> bool:
     """建设, 改造: a noun for something done (jieba tags it as a verb or verbal noun), not a kind of thing."""
     import jieba.posseg
 

@@ -42,8 +42,8 @@ def stated_qualifiers(lead: str) -> list[str]:
 _CN = "一二三四五六七八九十百千万两零〇"
 # Spans of time first, so 十五个工作日 is not read as 十五个; then the units of figures, longest first.
 _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(re.escape, UNITS)) + "|日|天|年"
-# Not a clause's or an item's number (第五十七条).
-_CN_NUMBER = rf"(?<![第{_CN}])[一二三四五六七八九十两][{_CN}]*"
+# Not a clause's or an item's number (第五十七条), nor the 一 of 上一年 (the year before) or 下一级.
+_CN_NUMBER = rf"(?<![第{_CN}])(?!(?<=[上下])一(?:年|季|次|级|步))[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"[百千万]分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五
 # 三十年至七十年, 五万元以下, 三公里范围内, 七日前, 每五年
 _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
@@ -89,8 +89,9 @@ def is_organisation(text: str) -> bool:
 
 _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
-# A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程).
-_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"
+# A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程) and the word 条件
+# (动物防疫条件合格证), though not an article's 条.
+_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
@@ -102,7 +103,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
-                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|经营|从事|由|在|对)")
+                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|经营|从事|由|在|对)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -115,8 +116,9 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         return []
     flat = compact(sentence)
     spans = _flat_spans(flat.text, kind, responsible, attributes)
-    if kind == ENTITY and names and any(_DOCUMENT_KIND.search(noun) for noun in names):
-        spans = [m.span("title") for m in _TITLED.finditer(flat.text)] or spans  # 哪部法规: the one a 《title》 names
+    titled = [m.span("title") for m in _TITLED.finditer(flat.text)]
+    if kind == ENTITY and names and titled and any(_DOCUMENT_KIND.search(noun) for noun in names):
+        spans = titled  # 哪部法规: the one a 《title》 names (发放什么文件, where none is: the paper issued)
     elif kind == ENTITY and names:
         named = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))]
         # 什么制度 is not answered by a 项目 the sentence names
@@ -203,7 +205,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放|制作|出具|作出|办理|申领|领取|取得")
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放|制作|出具|开具|作出|办理|申领|领取|取得")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -211,7 +213,15 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     → 绿色产业发展引导基金), when a name of at least two characters before the noun is left."""
     verbs = list(_INNER_VERB.finditer(text, span[0], span[1] - noun))
     start = verbs[-1].end() if verbs and span[1] - noun - verbs[-1].end() >= 2 else span[0]
-    return _without_verb(text, (start, span[1]))
+    # what is issued or received is named whole after the verb (发放建设用地批准书: 建设 is not a verb there)
+    handed = start > span[0] and _HANDING.fullmatch(text, verbs[-1].start(), verbs[-1].end())
+    start, end = (start, span[1]) if handed else _without_verb(text, (start, span[1]))
+    determiner = _DETERMINER.match(text, start, end)  # 各种计量基准器具: which ones, not part of the name
+    return (determiner.end(), end) if determiner and end - noun - determiner.end() >= 2 else (start, end)
+
+
+_HANDING = re.compile(r"核发|发给|颁发|发放|出具|开具|申领|领取|取得")
+_DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 
 # 经 (by way of) before the body that reviews: 行动方案经领导小组综合平衡 → 领导小组; not 经济.
@@ -277,7 +287,7 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
     # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item
     start += len(_ITEM_OPENING.match(text, start).group())
-    tail = re.search(r"等[^、]*$|(?:以|之)?外$", match.group())
+    tail = re.search(r"等[^、]*$|(?:以|之)?外$|方面[^、]*$", match.group())  # 贸易结算、…、环境监测方面的
     end = match.start() + tail.start() if tail else match.end()
     end -= len(_shared_head(re.split(r"、|和|及", text[start:end])))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
@@ -420,8 +430,9 @@ def sentence_lines(text: str) -> list[int]:
     return [text.count("\n", 0, m.start()) for m in _SENTENCE_RE.finditer(text) if len(compact(m.group()).text) >= 4]
 
 
-# A heading line (（一）指导思想), a short lead (1．可再生能源。, not a law's first 款) or one that opens a list (…：).
-_LEAD_SENTENCE = re.compile(r"^(?!第[一二三四五六七八九十百零〇\d]+条).{0,20}$|[：:]$|[^。；;！？!?]$")
+# A heading line (（一）指导思想), a short lead (1．可再生能源。; not a law's first 款, nor a short provision:
+# 新建国家铁路必须采用标准轨距。) or one that opens a list (…：).
+_LEAD_SENTENCE = re.compile(r"^(?!第[一二三四五六七八九十百零〇\d]+条)(?!.*(?:应当|必须|不得|禁止|可以)).{0,20}$|[：:]$|[^。；;！？!?]$")
 
 
 def scoping_sentences(found: list[str], lines: list[int], position: int) -> list[str]:

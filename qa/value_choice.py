@@ -262,7 +262,19 @@ def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, in
     right = min((i for i in after if i >= 0), default=len(sentence))
     if any(start + length <= other < right for other, _ in values):
         right = start + length
-    return sentence[left:right]
+    return _case_before(sentence, left) + sentence[left:right]
+
+
+def _case_before(sentence: str, left: int) -> str:
+    """The case the words at left are said for (拒不改正的，对个人处…，对单位处…: 拒不改正 for both; 对于30万元以下
+    小额绿色信贷，…力争2天内), within the same provision (no ；or 。 between)."""
+    cases = list(_CASE.finditer(sentence, 0, left))
+    if not cases or any(mark in sentence[cases[-1].end():left] for mark in ("；", ";", "。")):
+        return ""
+    return cases[-1].group("case")
+
+
+_CASE = re.compile(r"(?:^|(?<=[，,；;。：:]))(?P<case>对于[^，,；;。：:]{2,40}|[^，,；;。：:]{2,40}的)[，,]")
 
 
 def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool = False) -> tuple[int, int] | None:

