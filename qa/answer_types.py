@@ -29,7 +29,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级(?:部门|政府|机关)|哪个部门|哪些部门|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
+    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图)
                      r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构))")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
@@ -80,6 +80,10 @@ TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<
 # …or a span of time asked by its name first (公示时间至少多长).
 TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长)[^，,。？?]{{0,8}}(?:多长|多久)"
 _MEASURES = [
+    # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
+    (re.compile(r"(?:多少|(?<!哪)几)个?年"), re.compile(r"年")),
+    (re.compile(r"(?:多少|(?<!哪)几)个月"), re.compile(r"月")),
+    (re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日)"), re.compile(r"天|日")),
     (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),

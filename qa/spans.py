@@ -65,9 +65,9 @@ _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
-_ORG_OFFICE = re.compile(r"(?!会同)[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
+_ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
-_NAME_CHAR = r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
+_NAME_CHAR = r"(?:对外|(?:不)?设区的(?=市)|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
@@ -75,7 +75,7 @@ _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|�
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
-_ORG = re.compile(rf"(?!会同)(?:{_NAME_CHAR}{{1,6}}?所在地)?{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{1,6}}?所在地)?{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
@@ -103,7 +103,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
-                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|经营|从事|由|在|对)")
+                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -183,7 +183,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
-        named = _outermost([_after_sending(text, _without_verb(text, _with_office(text, m.span())))
+        named = _outermost([_after_founding(text, _after_sending(text, _without_verb(text, _with_office(text, m.span()))))
                             for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
         return noted or named
     if kind == LIST:
@@ -235,6 +235,15 @@ def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (start, span[1])
 
 
+_FOUNDING = re.compile(r"设立|设置|组建|成立")
+
+
+def _after_founding(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The body set up, without who sets it up (协调机制设立办公室 → 办公室)."""
+    verbs = list(_FOUNDING.finditer(text, span[0], span[1]))
+    return (verbs[-1].end(), span[1]) if verbs and span[1] - verbs[-1].end() >= 2 else span
+
+
 def _with_office(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """An organisation with the office named after it (国务院 + 能源主管部门)."""
     office = _ORG_OFFICE.match(text, span[1])
@@ -283,11 +292,17 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         modifier = re.match(r"^.*的", first_item)
         lead = lead if lead and lead.end() > modifier.end() else modifier
     start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
+    # 将生物技术研究、开发活动分为高风险、中风险、低风险三类; 开发、建设应当优先采用风能、海洋能…: the items
+    # come after the verb that opens them, in whichever item it stands
+    divided = [m.end() for m in re.finditer(r"分为|分成|划分为|包括|采用|采取|是指", match.group())]
+    if divided and match.group()[divided[-1]:].count("、") >= 2 - bool(re.search("[和及]", match.group()[divided[-1]:])):
+        start = max(start, match.start() + divided[-1])
     if re.match(r"除了?", match.group()[start - match.start():]):  # 除钢铁、电力行业外: the items, not the exception's frame
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
     # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item
     start += len(_ITEM_OPENING.match(text, start).group())
-    tail = re.search(r"等[^、]*$|(?:以|之)?外$|方面[^、]*$", match.group())  # 贸易结算、…、环境监测方面的
+    # 贸易结算、…、环境监测方面的; 高风险、中风险、低风险三类
+    tail = re.search(rf"等[^、]*$|(?:以|之)?外$|方面[^、]*$|[{_CN}\d]+[类种项个级]$", match.group())
     end = match.start() + tail.start() if tail else match.end()
     end -= len(_shared_head(re.split(r"、|和|及", text[start:end])))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.

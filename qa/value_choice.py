@@ -26,7 +26,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
             return None
         return _framed_name(sentence, question, evidence, strict=True)
     responsible = bool(re.search(r"牵头|负责|责任", question))
-    penalty = "罚" in question
+    penalty = re.search(r"罚|处多少|处以", question) is not None
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
@@ -38,6 +38,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
              and not (penalty and _CONDITION_END.match(sentence, s[1]))
+             and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
@@ -59,7 +60,19 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind not in (LIST, ENTITY):
         return best
     start, end = _without_label(sentence, _without_closing_note(sentence, best))
+    if kind == LIST:
+        end = _before_asked_kind(sentence, start, end, flat_question)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:
+    """风能、海洋能、太阳能等可再生能源和雨水集蓄… for 哪些可再生能源: the items end at the 等 that names the kind
+    asked, when two or more come before it."""
+    for closing in re.finditer(r"等(?P<kind>[\u4e00-\u9fff]{2,6})", sentence[start:end]):
+        said = any(closing.group("kind")[:n] in flat_question for n in range(len(closing.group("kind")), 1, -1))
+        if said and "、" in sentence[start:start + closing.start()]:
+            return start + closing.start()
+    return end
 
 
 # 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.
@@ -113,6 +126,14 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     if kind == LIST and "的" in last and not last.startswith("其他") and \
             compact(last.rsplit("的", 1)[1]).text in flat_question and len(last.rsplit("的", 1)[1]) >= 2:
         end -= len(last.rsplit("的", 1)[1]) + 1
+    # …法治化、规范化水平 for 哪几个方面的水平: a word the question says, written once after the last item and in
+    # no other, is what each item is of
+    items = re.split(r"[、和及]", value[start:end])
+    closing = words[tail - 1].word if tail > lead else ""
+    if kind == LIST and len(items) > 2 and len(closing) >= 2 and closing in flat_question and \
+            items[-1].endswith(closing) and not items[-1][:-len(closing)].endswith("的") and \
+            not items[-1].startswith("其他") and len(items[-1]) > len(closing) and not any(closing in i for i in items[:-1]):
+        end -= len(closing)
     while lead and start < end and value[start] in "的 ":
         start += 1
     return (span[0] + start, span[0] + end) if len(compact(value[start:end]).text) >= 2 else span
@@ -216,6 +237,8 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
 
 # 违法所得不足50万元的，处…罚款: a value closing a condition is its threshold, not the penalty.
 _CONDITION_END = re.compile(r"\s*的[，,；;]")
+# The amount of a fine answers a question about the fine, not one about a threshold or a fee of the same size.
+_FINE = re.compile(r"\s*的?(?:罚款|罚金)")
 # A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
 _RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
 

@@ -173,11 +173,33 @@ RIVER = """# 海川市航道条例
 第十一条　自然资源主管部门凭航道占用完税凭证发放岸线使用批准书。
 """
 
+ISLAND = """# 海川市海岛保护条例
+
+第一条　海岛的名称，由市地名管理机构和市海洋主管部门确定和发布。
+
+第二条　海岛保护规划的具体范围和标准，由市发展改革部门会同市有关部门制订。
+
+第三条　海岛保护争议由设区的市级以上地方人民政府海洋行政部门组织鉴定。
+
+第四条　海岛的开发、建设应当优先采用风能、潮汐能、太阳能等可再生能源和雨水集蓄、海水淡化等技术。
+
+第五条　市人民政府应当提高海岛保护的科学化、民主化、法治化、规范化水平。
+
+第六条　市人民政府将海岛开发活动分为高风险、中风险、低风险三类。
+
+第七条　海岛资产转让的，应当通过协议定价、挂牌交易、拍卖等方式确定价格。
+
+第八条　擅自在海岛采挖砂石的，处一万元以上十万元以下的罚款。
+
+第九条　海岛监测员资格证书有效期为六个月至十二个月。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"wetland.md": LAW, "energy.md": ENERGY, "saving.md": SAVING,
-                                          "water.md": WATER, "market.md": MARKET, "river.md": RIVER})
+                                          "water.md": WATER, "market.md": MARKET, "river.md": RIVER,
+                                          "island.md": ISLAND})
 
 
 def test_amounts_in_chinese_numerals_are_values(engine):
@@ -325,6 +347,26 @@ def test_a_question_in_another_measure_or_share_is_not_answered_by_an_amount_of_
     assert not answer_question(engine, "船舶企业拒不改正的，对单位罚款是营业额的万分之几？").found
     assert not answer_question(engine, "船舶检验机构注册资本是多少立方米？").found
 
+
+
+def test_laws_seventh_forms(engine):
+    # 哪些机构 asks for bodies; 会同 starts no body's name; 设区的市 is part of one
+    assert marked(engine, "海岛的名称由哪些机构确定和发布？") == "市地名管理机构和市海洋主管部门"
+    assert marked(engine, "海岛保护规划的具体范围由哪个部门牵头制订？") == "市发展改革部门"
+    assert marked(engine, "海岛保护争议由哪一级海洋行政部门组织鉴定？") == "设区的市级以上地方人民政府海洋行政部门"
+    # the items follow the verb that opens them, in whichever item it stands, and end at the 等 naming the kind asked
+    assert marked(engine, "海岛开发建设应当优先采用哪些可再生能源？") == "风能、潮汐能、太阳能"
+    assert marked(engine, "海岛开发活动分为哪几类？") == "高风险、中风险、低风险"
+    assert marked(engine, "海岛资产转让可以通过哪些方式确定价格？") == "协议定价、挂牌交易、拍卖"
+    # a word the question says, written once after the last item, is what each item is of
+    assert marked(engine, "市人民政府要提高海岛保护哪几个方面的水平？") == "科学化、民主化、法治化、规范化"
+
+
+def test_a_fine_or_a_span_in_another_unit_does_not_answer_a_threshold_or_a_span_in_years(engine):
+    assert not answer_question(engine, "在海岛采挖砂石达到多少万元的要报批？").found
+    assert marked(engine, "擅自在海岛采挖砂石的，罚多少？") == "一万元以上十万元以下"
+    assert not answer_question(engine, "海岛监测员资格证书有效期是几年？").found
+    assert marked(engine, "海岛监测员资格证书有效期是多长时间？") == "六个月至十二个月"
 
 WEATHER = """# 海川市气象条例
 
