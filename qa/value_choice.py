@@ -126,13 +126,12 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     if kind == LIST and "的" in last and not last.startswith("其他") and \
             compact(last.rsplit("的", 1)[1]).text in flat_question and len(last.rsplit("的", 1)[1]) >= 2:
         end -= len(last.rsplit("的", 1)[1]) + 1
-    # …法治化、规范化水平 for 哪几个方面的水平: a word the question says, written once after the last item and in
-    # no other, is what each item is of
+    # …法治化、规范化水平 for 哪几个方面的水平: a word the question says, written once after items of one shape
+    # (not 自动灭火系统、…、安全疏散设施), is what each item is of
     items = re.split(r"[、和及]", value[start:end])
     closing = words[tail - 1].word if tail > lead else ""
     if kind == LIST and len(items) > 2 and len(closing) >= 2 and closing in flat_question and \
-            items[-1].endswith(closing) and not items[-1][:-len(closing)].endswith("的") and \
-            not items[-1].startswith("其他") and len(items[-1]) > len(closing) and not any(closing in i for i in items[:-1]):
+            items[-1].endswith(closing) and {len(item) for item in items[:-1]} == {len(items[-1]) - len(closing)}:
         end -= len(closing)
     while lead and start < end and value[start] in "的 ":
         start += 1
