@@ -48,7 +48,7 @@ _PERCENT = rf"[百千万]分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十,
 # 三十年至七十年, 五万元以下, 三公里范围内, 七日前, 每五年
 _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})"
-                        rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|前)?"
+                        rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?"
                         rf"|{_PERCENT}以上{_PERCENT}以下"
                         rf"|{_PERCENT}(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
@@ -65,9 +65,10 @@ _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
-_ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
+_ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}、)*"
+                         r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
-_NAME_CHAR = r"(?:对外|(?:不)?设区的(?=市)|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
+_NAME_CHAR = r"(?:对外|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
@@ -301,6 +302,9 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
     # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item
     start += len(_ITEM_OPENING.match(text, start).group())
+    # 应当注重其真实性、整体性和传承性: the items follow the 其 (whose) in the first one
+    owner = [m.end() for m in re.finditer(r"其(?![他中余它次])", text[start:match.start() + len(first_item)])]
+    start += owner[-1] if owner and match.start() + len(first_item) - (start + owner[-1]) >= 2 else 0
     # 贸易结算、…、环境监测方面的; 高风险、中风险、低风险三类
     tail = re.search(rf"等[^、]*$|(?:以|之)?外$|方面[^、]*$|[{_CN}\d]+[类种项个级]$", match.group())
     end = match.start() + tail.start() if tail else match.end()

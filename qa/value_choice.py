@@ -66,11 +66,12 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
 
 
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:
-    """风能、海洋能、太阳能等可再生能源和雨水集蓄… for 哪些可再生能源: the items end at the 等 that names the kind
-    asked, when two or more come before it."""
-    for closing in re.finditer(r"等(?P<kind>[\u4e00-\u9fff]{2,6})", sentence[start:end]):
+    """风能、海洋能、太阳能等可再生能源和雨水集蓄… for 哪些可再生能源 (实用、…、节约的要求和国家规定的标准 for 哪些要求):
+    the items end at the 等 or 的 that names the kind asked, when two or more come before it."""
+    for closing in re.finditer(r"(?:等|的)(?P<kind>[\u4e00-\u9fff]{2,6})", sentence[start:end]):
         said = any(closing.group("kind")[:n] in flat_question for n in range(len(closing.group("kind")), 1, -1))
-        if said and "、" in sentence[start:start + closing.start()]:
+        before = sentence[start:start + closing.start()]
+        if said and "、" in before and not re.search(r"其他[^、]*$", before):  # …和其他从事…的组织 is an item
             return start + closing.start()
     return end
 
@@ -205,7 +206,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期")
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|[\u4e00-\u9fff]期有什么(?:要求|规定|限制)")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.

@@ -192,6 +192,20 @@ ISLAND = """# 海川市海岛保护条例
 第八条　擅自在海岛采挖砂石的，处一万元以上十万元以下的罚款。
 
 第九条　海岛监测员资格证书有效期为六个月至十二个月。
+
+第十条　海岛监测站聘用人员，须经省、自治区、直辖市人民政府有关部门认定。
+
+第十一条　严重浪费海岛资源的，县级以上地方人民政府自然资源、商务等部门可以约谈其负责人。
+
+第十二条　设立海岛保护协会，会员应当为五名以上。
+
+第十三条　组织海岛演练的，应当在演练的五日以前发布公告。
+
+第十四条　保护海岛文化遗产，应当注重其真实性、整体性和传承性。
+
+第十五条　海岛公共设施的建设，应当符合实用、安全、美观、节约的要求和国家规定的标准。
+
+第十六条　海岛保护名录应当予以公示，公示期不得少于二十日。
 """
 
 
@@ -367,6 +381,20 @@ def test_a_fine_or_a_span_in_another_unit_does_not_answer_a_threshold_or_a_span_
     assert marked(engine, "擅自在海岛采挖砂石的，罚多少？") == "一万元以上十万元以下"
     assert not answer_question(engine, "海岛监测员资格证书有效期是几年？").found
     assert marked(engine, "海岛监测员资格证书有效期是多长时间？") == "六个月至十二个月"
+
+
+def test_laws_eighth_forms(engine):
+    # 省、自治区、直辖市 is one part of a body's name; offices listed after a body belong to it
+    assert marked(engine, "海岛监测站聘用人员须经哪个部门认定？") == "省、自治区、直辖市人民政府有关部门"
+    assert marked(engine, "严重浪费海岛资源的，哪些部门可以约谈负责人？") == "县级以上地方人民政府自然资源、商务等部门"
+    # 名 counts people; 以前 closes a lead time
+    assert marked(engine, "设立海岛保护协会，会员人数有什么要求？") == "五名以上"
+    assert marked(engine, "组织海岛演练的，最晚要提前多久发布公告？") == "五日以前"
+    # 其 opens the items it owns; the items end at the 的 that names the kind asked
+    assert marked(engine, "保护海岛文化遗产应当注重其哪些特性？") == "真实性、整体性和传承性"
+    assert marked(engine, "海岛公共设施的建设应当符合哪些要求？") == "实用、安全、美观、节约"
+    # what a period (公示期) must meet is its length
+    assert marked(engine, "海岛保护名录的公示期有什么要求？") == "不得少于二十日"
 
 WEATHER = """# 海川市气象条例
 
