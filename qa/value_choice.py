@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import ENTITY, LIST, ORG, QUANTITY, TIME_SPAN_ASKED
+from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
@@ -57,6 +57,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == QUANTITY:
         return _without_what_is_asked(sentence, best, flat_question)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
+    if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪", flat_question):
+        return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
     if kind not in (LIST, ENTITY):
         return best
     start, end = _without_label(sentence, _without_closing_note(sentence, best))

@@ -206,6 +206,8 @@ ISLAND = """# 海川市海岛保护条例
 第十五条　海岛公共设施的建设，应当符合实用、安全、美观、节约的要求和国家规定的标准。
 
 第十六条　海岛保护名录应当予以公示，公示期不得少于二十日。
+
+第十七条　不满十周岁的未成年人不得担任海岛讲解员。
 """
 
 
@@ -396,6 +398,14 @@ def test_laws_eighth_forms(engine):
     # what a period (公示期) must meet is its length
     assert marked(engine, "海岛保护名录的公示期有什么要求？") == "不得少于二十日"
 
+
+def test_laws_ninth_forms(engine):
+    # 不满 bounds an age from above
+    assert marked(engine, "多大年龄以下的未成年人不能担任海岛讲解员？") == "不满十周岁"
+    # 每年的哪一天 asks the day; 哪一天 alone is answered with the 每年 the law says
+    assert marked(engine, "湿地宣传日是每年的哪一天？") == "三月十二日"
+    assert marked(engine, "湿地宣传日是哪一天？") == "每年三月十二日"
+
 WEATHER = """# 海川市气象条例
 
 第一条　为了防御灾害，合理开发气候资源，制定本条例。
@@ -405,6 +415,8 @@ WEATHER = """# 海川市气象条例
 第三条　在本市行政区域内从事气象探测、预报和服务活动，适用本条例。
 
 第四条　气象设施的建设应当符合气象技术标准。
+
+第五条　本条例自2020年1月1日起施行。
 """
 
 
@@ -414,3 +426,5 @@ def test_a_laws_purpose_and_scope_are_matched_by_the_formulas_that_state_them(tm
     scope = weather.search("海川市气象条例适用于哪些活动？", top_k=1).hits[0]
     assert purpose.clause == "第一条" and "制定本条例" in purpose.matched_terms
     assert scope.clause == "第三条" and "适用本条例" in scope.matched_terms
+    start = weather.search("海川市气象条例什么时候生效？", top_k=1).hits[0]
+    assert start.clause == "第五条" and "施行" in start.matched_terms
