@@ -206,7 +206,10 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")
 
 
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|划定为|核发|发给|颁发|发放|制作|出具|开具|作出|办理|申领|领取|取得")
+_HANDING_VERBS = r"核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
+_HANDING = re.compile(_HANDING_VERBS)
+_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
+                         rf"划定为|制作|作出|办理|{_HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -221,7 +224,6 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     return (determiner.end(), end) if determiner and end - noun - determiner.end() >= 2 else (start, end)
 
 
-_HANDING = re.compile(r"核发|发给|颁发|发放|出具|开具|申领|领取|取得")
 _DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 
@@ -295,9 +297,10 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     start = match.start() + (lead.end() if lead and lead.end() < len(first_item) else 0)
     # 将生物技术研究、开发活动分为高风险、中风险、低风险三类; 开发、建设应当优先采用风能、海洋能…: the items
     # come after the verb that opens them, in whichever item it stands
-    divided = [m.end() for m in re.finditer(r"分为|分成|划分为|包括|采用|采取|是指", match.group())]
-    if divided and match.group()[divided[-1]:].count("、") >= 2 - bool(re.search("[和及]", match.group()[divided[-1]:])):
-        start = max(start, match.start() + divided[-1])
+    opened = [m.end() for m in re.finditer(r"分为|分成|划分为|包括|采用|采取|是指", match.group())]
+    after = match.group()[opened[-1]:] if opened else ""
+    if after.count("、") + bool(re.search("[和及]", after)) >= 2:  # two items or more follow it
+        start = max(start, match.start() + opened[-1])
     if re.match(r"除了?", match.group()[start - match.start():]):  # 除钢铁、电力行业外: the items, not the exception's frame
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
     # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, TIME_SPAN_ASKED
+from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
@@ -208,7 +208,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|[\u4e00-\u9fff]期有什么(?:要求|规定|限制)")
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|{PERIOD_RULE_ASKED}")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
