@@ -8,7 +8,7 @@ else antiword, else catdoc.
 """
 from __future__ import annotations
 
-import resource
+import logging
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +20,7 @@ from ingest.readers import CorruptFileError, IngestError
 if TYPE_CHECKING:
     from ingest.limits import Limits
 
+log = logging.getLogger(__name__)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TIMEOUT_S = 120
 TOOL_MEMORY = 1 << 30  # antiword and catdoc parse untrusted binary files: bound what a crafted one can take
@@ -80,16 +81,22 @@ def _table_row(line: str) -> str:
 
 
 def _run(command: list[str], limit_memory: bool = True) -> str:
-    """The tool's standard output, or "" when it fails (the next tool is tried)."""
-    def bounded() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (TOOL_MEMORY, TOOL_MEMORY))
+    """The tool's standard output, or "" when it fails twice (the next tool is tried).
 
-    try:
-        done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL,
-                              preexec_fn=bounded if limit_memory else None)
-    except subprocess.TimeoutExpired as error:
-        raise CorruptFileError(f"{command[0]} 读取这个文件超过 {TIMEOUT_S} 秒仍未完成，已放弃；文件可能已损坏。") from error
-    return done.stdout.decode("utf-8", "replace").replace("\ufeff", "") if done.returncode == 0 else ""
+    The memory bound is set by prlimit rather than a preexec_fn, which is unsafe in a process running threads;
+    one retry covers a tool that fails once under load, as antiword did once in CI."""
+    tool = command[0]
+    if limit_memory and shutil.which("prlimit"):
+        command = ["prlimit", f"--as={TOOL_MEMORY}", "--", *command]
+    for _ in range(2):
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as error:
+            raise CorruptFileError(f"{tool} 读取这个文件超过 {TIMEOUT_S} 秒仍未完成，已放弃；文件可能已损坏。") from error
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", "replace").replace("\ufeff", "")
+        log.info("%s exited %s: %s", tool, done.returncode, done.stderr.decode("utf-8", "replace")[:300])
+    return ""
 
 
 _READERS = [("soffice", _libreoffice), ("antiword", _antiword), ("catdoc", _catdoc)]

@@ -89,3 +89,12 @@ def test_a_doc_that_is_not_word_97_is_refused_in_chinese(tmp_path):
     path.write_text("一、总体要求", encoding="utf-8")
     with pytest.raises(CorruptFileError, match="不是 Word 97-2003 / WPS 格式"):
         read_text(path)
+
+
+@needs("antiword")
+def test_a_reader_is_held_to_its_memory_bound(monkeypatch):
+    """A crafted file must not take the machine: with too little memory allowed, antiword gives up and reads nothing."""
+    import ingest.legacy_word as legacy_word
+
+    monkeypatch.setattr(legacy_word, "TOOL_MEMORY", 1 << 20)
+    assert _antiword(SEED_DOC, Limits()).strip() == ""
