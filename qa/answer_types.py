@@ -27,7 +27,8 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种)(?:{NAMED_KINDS})")),
-    (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|是否|算不算")),  # yes or no: the rule answers
+    # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
+    (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估])是否|算不算")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
@@ -50,6 +51,9 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 # What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
 # (什么要求, 什么措施) or an act (开展什么建设) is answered by the sentence.
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
+# A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
+_OBJECT_ASKED = re.compile(r"(?:建立|设立|设置|编制|制定|发放|核发|颁发|发给|取得|持有|提交|出具|开具|签订|订立|公布|配备|保存|"
+                           rf"申领|领取|建设)了?什么(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
     DATE: re.compile(r"\d{4}\s*年\s*(\d{1,2}\s*月)?|起施行|之日起|\d{4}-\d{1,2}"),
@@ -67,6 +71,8 @@ _HOLDS = {
 def asked_type(question: str) -> str | None:
     """The kind of value the question asks for, or None (什么是…, 怎么…: a sentence answers)."""
     kind = next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
+    if kind is None and _OBJECT_ASKED.search(question):
+        return ENTITY
     thing = _THING_ASKED.search(question) if kind is None else None
     return ENTITY if thing and not is_an_act(thing.group("noun")) else kind
 
@@ -105,10 +111,10 @@ _MEASURES = [
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(r"装机(?:容量|规模)?[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"瓦")),
-    (re.compile(r"(?:比重|占比|比例)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|百分之|成")),
+    (re.compile(r"(?:比重|占比|比例)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),
     (re.compile(r"面积[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
     # A rate (保护率, 覆盖率) is a share: 60%, not the 8000万千瓦 the same sentence gives for something else.
-    (re.compile(r"[\u4e00-\u9fff]率(?!先)[^，,。？?]{0,10}(?:多少|多高|几成)"), re.compile(r"%|％|‰|百分之|成")),
+    (re.compile(r"[\u4e00-\u9fff]率(?!先)[^，,。？?]{0,10}(?:多少|多高|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),
 ]
 
 

@@ -49,6 +49,12 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     elif noun:  # the name ends in the asked noun, or in its longest ending the sentence has (信用平台 → 平台)
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun[start:])})(?=[，。；等]|$)"
                     for start in range(len(noun) - 1)]
+        # …or stands before the noun's first word (建立什么备查资料 in 建立职工名册备查)
+        patterns += [rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun[:end])}(?=[，。；]|$)"
+                     for end in range(len(noun) - 1, 1, -1)]
+    elif not strict and gap.group() == "什么" and question[:gap.start()].endswith(left) and len(left) >= 2:
+        # 还要建立什么？: the object of the verb right before 什么, up to the end of its clause
+        patterns = [rf"{re.escape(left)}(?P<name>[^\W_，。；：、“”《》（）()]{{2,{MAX_NAME}}})(?=[，。；]|$)"]
     else:
         return []
     for pattern in patterns:

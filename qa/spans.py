@@ -56,9 +56,16 @@ _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?
 _BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
+_SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|每年\d{1,2}月(?:底|末)(?:前|以前|之前)?"
-                   r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?")  # a yearly deadline: 每年3月31日前, 每年10月底前
+                   r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?"  # a yearly deadline: 每年3月31日前, 每年10月底前
+                   r"|农历(?:正|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|[一二三四五六七八九十]{1,3}日?)"  # 农历九月初九
+                   rf"|(?:农历)?(?:{_SOLAR_TERMS})日"  # 农历秋分日
+                   # a day set by an event, as laws count from it (自办理失业登记之日起计算 → 办理失业登记之日)
+                   r"|(?<=[自从])[^，。；：自从的]{2,14}?之日(?=起)"
+                   # a deadline counted back from a term's end (有效期届满三十日前, 合同期满前三十日)
+                   rf"|[^\W\d_于在至迟前后的]{{0,2}}期(?:限)?(?:届满|满)前?[{_CN}\d]+个?(?:日|天|月|年)(?:前|以前|之前)?")
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
@@ -76,7 +83,9 @@ _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|�
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{1,6}}?所在地)?{_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT}"
+# 省、自治区、直辖市人民政府: the three levels written as one stand for a whole name's first part.
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{0,6}}?所在地)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+                  rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
@@ -184,7 +193,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
-        named = _outermost([_after_founding(text, _after_sending(text, _without_verb(text, _with_office(text, m.span()))))
+        named = _outermost([_after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span())))))
                             for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
         return noted or named
     if kind == LIST:
@@ -208,7 +217,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 _HANDING_VERBS = r"核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
 _HANDING = re.compile(_HANDING_VERBS)
-_INNER_VERB = re.compile(r"设立|建立|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"设立|建立健全|建立|健全|完善|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|制作|作出|办理|{_HANDING_VERBS}")
 
 
@@ -228,7 +237,7 @@ _DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 
 # 经 (by way of) before the body that reviews: 行动方案经领导小组综合平衡 → 领导小组; not 经济.
-_SENDING = re.compile(r"报送|上报|报告|提交|抄送|呈报|报|经(?![济营贸信])")
+_SENDING = re.compile(r"报请|报送|上报|报告|提交|抄送|呈报|报|经(?![济营贸信])")
 
 
 def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -236,6 +245,11 @@ def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
     verbs = list(_SENDING.finditer(text, span[0], span[1]))
     start = verbs[-1].end() if verbs and span[1] - verbs[-1].end() >= 3 else span[0]
     return (start, span[1])
+
+
+def _past_bare_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """所在地 with no owner before it is "the local": 经所在地省级部门 names the 省级部门 (机场所在地… keeps its owner)."""
+    return (span[0] + 3, span[1]) if text.startswith("所在地", span[0]) and span[1] - span[0] >= 6 else span
 
 
 _FOUNDING = re.compile(r"设立|设置|组建|成立")

@@ -37,6 +37,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
+             and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not (penalty and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
@@ -44,8 +45,11 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
                   or _TIME_ASKED.search(flat_question) is not None)]
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
-    if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens
-        return next((span for span in spans if span[0] <= named[0] and named[1] < span[1]), named)
+    if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
+        # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
+        return next((span for span in spans if span[0] <= named[0] and named[1] < span[1]
+                     and not any(len(noun) > named_tail and noun.startswith(sentence[named[1]:span[1]])
+                                 for noun in evidence.names for named_tail in [span[1] - named[1]])), named)
     if not spans:
         return None
     if kind == ORG:
@@ -65,6 +69,17 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == LIST:
         end = _before_asked_kind(sentence, start, end, flat_question)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+_YEAR_OR_MONTH_ASKED = re.compile(r"哪一?年|几月|哪一?个月|年份|哪个年度")
+
+
+def _in_asked_calendar(value: str, flat_question: str) -> bool:
+    """哪一年 or 几月 is answered by a date that names its year or month, and 每年的哪一天 by a day of the
+    calendar, not by a day an event sets (办理登记之日)."""
+    if _YEAR_OR_MONTH_ASKED.search(flat_question) and not re.search(r"[年月]", value):
+        return False
+    return "每年" not in flat_question or not value.endswith("之日")
 
 
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:
@@ -115,8 +130,11 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     # A place the question says stays (海川市碳排放管理暂行规定): it is part of the name.
     # One word alone goes when the question puts it right before what it asks (建立什么制度 → 林长制), not when it
     # opens the name (测绘成果汇交制度 for a question that says 测绘 elsewhere).
+    # Several words go only when the question puts them before what it asks or its noun, too (核事故应急准备金制度
+    # stays whole for a question about 核事故应急准备与响应工作所需经费).
     lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")
-                and (n >= 2 or re.search(rf"{re.escape(words[0].word)}[了的是]{{0,2}}(?:什么|哪)", flat_question))
+                and re.search(rf"{re.escape(value[starts[n - 1]:starts[n]] if n == 1 else value[:starts[n]])}"
+                              r"(?:[了的是]{0,2}|的[^，,。？?]{0,8}?)(?:什么|哪)", flat_question)
                 and not any(pair.flag == "ns" for pair in words[:n])), default=0)
     # (…和其他从事农业生产经营的组织, …的总要求: a noun after 的 is no verb, whatever the tagger says)
     tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))

@@ -428,3 +428,60 @@ def test_a_laws_purpose_and_scope_are_matched_by_the_formulas_that_state_them(tm
     assert scope.clause == "第三条" and "适用本条例" in scope.matched_terms
     start = weather.search("海川市气象条例什么时候生效？", top_k=1).hits[0]
     assert start.clause == "第五条" and "施行" in start.matched_terms
+
+
+WORKERS = """# 海川市职工服务条例
+
+第一条　为了保障职工权益，制定本条例。
+
+第二条　用人单位应当建立职工花名册备查。
+
+第三条　服务平台应当核验入驻机构的资质信息，建立资质档案，并定期更新。
+
+第四条　市人民政府建立健全职工互助救济金制度，保障困难职工的基本生活。
+
+第五条　救济金的发放标准，由省、自治区、直辖市人民政府确定。
+
+第六条　设立职工服务中心，由服务中心所在地县级人民政府报请市人民政府批准。
+
+第七条　从事职业介绍活动，应当经所在地县级人民政府人力资源社会保障部门批准。
+
+第八条　救济金领取期限自办理困难登记之日起计算。
+
+第九条　用人单位自用工之日起即与职工建立劳动关系。
+
+第十条　持证单位需要延续职业介绍许可的，应当在许可有效期届满三十日前提出申请。
+
+第十一条　每年农历九月初九为本市敬老日。
+
+第十二条　人力资源社会保障部门应当自受理职业介绍许可申请之日起二十个工作日内决定是否批准。
+
+第十三条　用人单位未按时足额缴纳互助金的，自欠缴之日起，按日加收万分之五的滞纳金。
+
+第十四条　资料的收集和保管，由人力资源社会保障部门负责。
+
+第十五条　本条例自2024年1月1日起施行。
+"""
+
+
+def test_laws_tenth_forms(tmp_path_factory):
+    workers = engine_over(tmp_path_factory, {"workers.md": WORKERS})
+    # what a body must set up, asked with 什么 and nothing or its kind after it, is named; 健全 is a verb
+    assert marked(workers, "服务平台核验入驻机构的资质信息后，还要建立什么？") == "资质档案"
+    assert marked(workers, "用人单位要为职工建立什么备查资料？") == "职工花名册"
+    assert marked(workers, "为保障困难职工的基本生活，市人民政府建立了什么制度？") == "职工互助救济金制度"
+    # 省、自治区、直辖市 opens a body's name; a bare 所在地 is "the local" one, an owned one stays; 报请 is one verb
+    assert marked(workers, "救济金的发放标准由谁确定？") == "省、自治区、直辖市人民政府"
+    assert marked(workers, "从事职业介绍活动要经哪个部门批准？") == "县级人民政府人力资源社会保障部门"
+    assert marked(workers, "设立职工服务中心由谁报请市人民政府批准？") == "服务中心所在地县级人民政府"
+    # a day an event sets, a deadline counted back from a term's end, a lunar date
+    assert marked(workers, "救济金领取期限从哪一天开始计算？") == "办理困难登记之日"
+    assert marked(workers, "用人单位与职工的劳动关系从什么时候建立？") == "用工之日"
+    assert marked(workers, "延续职业介绍许可最迟应在什么时候提出申请？") == "有效期届满三十日前"
+    assert marked(workers, "敬老日是每年的哪一天？") == "农历九月初九"
+    # 决定是否批准 is what is decided, not a yes-or-no question; 万分之五 is a share
+    assert marked(workers, "受理职业介绍许可申请后，多长时间内要决定是否批准？") == "二十个工作日内"
+    assert marked(workers, "欠缴互助金每日加收的滞纳金比例是多少？") == "万分之五"
+    # when a measure starts is not when the regulation does
+    assert marked(workers, "职工互助金全市统筹从哪一年起正式实施？") is None
+    assert marked(workers, "海川市职工服务条例从什么时候开始施行？") == "2024年1月1日"
