@@ -28,11 +28,11 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种)(?:{NAMED_KINDS})")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
-    (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估])是否|算不算")),
+    (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
-    (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几号前|日期|施行|生效|哪个时间|截止")),
+    (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图)
                      r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构))")),
@@ -41,7 +41,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           r"罚款|目标值|指标|[百千万]分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
-                          r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?)有什么(?:最低|最高)?(?:限制|要求|规定)|"
+                          r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度)有什么(?:最低|最高)?(?:限制|要求|规定)|"
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
@@ -88,7 +88,7 @@ _COUNT = "个座家项条辆台套处所批只艘根人名户"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长).
-TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长)[^，,。？?]{{0,8}}(?:多长|多久)"
+TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)"
 _MEASURES = [
     # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
     (re.compile(r"(?:多少|(?<!哪)几)个?年"), re.compile(r"年")),
@@ -106,6 +106,7 @@ _MEASURES = [
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
     (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元|倍|%|％|[百千万]分之")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
+    (re.compile(r"(?:时速|车速|速度)[^，,。？?]{0,8}(?:多少|多快|什么(?:最低|最高)?(?:限制|要求|规定))"), re.compile(r"公里|千米|米")),
     (re.compile(r"[百千万]分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|‰|[百千万]分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),

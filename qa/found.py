@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from qa.answer import Quote
 
 # The kinds of figure that name no thing: 排放强度 and 漏损率 do.
-KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长)$")
+KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|时效|"
+                            r"人数|次数|金额|数额)$")
 
 
 def names_year(sentence: str, evidence: Evidence) -> bool:
@@ -69,13 +70,20 @@ def violation_words(question: str, words: list[Word]) -> list[Word]:
     return [w for w in words if violation and any(form in violation.group(1) for form in w.forms)]
 
 
+_OWN_CASE = re.compile(r"(?:^|[，,；;])[^，,；;。]{4,}的[，,]")
+_POINTS_BACK = re.compile(r"下列|前款|上述|前述|本条")
+
+
 def of_violation(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
-    """A penalty answers for the violation the question describes when its clause holds more than half of
+    """A penalty answers for the violation the question describes when its text holds more than half of
     that description's specific words (by rarity): a fine for another violation of the same law does not."""
     if not evidence.violation:
         return True
+    # A sentence that states its own violation (…焚烧沥青…的，…处…罚款) fines that one: read it with what
+    # scopes it. One that points to a list (有下列行为之一的, 有前款所列违法行为的) fines the clause's items: read the clause.
     clause = next((hit for hit in hits if hit.id == quote.id), None)
-    text = f"{clause.heading} {clause.text}" if clause else quote.text
+    own_case = _OWN_CASE.search(quote.text) and not _POINTS_BACK.search(quote.text)
+    text = _scoping_text(quote, hits) if own_case or clause is None else f"{clause.heading} {clause.text}"
     weight = {w: _rarity(w) for w in evidence.violation if w.share != UNKNOWN}
     said = sum(weight[w] for w in weight if evidence.spelled_out(w, text))
     return said > sum(weight.values()) / 2

@@ -124,7 +124,8 @@ class Gazetteer:
         no place."""
         found = self.find(text)
         bounds = word_bounds(text) if found else set()
-        return [(start, end, places) for start, end, places in found if start in bounds and end in bounds]
+        return [(start, end, places) for start, end, places in found if start in bounds and end in bounds
+                and not _straddles_words(text, start, end, places)]
 
     @staticmethod
     def _names_a_feature(name: str, places: list[Place], next_char: str) -> bool:
@@ -168,6 +169,18 @@ def _nations() -> tuple[str, ...]:
     lines = (_gazetteer_file().parent / "56_nations.csv").read_text(encoding="utf-8").split()
     names = {n for line in lines for n in (line, line.removesuffix("族")) if len(n) >= 2}
     return tuple(sorted(names, key=len, reverse=True))
+
+
+def _straddles_words(text: str, start: int, end: int, places: list[Place]) -> bool:
+    """A short name that jieba cuts in pieces, its first character ending a word with the one before it or its
+    last beginning one with the next (道里 in 非机动车道里: 车道), is no place."""
+    import jieba
+
+    name = text[start:end]
+    if any(name == place.name for place in places) or jieba.dt.FREQ.get(name):
+        return False
+    return any(jieba.dt.FREQ.get(pair) for pair in (text[max(start - 1, 0):start + 1], text[end - 1:end + 1])
+               if len(pair) == 2)
 
 
 def _common_words() -> set[str]:

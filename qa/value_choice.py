@@ -38,7 +38,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
-             and not (penalty and _CONDITION_END.match(sentence, s[1]))
+             and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
@@ -257,6 +257,8 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
 
 # 违法所得不足50万元的，处…罚款: a value closing a condition is its threshold, not the penalty.
 _CONDITION_END = re.compile(r"\s*的[，,；;]")
+# A requirement asked (人数有什么要求, 至少多少) is not answered by the case a provision opens with (成员超过一百五十人的，…).
+_REQUIREMENT_ASKED = re.compile(r"要求|至少|最少|最低|不少于|不低于")
 # The amount of a fine answers a question about the fine, not one about a threshold or a fee of the same size.
 _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
 # A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
@@ -287,8 +289,8 @@ def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
     return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values)) + year_fit
 
 
-# A count (10家) is followed by what it counts: in a list of counts each one's words come after it.
-_COUNTS_WHAT_FOLLOWS = re.compile(r"[个座家项条辆台套处所批只艘根名户][\u4e00-\u9fff]")
+# A count (10家, 八名以上) is followed by what it counts: in a list of counts each one's words come after it.
+_COUNT_END = re.compile(r"[个座家项条辆台套处所批只艘根名户](?:以上|以下|左右)?$")
 
 
 def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, int]] = ()) -> str:
@@ -297,7 +299,8 @@ def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, in
     between two values are the second one's."""
     before = [(sentence.rfind(mark, 0, start), mark) for mark in _CHUNK_MARKS]
     after = [sentence.find(mark, start + length) for mark in _CHUNK_MARKS]
-    if _COUNTS_WHAT_FOLLOWS.match(sentence, start + length - 1):  # 5家近零碳试点学校、10家近零碳试点企业
+    if _COUNT_END.search(sentence[start:start + length]) and re.match(r"[\u4e00-\u9fff]", sentence[start + length:]):
+        # 5家近零碳试点学校、10家近零碳试点企业
         ends = [i for i in after if i >= 0] + [other for other, _ in values if other > start]
         return sentence[start:min(ends, default=len(sentence))]
     left = max([i + len(mark) for i, mark in before if i >= 0] + [end for _, end in values if end <= start],

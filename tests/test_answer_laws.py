@@ -485,3 +485,39 @@ def test_laws_tenth_forms(tmp_path_factory):
     # when a measure starts is not when the regulation does
     assert marked(workers, "职工互助金全市统筹从哪一年起正式实施？") is None
     assert marked(workers, "海川市职工服务条例从什么时候开始施行？") == "2024年1月1日"
+
+
+SAFETY = """# 海川市交通安全条例
+
+第一条　每年6月为本市交通安全宣传月。
+
+第二条　因交通事故要求赔偿的诉讼时效期间为二年。
+
+第三条　学校应当保障学生每天参加不少于一小时的安全教育活动。
+
+第四条　驾驶培训机构应当有八名以上教练员和两名以上安全员。
+
+第五条　电动自行车在非机动车道内行驶时，最高时速不得超过十五公里。
+
+第六条　违反本条例规定，在桥梁上停放车辆的，处五百元以下的罚款；在隧道内倒车的，处一千元以下的罚款。在匝道上逆行的，由公安机关交通管理部门依法处理。
+
+第七条　车队成员超过五十人的，可以设立车队代表会议。
+"""
+
+
+def test_laws_eleventh_forms(tmp_path_factory):
+    safety = engine_over(tmp_path_factory, {"safety.md": SAFETY})
+    # a month asked is a month of the year, without its 每年
+    assert marked(safety, "交通安全宣传月是每年的哪个月？") == "6月"
+    # a time limit asked as 多长 or 时间…多少 is a span of time
+    assert marked(safety, "交通事故赔偿的诉讼时效是多长？") == "二年"
+    assert marked(safety, "学生每天参加安全教育活动的时间是多少？") == "不少于一小时"
+    # a head count answers for what it counts (教练员), not for the next count in the sentence
+    assert marked(safety, "驾驶培训机构的教练员人数至少要有多少？") == "八名以上"
+    # a speed limit is a figure; 道里 inside 非机动车道里 is no place
+    assert marked(safety, "电动自行车在非机动车道里骑行，最高时速有什么限制？") == "不得超过十五公里"
+    # a sentence fining two violations fines each in its own case
+    assert marked(safety, "在隧道内倒车的，罚款金额是多少？") == "一千元以下"
+    assert marked(safety, "在匝道上逆行的，罚款金额是多少？") is None
+    # a requirement is not answered by the case a provision opens with
+    assert marked(safety, "车队在成员人数上有什么要求？") is None
