@@ -53,6 +53,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if not spans:
         return None
     if kind == ORG:
+        spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
     asking = re.split(r"[，,；;]", flat_question)[-1]  # 不超过30万元的贷款，力争多少时间内: the bound asked is 力争
     bound = next((words for words in _BOUNDS if words.search(asking)), None)
@@ -69,6 +70,23 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == LIST:
         end = _before_asked_kind(sentence, start, end, flat_question)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
+    """由国务院发展计划部门会同国务院有关部门制订: the body that leads does it, with its partner when the question
+    asks only who does it; the lead alone when it asks who leads (牵头, 会同有关部门); the partner only when asked."""
+    if re.search(r"会同(?:哪|什么|谁)", flat_question):
+        return spans
+    joined = []
+    for span in spans:
+        lead = next((other for other in spans if re.fullmatch(r"\s*会同\s*", sentence[other[1]:span[0]])), None)
+        if lead is None:
+            joined.append(span)
+            continue
+        if joined and joined[-1] == lead:
+            joined.pop()
+        joined.append(lead if re.search(r"会同|牵头", flat_question) else (lead[0], span[1]))
+    return joined
 
 
 _YEAR_OR_MONTH_ASKED = re.compile(r"哪一?年|几月|哪一?个月|年份|哪个年度")

@@ -502,6 +502,8 @@ SAFETY = """# 海川市交通安全条例
 第六条　违反本条例规定，在桥梁上停放车辆的，处五百元以下的罚款；在隧道内倒车的，处一千元以下的罚款。在匝道上逆行的，由公安机关交通管理部门依法处理。
 
 第七条　车队成员超过五十人的，可以设立车队代表会议。
+
+第八条　交通安全宣传材料由市公安机关交通管理部门会同市教育部门编制。
 """
 
 
@@ -521,3 +523,6 @@ def test_laws_eleventh_forms(tmp_path_factory):
     assert marked(safety, "在匝道上逆行的，罚款金额是多少？") is None
     # a requirement is not answered by the case a provision opens with
     assert marked(safety, "车队在成员人数上有什么要求？") is None
+    # work done jointly (由X会同Y编制) is the lead's, with its partner unless the question asks who leads
+    assert marked(safety, "交通安全宣传材料由谁编制？") == "市公安机关交通管理部门会同市教育部门"
+    assert marked(safety, "交通安全宣传材料由哪个部门牵头编制？") == "市公安机关交通管理部门"
