@@ -74,7 +74,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
     """由国务院发展计划部门会同国务院有关部门制订: the body that leads does it, with its partner when the question
-    asks only who does it; the lead alone when it asks who leads (牵头, 会同有关部门); the partner only when asked."""
+    asks only who does it; the lead alone when it asks who leads or is in charge (牵头, 负责, 会同有关部门); the
+    partner only when asked."""
     if re.search(r"会同(?:哪|什么|谁)", flat_question):
         return spans
     joined = []
@@ -85,7 +86,7 @@ def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_questi
             continue
         if joined and joined[-1] == lead:
             joined.pop()
-        joined.append(lead if re.search(r"会同|牵头", flat_question) else (lead[0], span[1]))
+        joined.append(lead if re.search(r"会同|牵头|负责|主持", flat_question) else (lead[0], span[1]))
     return joined
 
 
