@@ -33,7 +33,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
+    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织)|哪一?个?(?:组织|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图)
                      r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构))")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
@@ -101,6 +101,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?立方米?"), re.compile(r"立方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)周?岁"), re.compile(r"岁")),
+    (re.compile(r"人数[^，,。？?]{0,10}(?:多少|几|什么(?:要求|限制|规定))"), re.compile(r"人|名")),  # a head count, not a share
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
@@ -112,7 +113,7 @@ _MEASURES = [
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(r"装机(?:容量|规模)?[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"瓦")),
-    (re.compile(r"(?:比重|占比|比例)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),
+    (re.compile(r"(?:比重|占比|比例|份额)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|分之|成")),
     (re.compile(r"面积[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
     # A rate (保护率, 覆盖率) is a share: 60%, not the 8000万千瓦 the same sentence gives for something else.
     (re.compile(r"[\u4e00-\u9fff]率(?!先)[^，,。？?]{0,10}(?:多少|多高|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),

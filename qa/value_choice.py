@@ -52,9 +52,14 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                  for noun in evidence.names for named_tail in [span[1] - named[1]])), named)
     if not spans:
         return None
+    if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
+        spans = [s for s in spans if sentence[s[1]:s[1] + 1] == "止" or sentence[max(s[0] - 1, 0):s[0]] == "至"] or spans
     if kind == ORG:
+        spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
         spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
+        if not spans:
+            return None
     asking = re.split(r"[，,；;]", flat_question)[-1]  # 不超过30万元的贷款，力争多少时间内: the bound asked is 力争
     bound = next((words for words in _BOUNDS if words.search(asking)), None)
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
@@ -69,7 +74,13 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     start, end = _without_label(sentence, _without_closing_note(sentence, best))
     if kind == LIST:
         end = _before_asked_kind(sentence, start, end, flat_question)
+        start = _after_asked_verb(sentence, start, end, flat_question)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+_END_ASKED = re.compile(r"截止|截至|止于|到哪一?天|结束")
+# 有关机构, 相关部门: which body is not said, so it answers no 哪个部门.
+_GENERIC_BODY = re.compile(r"(?:有关|相关|其他|其他有关|各)(?:部门|机构|机关|单位|组织)")
 
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
@@ -99,6 +110,17 @@ def _in_asked_calendar(value: str, flat_question: str) -> bool:
     if _YEAR_OR_MONTH_ASKED.search(flat_question) and not re.search(r"[年月]", value):
         return False
     return "每年" not in flat_question or not value.endswith("之日")
+
+
+def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -> int:
+    """免费乘坐哪些交通工具 for 盲人持有效证件免费乘坐市内公共汽车、电车…: the items begin after the verb the question
+    puts right before 哪些, when the first item holds it."""
+    verb = re.search(r"([\u4e00-\u9fff]{2})(?:了|的)?哪些", flat_question)
+    first_item_end = sentence.find("、", start, end)
+    if verb is None or first_item_end < 0:
+        return start
+    at = sentence.rfind(verb.group(1), start, first_item_end)
+    return at + 2 if at >= 0 and first_item_end - (at + 2) >= 2 else start
 
 
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:

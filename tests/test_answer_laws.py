@@ -526,3 +526,45 @@ def test_laws_eleventh_forms(tmp_path_factory):
     # work done jointly (由X会同Y编制) is the lead's, with its partner unless the question asks who leads
     assert marked(safety, "交通安全宣传材料由谁编制？") == "市公安机关交通管理部门会同市教育部门"
     assert marked(safety, "交通安全宣传材料由哪个部门牵头编制？") == "市公安机关交通管理部门"
+
+
+BUDGET = """# 海川市预算管理条例
+
+第一条　预备费按照本级预算支出额的百分之一至百分之三设置。
+
+第二条　市人民政府应当在每年六月至九月期间向市人民代表大会常务委员会报告预算执行情况。
+
+第三条　预算年度自公历1月1日起，至12月31日止。
+
+第四条　每年5月的第三个星期日为本市预算公开日。
+
+第五条　听证代表名单应当在听证日的十日前公布。
+
+第六条　海川市残疾人联合会代表残疾人的共同利益。
+
+第七条　经营者在相关市场的份额达到二分之一的，推定其具有市场支配地位。
+
+第八条　预算绩效评价由有关机构实施。
+
+第九条　盲人持有效证件免费乘坐市内公共汽车、电车、地铁、渡船。
+"""
+
+
+def test_laws_twelfth_forms(tmp_path_factory):
+    budget = engine_over(tmp_path_factory, {"budget.md": BUDGET})
+    # a range of shares or of months is one value
+    assert marked(budget, "预备费按预算支出额的多大比例设置？") == "百分之一至百分之三"
+    assert marked(budget, "市人民政府在每年的什么时间段报告预算执行情况？") == "六月至九月"
+    # the end of a period asked is the day after 至
+    assert marked(budget, "预算年度截止到哪一天？") == "12月31日"
+    # a weekday of a month; a deadline counted back from a named day
+    assert marked(budget, "预算公开日是哪一天？") == "每年5月的第三个星期日"
+    assert marked(budget, "听证代表名单最迟什么时候公布？") == "听证日的十日前"
+    # 联合会 names a body, asked as 哪个组织
+    assert marked(budget, "代表残疾人共同利益的是哪个组织？") == "海川市残疾人联合会"
+    # any fraction is a share
+    assert marked(budget, "经营者的市场份额达到多少可以推定具有支配地位？") == "二分之一"
+    # 有关机构 does not say which body
+    assert marked(budget, "预算绩效评价由哪个机构实施？") is None
+    # the items begin after the verb the question puts before 哪些
+    assert marked(budget, "盲人凭有效证件可以免费乘坐哪些交通工具？") == "市内公共汽车、电车、地铁、渡船"
