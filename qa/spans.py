@@ -222,7 +222,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 _HANDING_VERBS = r"核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
 _HANDING = re.compile(_HANDING_VERBS)
-_INNER_VERB = re.compile(r"设立|建立健全|建立|健全|完善|设置|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|制作|作出|办理|{_HANDING_VERBS}")
 
 

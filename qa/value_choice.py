@@ -56,6 +56,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         spans = [s for s in spans if sentence[s[1]:s[1] + 1] == "止" or sentence[max(s[0] - 1, 0):s[0]] == "至"] or spans
     if kind == ORG:
         spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
+        spans = _of_the_asked_kind(sentence, spans, flat_question)
         spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
         if not spans:
@@ -81,6 +82,21 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
 _END_ASKED = re.compile(r"截止|截至|止于|到哪一?天|结束")
 # 有关机构, 相关部门: which body is not said, so it answers no 哪个部门.
 _GENERIC_BODY = re.compile(r"(?:有关|相关|其他|其他有关|各)(?:部门|机构|机关|单位|组织)")
+
+
+_ASKED_BODY = re.compile(r"(?:哪一?级|哪个|哪些|哪家|什么)(?P<body>[\u4e00-\u9fff]{0,4}?(?:政府|机关|法院|检察院|部门|机构|组织|单位))")
+_GENERIC_BODY_WORDS = {"机关", "部门", "机构", "组织", "单位"}
+
+
+def _of_the_asked_kind(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
+    """哪一级检察机关 is answered by a 检察院, not by the 人民法院 the same sentence names; 哪一级政府 by a 政府."""
+    asked = _ASKED_BODY.search(flat_question)
+    if asked is None:
+        return spans
+    body = asked.group("body")
+    pieces = {body[i:i + 2] for i in range(len(body) - 1)} - _GENERIC_BODY_WORDS
+    fitting = [s for s in spans if any(piece in compact(sentence[s[0]:s[1]]).text for piece in pieces)]
+    return fitting or spans
 
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:

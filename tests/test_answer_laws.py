@@ -547,6 +547,10 @@ BUDGET = """# 海川市预算管理条例
 第八条　预算绩效评价由有关机构实施。
 
 第九条　盲人持有效证件免费乘坐市内公共汽车、电车、地铁、渡船。
+
+第十条　损害社会公共利益的，市人民检察院可以依法向人民法院提起公益诉讼。
+
+第十一条　市人民政府制定海川市预算改革纲要，区人民政府根据海川市预算改革纲要，制定本区的预算改革方案。
 """
 
 
@@ -568,3 +572,7 @@ def test_laws_twelfth_forms(tmp_path_factory):
     assert marked(budget, "预算绩效评价由哪个机构实施？") is None
     # the items begin after the verb the question puts before 哪些
     assert marked(budget, "盲人凭有效证件可以免费乘坐哪些交通工具？") == "市内公共汽车、电车、地铁、渡船"
+    # the kind of body asked (检察机关) picks the body of that kind in the sentence
+    assert marked(budget, "损害社会公共利益的，由哪一级检察机关提起公益诉讼？") == "市人民检察院"
+    # a document is asked as 什么文件; 根据 comes before its name
+    assert marked(budget, "区人民政府制定预算改革方案，要依据市人民政府制定的什么文件？") == "海川市预算改革纲要"
