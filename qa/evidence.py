@@ -13,10 +13,11 @@ from index.tokenize import NGRAM_PREFIX, normalize
 from qa.similar import bigrams
 from qa.targets import YEAR_RE
 
-# Words that ask rather than tell: they are no evidence that a sentence answers.
+# Words that ask rather than tell, or name the source asked about (按照…法): they are no evidence that a
+# sentence answers.
 QUESTION_WORDS = sorted("""什么样 什么 怎么样 怎么 怎样 如何 哪些 哪个 哪里 哪儿 哪家 哪几 哪一年 哪年 多少 多大 多高 几 吗 呢
 是否 有没有 能不能 要不要 会不会 可不可以 是不是 有何 有哪些 为何 为什么 目标 要求 情况 方面 请问 的 了 吧
-什么时候 时候 何时 哪天 多久 多长 具体""".split(),
+什么时候 时候 何时 哪天 多久 多长 具体 按照 依照 根据 依据""".split(),
                         key=len, reverse=True)
 SPECIFIC_SHARE = 0.2  # a word in more than this share of the clauses is no evidence of a topic (建设, 能源)
 UNKNOWN = -1.0  # Word.share of a word no clause of the library holds

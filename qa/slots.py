@@ -54,7 +54,8 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
                      for end in range(len(noun) - 1, 1, -1)]
     elif not strict and gap.group() == "什么" and question[:gap.start()].endswith(left) and len(left) >= 2:
         # 还要建立什么？: the object of the verb right before 什么, up to the end of its clause
-        patterns = [rf"{re.escape(left)}(?P<name>[^\W_，。；：、“”《》（）()]{{2,{MAX_NAME}}})(?=[，。；]|$)"]
+        # (开具由财政部门统一监（印）制的捐赠票据: the noun after the last 的)
+        patterns = [rf"{re.escape(left)}(?:[^，。；：、]{{0,24}}的)?(?P<name>[^\W_，。；：、“”《》（）()的]{{2,{MAX_NAME}}})(?=[，。；]|$)"]
     else:
         return []
     for pattern in patterns:

@@ -576,3 +576,31 @@ def test_laws_twelfth_forms(tmp_path_factory):
     assert marked(budget, "损害社会公共利益的，由哪一级检察机关提起公益诉讼？") == "市人民检察院"
     # a document is asked as 什么文件; 根据 comes before its name
     assert marked(budget, "区人民政府制定预算改革方案，要依据市人民政府制定的什么文件？") == "海川市预算改革纲要"
+
+
+CHARITY = """# 海川市慈善促进条例
+
+第一条　每年9月5日为"海川慈善日"。
+
+第二条　慈善组织可以采取基金会、社会团体、社会服务机构等组织形式。
+
+第三条　慈善组织接受捐赠，应当向捐赠人开具由财政部门统一监（印）制的捐赠票据。
+
+第四条　网络游戏服务提供者不得在每日二十二时至次日八时向未成年人提供网络游戏服务。
+
+第五条　学校组织学生军训，应当依照学生军事训练大纲，加强军事技能训练。
+"""
+
+
+def test_laws_thirteenth_forms(tmp_path_factory):
+    charity = engine_over(tmp_path_factory, {"charity.md": CHARITY})
+    # 按照…条例 frames the question and a quoted name stays evidence
+    assert marked(charity, "按照海川市慈善促进条例，“海川慈善日”定在哪一天？") == "每年9月5日"
+    # 哪些组织形式 asks for forms, not for bodies
+    assert marked(charity, "慈善组织可以采用哪些组织形式？") == "基金会、社会团体、社会服务机构"
+    # the thing handed over is the noun after the last 的 of the verb's object
+    assert marked(charity, "慈善组织收到捐赠后应当给捐赠人开具什么？") == "捐赠票据"
+    # a span of hours is a time
+    assert marked(charity, "网络游戏服务提供者在哪个时间段不得向未成年人提供服务？") == "每日二十二时至次日八时"
+    # a 大纲 is a document
+    assert marked(charity, "学校组织学生军训应当依照什么文件？") == "学生军事训练大纲"
