@@ -95,7 +95,7 @@ def _run(command: list[str], limit_memory: bool = True) -> str:
             raise CorruptFileError(f"{tool} 读取这个文件超过 {TIMEOUT_S} 秒仍未完成，已放弃；文件可能已损坏。") from error
         if done.returncode == 0:
             return done.stdout.decode("utf-8", "replace").replace("\ufeff", "")
-        log.info("%s exited %s: %s", tool, done.returncode, done.stderr.decode("utf-8", "replace")[:300])
+        log.info("%s 读取失败（退出码 %s）：%s", tool, done.returncode, done.stderr.decode("utf-8", "replace")[:300])
     return ""
 
 

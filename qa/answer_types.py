@@ -51,9 +51,10 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 # What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
 # (什么要求, 什么措施) or an act (开展什么建设) is answered by the sentence.
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
+HANDING_VERBS = "核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
-_OBJECT_ASKED = re.compile(r"(?:建立|设立|设置|编制|制定|发放|核发|颁发|发给|取得|持有|提交|出具|开具|签订|订立|公布|配备|保存|"
-                           rf"申领|领取|建设)了?什么(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
+_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|签订|订立|公布|配备|保存|建设|{HANDING_VERBS})了?什么"
+                           rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
     DATE: re.compile(r"\d{4}\s*年\s*(\d{1,2}\s*月)?|起施行|之日起|\d{4}-\d{1,2}"),
@@ -101,7 +102,6 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?立方米?"), re.compile(r"立方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)周?岁"), re.compile(r"岁")),
-    (re.compile(r"人数[^，,。？?]{0,10}(?:多少|几|什么(?:要求|限制|规定))"), re.compile(r"人|名")),  # a head count, not a share
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)

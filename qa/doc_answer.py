@@ -72,14 +72,14 @@ def asked_fact(question: str, kind: str | None) -> str | None:
 
 # What comes into force when a question names it: a document (…法, 《…》, 本条例), or nothing named at all.
 _DOCUMENT_NAMED = re.compile(r"法|条例|办法|规定|方案|规划|意见|通知|决定|细则|文件|纲要|》")
-_QUESTION_WORDS = re.compile(r"从|自|于|在|是|的|哪一?[天年日]|什么时[候间]|何时|几月几日|几号|起|开始|正式|哪个时间")
+_ASKING_WORDS = re.compile(r"从|自|于|在|是|的|哪一?[天年日]|什么时[候间]|何时|几月几日|几号|起|开始|正式|哪个时间")
 
 
 def _document_in_force(question: str) -> bool:
     """企业职工基本养老保险全国统筹从哪一年起实施 asks when a measure starts, not when the law does."""
     said = _ASKS_IN_FORCE.search(question)
     subject = re.split(r"[，,；;]", question[:said.start()])[-1]
-    return _DOCUMENT_NAMED.search(subject) is not None or len(_QUESTION_WORDS.sub("", subject)) < 2
+    return _DOCUMENT_NAMED.search(subject) is not None or len(_ASKING_WORDS.sub("", subject)) < 2
 
 
 def read_fact(document: Document, fact: str) -> Fact | None:

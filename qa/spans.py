@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 
-from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, KIND_ENDINGS, LEVEL, LIST, ORG,
-                             QUANTITY)
+from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, HANDING_VERBS, KIND_ENDINGS, LEVEL,
+                             LIST, ORG, QUANTITY)
 from qa.places import gazetteer
 from qa.targets import UNITS, VALUE_RE, compact
 
@@ -221,10 +221,9 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")
 
 
-_HANDING_VERBS = r"核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
-_HANDING = re.compile(_HANDING_VERBS)
+_HANDING = re.compile(HANDING_VERBS)
 _INNER_VERB = re.compile(r"设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
-                         rf"划定为|制作|作出|办理|{_HANDING_VERBS}")
+                         rf"划定为|制作|作出|办理|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:

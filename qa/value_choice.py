@@ -48,8 +48,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
         return next((span for span in spans if span[0] <= named[0] and named[1] < span[1]
-                     and not any(len(noun) > named_tail and noun.startswith(sentence[named[1]:span[1]])
-                                 for noun in evidence.names for named_tail in [span[1] - named[1]])), named)
+                     and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)
     if not spans:
         return None
     if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
@@ -77,6 +76,10 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end = _before_asked_kind(sentence, start, end, flat_question)
         start = _after_asked_verb(sentence, start, end, flat_question)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+def _opens_the_asked_noun(words: str, nouns: list[str]) -> bool:
+    return any(len(noun) > len(words) and noun.startswith(words) for noun in nouns)
 
 
 _END_ASKED = re.compile(r"截止|截至|止于|到哪一?天|结束")
