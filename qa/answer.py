@@ -11,7 +11,7 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
-from qa.found import missing_year, names_year, of_subject, of_violation, on_subject
+from qa.found import does_the_asked_act, missing_year, names_year, of_subject, of_violation, on_subject
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
@@ -130,6 +130,9 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 
 
 # Kinds of document a question may name; 规定, 通知 and 决定 are verbs as often, 法 is part of many words.
+# 违反本法第四十条规定…的，禁止多长期限: the article cited is the one broken; the clause that says what
+# breaking it brings answers.
+_BROKEN_ARTICLE = re.compile(r"违反[^，,。？?]{0,20}?(第[一二三四五六七八九十百零〇\d]+条)")
 _KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单")
 _TITLE_KIND = re.compile(rf"({TITLE_KINDS}|目录|法)(?:[（(][^）)]*[）)])?$")
 
@@ -162,7 +165,9 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     evidence = question_evidence(engine, result.query)
     # 第九十九条规定的罚款是多少: the answer is the cited clause's, when the search found it.
     refs = question_refs(normalize(result.query))
-    cited = [hit for hit in hits if refs and cites(hit.clause, refs)]
+    broken = _BROKEN_ARTICLE.search(normalize(result.query))
+    cited = [hit for hit in hits if re.search(rf"违反[^，。；]{{0,20}}?{broken.group(1)}", hit.text)] if broken else \
+        [hit for hit in hits if refs and cites(hit.clause, refs)]
     # A question that spells out a whole title asks that document: another's figure is no answer to it.
     library = engine.library()
     titled = {doc_id for doc_id, title in zip(library.doc_ids, library.titles) if spells_out_title(result.query, title)}
@@ -175,7 +180,8 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
         _on_subject_quote(leading, hits, evidence, kind, result.query)
     missing = missing_year(quote, hits, evidence)
     if quote is None or missing or not on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
-            or (kind == QUANTITY and not of_subject(quote, hits, evidence)) or not of_violation(quote, hits, evidence):
+            or (kind == QUANTITY and not of_subject(quote, hits, evidence)) or not of_violation(quote, hits, evidence) \
+            or (kind == ORG and not does_the_asked_act(quote, result.query, evidence.tag)):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]

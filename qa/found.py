@@ -169,3 +169,28 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
 # 全市, 本省: where a figure applies opens the thing measured without narrowing it.
 _SCOPE_OPENING = re.compile(r"^(?:全|本)[市省区县国]")
 
+
+# What asks for a body (哪个部门, 谁, 哪里) and the words after it that say nothing of the act (由, 负责, 应当…).
+_BODY_ASKED = re.compile(r"谁|哪(?:一?级|一?个|家|些|里|儿)?[\u4e00-\u9fff]{0,6}?(?:部门|机关|机构|单位|组织|政府|委员会)|哪(?:里|儿)")
+_NO_ACT = {"负责", "应当", "需要", "可以", "必须", "才能", "方可", "能够", "放在", "设在", "来", "去"}
+_NEAR_BODY = 8  # characters after the body where its act is said
+
+
+def does_the_asked_act(quote: Quote, question: str, tag) -> bool:
+    """A body answers 由哪个部门核发 when the text says it does that act: one of the verbs after the
+    question's asking words is in the sentence, or shares a character with the words right after the body
+    (搭建 for 部门应当建立). 县级以上人民政府负责残疾人工作的机构 does not answer who issues the 残疾人证."""
+    asked = None
+    for asked in _BODY_ASKED.finditer(question):
+        pass
+    if asked is None or tag is None or not quote.highlight:
+        return True
+    act = [pair.word for pair in tag(re.split(r"[，,；;？?。]", question[asked.end():])[0])
+           if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
+    if not act:
+        return True
+    text = normalize(re.sub(r"\s+", "", quote.text))
+    body = normalize(re.sub(r"\s+", "", quote.highlight))
+    at = text.find(body)
+    after = text[at + len(body):at + len(body) + _NEAR_BODY] if at >= 0 else ""
+    return any(verb in text or any(char in after for char in verb) for verb in act)

@@ -12,9 +12,10 @@ from qa.places import Place, gazetteer
 from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
 
 # A document name in a question: words ending in the kind of document (…法, …条例, …方案).
-# Without 《》 only laws and regulations count (…法, …条例): "住建部的方案" names no document.
+# Without 《》 only laws and regulations count (…法, …条例, and the rules that implement them: …法实施细则):
+# "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例))"
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例)(?:实施(?:细则|条例|办法))?)"
                             r"(?=第|规定|中|里|的|对|有|是|自|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
 _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(?<=[，。？?；：]))"
@@ -25,8 +26,9 @@ _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落�
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name.
 _INTRODUCES = re.compile(r"^(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|按|依|据)?(?:现行的?|新修订的|修订后的)?")
-# 地方条例, 相关法规, 配套办法: a kind of document, named by no title.
-_GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门)(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
+# 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
+_GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
+                           r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "标准", "指南", "目录", "纲要", "计划", "措施")
 
 

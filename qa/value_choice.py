@@ -33,7 +33,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
     if kind in (ENTITY, ORG, LIST):
-        values = [_without_said_items(sentence, span, flat_question) for span in values]
+        values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question))]
     spans = [s for s in values
              if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
@@ -75,6 +75,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == LIST:
         end = _before_asked_kind(sentence, start, end, flat_question)
         start = _after_asked_verb(sentence, start, end, flat_question)
+        start = _first_item_like_others(sentence, start, end, evidence.tag)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
@@ -139,7 +140,26 @@ def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -
     if verb is None or first_item_end < 0:
         return start
     at = sentence.rfind(verb.group(1), start, first_item_end)
-    return at + 2 if at >= 0 and first_item_end - (at + 2) >= 2 else start
+    if at < 0 or first_item_end - (at + 2) < 2:
+        return start
+    return at + 3 if sentence[at + 2] == "的" else at + 2  # 境内的哪些资金 for 境内的出资、利润…
+
+
+def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
+    """科学技术人员应当大力弘扬爱国、创新、求实…: a first item far longer than every other one holds the words
+    that open the list; it keeps its last words, as long as the longest other item (a word at least)."""
+    items = sentence[start:end].split("、")
+    if tag is None or len(items) < 3:
+        return start
+    longest = max(len(item) for item in items[1:])
+    if len(items[0]) <= 2 * longest + 2:
+        return start
+    kept = 0
+    for pair in reversed(tag(items[0])):
+        if kept and kept + len(pair.word) > longest:
+            break
+        kept += len(pair.word)
+    return start + len(items[0]) - kept
 
 
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:
@@ -197,8 +217,11 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
                               r"(?:[了的是]{0,2}|的[^，,。？?]{0,8}?)(?:什么|哪)", flat_question)
                 and not any(pair.flag == "ns" for pair in words[:n])), default=0)
     # (…和其他从事农业生产经营的组织, …的总要求: a noun after 的 is no verb, whatever the tagger says)
+    # (…再就业培训及其他职业性培训, …资产处置所得、…、清算所得: words another item ends with are the last item's own)
+    others = re.split(r"[、和及]", value)[:-1]
     tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))
-                and words[n].flag.startswith("v") and "的" not in (pair.word for pair in words[max(0, n - 2):n])),
+                and words[n].flag.startswith("v") and "的" not in (pair.word for pair in words[max(0, n - 2):n])
+                and not any(item.endswith(value[starts[n]:]) for item in others)),
                default=len(words))
     start, end = starts[lead], starts[tail]
     # …生活富裕的总要求 for 总要求有哪几条: what the items are, said after the last one's 的, is no item; a
@@ -229,7 +252,7 @@ def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str
     return (span[0] + said, span[1]) if said else span
 
 
-def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int] | None:
     """A list without the items the question already names (除三明农商行外，另一家是… → 沙县农商行), when
     the items left stand together."""
     items = [m.span() for m in re.finditer(r"[^、]+", sentence[span[0]:span[1]])]
@@ -240,7 +263,16 @@ def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str
             or (defined and defined.group(1).endswith(compact(sentence[span[0] + start:span[0] + end]).text))]
     if len(items) < 2 or not left or len(left) == len(items) or left != list(range(left[0], left[-1] + 1)):
         return span
+    # 新生儿疾病筛查包括哪些病种, for 开展新生儿疾病筛查、婴儿多发病和常见病防治等服务: a list holding the thing
+    # whose parts are asked lists its neighbours, not its parts
+    whole = _WHOLE_ASKED.search(flat_question)
+    said = [compact(sentence[span[0] + start:span[0] + end]).text for n, (start, end) in enumerate(items) if n not in left]
+    if whole and any(whole.group(1).endswith(item) for item in said if len(item) >= 2):
+        return None
     return (span[0] + items[left[0]][0], span[0] + items[left[-1]][1])
+
+
+_WHOLE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,})(?:包括|包含|分为|分成|有)(?:哪|什么)")
 
 
 def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
