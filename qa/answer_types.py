@@ -39,10 +39,11 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图)
                      r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构))")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
-    # 主要健康指标包括哪些: the items are asked, though what they are is a kind of figure
-    (LIST, re.compile(r"(?:包括|有)哪些[\u4e00-\u9fff]{0,4}[？?]?$")),
+    # 主要健康指标包括哪些, 哪些货物适用百分之九的税率: the items are asked, though the question speaks of a figure,
+    # unless it asks for a number too (哪些项目…要达到多少)
+    (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
-                          r"罚款|目标值|指标|[百千万]分之|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
+                          r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
                           r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度)有什么(?:最低|最高)?(?:限制|要求|规定)|"
@@ -57,7 +58,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
 HANDING_VERBS = "核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
-_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|签订|订立|公布|配备|保存|建设|{HANDING_VERBS})了?什么"
+_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|签订|订立|公布|配备|保存|建设|申请|{HANDING_VERBS})了?什么"
                            rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
@@ -79,7 +80,8 @@ def asked_type(question: str) -> str | None:
     if kind is None and _OBJECT_ASKED.search(question):
         return ENTITY
     thing = _THING_ASKED.search(question) if kind is None else None
-    return ENTITY if thing and not is_an_act(thing.group("noun")) else kind
+    # one character after 什么 is a kind of thing (什么表, 什么税), whatever the tagger reads alone
+    return ENTITY if thing and (len(thing.group("noun")) == 1 or not is_an_act(thing.group("noun"))) else kind
 
 
 def holds(text: str, kind: str | None) -> bool:
@@ -93,7 +95,7 @@ _COUNT = "个座家项条辆台套处所批只艘根人名户"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长).
-TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)"
+TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期间(?:是|为)?(?:多长|多久)"
 _MEASURES = [
     # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
     (re.compile(r"(?:多少|(?<!哪)几)个?年"), re.compile(r"年")),

@@ -51,11 +51,13 @@ def asked_fact(question: str, kind: str | None) -> str | None:
         return "doc_number"
     if kind == ORG and _RULED_ON.search(question):  # …条例规定，临时用地由谁批准: a body the text names
         return None
-    if kind == ORG and "批准" in question:
+    # 表决通过章程后，应当向哪个部门申请登记: what was adopted before the asking words is not what is asked
+    asking = next((part for part in re.split(r"[，,；;]", question) if re.search(r"谁|哪|什么", part)), question)
+    if kind == ORG and "批准" in asking:
         return "approver"
-    if kind == ORG and _ASKS_ADOPTED.search(question):
+    if kind == ORG and _ASKS_ADOPTED.search(asking):
         return "adopter"
-    if kind == ORG and (_ASKS_ISSUER.search(question) or _ASKS_ADOPTED.search(question)):
+    if kind == ORG and (_ASKS_ISSUER.search(question) or _ASKS_ADOPTED.search(asking)):
         return "issuer"
     if kind == DATE and _ASKS_IN_FORCE.search(question) and _document_in_force(question):
         return "in_force"

@@ -158,8 +158,10 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     measured, measure = _SCOPE_OPENING.sub("", thing.group(1)), chunk[thing.end(1):]
     # The question's words for the measure (装机容量) and for setting it (达到) say nothing of whose it is
     # (抽水蓄能电站装机容量达到).
+    # Nor does a kind of figure (税率幅度 for 契税税率为百分之三至百分之五).
     typed = [form for word in evidence.words for form in word.forms
-             if form in evidence.said and form not in measure and not _SETTING.fullmatch(form)]
+             if form in evidence.said and form not in measure and not _SETTING.fullmatch(form)
+             and not KIND_OF_FIGURE.fullmatch(form)]
     synonyms = [form for word in evidence.words for form in word.forms if form not in evidence.said]
     return bool(typed) and \
         not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \

@@ -11,8 +11,11 @@ from qa.targets import compact
 _GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?")
 _NAME = r"(?:[^\W_，。；：“”《》（）()]|、)"  # a name may list (新余、宜春) and hold digits (110千伏)
 # 依托的是哪个中心: the words before the copula frame the gap (依托张江…中心).
-_COPULA = re.compile(r"(?:的是|就是|是|为)$")
+_COPULA_WORDS = "的是|就是|是|为"
+_COPULA = re.compile(rf"(?:{_COPULA_WORDS})$")
 _WHO = re.compile(r"谁")
+_COUNTED_ONE = re.compile(r"一[张个份项种部本套件条]$")
+_ONE_NAME = r"[^\W_，。；：“”《》（）()、和及与]"
 _NAME_ASKED = re.compile(r"叫什么|什么名字|什么名称")
 MAX_ANCHOR = 4
 MAX_NAME = 16
@@ -30,7 +33,7 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
         return []
     flat = compact(sentence)
     text = flat.text
-    before = _COPULA.sub("", question[:gap.start()])
+    before = _COUNTED_ONE.sub("", _COPULA.sub("", question[:gap.start()]))  # 附送一张什么表: 附送 frames it
     after = question[gap.end():]
     # The asked noun as the question has it: the longest reading that ends its clause (哪个信用平台？), else
     # the first that the question continues after (哪座城市为核心 → 城市).
@@ -47,8 +50,10 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     elif noun and strict and is_an_act(noun):  # 开展什么建设: the name is before 建设
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun)}(?=[，。；等]|$)"]
     elif noun:  # the name ends in the asked noun, or in its longest ending the sentence has (信用平台 → 平台)
-        patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{0,{MAX_NAME}}}?{re.escape(noun[start:])})(?=[，。；等]|$)"
-                    for start in range(len(noun) - 1)]
+        # (a noun of one character, 什么表, ends one name: 尺度和内河航道图 are two)
+        name = _NAME if len(noun) > 1 else _ONE_NAME
+        patterns = [rf"{re.escape(left)}(?:{_COPULA_WORDS})?(?P<name>{name}{{0,{MAX_NAME}}}?{re.escape(noun[start:])})"
+                    rf"(?=[，。；等]|$)" for start in range(max(len(noun) - 1, 1))]
         # …or stands before the noun's first word (建立什么备查资料 in 建立职工名册备查)
         patterns += [rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun[:end])}(?=[，。；]|$)"
                      for end in range(len(noun) - 1, 1, -1)]

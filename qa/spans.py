@@ -10,7 +10,7 @@ from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NO
 from qa.places import gazetteer
 from qa.targets import UNITS, VALUE_RE, compact
 
-_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
+_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
          "超过|低于|高于|突破|约")
 # A range whose unit is said once, after its upper end (5千至1万吨标煤, 2.6万至5万吨).
 _RANGE_FROM = r"\d+(?:\.\d+)?[千万亿]?\s*(?:至|到|~|～)\s*"
@@ -53,7 +53,7 @@ _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[不未]?满|(?:{_LEAD}){{1,2}})
                         rf"|{_PERCENT}(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
-_BOUNDED = re.compile(r"(?:不(?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
+_BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
@@ -98,6 +98,8 @@ _ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{0,6}}?所在地)?
 _JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|自然资源|科学技术|商务|卫生)和"
                           r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
 _NAME_JOIN_STAND_IN = "咊"
+# Bodies named by one word, with nothing before them (由海关代征).
+_BARE_BODY = re.compile(r"(?<=[由经向被和及、，；])海关(?![\u4e00-\u9fff]{0,4}(?:署|局))")
 def is_organisation(text: str) -> bool:
     """The text is one organisation's name (国能台山电厂, 市生态环境局)."""
     return _ORG.fullmatch(text) is not None
@@ -119,7 +121,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
 _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
-                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对)")
+                        r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对|将|把)")
 
 
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
@@ -163,7 +165,7 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
     for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS})$", noun) is None):
-        endings = KIND_ENDINGS.get(noun) or [re.escape(noun[start:]) for start in range(len(noun) - 1)]
+        endings = KIND_ENDINGS.get(noun) or [re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))]
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
@@ -199,7 +201,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
-        named = _outermost([_after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span())))))
+        named = _outermost([m.span() for m in _BARE_BODY.finditer(text)] + [_after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span())))))
                             for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
         return noted or named
     if kind == LIST:
@@ -214,8 +216,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 # 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun; and
-# 392吨/日的医废处置能力 states the capacity itself.
-_ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$))")
+# 392吨/日的医废处置能力 and 15％的税率 state the capacity and the rate themselves.
+_ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力)*"
                            r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")

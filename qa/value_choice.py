@@ -400,6 +400,9 @@ def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, in
     right = min((i for i in after if i >= 0), default=len(sentence))
     if any(start + length <= other < right for other, _ in values):
         right = start + length
+    # 警告，六个月；记大过，十八个月: a value standing alone after a comma is the label's before it
+    if left > 0 and sentence[left - 1] in "，," and not sentence[left:right].replace(sentence[start:start + length], "").strip():
+        left = max(sentence.rfind(mark, 0, left - 1) for mark in "；;：:。") + 1
     return _case_before(sentence, left) + sentence[left:right]
 
 
