@@ -26,12 +26,14 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
              "程度|水平|地方|领域|方面|途径|渠道|形式|原因|理由|依据|重点|奖励|补贴|保障|变化|意见|建议")
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
-    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种)(?:{NAMED_KINDS})")),
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
+    # 施行的2022年…收入是多少亿元: a number asked at the end, whatever date the question speaks of
+    (QUANTITY, re.compile(r"^(?!.*(?:日期|时间|何时|哪天|哪年)).*多少[\u4e00-\u9fff%]{0,3}[？?]?$")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 向哪里提出申请: where a request is handed in is a body
@@ -42,7 +44,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # 主要健康指标包括哪些, 哪些货物适用百分之九的税率: the items are asked, though the question speaks of a figure,
     # unless it asks for a number too (哪些项目…要达到多少)
     (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度]|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁]|几周岁|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
@@ -58,7 +60,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
 HANDING_VERBS = "核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
-_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|签订|订立|公布|配备|保存|建设|申请|{HANDING_VERBS})了?什么"
+_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS})了?什么"
                            rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),

@@ -79,9 +79,9 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
 
 
 def _covered(place: Place, library, hits: list) -> bool:
-    """Some document is of this place or names it in its title; or of a city it lies in (台山's targets are in a 江门 plan); or of a
-    province it lies in whose text the hits show speaking of it (甘孜州 in the 四川 plan). A 广东省 plan is
-    no answer for 恩平, nor a 长沙 plan for 湖南省."""
+    """Some document is of this place or names it in its title; or of a city it lies in (台山's targets are in
+    a 江门 plan); or of a province it lies in whose text the hits show speaking of it (甘孜州 in the 四川 plan).
+    A 广东省 plan is no answer for 恩平, nor a 长沙 plan for 湖南省."""
     names = {place.name, gazetteer().short_name(place)}
     # 《海南自由贸易港法》, a national law, is about 海南: a title naming the place covers it, unless the
     # document is of a place inside it (江门市江海区…方案 is no answer for 江门市)

@@ -62,7 +62,8 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?
                    r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?"  # a yearly deadline: 每年3月31日前, 每年10月底前
                    r"|农历(?:正|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|[一二三四五六七八九十]{1,3}日?)"  # 农历九月初九
                    rf"|(?:农历)?(?:{_SOLAR_TERMS})日"  # 农历秋分日
-                   # a weekday or week of a month (每年5月的第三个星期日, 5月的第二周), a month of the year (每年9月) or a span of months (六月至九月)
+                   # a weekday or week of a month (每年5月的第三个星期日, 5月的第二周), a month of the year (每年9月)
+                   # or a span of months (六月至九月)
                    r"|(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?的?第[一二三四五]个?(?:星期|周|礼拜)[一二三四五六日天]?"
                    r"|(?<=每年)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?![\d一二三四五六七八九十初底末])"
                    # a day set by an event, as laws count from it (自办理失业登记之日起计算 → 办理失业登记之日)
@@ -225,7 +226,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 _HANDING = re.compile(HANDING_VERBS)
 _INNER_VERB = re.compile(r"设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
-                         rf"划定为|制作|作出|办理|{HANDING_VERBS}")
+                         rf"划定为|制作|作出|办理|颁布|发布|印发|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:

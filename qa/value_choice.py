@@ -65,7 +65,10 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
-        return _without_what_is_asked(sentence, best, flat_question)
+        best = _without_what_is_asked(sentence, best, flat_question)
+        if sentence.startswith("满", best[0]) and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
+            best = (best[0] + 1, best[1])  # 住满多少天 asks the days: 一百八十三天
+        return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
     if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪", flat_question):
         return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
@@ -76,7 +79,26 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end = _before_asked_kind(sentence, start, end, flat_question)
         start = _after_asked_verb(sentence, start, end, flat_question)
         start = _first_item_like_others(sentence, start, end, evidence.tag)
+        start += sentence[start] == "的" and end - start > 3  # 对其实施的道德品质、…: no item starts with 的
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+# 处上一年年收入百分之八十的罚款, 总额为国家上年度职工年平均工资的二十倍: a multiple or a share is of what
+# stands before it, after the verb that sets it.
+_OF_A_BASE = re.compile(r"倍|[百千万]分之|%|％")
+_BASE = re.compile(r"(?:处|为)(?P<base>[\u4e00-\u9fff]{2,16}?)$")
+
+
+def _with_its_base(sentence: str, span: tuple[int, int], said: str, tag) -> tuple[int, int]:
+    """A multiple or a share with the base it is reckoned on, which is part of the value unless the question
+    (said: without the document names) says it (按违法所得的几倍 → 一倍以上五倍以下; 罚多少 → 上一年年收入百分之八十)."""
+    value = sentence[span[0]:span[1]]
+    base = _BASE.search(sentence[:span[0]])
+    if tag is None or base is None or not _OF_A_BASE.search(value) or stated_lead(value):
+        return span
+    if any(len(pair.word) >= 2 and pair.word in said for pair in tag(base.group("base").rstrip("的"))):
+        return span
+    return (base.start("base"), span[1])
 
 
 def _opens_the_asked_noun(words: str, nouns: list[str]) -> bool:
@@ -152,7 +174,7 @@ def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
     if tag is None or len(items) < 3:
         return start
     longest = max(len(item) for item in items[1:])
-    if len(items[0]) <= 2 * longest + 2:
+    if len(items[0]) <= 2 * longest + 2:  # not far longer: a modifier of its own (绿色低碳产品、…) stays
         return start
     kept = 0
     for pair in reversed(tag(items[0])):
@@ -401,7 +423,8 @@ def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, in
     if any(start + length <= other < right for other, _ in values):
         right = start + length
     # 警告，六个月；记大过，十八个月: a value standing alone after a comma is the label's before it
-    if left > 0 and sentence[left - 1] in "，," and not sentence[left:right].replace(sentence[start:start + length], "").strip():
+    value = sentence[start:start + length]
+    if left > 0 and sentence[left - 1] in "，," and "、" not in value and not sentence[left:right].replace(value, "").strip():
         left = max(sentence.rfind(mark, 0, left - 1) for mark in "；;：:。") + 1
     return _case_before(sentence, left) + sentence[left:right]
 

@@ -337,7 +337,8 @@ def test_laws_fourth_forms(engine):
     assert marked(engine, "临时进场的要办理什么证？") == "临时入场证"
     assert marked(engine, "经营市场的企业注册资本最低是多少？") == "不低于人民币一百万元"
     assert marked(engine, "市场通道的标准宽度是多少？") == "1435毫米"
-    assert marked(engine, "市场档案自形成之日起满多少年向社会开放？") == "满二十五年"
+    # 满多少年 asks the years: the 满 it says is not marked (three golds of four mark it so)
+    assert marked(engine, "市场档案自形成之日起满多少年向社会开放？") == "二十五年"
 
 
 def test_laws_sixth_forms(engine):
@@ -352,8 +353,9 @@ def test_laws_sixth_forms(engine):
     # a case closed by 的 is said for every value after it, and each value's own case tells them apart
     assert marked(engine, "船舶企业拒不改正的，对单位罚款多少？") == "十万元以上五十万元以下"
     assert marked(engine, "在全省范围内经营的船舶检验机构，注册资本要多少？") == "不低于人民币一百万元"
-    # 上一年 is the year before, not a span of one year; a fine may be a share of what it is reckoned on
-    assert marked(engine, "主要负责人发生重大事故的，罚多少？") == "百分之八十"
+    # 上一年 is the year before, not a span of one year; a fine may be a share of what it is reckoned on, which
+    # is part of the value when the question does not say it
+    assert marked(engine, "主要负责人发生重大事故的，罚多少？") == "上一年年收入百分之八十"
     # 采取 and 用于 open a list, 方面 closes it
     assert marked(engine, "市人民政府采取哪些措施改善通航条件？") == "疏浚河道、加固堤岸和清理沉船"
     assert marked(engine, "用于哪些方面的船舶要强制检验？") == "客运、货运、渔业"
