@@ -182,10 +182,11 @@ def does_the_asked_act(quote: Quote, question: str, tag) -> bool:
     """A body answers 由哪个部门核发 when the text says it does that act: one of the verbs after the
     question's asking words is in the sentence, or shares a character with the words right after the body
     (搭建 for 部门应当建立). 县级以上人民政府负责残疾人工作的机构 does not answer who issues the 残疾人证."""
-    asked = ([None] + list(_BODY_ASKED.finditer(question)))[-1]  # the last asking words
-    if asked is None or tag is None or not quote.highlight:
+    asking = list(_BODY_ASKED.finditer(question))
+    if not asking or tag is None or not quote.highlight:
         return True
-    act = [pair.word for pair in tag(re.split(r"[，,；;？?。]", question[asked.end():])[0])
+    after_asking = re.split(r"[，,；;？?。]", question[asking[-1].end():])[0]
+    act = [pair.word for pair in tag(after_asking)
            if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
     if not act:
         return True

@@ -79,7 +79,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end = _before_asked_kind(sentence, start, end, flat_question)
         start = _after_asked_verb(sentence, start, end, flat_question)
         start = _first_item_like_others(sentence, start, end, evidence.tag)
-        start += sentence[start] == "的" and end - start > 3  # 对其实施的道德品质、…: no item starts with 的
+        # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
+        start += sentence[start] == "的" and end - start > 3
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
@@ -162,9 +163,7 @@ def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -
     if verb is None or first_item_end < 0:
         return start
     at = sentence.rfind(verb.group(1), start, first_item_end)
-    if at < 0 or first_item_end - (at + 2) < 2:
-        return start
-    return at + 3 if sentence[at + 2] == "的" else at + 2  # 境内的哪些资金 for 境内的出资、利润…
+    return at + 2 if at >= 0 and first_item_end - (at + 2) >= 2 else start
 
 
 def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
