@@ -46,7 +46,8 @@ eval: install
 
 tune: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
-	$(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA) --write
+	$(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA) \
+	  $$($(PYTHON) eval/law_libraries.py $(DEV_DATA) $(DEV_DATA)-laws) --write
 	for encoder in use lsa; do \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-$$encoder --write \

@@ -11,7 +11,7 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
-from qa.found import does_the_asked_act, missing_year, names_year, of_subject, of_violation, on_subject
+from qa.found import acts_right_after, does_the_asked_act, missing_year, names_year, of_subject, of_violation, on_subject
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
@@ -196,10 +196,14 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
 def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,
                       question: str) -> Quote | None:
     """The quote of the best-ranked leading hit that is about the question's subject, a value in the bracket
-    after the very item the question names (旺苍县（4.3万千瓦）) before one said of the whole group; else the
-    first quote."""
+    after the very item the question names (旺苍县（4.3万千瓦）) before one said of the whole group; when the
+    first body does another act, one of the same document followed by the act asked; else the first quote."""
     quotes = [_best_quote([hit], evidence, kind, question) for hit in leading]
     on = [quote for quote in quotes if quote is not None and on_subject(quote, hits, evidence, kind)]
+    if kind == ORG and on and not does_the_asked_act(on[0], question, evidence.tag):
+        # the first body does another act: one in the same document followed by the act asked answers instead
+        on = [quote for quote in on if quote.document == on[0].document
+              and acts_right_after(quote, question, evidence.tag)] or on
     return next((quote for quote in on if quote.paired), None) or next(iter(on), None) or \
         next((quote for quote in quotes if quote is not None), None)
 

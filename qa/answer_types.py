@@ -60,7 +60,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
 HANDING_VERBS = "核发|发给|颁发|发放|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
-_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS})了?什么"
+_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS})了?什么"
                            rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
@@ -96,8 +96,8 @@ def holds(text: str, kind: str | None) -> bool:
 _COUNT = "个座家项条辆台套处所批只艘根人名户"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
-# …or a span of time asked by its name first (公示时间至少多长).
-TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期间(?:是|为)?(?:多长|多久)"
+# …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
+TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期间(?:是|为)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
 _MEASURES = [
     # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
     (re.compile(r"(?:多少|(?<!哪)几)个?年"), re.compile(r"年")),

@@ -40,6 +40,7 @@ class Evidence:
     baselines: list[str] = field(default_factory=list)  # years a change is measured from (比2020年下降多少)
     direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.question_evidence)
     subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.question_evidence)
+    subject: str = ""  # the words of what a 多少 question measures, without the asker's case before them
     base_nouns: list[str] = field(default_factory=list)  # of those, the base of a share (占新建建筑面积的比例)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
     violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for
@@ -83,6 +84,8 @@ class Evidence:
 
 
 def _word_found(word: Word, plain: str) -> float:
+    if word.short:  # 家暴 is said by 家庭暴力: a short form takes the first character of each of two words
+        return 1.0 if re.search(f"{re.escape(word.short[0])}[\u4e00-\u9fff]{re.escape(word.short[1])}", plain) else 0.0
     return 1.0 if any(f in plain for f in word.forms) else 0.5 if any(p in plain for p in word.parts) else 0.0
 
 
@@ -91,6 +94,7 @@ class Word:
     forms: tuple[str, ...]  # the word and its synonyms, normalized, each rare enough to be evidence
     parts: tuple[str, ...] = ()  # specific bigrams of the forms of three characters or more
     share: float = 0.0  # the share of clauses holding its commonest spelling (else its rarest part): lower is rarer
+    short: str = ""  # an unknown word of two characters, perhaps a short form (家暴 for 家庭暴力)
 
 
 def evidence_of(question: str, document_frequency: dict[str, int] | None = None, documents: int = 1,
@@ -130,7 +134,8 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
             share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
             words.append(Word(forms, parts, share))
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings):
-            words.append(Word((), (), UNKNOWN))  # a thing no clause names, nor by a synonym (火星, 足球)
+            # a thing no clause names, nor by a synonym (火星, 足球)
+            words.append(Word((), (), UNKNOWN, word if len(word) == 2 else ""))
     return words
 
 

@@ -53,15 +53,22 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
     sentence = sentence_shares(clauses, idf_weighted_terms(library.snapshot, question.terms), abbreviations)
     vector = signals.vector
     dense = library.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
+    dense_scaled = scaled(np.asarray(dense, dtype=np.float32))
     home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)
     asked = signals.asked
     columns = {
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
-        "dense": scaled(np.asarray(dense, dtype=np.float32)), "sentence": sentence,
+        "dense": dense_scaled, "sentence": sentence,
         "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
         "ref": np.isin(rows, signals.refs).astype(np.float32), "typed": [holds(c.text, asked) for c in clauses],
-        "home": home[documents] * sentence}
+        "home": home[documents] * sentence, "unmatched": _unmatched(dense_scaled, sentence)}
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))
+
+
+def _unmatched(dense: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+    """The dense column weighted by how much of the question no candidate's best sentence holds, squared."""
+    held = float(np.max(sentence)) if len(sentence) else 1.0
+    return dense * (1.0 - min(held, 1.0)) ** 2
 
 
 def _context(library: Library, question: Question, rows: np.ndarray, wanted: bool) -> np.ndarray:

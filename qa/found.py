@@ -146,7 +146,10 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     question's words, as the question spells them or as a synonym opening the thing (天然气发电 for 燃气发电):
     the figure is that thing's, though the question's subject is said earlier in the sentence
     (能耗、二氧化碳排放强度下降率完成下达的目标，非化石能源消费比重达到32%: 能源消费, a synonym of 能耗, inside
-    非化石能源消费 does not say it)."""
+    非化石能源消费 does not say it). A word the question says only before what it measures is the asker's case,
+    not the thing (新车 in 我买了辆新车要交车辆购置税，税率是多少)."""
+    subject = [word for word in evidence.words
+               if any(form in evidence.subject for form in word.forms) or not any(form in evidence.said for form in word.forms)]
     start = quote.text.find(quote.highlight) if quote.highlight else -1
     if start < 0:
         return False
@@ -159,10 +162,10 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     # The question's words for the measure (装机容量) and for setting it (达到) say nothing of whose it is
     # (抽水蓄能电站装机容量达到).
     # Nor does a kind of figure (税率幅度 for 契税税率为百分之三至百分之五).
-    typed = [form for word in evidence.words for form in word.forms
+    typed = [form for word in subject for form in word.forms
              if form in evidence.said and form not in measure and not _SETTING.fullmatch(form)
              and not KIND_OF_FIGURE.fullmatch(form)]
-    synonyms = [form for word in evidence.words for form in word.forms if form not in evidence.said]
+    synonyms = [form for word in subject for form in word.forms if form not in evidence.said]
     return bool(typed) and \
         not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \
         not any(measured.startswith(form) or (form in chunk and form not in measured) for form in synonyms)
@@ -182,16 +185,31 @@ def does_the_asked_act(quote: Quote, question: str, tag) -> bool:
     """A body answers 由哪个部门核发 when the text says it does that act: one of the verbs after the
     question's asking words is in the sentence, or shares a character with the words right after the body
     (搭建 for 部门应当建立). 县级以上人民政府负责残疾人工作的机构 does not answer who issues the 残疾人证."""
+    act = _asked_act(question, tag)
+    if not act or not quote.highlight:
+        return True
+    text, after = _text_and_after_body(quote)
+    return any(verb in text or any(char in after for char in verb) for verb in act)
+
+
+def acts_right_after(quote: Quote, question: str, tag) -> bool:
+    """The body is followed at once by the first act the question asks (请径向区发展和改革局反映 for 向哪个部门反映;
+    批准 of 由谁批准后实施)."""
+    act = _asked_act(question, tag)
+    return bool(act) and bool(quote.highlight) and act[0] in _text_and_after_body(quote)[1]
+
+
+def _asked_act(question: str, tag) -> list[str]:
+    """The verbs after the question's asking words (核发 in 由哪个部门核发), but those that say nothing of the act."""
     asking = list(_BODY_ASKED.finditer(question))
-    if not asking or tag is None or not quote.highlight:
-        return True
+    if not asking or tag is None:
+        return []
     after_asking = re.split(r"[，,；;？?。]", question[asking[-1].end():])[0]
-    act = [pair.word for pair in tag(after_asking)
-           if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
-    if not act:
-        return True
+    return [pair.word for pair in tag(after_asking) if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
+
+
+def _text_and_after_body(quote: Quote) -> tuple[str, str]:
     text = normalize(re.sub(r"\s+", "", quote.text))
     body = normalize(re.sub(r"\s+", "", quote.highlight))
     at = text.find(body)
-    after = text[at + len(body):at + len(body) + _NEAR_BODY] if at >= 0 else ""
-    return any(verb in text or any(char in after for char in verb) for verb in act)
+    return text, text[at + len(body):at + len(body) + _NEAR_BODY] if at >= 0 else ""

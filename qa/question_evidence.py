@@ -55,6 +55,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.violation = violation_words(evidence.said, evidence.words)
     subject = normalize(_subject_phrase(question))
     evidence.tag = engine.analyzer.tagger().lcut
+    evidence.subject = subject
     evidence.subject_nouns = _subject_nouns(evidence.tag(subject))
     evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)))
     return evidence

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed", "home")
+FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "typed", "home", "unmatched")
 # body: BM25 of the clause text; context: BM25 of the document title and the headings above the clause;
 # dense: cosine of the question and the clause; sentence: share of the question's evidence held by one
 # sentence; scope: the clause's document is the one the question names (place, level, 《title》, issuer);
@@ -19,7 +19,9 @@ FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "ty
 # a value of the kind the question asks for (qa.answer_types: a date for 何时, a 文号 for 文号 …);
 # home: the sentence feature of a clause whose document belongs to the jurisdiction the library is about
 # (qa.home), only when the question names no place, level or document: staff mostly ask about the plans
-# they implement, and a home clause earns the preference by holding the question's words.
+# they implement, and a home clause earns the preference by holding the question's words;
+# unmatched: dense again, times the square of the share of the question's evidence that no sentence of any
+# candidate holds: when the question's words are nowhere (a citizen's paraphrase), the meaning decides more.
 WEIGHTS_FILE = Path(__file__).parent / "data" / "ranking.json"
 SCOPE = FEATURES.index("scope")
 # A document the question names outright (its title, issuer, place or level) comes before every other

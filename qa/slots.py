@@ -45,6 +45,8 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     left = _longest(before, text, from_start=False, shortest=1 if len(right) >= 2 and not strict else 2)
     if not left:
         return []
+    verb_object = not strict and gap.group() == "什么" and question[:gap.start()].endswith(left) and len(left) >= 2
+    patterns = []
     if right:
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}"]
     elif noun and strict and is_an_act(noun):  # 开展什么建设: the name is before 建设
@@ -57,17 +59,22 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
         # …or stands before the noun's first word (建立什么备查资料 in 建立职工名册备查)
         patterns += [rf"{re.escape(left)}(?P<name>{_NAME}{{2,{MAX_NAME}}}?){re.escape(noun[:end])}(?=[，。；]|$)"
                      for end in range(len(noun) - 1, 1, -1)]
-    elif not strict and gap.group() == "什么" and question[:gap.start()].endswith(left) and len(left) >= 2:
-        # 还要建立什么？: the object of the verb right before 什么, up to the end of its clause
-        # (开具由财政部门统一监（印）制的捐赠票据: the noun after the last 的)
-        patterns = [rf"{re.escape(left)}(?:[^，。；：、]{{0,24}}的)?(?P<name>[^\W_，。；：、“”《》（）()的]{{2,{MAX_NAME}}})(?=[，。；]|$)"]
-    else:
+    elif not verb_object:
         return []
+    # 还要建立什么？: the object of the verb right before 什么, up to the end of its clause (开具由财政部门统一监
+    # （印）制的捐赠票据: the noun after the last 的), also when the question's noun names no kind (提供什么材料 →
+    # 专利权评价报告)
+    patterns += [rf"{re.escape(left)}(?:[^，。；：、]{{0,24}}的)?(?P<name>[^\W_，。；：、“”《》（）()的]{{2,{MAX_NAME}}})(?=[，。；]|$)"] \
+        if verb_object and not right and (not noun or noun in _ANY_THING) else []
     for pattern in patterns:
         found = [flat.original_span(*m.span("name")) for m in re.finditer(pattern, text)]
         if found:
             return found
     return []
+
+
+# Nouns for any thing handed over: they name no kind the text's name would end in.
+_ANY_THING = {"材料", "资料", "东西"}
 
 
 @lru_cache(maxsize=4096)

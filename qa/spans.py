@@ -7,7 +7,7 @@ import re
 
 from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, HANDING_VERBS, KIND_ENDINGS, LEVEL,
                              LIST, ORG, QUANTITY)
-from qa.places import gazetteer
+from qa.places import gazetteer, word_bounds
 from qa.targets import UNITS, VALUE_RE, compact
 
 _LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
@@ -86,7 +86,7 @@ _NAME_CHAR = r"(?:对外|(?:不)?设区的(?=市)|省、自治区、直辖市|[^
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,6}?(?:监管局|分局|局|司|办公室|主管部门|部门))?")
+             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,6}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构))?")
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
@@ -305,6 +305,12 @@ def _shared_head(items: list[str]) -> str:
     return head if 1 <= len(head) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", head) else ""
 
 
+def is_closing_deng(text: str, at: int) -> bool:
+    """The 等 at text[at] closes a list (光伏幕墙等建材) rather than being part of a word (初等教育, 平等)."""
+    bounds = word_bounds(text)
+    return at in bounds and at + 1 in bounds
+
+
 def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     """An enumeration without the verb or the shared modifier before its first item (looked for in that item
     only) and 等 after its last."""
@@ -331,8 +337,10 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     owner = [m.end() for m in re.finditer(r"其(?![他中余它次])", text[start:match.start() + len(first_item)])]
     start += owner[-1] if owner and match.start() + len(first_item) - (start + owner[-1]) >= 2 else 0
     # 贸易结算、…、环境监测方面的; 高风险、中风险、低风险三类
-    tail = re.search(rf"等[^、]*$|(?:以|之)?外$|方面[^、]*$|[{_CN}\d]+[类种项个级]$", match.group())
+    tail = re.search(rf"(?:以|之)?外$|方面[^、]*$|[{_CN}\d]+[类种项个级]$", match.group())
     end = match.start() + tail.start() if tail else match.end()
+    last_item = match.start() + match.group().rfind("、") + 1
+    end = next((at for at in range(last_item, end) if text[at] == "等" and is_closing_deng(text, at)), end)
     end -= len(_shared_head(re.split(r"、|和|及", text[start:end])))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")

@@ -25,7 +25,8 @@ from qa.ranking import FEATURES, WEIGHTS_FILE, combined
 # body is the unit; the others are multiples of it.
 GRID = {"body": (1.0,), "context": (0.0, 0.25, 0.5, 1.0), "dense": (0.0, 0.5, 1.0, 2.0, 3.0),
         "sentence": (0.0, 0.5, 1.0, 2.0), "scope": (0.0, 1.0), "title": (0.0, 0.5, 1.0, 2.0, 4.0), "ref": (0.0, 1.0, 2.0, 4.0),
-        "typed": (0.0, 0.25, 0.5, 1.0), "home": (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)}
+        "typed": (0.0, 0.25, 0.5, 1.0), "home": (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0),
+        "unmatched": (0.0, 1.0, 2.0, 4.0)}
 
 
 @dataclass
@@ -35,9 +36,10 @@ class Question:
     group: str  # the question file it came from
     features: np.ndarray  # candidates x FEATURES
     gold: np.ndarray  # boolean per candidate: the clause matches the question's gold
+    family: str = "plans"  # the kind of library the file asks about: "plans" (the dev documents) or "laws"
 
 
-def collect(engine, questions: list[dict], group: str = "") -> list[Question]:
+def collect(engine, questions: list[dict], group: str = "", family: str = "plans") -> list[Question]:
     """Candidates and features of every question that has gold clauses."""
     state = engine._state
     collected = []
@@ -47,7 +49,7 @@ def collect(engine, questions: list[dict], group: str = "") -> list[Question]:
         text, _ = question_text(item["question"], engine.config.max_query_chars)
         candidates, _, known = engine.candidates(state, text)
         gold = np.array([matches(known[row], item["gold"]) for row in candidates.rows.tolist()], dtype=bool)
-        collected.append(Question(item["id"], item.get("kind", "-"), group, candidates.features, gold))
+        collected.append(Question(item["id"], item.get("kind", "-"), group, candidates.features, gold, family))
     return collected
 
 
@@ -77,12 +79,13 @@ def grid() -> list[np.ndarray]:
 
 
 def best_weights(questions: list[Question]) -> np.ndarray:
-    """The grid's weight vector with the highest MRR@10 averaged over the question files (the first, so
-    the simplest, of equals)."""
+    """The grid's weight vector with the highest MRR@10 averaged over the question files, each family of
+    files (plans, laws) counting the same (the first, so the simplest, of equals)."""
     vectors = np.stack(grid(), axis=1)  # FEATURES x grid size
-    sizes = {}
+    sizes, files = {}, {}
     for question in questions:
         sizes[question.group] = sizes.get(question.group, 0) + 1
+        files.setdefault(question.family, set()).add(question.group)
     objective = np.zeros(vectors.shape[1])
     for question in questions:
         if not question.gold.any():
@@ -90,7 +93,8 @@ def best_weights(questions: list[Question]) -> np.ndarray:
         scores = combined(question.features, vectors)
         best = scores[question.gold].max(axis=0)
         rank = 1 + np.count_nonzero(scores[~question.gold] >= best, axis=0)
-        objective += np.where(rank <= TOP, 1.0 / rank, 0.0) / sizes[question.group]
+        share = 1.0 / (len(files) * len(files[question.family]) * sizes[question.group])
+        objective += np.where(rank <= TOP, 1.0 / rank, 0.0) * share
     return vectors[:, int(np.argmax(objective + 1e-9 * -np.arange(len(objective))))]
 
 
@@ -134,6 +138,9 @@ def parser() -> argparse.ArgumentParser:
                                 "qa/data/ranking.json。")
     p.add_argument("--questions", metavar="FILE", nargs="+", required=True, help="问题集 JSONL（id, question, kind, gold）")
     p.add_argument("--data", metavar="DIR", help="已导入文档的数据目录（默认 data/，或 POLICY_QA_DATA_DIR）")
+    p.add_argument("--laws", metavar=("FILE", "DIR"), nargs=2, action="append", default=[],
+                   help="另一类文库的问题集及其数据目录（如一批法律加 30 份开发文件，见 README）；可重复。所有 --laws "
+                   "问题集合为一类，与 --questions 一类同等计权")
     p.add_argument("--write", action="store_true", help="把选出的权重写入 qa/data/ranking.json（否则只打印）")
     return p
 
@@ -146,16 +153,22 @@ def main(argv: list[str] | None = None) -> int:
     engine.tuning = True
     kind = engine.encoder_kind
     questions = [q for path in args.questions for q in collect(engine, list(read_jsonl(Path(path))), Path(path).stem)]
+    for path, data in args.laws:
+        law_engine = Engine.open(load_config(data))
+        law_engine.tuning = True
+        questions += collect(law_engine, list(read_jsonl(Path(path))), Path(path).stem, "laws")
+        law_engine.close()
     held_out, per_fold = cross_validate(questions)
     final = best_weights(questions)
     print(f"encoder: {engine.mode} ({kind}); {len(questions)} questions with gold")
     print(render(by_kind(questions, held_out), "held-out (two-fold cross-validation)"))
+    print(render(by_kind(questions, held_out, "family"), "held-out, per family"))
     print(render(by_kind(questions, held_out, "group"), "held-out, per file"))
     print(render(by_kind(questions, ranks(questions, final)), "fitted on all (optimistic)"))
     print("weights per fold:", json.dumps(per_fold, ensure_ascii=False))
     print("weights chosen on all:", json.dumps({n: round(float(w), 4) for n, w in zip(FEATURES, final)}, ensure_ascii=False))
     if args.write:
-        write_weights(kind, final, by_kind(questions, held_out), args.questions)
+        write_weights(kind, final, by_kind(questions, held_out), args.questions + [f"--laws {f} {d}" for f, d in args.laws])
     return 0
 
 
@@ -164,7 +177,8 @@ def write_weights(kind: str, weights: np.ndarray, held_out: dict, sources: list[
     data["weights"][kind] = {name: round(float(w), 4) for name, w in zip(FEATURES, weights)}
     data.setdefault("held_out", {})[kind] = held_out["overall"]
     data["procedure"] = ("python -m qa.tune --write --questions " + " ".join(sources) +
-                         ": grid search maximising MRR@10 averaged over the files; held_out is two-fold cross-validation")
+                         ": grid search maximising MRR@10 averaged over the files, each family (plans, laws) counting the same; "
+                         "held_out is two-fold cross-validation")
     WEIGHTS_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

@@ -8,9 +8,10 @@ import re
 from ingest.structure import chinese_number
 from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
+from qa.places import word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
-from qa.spans import is_organisation, stated_lead, stated_qualifiers, value_spans
+from qa.spans import is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans
 from qa.targets import YEAR_RE, compact
 
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
@@ -77,11 +78,38 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     start, end = _without_label(sentence, _without_closing_note(sentence, best))
     if kind == LIST:
         end = _before_asked_kind(sentence, start, end, flat_question)
+        end = _before_said_predicate(sentence, start, end, flat_question, evidence.tag)
         start = _after_asked_verb(sentence, start, end, flat_question)
         start = _first_item_like_others(sentence, start, end, evidence.tag)
         # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
         start += sentence[start] == "的" and end - start > 3
+    if kind == ENTITY:
+        end = _to_word_end(sentence, end)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+def _before_said_predicate(sentence: str, start: int, end: int, flat_question: str, tag) -> int:
+    """哪些人遭受家庭暴力时… for 未成年人、…、重病患者遭受家庭暴力的: the items end where the verb the question
+    says after them begins."""
+    last = sentence.rfind("、", start, end) + 1
+    if tag is None or last <= 0:
+        return end
+    at = last
+    for pair in tag(sentence[last:end]):
+        if at > last and pair.flag.startswith("v") and len(pair.word) >= 2 and \
+                end - at >= 4 and compact(sentence[at:end].rstrip("的")).text in flat_question:
+            return at
+        at += len(pair.word)
+    return end
+
+
+def _to_word_end(sentence: str, end: int) -> int:
+    """A name ends where a word does: 发给什么证 asks the 医师执业证书 the text names, not 医师执业证."""
+    bounds = word_bounds(sentence)
+    if end in bounds:
+        return end
+    after = min((bound for bound in bounds if bound > end), default=end)
+    return after if after - end <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", sentence[end:after]) else end
 
 
 # 处上一年年收入百分之八十的罚款, 总额为国家上年度职工年平均工资的二十倍: a multiple or a share is of what
@@ -189,6 +217,8 @@ def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) 
     for closing in re.finditer(r"(?:等|的)(?P<kind>[\u4e00-\u9fff]{2,6})", sentence[start:end]):
         said = any(closing.group("kind")[:n] in flat_question for n in range(len(closing.group("kind")), 1, -1))
         before = sentence[start:start + closing.start()]
+        if closing.group().startswith("等") and not is_closing_deng(sentence, start + closing.start()):
+            continue
         if said and "、" in before and not re.search(r"其他[^、]*$", before):  # …和其他从事…的组织 is an item
             return start + closing.start()
     return end
@@ -280,7 +310,7 @@ def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str
     # 所称天然气包括天然气、煤层气和煤制气: the term a list defines may be one of its items
     defined = re.search(r"([\u4e00-\u9fff]{2,10})[，,]?(?:包括|是指|分为)$", compact(sentence[:span[0]]).text)
     left = [n for n, (start, end) in enumerate(items)
-            if compact(sentence[span[0] + start:span[0] + end]).text not in flat_question
+            if not _says_as_words(flat_question, compact(sentence[span[0] + start:span[0] + end]).text)
             or (defined and defined.group(1).endswith(compact(sentence[span[0] + start:span[0] + end]).text))]
     if len(items) < 2 or not left or len(left) == len(items) or left != list(range(left[0], left[-1] + 1)):
         return span
@@ -291,6 +321,12 @@ def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str
     if whole and any(whole.group(1).endswith(item) for item in said if len(item) >= 2):
         return None
     return (span[0] + items[left[0]][0], span[0] + items[left[-1]][1])
+
+
+def _says_as_words(question: str, item: str) -> bool:
+    """The question says the item as words of its own: 省 inside 省会城市, 发明 inside 发明创造 do not."""
+    bounds = word_bounds(question)
+    return any(at in bounds and at + len(item) in bounds for at in (m.start() for m in re.finditer(re.escape(item), question)))
 
 
 _WHOLE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,})(?:包括|包含|分为|分成|有)(?:哪|什么)")

@@ -40,10 +40,19 @@ LAW = """# 海川市职业培训条例
 第十二条　本条例自2024年1月1日起施行。
 """
 
+SCHOOLS = """# 海川市学校教育条例
+
+第一条　为了规范学校教育，制定本条例。
+
+第二条　本市实行学前教育、初等教育、中等教育、高等教育的学校教育制度。
+
+第三条　学生修完全部课程、考核合格的，由学校发给毕业证书。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    return engine_over(tmp_path_factory, {"training.md": LAW})
+    return engine_over(tmp_path_factory, {"training.md": LAW, "schools.md": SCHOOLS})
 
 
 def test_a_list_keeps_the_words_its_items_share_and_starts_at_its_first_item(engine):
@@ -51,11 +60,18 @@ def test_a_list_keeps_the_words_its_items_share_and_starts_at_its_first_item(eng
     assert marked(engine, "外来投资者在本市的哪些资金和所得可以自由汇出？") == "出资、利润、资本收益、资产处置所得、清算所得"
     assert marked(engine, "培训人员应当弘扬的职业精神包括哪些内容？") == "爱国、创新、求实、奉献、协同"
 
+    # 初等 and 高等 are words: their 等 closes no list
+    assert marked(engine, "本市的学校教育制度包括哪几个阶段？") == "学前教育、初等教育、中等教育、高等教育"
+
 
 def test_the_items_of_a_kind_of_figure_are_a_list(engine):
     answer = answer_question(engine, "主要培训指标包括哪些？")
     assert answer.answer_type == "list"
     assert answer.quotes[0].highlight == "结业率、就业率、持证率、满意度"
+
+
+def test_a_name_ends_where_a_word_does(engine):
+    assert marked(engine, "学生修完课程、考核合格的，学校发给什么证？") == "毕业证书"
 
 
 def test_a_week_of_a_month_is_a_date(engine):

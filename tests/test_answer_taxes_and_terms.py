@@ -1,6 +1,7 @@
 """Tax laws' own forms: a bound written 未超过, a rate printed 15％的税率, a body named by one word (海关),
 terms listed as label and value (记大过，十八个月), things of one character (什么表, 什么税); a national law
-named after a place answers for that place. Each on laws built here."""
+named after a place answers for that place; the asker's case before the figure asked names nothing measured.
+Each on laws built here."""
 from __future__ import annotations
 
 import pytest
@@ -63,11 +64,15 @@ def test_a_rate_printed_before_the_word_rate(engine):
     assert marked(engine, "国家需要重点扶持的企业，货物税减按多少税率征收？") == "15％"
 
 
-def test_a_rate_asked_by_its_range(tmp_path_factory):
+def _tax_law(tax: str, first: str, second: str) -> str:
+    """A tax law of two articles and twelve more on the tax's other matters, so that its words are rare enough."""
     topics = ["申报", "征收", "减免", "退还", "稽查", "登记", "宣传", "统计", "培训", "档案", "信息", "监督"]
-    other = "".join(f"第{n + 3}条　房屋税的{topic}，由税务机关负责。\n\n" for n, topic in enumerate(topics))
-    deed = ("# 中华人民共和国房屋税法\n\n第一条　房屋税税率为百分之三至百分之五。\n\n"
-            "第二条　具体适用税率，由省人民政府在前款规定的幅度内提出。\n\n" + other)
+    other = "".join(f"第{n + 3}条　{tax}的{topic}，由税务机关负责。\n\n" for n, topic in enumerate(topics))
+    return f"# 中华人民共和国{tax}法\n\n第一条　{first}\n\n第二条　{second}\n\n" + other
+
+
+def test_a_rate_asked_by_its_range(tmp_path_factory):
+    deed = _tax_law("房屋税", "房屋税税率为百分之三至百分之五。", "具体适用税率，由省人民政府在前款规定的幅度内提出。")
     engine = engine_over(tmp_path_factory, {"deed.md": deed})
     # 幅度 names no thing: the rate of 房屋税 is the range asked, not another thing's figure
     assert marked(engine, "房屋税的税率幅度是多少？") == "百分之三至百分之五"
@@ -102,3 +107,10 @@ def test_a_national_law_named_after_a_place_answers_for_it(engine):
     assert answer.found and answer.quotes[0].highlight == "海警机构"
     assert marked(engine, "海南全岛封关以后，在货物和服务零售环节征收的是什么税？") == "销售税"
     assert marked(engine, "全岛封关运作时将哪些税费进行简并？") == "增值税、消费税、车辆购置税"
+
+
+def test_the_askers_case_before_the_figure_asked_does_not_name_what_is_measured(tmp_path_factory):
+    ships = _tax_law("船舶税", "船舶税的税率为百分之六。", "纳税人购置新船的，应当自购置之日起六十日内申报。")
+    engine = engine_over(tmp_path_factory, {"ships.md": ships})
+    # 新船 is the asker's case: the rate asked is the tax's, though the article on it never says 新船
+    assert marked(engine, "我刚买了一艘新船，要交船舶税，税率是多少？") == "百分之六"
