@@ -185,7 +185,7 @@ def does_the_asked_act(quote: Quote, question: str, tag) -> bool:
     """A body answers 由哪个部门核发 when the text says it does that act: one of the verbs after the
     question's asking words is in the sentence, or shares a character with the words right after the body
     (搭建 for 部门应当建立). 县级以上人民政府负责残疾人工作的机构 does not answer who issues the 残疾人证."""
-    act = _asked_act(question, tag)
+    act = asked_act(question, tag)
     if not act or not quote.highlight:
         return True
     text, after = _text_and_after_body(quote)
@@ -195,11 +195,11 @@ def does_the_asked_act(quote: Quote, question: str, tag) -> bool:
 def acts_right_after(quote: Quote, question: str, tag) -> bool:
     """The body is followed at once by the first act the question asks (请径向区发展和改革局反映 for 向哪个部门反映;
     批准 of 由谁批准后实施)."""
-    act = _asked_act(question, tag)
+    act = asked_act(question, tag)
     return bool(act) and bool(quote.highlight) and act[0] in _text_and_after_body(quote)[1]
 
 
-def _asked_act(question: str, tag) -> list[str]:
+def asked_act(question: str, tag) -> list[str]:
     """The verbs after the question's asking words (核发 in 由哪个部门核发), but those that say nothing of the act."""
     asking = list(_BODY_ASKED.finditer(question))
     if not asking or tag is None:

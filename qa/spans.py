@@ -45,15 +45,16 @@ _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(
 # Not a clause's or an item's number (第五十七条), nor the 一 of 上一年 (the year before) or 下一级.
 _CN_NUMBER = rf"(?<![第{_CN}])(?!(?<=[上下])一(?:年|季|次|级|步))[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"(?:[百千万]|[二三四五六七八九十])分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五, 二分之一
-# 三十年至七十年, 五万元以下, 三公里范围内, 七日前, 每五年
+# 三十年至七十年, 六个月至三年以内, 五万元以下, 三公里范围内, 七日前, 每五年
 _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
-                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})"
+                        rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})(?:以内|以下|内)?"
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?"
                         rf"|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:至|到){_PERCENT}"
                         rf"|{_PERCENT}(?:以上|以下|以内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
-_BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层])")
+_BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层]|"
+                      + "|".join(map(re.escape, UNITS)) + ")")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
@@ -86,7 +87,7 @@ _NAME_CHAR = r"(?:对外|(?:不)?设区的(?=市)|省、自治区、直辖市|[^
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation.
 _ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,6}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构))?")
+             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,10}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关))?")
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
@@ -193,7 +194,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         spans = [m.span() for m in _QUANTITY.finditer(text) if attributes or not _ATTRIBUTE.match(text, m.end())]
         spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED) for m in pattern.finditer(text)]
         spans += [m.span("value") for m in _SET_RATIO.finditer(text)]
-        return _outermost(spans)
+        # 十亿元人民币: the currency named after the amount is part of it
+        return [(start, end + 3 if text.startswith("人民币", end) else end) for start, end in _outermost(spans)]
     if kind == DATE:
         return _outermost([m.span() for m in _DATE.finditer(text)])
     if kind == DOC_NUMBER:
@@ -337,7 +339,7 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     owner = [m.end() for m in re.finditer(r"其(?![他中余它次])", text[start:match.start() + len(first_item)])]
     start += owner[-1] if owner and match.start() + len(first_item) - (start + owner[-1]) >= 2 else 0
     # 贸易结算、…、环境监测方面的; 高风险、中风险、低风险三类
-    tail = re.search(rf"(?:以|之)?外$|方面[^、]*$|[{_CN}\d]+[类种项个级]$", match.group())
+    tail = re.search(rf"(?:以|之)?外$|方面(?:的[^、]*)?$|[{_CN}\d]+[类种项个级]$", match.group())
     end = match.start() + tail.start() if tail else match.end()
     last_item = match.start() + match.group().rfind("、") + 1
     end = next((at for at in range(last_item, end) if text[at] == "等" and is_closing_deng(text, at)), end)

@@ -8,6 +8,7 @@ import re
 from ingest.structure import chinese_number
 from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
+from qa.found import asked_act
 from qa.places import word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
@@ -48,8 +49,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
-        return next((span for span in spans if span[0] <= named[0] and named[1] < span[1]
-                     and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)
+        return _without_aspect(sentence, next((span for span in spans if span[0] <= named[0] and named[1] < span[1]
+                               and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named))
     if not spans:
         return None
     if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
@@ -57,6 +58,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == ORG:
         spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
         spans = _of_the_asked_kind(sentence, spans, flat_question)
+        spans = _doing_the_asked_act(sentence, spans, question, evidence.tag)
         spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
         if not spans:
@@ -84,7 +86,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
         start += sentence[start] == "的" and end - start > 3
     if kind == ENTITY:
-        end = _to_word_end(sentence, end)
+        start, end = _without_aspect(sentence, (start, _to_word_end(sentence, end)))
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
@@ -101,6 +103,12 @@ def _before_said_predicate(sentence: str, start: int, end: int, flat_question: s
             return at
         at += len(pair.word)
     return end
+
+
+def _without_aspect(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """享受企业所得税方面的优惠: the thing named is 企业所得税; 方面 (等方面) only says it is a field."""
+    aspect = re.search(r"等?方面$", sentence[span[0]:span[1]])
+    return (span[0], span[0] + aspect.start()) if aspect and aspect.start() >= 2 else span
 
 
 def _to_word_end(sentence: str, end: int) -> int:
@@ -154,6 +162,14 @@ def _of_the_asked_kind(sentence: str, spans: list[tuple[int, int]], flat_questio
     return fitting or spans
 
 
+def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], question: str, tag) -> list[tuple[int, int]]:
+    """找哪个部门审批, for …的民办学校，由…人力资源社会保障行政部门按照国家规定的权限审批: the bodies whose own
+    clause goes on to the act asked, when some do."""
+    act = asked_act(question, tag)
+    doing = [span for span in spans if any(verb in re.split(r"[，。；]", sentence[span[1]:])[0] for verb in act)]
+    return doing or spans
+
+
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
     """由国务院发展计划部门会同国务院有关部门制订: the body that leads does it, with its partner when the question
     asks only who does it; the lead alone when it asks who leads or is in charge (牵头, 负责, 会同有关部门); the
@@ -185,13 +201,21 @@ def _in_asked_calendar(value: str, flat_question: str) -> bool:
 
 def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -> int:
     """免费乘坐哪些交通工具 for 盲人持有效证件免费乘坐市内公共汽车、电车…: the items begin after the verb the question
-    puts right before 哪些, when the first item holds it."""
-    verb = re.search(r"([\u4e00-\u9fff]{2})(?:了|的)?哪些", flat_question)
+    puts right before 哪些 (or 哪几), when the first item holds it."""
     first_item_end = sentence.find("、", start, end)
-    if verb is None or first_item_end < 0:
+    if first_item_end < 0:
         return start
-    at = sentence.rfind(verb.group(1), start, first_item_end)
-    return at + 2 if at >= 0 and first_item_end - (at + 2) >= 2 else start
+    bounds = word_bounds(sentence)
+    # 设了哪几种税率 for 进口关税设置最惠国税率、…: a verb of one character opens the word it starts
+    for verb in (re.search(r"([\u4e00-\u9fff]{2})(?:了|的)?哪(?:些|几)", flat_question),
+                 re.search(r"([\u4e00-\u9fff])了哪(?:些|几)", flat_question)):
+        at = sentence.rfind(verb.group(1), start, first_item_end) if verb else -1
+        if at < 0 or (len(verb.group(1)) == 1 and at not in bounds):
+            continue
+        after = at + 2 if len(verb.group(1)) == 2 else min(bound for bound in bounds if bound > at)
+        if first_item_end - after >= 2:
+            return after
+    return start
 
 
 def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:

@@ -1,8 +1,11 @@
 """Answers read by words, not characters: an item the question says only inside a longer word stays; a list
-ends where the verb the question says after it begins; a period asked by its name is a span of time; the
-thing handed over is the verb's object whatever noun the question calls it; a short form is said by the words
-it shortens; a body followed by the asked act answers before one doing another; an office named after the
-body above it (国务院证券监督管理机构) is one body. Each on a law built here."""
+ends where the verb the question says after it begins; a period asked after 多长 is a span of time; the thing
+handed over is the verb's object whatever noun the question calls it; a short form is said by the words it
+shortens; a body followed by the asked act answers before one doing another, and the body whose clause goes on
+to the act asked answers; an office named after the body above it (国务院证券监督管理机构, 县级以上人民政府公安机关)
+is one body; the items begin after a verb of one character the question puts before 哪几 (设了哪几种 → 设置); …方面
+names a field, not the thing, and 方面 before a noun is inside an item; a range keeps the 以内 after it and an
+amount the 人民币. Each on a law built here."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +38,20 @@ LAW = """# 海川市品牌保护条例
 第九条　前条所称报告经审议后，由品牌保护委员会向社会公布。
 
 第十条　公开发行品牌债券，应当经国务院证券监督管理机构注册。
+
+第十一条　进口品牌商品设置最惠国税率、协定税率、特惠税率、普通税率。
+
+第十二条　对冒用品牌情节严重的，由县级以上人民政府公安机关作出禁止经营的决定。
+
+第十三条　企业捐赠品牌用于公益事业的，享受企业所得税方面的优惠。
+
+第十四条　受过冒用品牌处罚的人员，自处罚完毕之日起六个月至三年以内不得申请注册品牌。
+
+第十五条　设立全国性品牌银行的注册资本最低限额为十亿元人民币。
+
+第十六条　品牌评审委员会由行政部门代表、工会代表和企业方面代表组成。
+
+第十七条　举办以技能培训为主的品牌学校，由县级以上人民政府人力资源社会保障行政部门按照国家规定的权限审批。
 """
 
 
@@ -50,6 +67,28 @@ def test_items_said_inside_longer_words_of_the_question_stay(engine):
 
 def test_an_office_named_after_the_body_above_it_is_one_body(engine):
     assert marked(engine, "公开发行品牌债券需要经哪个机构注册？") == "国务院证券监督管理机构"
+    assert marked(engine, "冒用品牌情节严重的，禁止经营的决定由哪个机关作出？") == "县级以上人民政府公安机关"
+
+
+def test_the_items_begin_after_the_verb_the_question_puts_before_na_ji(engine):
+    assert marked(engine, "进口品牌商品一共设了哪几种税率？") == "最惠国税率、协定税率、特惠税率、普通税率"
+
+
+def test_a_field_named_with_fang_mian_is_the_thing_itself(engine):
+    assert marked(engine, "企业捐赠品牌用于公益事业，能享受哪种税的优惠？") == "企业所得税"
+
+
+def test_a_range_keeps_the_bound_after_it_and_an_amount_its_currency(engine):
+    assert marked(engine, "受过冒用品牌处罚的人，处罚完毕后多长时间内不得申请注册品牌？") == "六个月至三年以内"
+    assert marked(engine, "设立全国性品牌银行，注册资本最低要多少？") == "十亿元人民币"
+
+
+def test_fang_mian_followed_by_a_noun_is_inside_an_item(engine):
+    assert marked(engine, "品牌评审委员会由哪几方面的代表组成？") == "行政部门代表、工会代表和企业方面代表"
+
+
+def test_the_body_whose_clause_goes_on_to_the_act_asked_answers(engine):
+    assert marked(engine, "我想办一所以技能培训为主的品牌培训学校，应该找哪个部门审批？") == "县级以上人民政府人力资源社会保障行政部门"
 
 
 def test_a_list_ends_where_the_verb_the_question_says_after_it_begins(engine):
