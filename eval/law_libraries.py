@@ -47,9 +47,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     first, _, last = args.batches.partition("-")
     numbers = range(int(first), int(last or first) + 1)
-    root = Path(__file__).parent
+    root, laws = Path(__file__).parent, batches()
     for number in numbers:
-        data = build(args.dev_data, args.out, number, batches()[number - 1])
+        data = build(args.dev_data, args.out, number, laws[number - 1])
         print(f"--laws {root / f'questions_blind{number + 11}.jsonl'} {data}", end=" ")
     print()
 

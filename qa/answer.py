@@ -181,7 +181,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     missing = missing_year(quote, hits, evidence)
     if quote is None or missing or not on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
             or (kind == QUANTITY and not of_subject(quote, hits, evidence)) or not of_violation(quote, hits, evidence) \
-            or (kind == ORG and not does_the_asked_act(quote, result.query, evidence.tag)):
+            or (kind == ORG and not does_the_asked_act(quote, evidence.act)):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]
@@ -200,10 +200,10 @@ def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, k
     first body does another act, one of the same document followed by the act asked; else the first quote."""
     quotes = [_best_quote([hit], evidence, kind, question) for hit in leading]
     on = [quote for quote in quotes if quote is not None and on_subject(quote, hits, evidence, kind)]
-    if kind == ORG and on and not does_the_asked_act(on[0], question, evidence.tag):
+    if kind == ORG and on and not does_the_asked_act(on[0], evidence.act):
         # the first body does another act: one in the same document followed by the act asked answers instead
         on = [quote for quote in on if quote.document == on[0].document
-              and acts_right_after(quote, question, evidence.tag)] or on
+              and acts_right_after(quote, evidence.act)] or on
     return next((quote for quote in on if quote.paired), None) or next(iter(on), None) or \
         next((quote for quote in quotes if quote is not None), None)
 

@@ -41,6 +41,7 @@ class Evidence:
     direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.question_evidence)
     subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.question_evidence)
     subject: str = ""  # the words of what a 多少 question measures, without the asker's case before them
+    act: list[str] = field(default_factory=list)  # the verbs a 由哪个部门核发 question asks the body's act by (qa.found)
     base_nouns: list[str] = field(default_factory=list)  # of those, the base of a share (占新建建筑面积的比例)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
     violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for

@@ -181,21 +181,20 @@ _NO_ACT = {"负责", "应当", "需要", "可以", "必须", "才能", "方可",
 _NEAR_BODY = 8  # characters after the body where its act is said
 
 
-def does_the_asked_act(quote: Quote, question: str, tag) -> bool:
+def does_the_asked_act(quote: Quote, act: list[str]) -> bool:
     """A body answers 由哪个部门核发 when the text says it does that act: one of the verbs after the
     question's asking words is in the sentence, or shares a character with the words right after the body
-    (搭建 for 部门应当建立). 县级以上人民政府负责残疾人工作的机构 does not answer who issues the 残疾人证."""
-    act = asked_act(question, tag)
+    (搭建 for 部门应当建立). 县级以上人民政府负责残疾人工作的机构 does not answer who issues the 残疾人证.
+    act: Evidence.act, the verbs after the question's asking words."""
     if not act or not quote.highlight:
         return True
     text, after = _text_and_after_body(quote)
     return any(verb in text or any(char in after for char in verb) for verb in act)
 
 
-def acts_right_after(quote: Quote, question: str, tag) -> bool:
+def acts_right_after(quote: Quote, act: list[str]) -> bool:
     """The body is followed at once by the first act the question asks (请径向区发展和改革局反映 for 向哪个部门反映;
     批准 of 由谁批准后实施)."""
-    act = asked_act(question, tag)
     return bool(act) and bool(quote.highlight) and act[0] in _text_and_after_body(quote)[1]
 
 

@@ -7,7 +7,7 @@ import re
 from index.tokenize import normalize
 from qa.answer_types import LIST, TIME_ASKING, asked_measure, asked_nouns, asked_type, counted_words
 from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
-from qa.found import KIND_OF_FIGURE, violation_words
+from qa.found import KIND_OF_FIGURE, asked_act, violation_words
 from qa.question import without_document_names
 from qa.targets import YEAR_RE, compact
 
@@ -56,6 +56,7 @@ def question_evidence(engine, question: str) -> Evidence:
     subject = normalize(_subject_phrase(question))
     evidence.tag = engine.analyzer.tagger().lcut
     evidence.subject = subject
+    evidence.act = asked_act(question, evidence.tag)
     evidence.subject_nouns = _subject_nouns(evidence.tag(subject))
     evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)))
     return evidence

@@ -8,7 +8,6 @@ import re
 from ingest.structure import chinese_number
 from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
-from qa.found import asked_act
 from qa.places import word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
@@ -58,7 +57,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == ORG:
         spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
         spans = _of_the_asked_kind(sentence, spans, flat_question)
-        spans = _doing_the_asked_act(sentence, spans, question, evidence.tag)
+        spans = _doing_the_asked_act(sentence, spans, evidence.act)
         spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
         if not spans:
@@ -162,10 +161,9 @@ def _of_the_asked_kind(sentence: str, spans: list[tuple[int, int]], flat_questio
     return fitting or spans
 
 
-def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], question: str, tag) -> list[tuple[int, int]]:
+def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], act: list[str]) -> list[tuple[int, int]]:
     """找哪个部门审批, for …的民办学校，由…人力资源社会保障行政部门按照国家规定的权限审批: the bodies whose own
-    clause goes on to the act asked, when some do."""
-    act = asked_act(question, tag)
+    clause goes on to the act asked (Evidence.act), when some do."""
     doing = [span for span in spans if any(verb in re.split(r"[，。；]", sentence[span[1]:])[0] for verb in act)]
     return doing or spans
 
