@@ -83,16 +83,16 @@ _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政�
 _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}、)*"
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
-_NAME_CHAR = r"(?:对外|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
+_NAME_CHAR = r"(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
-# one organisation.
-_ORG_UNIT = (r"(?:(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
+# one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
+_ORG_UNIT = (r"(?:负责[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
              r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,10}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关))?")
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
 # 省、自治区、直辖市人民政府: the three levels written as one stand for a whole name's first part.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{0,6}}?所在地)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{0,10}}?所在地的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
@@ -111,7 +111,7 @@ _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部�
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 # A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程) and the word 条件
 # (动物防疫条件合格证), though not an article's 条.
-_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|[（(][\u4e00-\u9fff]{1,6}[）)])"
+_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|(?<=共)和(?=国)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
@@ -149,6 +149,7 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     return [flat.original_span(start, end) for start, end in spans]
 
 
+_CURRENCY_AFTER = re.compile(r"(?:人民币(?:以上|以下|以内)?)?")
 _EDITION = re.compile(r"[（(]\d{4}年版[）)]")
 
 
@@ -194,8 +195,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         spans = [m.span() for m in _QUANTITY.finditer(text) if attributes or not _ATTRIBUTE.match(text, m.end())]
         spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED) for m in pattern.finditer(text)]
         spans += [m.span("value") for m in _SET_RATIO.finditer(text)]
-        # 十亿元人民币: the currency named after the amount is part of it
-        return [(start, end + 3 if text.startswith("人民币", end) else end) for start, end in _outermost(spans)]
+        # 十亿元人民币, 一千万元人民币以上: the currency named after the amount is part of it, with its bound
+        return [(start, _CURRENCY_AFTER.match(text, end).end()) for start, end in _outermost(spans)]
     if kind == DATE:
         return _outermost([m.span() for m in _DATE.finditer(text)])
     if kind == DOC_NUMBER:
@@ -227,15 +228,15 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 
 _HANDING = re.compile(HANDING_VERBS)
-_INNER_VERB = re.compile(r"设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|制作|作出|办理|颁布|发布|印发|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
     """A name without the words before the last verb inside the match (区县人民政府应当设立绿色产业发展引导基金
     → 绿色产业发展引导基金), when a name of at least two characters before the noun is left."""
-    verbs = list(_INNER_VERB.finditer(text, span[0], span[1] - noun))
-    start = verbs[-1].end() if verbs and span[1] - noun - verbs[-1].end() >= 2 else span[0]
+    verbs = [verb for verb in _INNER_VERB.finditer(text, span[0], span[1] - noun) if span[1] - noun - verb.end() >= 2]
+    start = verbs[-1].end() if verbs else span[0]
     # what is issued or received is named whole after the verb (发放建设用地批准书: 建设 is not a verb there)
     handed = start > span[0] and _HANDING.fullmatch(text, verbs[-1].start(), verbs[-1].end())
     start, end = (start, span[1]) if handed else _without_verb(text, (start, span[1]))
@@ -259,7 +260,8 @@ def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _past_bare_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """所在地 with no owner before it is "the local": 经所在地省级部门 names the 省级部门 (机场所在地… keeps its owner)."""
-    return (span[0] + 3, span[1]) if text.startswith("所在地", span[0]) and span[1] - span[0] >= 6 else span
+    bare = re.compile(r"所在地的?").match(text, span[0])
+    return (bare.end(), span[1]) if bare and span[1] - bare.end() >= 3 else span
 
 
 _FOUNDING = re.compile(r"设立|设置|组建|成立")

@@ -204,13 +204,22 @@ def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -
     if first_item_end < 0:
         return start
     bounds = word_bounds(sentence)
-    # 设了哪几种税率 for 进口关税设置最惠国税率、…: a verb of one character opens the word it starts
+    # 设了哪几种税率 for 进口关税设置最惠国税率、…: a verb of one character opens the word it starts, or
+    # ends one of two (交哪些文件 for 登记机关提交设立申请书、…)
     for verb in (re.search(r"([\u4e00-\u9fff]{2})(?:了|的)?哪(?:些|几)", flat_question),
-                 re.search(r"([\u4e00-\u9fff])了哪(?:些|几)", flat_question)):
+                 re.search(r"([\u4e00-\u9fff])了哪(?:些|几)", flat_question),
+                 re.search(r"([^\W\d_有是在为的了和与及或])哪(?:些|几)", flat_question)):
         at = sentence.rfind(verb.group(1), start, first_item_end) if verb else -1
-        if at < 0 or (len(verb.group(1)) == 1 and at not in bounds):
+        if at < 0:
             continue
-        after = at + 2 if len(verb.group(1)) == 2 else min(bound for bound in bounds if bound > at)
+        if len(verb.group(1)) == 1:
+            word_start = max(bound for bound in bounds if bound <= at)
+            word_end = min(bound for bound in bounds if bound > at)
+            if not (at == word_start or (word_end - word_start == 2 and at == word_end - 1)):
+                continue
+            after = word_end
+        else:
+            after = at + 2
         if first_item_end - after >= 2:
             return after
     return start
@@ -236,6 +245,15 @@ def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:
     """风能、海洋能、太阳能等可再生能源和雨水集蓄… for 哪些可再生能源 (实用、…、节约的要求和国家规定的标准 for 哪些要求):
     the items end at the 等 or 的 that names the kind asked, when two or more come before it."""
+    naming = _NAMING.search(sentence, sentence.rfind("、", start, end) + 1, end)  # …、复烤烟叶统称烟草制品
+    if naming and "、" in sentence[start:naming.start()]:
+        end = naming.start()
+    asked = re.search(r"哪(?:些|几)[种类个项条]?(?P<kind>[\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", flat_question)
+    items = sentence[start:end].split("、")
+    # 遵循自愿、平等、公平、诚实信用原则 for 哪些原则: the kind the question asks closes the last item only
+    if asked and len(items) >= 2 and items[-1].endswith(asked.group("kind")) and \
+            len(items[-1]) - len(asked.group("kind")) >= 2 and not items[0].endswith(asked.group("kind")):
+        end -= len(asked.group("kind"))
     for closing in re.finditer(r"(?:等|的)(?P<kind>[\u4e00-\u9fff]{2,6})", sentence[start:end]):
         said = any(closing.group("kind")[:n] in flat_question for n in range(len(closing.group("kind")), 1, -1))
         before = sentence[start:start + closing.start()]
@@ -245,6 +263,8 @@ def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) 
             return start + closing.start()
     return end
 
+
+_NAMING = re.compile(r"统称|合称|总称|以下简称|简称")
 
 # 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.
 _LABEL = re.compile(r"(?:专栏|附表|附件|表|图)\s*[0-9一二三四五六七八九十]+[\s：:、.．]*")
