@@ -133,7 +133,7 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
 # 违反本法第四十条规定…的，禁止多长期限: the article cited is the one broken; the clause that says what
 # breaking it brings answers.
 _BROKEN_ARTICLE = re.compile(r"违反[^，,。？?]{0,20}?(第[一二三四五六七八九十百零〇\d]+条)")
-_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单")
+_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单|公约|条约|协定|议定书")
 _TITLE_KIND = re.compile(rf"({TITLE_KINDS}|目录|法)(?:[（(][^）)]*[）)])?$")
 
 

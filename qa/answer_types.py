@@ -26,7 +26,7 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
              "程度|水平|地方|领域|方面|途径|渠道|形式|原因|理由|依据|重点|奖励|补贴|保障|变化|意见|建议")
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
-    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})")),
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
     (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
@@ -34,7 +34,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     # 施行的2022年…收入是多少亿元: a number asked at the end, whatever date the question speaks of
     (QUANTITY, re.compile(r"^(?!.*(?:日期|时间|何时|哪天|哪年)).*多少[\u4e00-\u9fff%]{0,3}[？?]?$")),
-    (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
+    (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 向哪里提出申请: where a request is handed in is a body
                      r"向哪(?:里|儿)|到哪(?:里|儿)(?:申请|办理|登记|备案|报告|投诉|举报)|"
@@ -44,11 +44,13 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # 主要健康指标包括哪些, 哪些货物适用百分之九的税率: the items are asked, though the question speaks of a figure,
     # unless it asks for a number too (哪些项目…要达到多少)
     (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
+    # 规模59万千瓦的是哪一个: the figure is given, the name is asked
+    (ENTITY, re.compile(r"是哪一?个[？?]?$")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户]|几周岁|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
-                          r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度)有什么(?:最低|最高)?(?:限制|要求|规定)|"
+                          r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度|年龄|年纪|岁数)(?:上)?有什么(?:最低|最高)?(?:限制|要求|规定|条件)|"
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
@@ -110,11 +112,14 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?立方米?"), re.compile(r"立方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
-    (re.compile(r"(?:多少|几)周?岁"), re.compile(r"岁")),
+    (re.compile(r"(?:多少|几)周?岁|年龄|年纪|岁数"), re.compile(r"岁")),
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
     (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元|倍|%|％|[百千万]分之")),
+    # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount
+    # (按中标项目金额处多少罚款) is the fine's
+    (re.compile(r"(?:金额|奖金|奖励|补助|补贴|工资|薪酬|费用)(?![^，,。？?]*罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
     (re.compile(r"(?:时速|车速|速度)[^，,。？?]{0,8}(?:多少|多快|什么(?:最低|最高)?(?:限制|要求|规定))"), re.compile(r"公里|千米|米")),
     (re.compile(r"[百千万]分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|‰|[百千万]分之|成")),
@@ -164,6 +169,8 @@ def asked_nouns(question: str, cut) -> list[str]:
         return [noun]
     after = _NAMED_AFTER.search(question)
     words = cut(after.group("noun")) if after else []
+    if words and len(words[0]) > 1 and words[0][-1] in "来去":  # 设置什么人来监督: 人, then what it is for
+        words = [words[0][:-1], words[0][-1], *words[1:]]
     # 哪一项国家级土地保护工程, 哪个企业融资对接服务平台来上线…: a description of three words or more names its
     # kind by its first word that is a kind of named thing or document (工程, 服务平台, 法规)
     kind = next((i for i, word in enumerate(words)

@@ -119,7 +119,8 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
     plan rather than a topic, and numbers are years: neither is evidence that a sentence answers."""
     asked_for = _asked_for(question, analyzer)
     asked = [w for run in analyzer.runs(question) for w in run
-             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit() and w not in asked_for]
+             if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit() and w not in asked_for
+             and not _COUNT_WORD.fullmatch(w)]
     named = [normalize(t) for t in titles]
     nouns = {pair.word for pair in analyzer.tagger().lcut(normalize(question)) if pair.flag.startswith("n")}
     words = []
@@ -134,11 +135,18 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
             # A word with synonyms is as common as its commonest spelling (比例 / 占比 / 比重 together).
             share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
             words.append(Word(forms, parts, share))
-        elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings):
+        elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word):
             # a thing no clause names, nor by a synonym (火星, 足球)
             words.append(Word((), (), UNKNOWN, word if len(word) == 2 else ""))
     return words
 
+
+# The kinds of figure that name no thing (比例, 人数, 年龄; 排放强度 and 漏损率 do): the value's unit says them,
+# no clause need name them.
+KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|时效|"
+                            r"人数|次数|金额|数额|年龄|年纪|岁数|年限)$")
+# 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
+_COUNT_WORD = re.compile(r"[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批]?")
 
 _INTERROGATIVES = {"哪个", "哪些", "什么", "哪家", "哪几", "哪几家", "哪两家", "几", "哪一", "哪"}
 

@@ -8,16 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from index.tokenize import normalize
-from qa.evidence import UNKNOWN, Evidence, Word
+from qa.evidence import KIND_OF_FIGURE, UNKNOWN, Evidence, Word
 from qa.hits import Hit
 from qa.spans import scoping_sentences, sentence_lines, sentences, years_named
 
 if TYPE_CHECKING:
     from qa.answer import Quote
-
-# The kinds of figure that name no thing: 排放强度 and 漏损率 do.
-KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|时效|"
-                            r"人数|次数|金额|数额)$")
 
 
 def names_year(sentence: str, evidence: Evidence) -> bool:
@@ -71,7 +67,7 @@ def violation_words(question: str, words: list[Word]) -> list[Word]:
 
 
 _OWN_CASE = re.compile(r"(?:^|[，,；;])[^，,；;。]{4,}的[，,]")
-_POINTS_BACK = re.compile(r"下列|前款|上述|前述|本条")
+_POINTS_BACK = re.compile(r"下列|前款|上述|前述|本条(?!例)")  # 本条例 is the whole act, not this article
 
 
 def of_violation(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
@@ -128,6 +124,8 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # The kind of figure alone (比例, 规模, 时间) counts where the text says it: elsewhere the value's unit
     # says it, and a clause may call it 占比 or 率.
     counted = [w for w in words if w in said or _names_a_thing(w)]
+    if not counted:  # 合伙人人数有什么要求: only the kind of figure is asked, and the value's unit says it
+        return True
     # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
     # value (水风光装机) is not enough: one of the named thing's words is said too.
     # The base of a share (占新建建筑面积的比例) is shared by other shares: it does not name the thing.

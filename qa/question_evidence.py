@@ -6,8 +6,8 @@ import re
 
 from index.tokenize import normalize
 from qa.answer_types import LIST, TIME_ASKING, asked_measure, asked_nouns, asked_type, counted_words
-from qa.evidence import Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
-from qa.found import KIND_OF_FIGURE, asked_act, violation_words
+from qa.evidence import KIND_OF_FIGURE, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
+from qa.found import asked_act, violation_words
 from qa.question import without_document_names
 from qa.targets import YEAR_RE, compact
 

@@ -46,7 +46,7 @@ _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(
 _CN_NUMBER = rf"(?<![第{_CN}])(?!(?<=[上下])一(?:年|季|次|级|步))[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"(?:[百千万]|[二三四五六七八九十])分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五, 二分之一
 # 三十年至七十年, 六个月至三年以内, 五万元以下, 三公里范围内, 七日前, 每五年
-_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|年满|[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})(?:以内|以下|内)?"
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?"
                         rf"|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:至|到){_PERCENT}"
@@ -58,7 +58,7 @@ _BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超�
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
-_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|每年\d{1,2}月(?:底|末)(?:前|以前|之前)?"
                    r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?"  # a yearly deadline: 每年3月31日前, 每年10月底前
                    r"|农历(?:正|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|[一二三四五六七八九十]{1,3}日?)"  # 农历九月初九
@@ -78,7 +78,7 @@ _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
-               r"联合会|协会|学会|商会|基金会|工会|学校|幼儿园|医院)")
+               r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|总会|学校|幼儿园|医院)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}、)*"
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
@@ -87,7 +87,7 @@ _NAME_CHAR = r"(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、�
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
 _ORG_UNIT = (r"(?:负责[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,10}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关))?")
+             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,10}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会))?")
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
@@ -360,8 +360,9 @@ _YEAR_RANGE = re.compile(r"(\d{4})年?(?:至|到|-|—|－|~|～)(\d{4})年")
 
 
 def years_named(text: str) -> set[str]:
-    """The years a text names, each year of a span counted (2022至2025年 names 2023 and 2024)."""
-    flat = compact(text).text
+    """The years a text names, each year of a span counted (2022至2025年 names 2023 and 2024); a year inside
+    a 《title》 names the document (…和2035年远景目标纲要), not a year the text speaks of."""
+    flat = _TITLED.sub("《》", compact(text).text)
     named = set(re.findall(r"(\d{4})年", flat))
     for start, end in _YEAR_RANGE.findall(flat):
         if 0 < int(end) - int(start) <= 20:

@@ -36,7 +36,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind in (ENTITY, ORG, LIST):
         values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question))]
     spans = [s for s in values
-             if compact(sentence[s[0]:s[1]]).text not in (evidence.said or flat_question)
+             if _SAID_AGE_LEAD.sub("", compact(sentence[s[0]:s[1]]).text) not in (evidence.said or flat_question)
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
@@ -68,8 +68,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
-        if sentence.startswith("满", best[0]) and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
-            best = (best[0] + 1, best[1])  # 住满多少天 asks the days: 一百八十三天
+        said = re.match(r"年?满", sentence[best[0]:best[1]])
+        if said and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
+            best = (best[0] + said.end(), best[1])  # 住满多少天 asks the days: 一百八十三天; 年满多少周岁 the age
         return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
     if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪", flat_question):
@@ -248,6 +249,10 @@ def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) 
     naming = _NAMING.search(sentence, sentence.rfind("、", start, end) + 1, end)  # …、复烤烟叶统称烟草制品
     if naming and "、" in sentence[start:naming.start()]:
         end = naming.start()
+    # 分为优秀、称职、基本称职和不称职四个等次: the count of the items closes them
+    count = _ITEMS_COUNTED.search(sentence, sentence.rfind("、", start, end) + 1, end)
+    if count and "、" in sentence[start:count.start()]:
+        end = count.start()
     asked = re.search(r"哪(?:些|几)[种类个项条]?(?P<kind>[\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", flat_question)
     items = sentence[start:end].split("、")
     # 遵循自愿、平等、公平、诚实信用原则 for 哪些原则: the kind the question asks closes the last item only
@@ -265,6 +270,8 @@ def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) 
 
 
 _NAMING = re.compile(r"统称|合称|总称|以下简称|简称")
+_SAID_AGE_LEAD = re.compile(r"^年?满")  # 刚满十六周岁 says the 年满十六周岁 of the text: no answer
+_ITEMS_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:个|类|种|项)[\u4e00-\u9fff]{0,4}$")
 
 # 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.
 _LABEL = re.compile(r"(?:专栏|附表|附件|表|图)\s*[0-9一二三四五六七八九十]+[\s：:、.．]*")
