@@ -68,7 +68,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
-        said = re.match(r"年?满", sentence[best[0]:best[1]])
+        said = re.match(r"[年已]?满", sentence[best[0]:best[1]])
         if said and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
             best = (best[0] + said.end(), best[1])  # 住满多少天 asks the days: 一百八十三天; 年满多少周岁 the age
         return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
@@ -270,7 +270,7 @@ def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) 
 
 
 _NAMING = re.compile(r"统称|合称|总称|以下简称|简称")
-_SAID_AGE_LEAD = re.compile(r"^年?满")  # 刚满十六周岁 says the 年满十六周岁 of the text: no answer
+_SAID_AGE_LEAD = re.compile(r"^[年已]?满")  # 刚满十六周岁 says the 年满十六周岁 of the text: no answer
 _ITEMS_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:个|类|种|项)[\u4e00-\u9fff]{0,4}$")
 
 # 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.

@@ -1,14 +1,13 @@
-"""Answers whose edges a reader checks: an amount keeps the 以上 after its currency; 几条 and 几次 ask for a
-count, and a count of times is not answered by a span of years; a list's items begin after the verb the
-question says as part of a longer word (交 → 提交), end before 统称, before their own count (三个等次) and before
-the kind the question asks when only the last item carries it (诚实信用原则); the office a government charges
-with a field is one body, an owner's 所在地 opens the body's name and a bare 所在地 does not, a 理事会 closes it;
-a name holding 中华人民共和国 is whole; a count the asker says (开一家) is no evidence, and the kind of figure
-asked (人数, 年龄) is said by the value's unit; dates in Chinese numerals, levels (五级), 什么人来监督 (the person,
-not what for); an age asked by its name is answered in 岁, and the age the question says is no answer; a
-fine is for the act its sentence states when the sentence points to the whole act (违反本条例); a sum of money
-is answered in 元, 几点 asks a time, and a year inside a 《title》 is not the year asked. Each on a law built
-here."""
+"""Answers whose edges a reader checks: an amount keeps the 以上 after its currency; 几条 and 几次 ask for a count, and a
+count of times is not answered by a span of years; a list's items begin after the verb the question says as part
+of a longer word (交 → 提交), end before 统称, before their own count (三个等次) and before the kind the question asks
+when only the last item carries it (诚实信用原则); the office a government charges with a field is one body, an
+owner's 所在地 opens the body's name and a bare 所在地 does not, a 理事会 closes it; a name holding 中华人民共和国 is whole; a
+count the asker says (开一家) is no evidence, and the kind of figure asked (人数, 年龄) is said by the value's unit;
+dates in Chinese numerals, levels (五级), 什么人来监督 (the person, not what for); an age asked by its name is answered
+in 岁 with its 年满 / 已满, and the age the question says is no answer; a fine is for the act its sentence states
+when the sentence points to the whole act (违反本条例); a sum of money is answered in 元, 几点 asks a time, and a year
+inside a 《title》 is not the year asked. Each on a law built here."""
 from __future__ import annotations
 
 import pytest
@@ -63,6 +62,8 @@ LAW = """# 海川市典当行业管理条例
 第十九条　违反本条例规定，在营业场所内吸烟的，处二百元以下的罚款。在库房内喧哗的，由公安机关依法处理。
 
 第二十条　典当从业人员应当自年满十八周岁之日起三个月内办理从业登记。
+
+第二十一条　对已满十六周岁准备就业的典当学徒，应当进行职业培训。
 """
 
 
@@ -162,6 +163,10 @@ def test_a_fine_for_another_act_of_the_same_article_does_not_answer(engine):
 
 def test_an_age_asked_by_its_name_is_answered_in_years_of_age(engine):
     assert marked(engine, "担任典当行负责人，在年龄上有什么条件？") == "年满二十五周岁"
+
+
+def test_an_age_keeps_the_bound_before_it(engine):
+    assert marked(engine, "典当学徒要进行职业培训，这是指多大年纪的学徒？") == "已满十六周岁"
 
 
 def test_the_age_the_question_says_is_not_the_answer(engine):
