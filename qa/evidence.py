@@ -43,6 +43,7 @@ class Evidence:
     subject: str = ""  # the words of what a 多少 question measures, without the asker's case before them
     act: list[str] = field(default_factory=list)  # the verbs a 由哪个部门核发 question asks the body's act by (qa.found)
     base_nouns: list[str] = field(default_factory=list)  # of those, the base of a share (占新建建筑面积的比例)
+    timed_act: bool = False  # the subject is what a span of time is asked for (多长时间内申报出生登记)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
     violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for
     tag: Callable[[str], list] | None = None  # part-of-speech tagging with the library's dictionary

@@ -130,7 +130,9 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # value (水风光装机) is not enough: one of the named thing's words is said too.
     # The base of a share (占新建建筑面积的比例) is shared by other shares: it does not name the thing.
     named = [w for w in counted if _names_a_thing(w) and not (stems[w] and set(stems[w]) <= base)]
-    return sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2 and \
+    # What a span of time is asked for is an act, said in the law's own words: one of its words said is enough.
+    enough = bool(said) if evidence.timed_act else sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
+    return enough and \
         (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)))
 
 

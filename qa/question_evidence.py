@@ -56,6 +56,7 @@ def question_evidence(engine, question: str) -> Evidence:
     subject = normalize(_subject_phrase(question))
     evidence.tag = engine.analyzer.tagger().lcut
     evidence.subject = subject
+    evidence.timed_act = _DONE_AFTER.search(BASELINE.sub("", compact(question).text)) is not None
     evidence.act = asked_act(question, evidence.tag)
     evidence.subject_nouns = _subject_nouns(evidence.tag(subject))
     evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)))

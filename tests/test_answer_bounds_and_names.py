@@ -6,8 +6,9 @@ owner's 所在地 opens the body's name and a bare 所在地 does not, a 理事�
 count the asker says (开一家) is no evidence, and the kind of figure asked (人数, 年龄) is said by the value's unit;
 dates in Chinese numerals, levels (五级), 什么人来监督 (the person, not what for); an age asked by its name is answered
 in 岁 with its 年满 / 已满, and the age the question says is no answer; a fine is for the act its sentence states
-when the sentence points to the whole act (违反本条例); a sum of money is answered in 元, 几点 asks a time, and a year
-inside a 《title》 is not the year asked. Each on a law built here."""
+when the sentence points to the whole act (违反本条例); a sum of money is answered in 元, 几点 asks a time, a year
+inside a 《title》 is not the year asked, and the act a span of time is asked for is said by one of its words (申报
+for 去派出所申报). Each on a law built here."""
 from __future__ import annotations
 
 import pytest
@@ -64,6 +65,10 @@ LAW = """# 海川市典当行业管理条例
 第二十条　典当从业人员应当自年满十八周岁之日起三个月内办理从业登记。
 
 第二十一条　对已满十六周岁准备就业的典当学徒，应当进行职业培训。
+
+第二十二条　典当物品灭失后一个月以内，由典当行向公安机关申报灭失登记。
+
+第二十三条　典当行发现可疑物品的，应当立即报告所在地派出所。
 """
 
 
@@ -171,3 +176,8 @@ def test_an_age_keeps_the_bound_before_it(engine):
 
 def test_the_age_the_question_says_is_not_the_answer(engine):
     assert marked(engine, "典当从业人员刚满十八周岁，应该在多长时间内办理从业登记？") == "三个月内"
+
+
+def test_the_act_a_span_of_time_is_asked_for_is_said_by_one_of_its_words(engine):
+    # 派出所 is the asker's word for the 公安机关: 申报 and 灭失 say the act
+    assert marked(engine, "典当物品灭失了，多长时间内要去派出所申报灭失登记？") == "一个月以内"
