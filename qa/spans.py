@@ -258,9 +258,12 @@ def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (start, span[1])
 
 
+_BARE_LOCALITY = re.compile(r"所在地的?")
+
+
 def _past_bare_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """所在地 with no owner before it is "the local": 经所在地省级部门 names the 省级部门 (机场所在地… keeps its owner)."""
-    bare = re.compile(r"所在地的?").match(text, span[0])
+    bare = _BARE_LOCALITY.match(text, span[0])
     return (bare.end(), span[1]) if bare and span[1] - bare.end() >= 3 else span
 
 
@@ -315,6 +318,9 @@ def is_closing_deng(text: str, at: int) -> bool:
     return at in bounds and at + 1 in bounds
 
 
+_LIST_CLOSING = re.compile(r"统称|合称|总称|以下简称|简称|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:个|类|种|项)[\u4e00-\u9fff]{0,4}$")
+
+
 def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     """An enumeration without the verb or the shared modifier before its first item (looked for in that item
     only) and 等 after its last."""
@@ -345,6 +351,9 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     end = match.start() + tail.start() if tail else match.end()
     last_item = match.start() + match.group().rfind("、") + 1
     end = next((at for at in range(last_item, end) if text[at] == "等" and is_closing_deng(text, at)), end)
+    # …、复烤烟叶统称烟草制品; …和不称职四个等次: the word that names the items together, or their count, closes them
+    closing = _LIST_CLOSING.search(text, last_item, end)
+    end = closing.start() if closing and last_item > start else end
     end -= len(_shared_head(re.split(r"、|和|及", text[start:end])))
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")

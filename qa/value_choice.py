@@ -79,6 +79,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return best
     start, end = _without_label(sentence, _without_closing_note(sentence, best))
     if kind == LIST:
+        end = _before_kind_closing_the_last(sentence, start, end, flat_question)
         end = _before_asked_kind(sentence, start, end, flat_question)
         end = _before_said_predicate(sentence, start, end, flat_question, evidence.tag)
         start = _after_asked_verb(sentence, start, end, flat_question)
@@ -246,19 +247,6 @@ def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:
     """风能、海洋能、太阳能等可再生能源和雨水集蓄… for 哪些可再生能源 (实用、…、节约的要求和国家规定的标准 for 哪些要求):
     the items end at the 等 or 的 that names the kind asked, when two or more come before it."""
-    naming = _NAMING.search(sentence, sentence.rfind("、", start, end) + 1, end)  # …、复烤烟叶统称烟草制品
-    if naming and "、" in sentence[start:naming.start()]:
-        end = naming.start()
-    # 分为优秀、称职、基本称职和不称职四个等次: the count of the items closes them
-    count = _ITEMS_COUNTED.search(sentence, sentence.rfind("、", start, end) + 1, end)
-    if count and "、" in sentence[start:count.start()]:
-        end = count.start()
-    asked = re.search(r"哪(?:些|几)[种类个项条]?(?P<kind>[\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", flat_question)
-    items = sentence[start:end].split("、")
-    # 遵循自愿、平等、公平、诚实信用原则 for 哪些原则: the kind the question asks closes the last item only
-    if asked and len(items) >= 2 and items[-1].endswith(asked.group("kind")) and \
-            len(items[-1]) - len(asked.group("kind")) >= 2 and not items[0].endswith(asked.group("kind")):
-        end -= len(asked.group("kind"))
     for closing in re.finditer(r"(?:等|的)(?P<kind>[\u4e00-\u9fff]{2,6})", sentence[start:end]):
         said = any(closing.group("kind")[:n] in flat_question for n in range(len(closing.group("kind")), 1, -1))
         before = sentence[start:start + closing.start()]
@@ -269,9 +257,18 @@ def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) 
     return end
 
 
-_NAMING = re.compile(r"统称|合称|总称|以下简称|简称")
+def _before_kind_closing_the_last(sentence: str, start: int, end: int, flat_question: str) -> int:
+    """遵循自愿、平等、公平、诚实信用原则 for 哪些原则: the kind the question asks, closing the last item only, is
+    not part of it."""
+    asked = re.search(r"哪(?:些|几)[种类个项条]?(?P<kind>[\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", flat_question)
+    items = sentence[start:end].split("、")
+    if asked and len(items) >= 2 and items[-1].endswith(asked.group("kind")) and \
+            len(items[-1]) - len(asked.group("kind")) >= 2 and not items[0].endswith(asked.group("kind")):
+        return end - len(asked.group("kind"))
+    return end
+
+
 _SAID_AGE_LEAD = re.compile(r"^[年已]?满")  # 刚满十六周岁 says the 年满十六周岁 of the text: no answer
-_ITEMS_COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:个|类|种|项)[\u4e00-\u9fff]{0,4}$")
 
 # 专栏5 既有建筑节能改造重点工程: the number of the box or table that prints a name is not part of it.
 _LABEL = re.compile(r"(?:专栏|附表|附件|表|图)\s*[0-9一二三四五六七八九十]+[\s：:、.．]*")

@@ -77,20 +77,20 @@ def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"pawn.md": LAW})
 
 
+# A count of times is not answered by a span of years; 几条 asks a count; a sum of money is answered only in 元;
+# 几点 asks a time: each asked in the type it is, and none of the law's values is one.
+@pytest.mark.parametrize("question, kind", [("典当从业人员每年要参加几次培训？", "quantity"),
+                                            ("典当行最多可以设几条业务线？", "quantity"),
+                                            ("举报典当违法行为，奖励金额是多少？", "quantity"),
+                                            ("典当行每天几点开门营业？", "date")])
+def test_a_value_of_another_measure_does_not_answer(engine, question, kind):
+    answer = answer_question(engine, question)
+    assert answer.answer_type == kind
+    assert not answer.found
+
+
 def test_an_amount_keeps_the_bound_after_its_currency(engine):
     assert marked(engine, "典当行经营文物典当，注册资本要达到多少？") == "五百万元人民币以上"
-
-
-def test_a_count_of_times_is_not_answered_by_a_span_of_years(engine):
-    answer = answer_question(engine, "典当从业人员每年要参加几次培训？")
-    assert answer.answer_type == "quantity"
-    assert not answer.found
-
-
-def test_a_count_in_a_classifier_asks_for_a_quantity(engine):
-    answer = answer_question(engine, "典当行最多可以设几条业务线？")
-    assert answer.answer_type == "quantity"
-    assert not answer.found
 
 
 def test_the_items_begin_after_the_verb_the_question_says_inside_a_longer_word(engine):
@@ -143,18 +143,6 @@ def test_the_count_of_the_items_closes_them(engine):
 
 def test_an_age_is_said_by_its_unit(engine):
     assert marked(engine, "担任典当行负责人，年龄有什么要求？") == "年满二十五周岁"
-
-
-def test_a_sum_of_money_is_answered_only_in_money(engine):
-    answer = answer_question(engine, "举报典当违法行为，奖励金额是多少？")
-    assert answer.answer_type == "quantity"
-    assert not answer.found
-
-
-def test_a_time_of_day_is_asked_as_a_date(engine):
-    answer = answer_question(engine, "典当行每天几点开门营业？")
-    assert answer.answer_type == "date"
-    assert not answer.found
 
 
 def test_a_year_inside_a_title_is_not_the_year_asked(engine):
