@@ -18,7 +18,7 @@ from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, scope_of
 from qa.spans import bracketed_span, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
-from qa.value_choice import best_span, counted_as_asked, followed_as_asked, framed_as_asked
+from qa.value_choice import asked_year, best_span, counted_as_asked, followed_as_asked, framed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -114,19 +114,21 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     if document is not None and not _about_the_document(result.query, document.title):
         return None
     found = fact_clause(engine.store, document.doc_id, fact_name) if document is not None else None
-    if found is None and named and document is not None:  # another document's 文号 is no answer about this one
+    if found is None and named and document is not None and _spells_its_name(result.query, document.title):
+        # another document's 文号 is no answer about this one
         return Answer(result.query, f"《{document.title}》的正文和文件信息中没有写明{FACT_NAMES[fact_name]}。", False, [],
                       result.hits, answer_type=kind or SENTENCE)
     if found is None:
         return None
     fact, clause = found
+    value = asked_year(fact.value, result.query) if fact.kind == DATE else fact.value
     if clause is None:
         citation = f"《{document.title}》 文件信息"
-        quote = Quote(fact.value, fact.value, citation, "", 1.0, document.title, "文件信息")
+        quote = Quote(fact.value, value, citation, "", 1.0, document.title, "文件信息")
     else:
-        quote = Quote(sentence_at(clause, fact.position), fact.value, clause.citation, clause.id, 1.0,
+        quote = Quote(sentence_at(clause, fact.position), value, clause.citation, clause.id, 1.0,
                       clause.document, clause.clause)
-    return Answer(result.query, f"{fact.value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
+    return Answer(result.query, f"{value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
 
 
 # Kinds of document a question may name; 规定, 通知 and 决定 are verbs as often, 法 is part of many words.
@@ -144,6 +146,12 @@ def _about_the_document(question: str, title: str) -> bool:
     kinds = set(_KIND_WORD.findall(asked))
     own = _TITLE_KIND.search(title.strip())
     return not kinds or (own is not None and own.group(1) in kinds)
+
+
+def _spells_its_name(question: str, title: str) -> bool:
+    """The question calls the document by its name (国防交通法, 《…》), not only by a topic word of it (动用国防交通
+    物资需要谁批准 asks about the materials)."""
+    return "《" in question or re.sub(r"^中华人民共和国", "", title.strip()) in question
 
 
 def _named_document(engine, question: str, hits: list[Hit]) -> str | None:

@@ -16,7 +16,7 @@ ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基�
 KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"),
                 "文书": ("文书", "书"), "文件": ("书", "证", "文件", "纲要", "大纲", "规划", "方案", "办法", "条例", "意见", "细则"), "凭证": ("凭证", "证", "书"), "图": ("图",),
                 "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"), "许可证": ("许可证",),
-                "证": ("证",), "称号": ("称号",), "负责制": ("负责制",), "责任制": ("责任制",)}
+                "证": ("证",), "称号": ("称号",), "系统": ("系统",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 # 公示期有什么要求: what a period must meet is its length.
@@ -26,9 +26,12 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
              "程度|水平|地方|领域|方面|途径|渠道|形式|原因|理由|依据|重点|奖励|补贴|保障|变化|意见|建议")
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
-    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})")),
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"
+                # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
+                rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
-    (None, re.compile(r"会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算")),
+    # (要不要回避由谁决定 asks the body)
+    (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来))")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
@@ -37,9 +40,10 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 向哪里提出申请: where a request is handed in is a body
-                     r"向哪(?:里|儿)|到哪(?:里|儿)(?:申请|办理|登记|备案|报告|投诉|举报)|"
-                     # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图)
-                     r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构))")),
+                     r"向哪(?:里|儿)|到哪(?:里|儿)去?(?:申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
+                     # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图),
+                     # nor the person it describes (负责管理的人违法了，能给他哪些处分)
+                     r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构|人))")),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
     # 主要健康指标包括哪些, 哪些货物适用百分之九的税率: the items are asked, though the question speaks of a figure,
     # unless it asks for a number too (哪些项目…要达到多少)
@@ -154,7 +158,7 @@ def asked_measure(question: str) -> re.Pattern | None:
 
 # Kinds of document: 哪部原有特区法规 asks for a title.
 DOCUMENT_KINDS = "法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策"
-_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项]?(?P<noun>[\u4e00-\u9fff]{1,12})")
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份]?(?P<noun>[\u4e00-\u9fff]{1,12})")
 _NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
 _DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
@@ -174,7 +178,7 @@ def asked_nouns(question: str, cut) -> list[str]:
     # 哪一项国家级土地保护工程, 哪个企业融资对接服务平台来上线…: a description of three words or more names its
     # kind by its first word that is a kind of named thing or document (工程, 服务平台, 法规)
     kind = next((i for i, word in enumerate(words)
-                 if i >= 2 and re.search(rf"(?:{ENTITY_NOUNS}|{DOCUMENT_KINDS})$", word)), None)
+                 if i >= 2 and re.search(rf"(?:{ENTITY_NOUNS}|{DOCUMENT_KINDS}|{NAMED_KINDS})$", word)), None)
     if kind is not None:
         return [words[kind], "".join(words[kind - 1:kind + 1])]
     return [words[0], "".join(words[:2])] if len(words) > 1 else words

@@ -92,12 +92,17 @@ def _name_spans(text: str, document_names: list[str]) -> tuple[list[tuple[int, i
 
 def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Each level word and where it stands, when it starts a word of the question: 区里 in 我们区里 names
-    a level, in 一个片区里 it is the end of 片区."""
+    a level, in 一个片区里 it is the end of 片区, and 某个省里 names any province."""
     matches = [(level, m.span()) for level, words in _LEVEL_WORDS for m in words.finditer(text)]
     if not matches:
         return []
     starts = word_bounds(text)
-    return [(level, span) for level, span in matches if span[0] in starts]
+    return [(level, span) for level, span in matches
+            if span[0] in starts and not _ANY_ONE.search(text[:span[0]])]
+
+
+# 某个省里, 每个县里: any one of a level's places, not the level's documents
+_ANY_ONE = re.compile(r"(?:某一?个?|一个|哪一?个|各个?|每一?个?|其他|别的)$")
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:

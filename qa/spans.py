@@ -6,11 +6,11 @@ import os
 import re
 
 from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, HANDING_VERBS, KIND_ENDINGS, LEVEL,
-                             LIST, ORG, QUANTITY)
+                             LIST, NAMED_KINDS, ORG, QUANTITY)
 from qa.places import gazetteer, word_bounds
 from qa.targets import UNITS, VALUE_RE, compact
 
-_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
+_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不足|[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
          "超过|低于|高于|突破|约")
 # A range whose unit is said once, after its upper end (5千至1万吨标煤, 2.6万至5万吨).
 _RANGE_FROM = r"\d+(?:\.\d+)?[千万亿]?\s*(?:至|到|~|～)\s*"
@@ -82,17 +82,22 @@ _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政�
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}、)*"
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
-# An organisation's name holds no clause marker or function word (第六条 广东省… starts at 广东省).
-_NAME_CHAR = r"(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{1,6}[）)])"  # 国务院对外经济贸易主管部门
+# An organisation's name holds no clause marker, function word or verb of procedure (第六条 广东省… starts at
+# 广东省; 向人民法院申请中止以该金融机构… names two bodies).
+_PROCEDURE_VERB = "申请|提起|提出|请求|中止|终止"
+_NOT_INSIDE_A_VERB = r"(?!(?<=申)请|(?<=提)[起出]|(?<=请)求|(?<=[中终])止|(?<=或)者)"  # 或者国务院 names 国务院
+_NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{{1,6}}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
 _ORG_UNIT = (r"(?:负责[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合)"
-             r"(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：]){0,10}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会))?")
+             rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会))?")
+# The place of a person or thing that fixes the body (不动产所在地, 债务人住所地, 烟叶收购地).
+_OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
 # 省、自治区、直辖市人民政府: the three levels written as one stand for a whole name's first part.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?:{_NAME_CHAR}{{0,10}}?所在地的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
@@ -122,7 +127,7 @@ _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}
                    r"|[^，。；：、]{1,24}、[^，。；：、]{1,24}?(?:和|及|以及|与|或者?)[^，。；：、]{1,24}"  # A、B和C
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
-_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|给予|处以|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
                         r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对|将|把)")
 
 
@@ -167,7 +172,7 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     quotes before it stands alone (“江海智造”品牌 → 江海智造), and so does one in brackets after it
     (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
-    for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS})$", noun) is None):
+    for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS}|{NAMED_KINDS})$", noun) is None):
         endings = KIND_ENDINGS.get(noun) or [re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))]
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
@@ -350,11 +355,14 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     tail = re.search(rf"(?:以|之)?外$|方面(?:的[^、]*)?$|[{_CN}\d]+[类种项个级]$", match.group())
     end = match.start() + tail.start() if tail else match.end()
     last_item = match.start() + match.group().rfind("、") + 1
-    end = next((at for at in range(last_item, end) if text[at] == "等" and is_closing_deng(text, at)), end)
+    # …、长途客运、机动车租赁等业务经营者、服务提供者: a closing 等 after the second item ends the list
+    second_item = match.start() + len(first_item) + 1
+    end = next((at for at in range(second_item, end) if text[at] == "等" and is_closing_deng(text, at)), end)
     # …、复烤烟叶统称烟草制品; …和不称职四个等次: the word that names the items together, or their count, closes them
     closing = _LIST_CLOSING.search(text, last_item, end)
     end = closing.start() if closing and last_item > start else end
     end -= len(_shared_head(re.split(r"、|和|及", text[start:end])))
+    end = _before_an_overlong_last_item(text, start, end)
     # 新余、贵溪、丰城国家级示范基地建设: when the items are places, the last one ends with its place name.
     items = text[start:end].split("、")
     if len(items) > 1 and all(gazetteer().names.get(item) for item in items[:-1]):
@@ -362,6 +370,24 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         if last is not None:
             end = end - len(items[-1]) + last
     return (start, end) if end > start else match.span()
+
+
+_LAST_JOIN = re.compile(r"以及|及|和|与|或者")
+
+
+def _before_an_overlong_last_item(text: str, start: int, end: int) -> int:
+    """…外汇储备、黄金储备以及该中央银行…的其他财产: what follows the last join, far longer than every item
+    before it, is a clause of its own, not an item."""
+    items = text[start:end].split("、")
+    joins = list(_LAST_JOIN.finditer(items[-1]))
+    if len(items) < 3 or not joins:
+        return end
+    after_join = end - len(items[-1]) + joins[0].end()
+    last = re.match(r"[^，。；：,;:等的]*", text[after_join:]).group()  # to its own end, past the match's reach
+    longest = max(len(item) for item in items[1:-1])  # the first may still hold the words that open the list
+    if len(last) >= 10 and len(last) > 2 * longest:
+        return end - len(items[-1]) + joins[0].start()
+    return end
 
 
 _RESPECTIVELY = re.compile(r"(?P<subjects>[^，,：:。；;]+?)(?:分别|各约|各为|各达)(?P<values>[^，,。；;]+)")

@@ -65,6 +65,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     asking = re.split(r"[，,；;]", flat_question)[-1]  # 不超过30万元的贷款，力争多少时间内: the bound asked is 力争
     bound = next((words for words in _BOUNDS if words.search(asking)), None)
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
+                                        kind in (DATE, QUANTITY) and _value_followed_as_asked(sentence, span, question),
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
@@ -75,6 +76,11 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
     if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪", flat_question):
         return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
+    if kind == DATE:
+        best = (best[0], best[0] + len(asked_year(sentence[best[0]:best[1]], flat_question)))
+    holder = _OFFICE_HOLDER.match(sentence, best[1]) if kind == ORG and "谁" in flat_question else None
+    if holder:  # 由谁决定 is answered by the office the body's head holds: 仲裁委员会主任, 国务院总理
+        best = (best[0], holder.end())
     if kind not in (LIST, ENTITY):
         return best
     start, end = _without_label(sentence, _without_closing_note(sentence, best))
@@ -143,6 +149,18 @@ def _opens_the_asked_noun(words: str, nouns: list[str]) -> bool:
     return any(len(noun) > len(words) and noun.startswith(words) for noun in nouns)
 
 
+_YEAR_OF_A_DAY = re.compile(r"[\d〇零一二三四五六七八九]{4}\s*年(?=\s*[\d一二三四五六七八九十]{1,3}\s*月)")
+_YEAR_ASKED = re.compile(r"哪一?年(?!.*(?:哪一?天|几月|几号|哪一?个月|日期))")
+_OFFICE_HOLDER = re.compile(r"(?:主要)?(?:负责人|主任委员|主任|主席|委员长|会长|理事长|秘书长|总理|首长|行长|署长|局长|厅长|部长|"
+                            r"院长|检察长)")
+
+
+def asked_year(date: str, question: str) -> str:
+    """哪一年通过的 asks the year of 1950年6月28日; any other date question, the whole date."""
+    year = _YEAR_OF_A_DAY.match(date)
+    return date[:year.end()] if year and _YEAR_ASKED.search(question) else date
+
+
 _END_ASKED = re.compile(r"截止|截至|止于|到哪一?天|结束")
 # 有关机构, 相关部门: which body is not said, so it answers no 哪个部门.
 _GENERIC_BODY = re.compile(r"(?:有关|相关|其他|其他有关|各)(?:部门|机构|机关|单位|组织)")
@@ -153,14 +171,17 @@ _GENERIC_BODY_WORDS = {"机关", "部门", "机构", "组织", "单位"}
 
 
 def _of_the_asked_kind(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
-    """哪一级检察机关 is answered by a 检察院, not by the 人民法院 the same sentence names; 哪一级政府 by a 政府."""
+    """哪一级检察机关 is answered by a 检察院, not by the 人民法院 the same sentence names; 哪一级政府 by a 政府,
+    and not by the bare kind asked (人民政府)."""
     asked = _ASKED_BODY.search(flat_question)
     if asked is None:
         return spans
     body = asked.group("body")
     pieces = {body[i:i + 2] for i in range(len(body) - 1)} - _GENERIC_BODY_WORDS
     fitting = [s for s in spans if any(piece in compact(sentence[s[0]:s[1]]).text for piece in pieces)]
-    return fitting or spans
+    # 哪个法院 is not answered by 人民法院 alone: the asker knows it is a court
+    bare = {body, f"人民{body}"}
+    return [s for s in fitting or spans if compact(sentence[s[0]:s[1]]).text not in bare]
 
 
 def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], act: list[str]) -> list[tuple[int, int]]:
@@ -547,6 +568,20 @@ def followed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bo
         return False
     following = asked.string[asked.end():]
     return any(following[i:i + 2] == after[:2] for i in range(4))
+
+
+_ASKING_A_VALUE = re.compile(r"什么时[候间]|何时|哪一?天|多久|多长时间|多少[天日年月个万亿元吨]?|几[个天日年月]?")
+
+
+def _value_followed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
+    """The words after a date or figure are those the question puts right after asking it: 什么时候报送登记管理机关
+    and 于3月31日前报送登记管理机关, not 1月31日前向业务主管单位报送."""
+    asked = _ASKING_A_VALUE.search(compact(question).text)
+    after = compact(sentence[span[1]:span[1] + 8]).text
+    if asked is None or not re.match(r"[\u4e00-\u9fff]{2}", after):
+        return False
+    following = asked.string[asked.end():]
+    return any(following[i:i + 2] == after[:2] for i in range(3))
 
 
 def framed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:

@@ -109,6 +109,8 @@ def test_a_level_named_in_words_is_read_and_matched_to_regions():
     assert read_question("省级财政部门要承担什么职责？").levels == []
     assert read_question("我们区里有什么要求").levels == ["区县"]
     assert read_question("一个片区里最多能拆多少老房子？").levels == [] and read_question("城市里的公交").levels == []
+    assert read_question("如果只是某个省里的部分地区要戒严，戒严令由谁来发布？").levels == []
+    assert read_question("每个县里最多建几座垃圾焚烧厂？").levels == []
     places = gazetteer().names
     assert is_of_level(places["上海市"][0], "省") and is_of_level(places["上海市"][0], "市")
     assert is_of_level(places["江门市"][0], "市") and not is_of_level(places["江门市"][0], "省")
