@@ -99,7 +99,7 @@ _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
 # 省、自治区、直辖市人民政府: the three levels written as one stand for a whole name's first part.
 _ORG = re.compile(rf"(?!会同)(?!(?<=会)同){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
-                  rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX})*")
+                  rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
 _JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|自然资源|科学技术|商务|卫生)和"

@@ -58,6 +58,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
         spans = _of_the_asked_kind(sentence, spans, flat_question)
         spans = _doing_the_asked_act(sentence, spans, evidence.act)
+        if not evidence.act and "谁" in flat_question:
+            spans = _agents(sentence, spans)
         spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
         if not spans:
@@ -189,6 +191,16 @@ def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], act: list[
     clause goes on to the act asked (Evidence.act), when some do."""
     doing = [span for span in spans if any(verb in re.split(r"[，。；]", sentence[span[1]:])[0] for verb in act)]
     return doing or spans
+
+
+def _agents(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """归谁领导, when the act asked is no verb the tagger knows: the body 由 names as the one acting (人民武装警察部队
+    是…，由…中央军事委员会集中统一领导), when one is."""
+    named = [span for span in spans if _AGENT_BEFORE.search(sentence[max(span[0] - 12, 0):span[0]])]
+    return named or spans
+
+
+_AGENT_BEFORE = re.compile(r"由(?:[\u4e00-\u9fff]{1,8}、)?$")
 
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:

@@ -6,7 +6,8 @@ starts inside 或者 nor runs through 申请; a closing 等 after the second ite
 full date; a date is the one followed by the words the question puts after asking it (…前报送市商务主管部门);
 不足 bounds a figure; a clause after a list's last join far longer than its items is not an item; who approves
 an act is asked of the text even when a topic word of the title is said; 负责管理的人 is a person described, not
-the body asked. Each on a regulation built here."""
+the body asked; each body joined in a list keeps its office; 归谁领导 is answered by the body 由 introduces. Each on a
+regulation built here."""
 from __future__ import annotations
 
 import pytest
@@ -53,6 +54,10 @@ REGULATION = """# 海川市旧货流通管理条例
 第十六条　动用市级储备的旧货流通应急物资，由市商务主管部门批准。
 
 第十七条　旧货行业协会负责管理的人员违反本条例的，给予警告、通报批评、罚款处分。
+
+第十八条　市商务主管部门和区人民政府市场监管部门，是旧货流通的监督管理机关。
+
+第十九条　旧货行业协会是本市旧货经营者的自律组织，由市商务局集中统一领导。
 """
 
 
@@ -134,3 +139,11 @@ def test_the_person_a_question_describes_by_what_they_manage_is_not_the_body_ask
     answer = answer_question(engine, "行业协会里负责管理的人违法了，能给他哪些处分？")
     assert answer.answer_type == "list"
     assert answer.quotes[0].highlight == "警告、通报批评、罚款"
+
+
+def test_each_body_joined_in_a_list_keeps_its_office(engine):
+    assert marked(engine, "旧货流通的监督管理机关是哪个部门？") == "市商务主管部门和区人民政府市场监管部门"
+
+
+def test_who_leads_is_the_body_the_text_introduces_with_you(engine):
+    assert marked(engine, "旧货协会归谁领导？") == "市商务局"
