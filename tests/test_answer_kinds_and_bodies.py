@@ -6,8 +6,8 @@ starts inside 或者 nor runs through 申请; a closing 等 after the second ite
 full date; a date is the one followed by the words the question puts after asking it (…前报送市商务主管部门);
 不足 bounds a figure; a clause after a list's last join far longer than its items is not an item; who approves
 an act is asked of the text even when a topic word of the title is said; 负责管理的人 is a person described, not
-the body asked; each body joined in a list keeps its office; 归谁领导 is answered by the body 由 introduces. Each on a
-regulation built here."""
+the body asked; each body joined in a list keeps its office; 归谁领导 is answered by the body 由 introduces.
+Each on a law built here."""
 from __future__ import annotations
 
 import pytest
@@ -15,11 +15,11 @@ import pytest
 from qa.answer import answer_question
 from tests.conftest import engine_over, marked
 
-REGULATION = """# 海川市旧货流通管理条例
+REGULATION = """# 中华人民共和国旧货流通法
 
 ## 第一章 总则
 
-第一条　为了规范旧货流通，制定本条例。
+第一条　为了规范旧货流通，制定本法。
 
 第二条　本市实行旧货经营者信用分级管理制度。
 
@@ -51,11 +51,11 @@ REGULATION = """# 海川市旧货流通管理条例
 
 第十五条　旧货经营者可以收购旧家具、旧家电、旧衣物、旧书刊以及该经营者或者该经营者委托的其他经营者依法取得的其他旧物品。
 
-第十六条　动用市级储备的旧货流通应急物资，由市商务主管部门批准。
+第十六条　动用中央储备的旧货流通物资，由国务院商务主管部门批准。
 
-第十七条　旧货行业协会负责管理的人员违反本条例的，给予警告、通报批评、罚款处分。
+第十七条　旧货行业协会负责管理的人员违反本法的，给予警告、通报批评、罚款处分。
 
-第十八条　市商务主管部门和区人民政府市场监管部门，是旧货流通的监督管理机关。
+第十八条　国务院公安部门和省级人民政府公安机关，是旧货流通的治安管理机关。
 
 第十九条　旧货行业协会是本市旧货经营者的自律组织，由市商务局集中统一领导。
 """
@@ -132,7 +132,7 @@ def test_a_clause_after_the_last_join_far_longer_than_the_items_is_not_an_item(e
 
 
 def test_who_approves_an_act_named_by_a_topic_word_of_the_title_is_asked_of_the_text(engine):
-    assert marked(engine, "要动用市级储备的旧货流通应急物资，需要谁批准？") == "市商务主管部门"
+    assert marked(engine, "动用中央储备的旧货流通物资，需要谁批准？") == "国务院商务主管部门"
 
 
 def test_the_person_a_question_describes_by_what_they_manage_is_not_the_body_asked(engine):
@@ -142,8 +142,9 @@ def test_the_person_a_question_describes_by_what_they_manage_is_not_the_body_ask
 
 
 def test_each_body_joined_in_a_list_keeps_its_office(engine):
-    assert marked(engine, "旧货流通的监督管理机关是哪个部门？") == "市商务主管部门和区人民政府市场监管部门"
+    assert marked(engine, "旧货流通的治安管理机关是哪个部门？") == "国务院公安部门和省级人民政府公安机关"
 
 
 def test_who_leads_is_the_body_the_text_introduces_with_you(engine):
     assert marked(engine, "旧货协会归谁领导？") == "市商务局"
+
