@@ -84,8 +84,10 @@ _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker, function word or verb of procedure (第六条 广东省… starts at
 # 广东省; 向人民法院申请中止以该金融机构… names two bodies).
-_PROCEDURE_VERB = "申请|提起|提出|请求|中止|终止"
-_NOT_INSIDE_A_VERB = r"(?!(?<=申)请|(?<=提)[起出]|(?<=请)求|(?<=[中终])止|(?<=或)者)"  # 或者国务院 names 国务院
+_PROCEDURE_VERBS = ("申请", "提起", "提出", "请求", "中止", "终止")
+_PROCEDURE_VERB = "|".join(_PROCEDURE_VERBS)
+# …nor starts at the second character of one, or of 或者 (或者国务院 names 国务院)
+_NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}" for word in (*_PROCEDURE_VERBS, "或者")) + ")"
 _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{{1,6}}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).

@@ -67,7 +67,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     asking = re.split(r"[，,；;]", flat_question)[-1]  # 不超过30万元的贷款，力争多少时间内: the bound asked is 力争
     bound = next((words for words in _BOUNDS if words.search(asking)), None)
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
-                                        kind in (DATE, QUANTITY) and _value_followed_as_asked(sentence, span, question),
+                                        kind in (DATE, QUANTITY)
+                                        and followed_as_asked(sentence, span, flat_question, _ASKING_A_VALUE, reach=3),
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
@@ -571,29 +572,23 @@ def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, i
     return sentence[span[0]:min(ends, default=len(sentence))]
 
 
-def followed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
+def followed_as_asked(sentence: str, span: tuple[int, int], question: str, asking: re.Pattern | None = None,
+                      reach: int = 4) -> bool:
     """The words after the value (past a closing 等 or a count: 日照、滨州2市开展…) are those the question puts
-    right after what it asks, past the asked noun: 哪个机构牵头 and …办公室牵头."""
-    asked = _INTERROGATIVE.search(compact(question).text)
-    after = _AFTER_VALUE.sub("", compact(sentence[span[1]:span[1] + 12]).text)
+    right after what it asks, past the asked noun: 哪个机构牵头 and …办公室牵头. With `asking`, a date or figure
+    asked so, the words come right after it: 什么时候报送登记管理机关 and 于3月31日前报送登记管理机关, not
+    1月31日前向业务主管单位报送."""
+    asked = (asking or _INTERROGATIVE).search(compact(question).text)
+    after = compact(sentence[span[1]:span[1] + 12]).text
+    after = after if asking else _AFTER_VALUE.sub("", after)
     if asked is None or not re.match(r"[\u4e00-\u9fff]{2}", after):
         return False
     following = asked.string[asked.end():]
-    return any(following[i:i + 2] == after[:2] for i in range(4))
+    return any(following[i:i + 2] == after[:2] for i in range(reach))
 
 
+# How a date or figure is asked (什么时候, 多少天): the words after it are the act it is asked for.
 _ASKING_A_VALUE = re.compile(r"什么时[候间]|何时|哪一?天|多久|多长时间|多少[天日年月个万亿元吨]?|几[个天日年月]?")
-
-
-def _value_followed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
-    """The words after a date or figure are those the question puts right after asking it: 什么时候报送登记管理机关
-    and 于3月31日前报送登记管理机关, not 1月31日前向业务主管单位报送."""
-    asked = _ASKING_A_VALUE.search(compact(question).text)
-    after = compact(sentence[span[1]:span[1] + 8]).text
-    if asked is None or not re.match(r"[\u4e00-\u9fff]{2}", after):
-        return False
-    following = asked.string[asked.end():]
-    return any(following[i:i + 2] == after[:2] for i in range(3))
 
 
 def framed_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
