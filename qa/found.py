@@ -32,6 +32,19 @@ def missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> st
     return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
 
 
+# 全民国防教育日是每年的哪一天: a day or festival asked by its name is answered where that name is said.
+_NAMED_DAY = re.compile(r"([\u4e00-\u9fff]{3,30}?[日节])(?:是|为|定在|在)(?:每年)?的?(?:哪|什么|几)")
+_NOT_A_DAY_NAME = re.compile(r"施行|生效|实施|发布|印发|截止|开始|结束|申报|缴纳|之日")
+
+
+def names_the_asked_day(quote: Quote, hits: list[Hit], question: str) -> bool:
+    named = _NAMED_DAY.search(normalize(question))
+    if named is None:
+        return True
+    name = re.split(r"规定|里|中|的|法|条例", named.group(1))[-1]
+    return len(name) < 3 or bool(_NOT_A_DAY_NAME.search(name)) or name in re.sub(r"\s+", "", _scoping_text(quote, hits))
+
+
 def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
     """The quote is about what the question asks: the sentence holding the value (with the clause's lead
     sentence; for other kinds the clause) holds more of the question's specific words than the question

@@ -31,6 +31,15 @@ def _direction(question: str) -> str:
 _RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?")
 
 
+def _spelled_in_full(text: str, abbreviations: list[tuple[str, list[str]]]) -> str:
+    """The text with each shortened name written out (最高法 → 最高人民法院), so a body the question says
+    shortened is said."""
+    for short, parts in sorted(abbreviations, key=lambda pair: -len(pair[0])):
+        if len(parts) == 1:
+            text = text.replace(short, parts[0])
+    return text
+
+
 # 分为哪两类 is answered by 包括…和…: the verb that opens a list asks for it, as 哪些 does.
 _LIST_VERBS = {"包括", "包含", "分为", "分成", "划分为", "划分"}
 
@@ -51,7 +60,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽|什么区间)[^，,。？?]{0,12}的", question) is not None
     evidence.baselines = BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
-    evidence.said = compact(unnamed).text
+    evidence.said = _spelled_in_full(compact(unnamed).text, engine.analyzer.abbreviations)
     evidence.violation = violation_words(evidence.said, evidence.words)
     subject = normalize(_subject_phrase(question))
     evidence.tag = engine.analyzer.tagger().lcut

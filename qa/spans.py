@@ -42,16 +42,17 @@ def stated_qualifiers(lead: str) -> list[str]:
 _CN = "一二三四五六七八九十百千万两零〇"
 # Spans of time first, so 十五个工作日 is not read as 十五个; then the units of figures, longest first.
 _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(re.escape, UNITS)) + "|日|天|年"
-# Not a clause's or an item's number (第五十七条), nor the 一 of 上一年 (the year before) or 下一级.
-_CN_NUMBER = rf"(?<![第{_CN}])(?!(?<=[上下])一(?:年|季|次|级|步))[一二三四五六七八九十两][{_CN}]*"
+# Not a clause's or an item's number (第五十七条), a date's day (八月一日), nor the 一 of 上一年 (the year before) or 下一级.
+_CN_NUMBER = rf"(?<![第月{_CN}])(?!(?<=[上下])一(?:年|季|次|级|步))[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"(?:[百千万]|[二三四五六七八九十])分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五, 二分之一
 # 三十年至七十年, 六个月至三年以内, 五万元以下, 三公里范围内, 七日前, 每五年
 _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})(?:以内|以下|内)?"
-                        rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?"
+                        rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?(?:的?单数)?"
                         rf"|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:至|到){_PERCENT}"
-                        rf"|{_PERCENT}(?:以上|以下|以内)?)")
-_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<!\d)\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
+                        rf"|{_PERCENT}(?:以上|以下|以内)?"
+                        r"|过半数|半数以上)")  # a share said in words, as laws set quorums and majorities
+_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<![\d月])\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层]|"
                       + "|".join(map(re.escape, UNITS)) + ")")
@@ -99,7 +100,11 @@ _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
 # 省、自治区、直辖市人民政府: the three levels written as one stand for a whole name's first part.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+# 乡、民族乡、镇的人民代表大会, 县、自治县人民政府: levels written as a list open one body's name.
+_LEVEL = "(?:民族乡|乡|镇|自治县|县|自治旗|旗|不设区的市|设区的市|市辖区|自治州|自治区|直辖市|省|市|区)"
+_LEVELS = f"(?:{_LEVEL}、)+{_LEVEL}的?"
+# A name does not open with the verb that sets the body up (中级以上人民法院设赔偿委员会), 设计院 aside.
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
@@ -160,7 +165,8 @@ _CURRENCY_AFTER = re.compile(r"(?:人民币(?:以上|以下|以内)?)?")
 _EDITION = re.compile(r"[（(]\d{4}年版[）)]")
 
 
-_SUBJECT = re.compile(rf"(?:^|[\s，。；：]|第[{_CN}\d]+条)(?P<subject>{_ENTITY_CHAR}{{2,20}}?)(?:是|为)$")
+# …应当为本级代表制发代表证: 为 after a modal verb is "for", not "is"
+_SUBJECT = re.compile(rf"(?:^|[\s，。；：]|第[{_CN}\d]+条)(?P<subject>{_ENTITY_CHAR}{{2,20}}?)(?<!应当)(?<!可以)(?<!必须)(?:是|为)$")
 
 
 def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -41,6 +41,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
+             and (kind != QUANTITY or not _PRISON_TERM.match(sentence, s[1]) or _SENTENCE_ASKED.search(flat_question))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
@@ -48,8 +49,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
-        return _without_aspect(sentence, next((span for span in spans if span[0] <= named[0] and named[1] < span[1]
-                               and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named))
+        return _without_kind_named(sentence, _without_aspect(sentence, next(
+            (span for span in spans if span[0] <= named[0] and named[1] < span[1]
+             and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names)
     if not spans:
         return None
     if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
@@ -69,6 +71,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     best = max(spans, key=lambda span: (bound is not None and bound.search(sentence[span[0]:span[1]]) is not None,
                                         kind in (DATE, QUANTITY)
                                         and followed_as_asked(sentence, span, flat_question, _ASKING_A_VALUE, reach=3),
+                                        kind == QUANTITY and _modifies_a_said_noun(sentence, span, flat_question),
+                                        kind == LIST and _opened_by_the_asked_verb(sentence, span, flat_question),
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
@@ -96,7 +100,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
         start += sentence[start] == "的" and end - start > 3
     if kind == ENTITY:
-        start, end = _without_aspect(sentence, (start, _to_word_end(sentence, end)))
+        start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
+                                         evidence.names)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
@@ -373,6 +378,25 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     return (span[0] + start, span[0] + end) if len(compact(value[start:end]).text) >= 2 else span
 
 
+def _without_kind_named(sentence: str, span: tuple[int, int], names: list[str]) -> tuple[int, int]:
+    """坚持什么方针 → 平战结合、军地协同、寓军于民, not …寓军于民的方针: the kind asked after 的 is no part of the name."""
+    start, end = span
+    return (start, end - next((len(noun) + 1 for noun in names if sentence[start:end].endswith(f"的{noun}")
+                               and end - start > len(noun) + 3), 0))
+
+
+def _opened_by_the_asked_verb(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
+    """The list follows the verb the question puts before 哪些 (可以采取哪些措施 → 采取登临、检查…)."""
+    verb = re.search(r"([\u4e00-\u9fff]{2})了?(?:哪些|哪几)", flat_question)
+    return verb is not None and compact(sentence[:span[0]]).text.endswith(verb.group(1))
+
+
+def _modifies_a_said_noun(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
+    """The value describes a noun the question says (十八周岁至六十周岁的男性公民 for 男性公民在什么年龄段)."""
+    noun = re.match(r"的([\u4e00-\u9fff]{2})", sentence[span[1]:])
+    return noun is not None and noun.group(1) in flat_question
+
+
 def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
     """A name without the body owning it that the question already says (国能台山电厂哪台机组 → 2号发电机组):
     the longest opening found in the question that names an organisation, when a name of two or more is
@@ -390,7 +414,8 @@ def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str
     # 所称天然气包括天然气、煤层气和煤制气: the term a list defines may be one of its items
     defined = re.search(r"([\u4e00-\u9fff]{2,10})[，,]?(?:包括|是指|分为)$", compact(sentence[:span[0]]).text)
     left = [n for n, (start, end) in enumerate(items)
-            if not _says_as_words(flat_question, compact(sentence[span[0] + start:span[0] + end]).text)
+            if not _says_as_words(flat_question, compact(sentence[span[0] + start:span[0] + end]).text,
+                                  compact(sentence[:span[0]]).text)
             or (defined and defined.group(1).endswith(compact(sentence[span[0] + start:span[0] + end]).text))]
     if len(items) < 2 or not left or len(left) == len(items) or left != list(range(left[0], left[-1] + 1)):
         return span
@@ -403,10 +428,18 @@ def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str
     return (span[0] + items[left[0]][0], span[0] + items[left[-1]][1])
 
 
-def _says_as_words(question: str, item: str) -> bool:
-    """The question says the item as words of its own: 省 inside 省会城市, 发明 inside 发明创造 do not."""
+def _says_as_words(question: str, item: str, lead: str = "") -> bool:
+    """The question says the item as words of its own: 省 inside 省会城市, 发明 inside 发明创造 do not, nor
+    秘密 inside the 国家秘密 the sentence's lead divides into 绝密、机密、秘密."""
     bounds = word_bounds(question)
-    return any(at in bounds and at + len(item) in bounds for at in (m.start() for m in re.finditer(re.escape(item), question)))
+    return any(at in bounds and at + len(item) in bounds and not _part_of_the_lead(question, at, len(item), lead)
+               for at in (m.start() for m in re.finditer(re.escape(item), question)))
+
+
+def _part_of_the_lead(question: str, at: int, length: int, lead: str) -> bool:
+    """The words at question[at:at + length] and the character beside them are said in the lead too."""
+    return bool(lead) and ((at > 0 and question[at - 1:at + length] in lead) or
+                           (at + length < len(question) and question[at:at + length + 1] in lead))
 
 
 _WHOLE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,})(?:包括|包含|分为|分成|有)(?:哪|什么)")
@@ -490,6 +523,10 @@ _CONDITION_END = re.compile(r"\s*的[，,；;]")
 _REQUIREMENT_ASKED = re.compile(r"要求|至少|最少|最低|不少于|不低于")
 # The amount of a fine answers a question about the fine, not one about a threshold or a fee of the same size.
 _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
+# A term of prison (可能判处十年有期徒刑以上刑罚) answers a question about the sentence, not one about how long
+# a measure lasts.
+_PRISON_TERM = re.compile(r"\s*(?:有期徒刑|徒刑|拘役|监禁)")
+_SENTENCE_ASKED = re.compile(r"刑|判|坐牢|关押|拘役|监禁")
 # A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
 _RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
 
