@@ -111,7 +111,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日)"), re.compile(r"天|日")),
     (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
-    (re.compile(r"(?:多少|(?<!哪)几)位"), re.compile(r"人|名|位")),  # 几位副部长: people, counted as 人 or 名
+    (re.compile(r"(?:多少|(?<!哪)几)(?:位|名)"), re.compile(r"人|名|位")),  # 几位副部长, 多少名代表: people
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
@@ -119,7 +119,8 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)周?岁|年龄|年纪|岁数"), re.compile(r"岁")),
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    # a sum named by its kind of money (多少退出金, 多少补偿金) is in 元 as well
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[\u4e00-\u9fff]{0,2}金(?![属])|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
     (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元|倍|%|％|[百千万]分之")),
     # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount

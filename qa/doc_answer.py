@@ -19,6 +19,8 @@ _ASKS_WRITTEN = re.compile(r"成文|落款|签发|印发日期|发文日期|哪�
 # A web page prints its own 发布日期, days after the 成文日期 the document is signed on.
 _ASKS_PUBLISHED = re.compile(r"发布日期|哪天发布|什么时候发布|哪一天发布|何时发布|发布时间|公开发布")
 _IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效|执行|实行)")
+# 本条例自公布之日起施行: the text sets no day of its own; the answer is the event it counts from.
+_IN_FORCE_ON_EVENT = re.compile(r"(自\s*(?:公布|发布|印发|颁布)之日起)\s*(?:施行|实施|生效|执行|实行)")
 _ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,60}?(?:通过|批准)")
 _ADOPTER = re.compile(r"(?:\d{1,2}\s*日\s*)?([^\W\d_]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n\d]{0,10}?通过")
 _APPROVER = re.compile(r"([\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人民代表大会))[^。\n]{0,20}?批准")
@@ -88,7 +90,7 @@ def read_fact(document: Document, fact: str) -> Fact | None:
     """The fact from the document's text where it is printed, else from its record."""
     text = document.text
     if fact == "in_force":
-        return _from_pattern(_IN_FORCE, text, DATE)
+        return _from_pattern(_IN_FORCE, text, DATE) or _from_pattern(_IN_FORCE_ON_EVENT, text, DATE)
     if fact == "adopted":
         return _from_pattern(_ADOPTED, text, DATE)
     if fact == "amended":  # the latest amendment: the last one the header lists

@@ -93,7 +93,8 @@ def _name_spans(text: str, document_names: list[str]) -> tuple[list[tuple[int, i
 def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Each level word and where it stands, when it starts a word of the question: 区里 in 我们区里 names
     a level, in 一个片区里 it is the end of 片区, and 某个省里 names any province."""
-    matches = [(level, m.span()) for level, words in _LEVEL_WORDS for m in words.finditer(text)]
+    matches = [(level, m.span()) for level, words in _LEVEL_WORDS for m in words.finditer(text)
+               if not _LEVEL_OF_A_BODY.match(text, m.end())]
     if not matches:
         return []
     starts = word_bounds(text)
@@ -101,6 +102,8 @@ def _levels_said(text: str) -> list[tuple[str, tuple[int, int]]]:
             if span[0] in starts and not _ANY_ONE.search(text[:span[0]])]
 
 
+# 县一级人大, 县里选举委员会: the level of a representative, electoral or judicial body, not of documents
+_LEVEL_OF_A_BODY = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:人大|人民代表大会|代表大会|选举委员会|人民法院|法院|人民检察院|检察院)")
 # 某个省里, 每个县里: any one of a level's places, not the level's documents
 _ANY_ONE = re.compile(r"(?:某一?个?|一个|哪一?个|各个?|每一?个?|其他|别的)$")
 

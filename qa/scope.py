@@ -171,7 +171,17 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
         return _subject_text(name, kind) in ("", _subject_text(title, kind))
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
-    return len(wanted & title_bigrams(_subject_text(title, kind))) >= needed
+    return len(wanted & title_bigrams(_subject_text(title, kind))) >= needed or \
+        _shortened(_subject_text(name, kind), _subject_text(title, kind))
+
+
+def _shortened(short: str, full: str) -> bool:
+    """地方组织(法) for 地方各级人民代表大会和地方各级人民政府组织(法), 全国人大组织 for 全国人民代表大会组织: a
+    name shortened as people do keeps the full name's first two and last two characters, and the rest in order."""
+    if len(short) < 4 or len(full) <= len(short) or short[:2] != full[:2] or short[-2:] != full[-2:]:
+        return False
+    rest = iter(full[2:-2])
+    return all(char in rest for char in short[2:-2])
 
 
 def _subject_text(text: str, kind: str) -> str:

@@ -42,6 +42,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
              and (kind != QUANTITY or not _PRISON_TERM.match(sentence, s[1]) or _SENTENCE_ASKED.search(flat_question))
+             and (kind != QUANTITY or "级" in flat_question or not _GRADE_NAME.match(sentence, s[1] - 1))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
@@ -492,7 +493,7 @@ _TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|{PERIOD_RU
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
-_BOUNDS = (re.compile(r"最高|最多|最长|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|最短|至少|不低于|不少于|下限"),
+_BOUNDS = (re.compile(r"最高|最多|最长|最迟|至迟|最晚|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|最短|至少|不低于|不少于|下限"),
            re.compile(r"力争|争取"))
 
 
@@ -527,6 +528,8 @@ _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
 # a measure lasts.
 _PRISON_TERM = re.compile(r"\s*(?:有期徒刑|徒刑|拘役|监禁)")
 _SENTENCE_ASKED = re.compile(r"刑|判|坐牢|关押|拘役|监禁")
+# 一级消防长, 二级关务督察: a grade and the noun after it name a rank, a quantity only when a grade is asked.
+_GRADE_NAME = re.compile(r"(?<!星)级(?![以及、和与或])[\u4e00-\u9fff]")
 # A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
 _RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
 
