@@ -170,8 +170,13 @@ def path_fragment(refs: list[Ref]) -> str:
 
 
 def _chinese(number: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (the way documents number their parts)."""
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十 (the way documents number their parts)."""
     digits = "零一二三四五六七八九"
+    if number >= 1000:
+        rest = number % 1000
+        below = "" if rest == 0 else _chinese(rest) if rest >= 100 else \
+            "零" + (digits[rest] if rest < 10 else ("一" + _chinese(rest) if rest < 20 else _chinese(rest)))
+        return _chinese(number // 1000) + "千" + below
     if number < 10:
         return digits[number]
     if number < 20:

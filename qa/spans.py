@@ -173,9 +173,16 @@ _SUBJECT = re.compile(rf"(?:^|[\s，。；：]|第[{_CN}\d]+条)(?P<subject>{_EN
 
 
 def _subject_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """In "广州碳排放权交易中心是碳普惠核证减排量交易平台" the name before 是 is the one the platform is called."""
+    """In "广州碳排放权交易中心是碳普惠核证减排量交易平台" the name before 是 is the one the platform is called; in
+    "中华人民共和国国歌是《义勇军进行曲》" the title after it is the anthem's."""
+    titled = _TITLE_AFTER_IS.match(text, span[1])
+    if titled:
+        return titled.span("title")
     subject = _SUBJECT.search(text[:span[0]])
     return subject.span("subject") if subject else span
+
+
+_TITLE_AFTER_IS = re.compile(r"(?:是|为)[《“](?P<title>[^》”]{2,30})[》”]")
 
 
 def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
@@ -245,7 +252,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 _HANDING = re.compile(HANDING_VERBS)
 _INNER_VERB = re.compile(r"申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
-                         rf"划定为|制作|作出|办理|颁布|发布|印发|{HANDING_VERBS}")
+                         rf"划定为|制作|作出|办理|颁布|发布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:

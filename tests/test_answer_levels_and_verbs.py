@@ -1,7 +1,8 @@
 """Forms a law prints its own way: 海里 is a measure; 几位 counts people; 什么年龄段 asks an age, and the value
 describing the noun the question says (…的男性回收员) answers it; an order (…动员令) is a document; 报哪里批准
 asks a body; levels written as a list (乡、民族乡、镇的…) open a body's name; 为 after 应当 is "for", not "is";
-the kind asked after 的 (…的方针) is no part of the name; a list follows the verb the question puts before 哪些.
+the kind asked after 的 (…的方针) is no part of the name; a list follows the verb the question puts before 哪些; a
+title after 是 names the thing before it (…站歌是《回收之歌》); a paper is named after the verb that signs it.
 Each on a law built here."""
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ LAW = """# 中华人民共和国回收动员法
 第九条　为了便于回收员执行职务，回收管理局应当为回收员制发回收证。
 
 第十条　回收管理局在行使检查、登记、处置和管理回收物资的职权时，为确保法律得到遵守，可以采取查封、扣押、没收和进行处罚等必要的措施。
+
+第十一条　中华人民共和国回收站站歌是《回收之歌》。
+
+第十二条　回收员自愿退出的，应当在站长在场的情况下签署退出承诺书。
 """
 
 
@@ -77,3 +82,11 @@ def test_the_kind_asked_is_no_part_of_the_name(engine):
 def test_a_list_follows_the_verb_the_question_puts_before_which(engine):
     question = "回收管理局在处置和管理回收物资时，为确保法律得到遵守，可以采取哪些措施？"
     assert marked(engine, question) == "查封、扣押、没收和进行处罚"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("回收站的站歌叫什么？", "回收之歌"),
+    ("回收员自愿退出的，要在站长在场时签什么文书？", "退出承诺书"),
+])
+def test_a_name_given_by_a_title_or_after_the_verb_that_signs_it(engine, question, expected):
+    assert marked(engine, question) == expected

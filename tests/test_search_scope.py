@@ -6,7 +6,7 @@ import pytest
 
 from qa.engine import Engine
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer
-from qa.query import cites, path_refs, question_refs, read_question
+from qa.query import cites, path_fragment, path_refs, question_refs, read_question
 from tests.conftest import engine_over
 
 MEASURE = ("一、重点任务\n（一）交通\n1．加快充电设施建设。推进公共停车场充电桩建设，鼓励开展光储充一体化项目建设。\n"
@@ -80,6 +80,8 @@ def test_clause_references_are_read_from_questions_and_paths():
     assert question_refs("（六）的第16条讲的是什么") == [("（一）", 6), ("1.", 16)]  # no article inside a （一）
     assert question_refs("2030年光伏装机目标") == []
     assert path_refs("第四章 第二节 第四十条") == [("章", 4), ("节", 2), ("条", 40)]
+    # a code's articles run past a thousand (生态环境法典第一千一百三十四条)
+    assert path_fragment([("条", 1134)]) == "第一千一百三十四条" and path_fragment([("条", 1010)]) == "第一千零一十条"
     assert cites("二、（四）12", [("一、", 2), ("1.", 12)]) and not cites("二、（四）11", [("1.", 12)])
 
 
