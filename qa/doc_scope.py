@@ -29,6 +29,9 @@ def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
         for number, held in enumerate(library.titles):
             if _same_title(title, held):
                 scope[number] = 1.0
+    # 香港特别行政区基本法第二十三条: the place inside a title the question spells out is that title's, so the
+    # other documents of the place are only near it
+    spelled = library.title_index.per_document(text)[:-1] >= 1.0
     for code, numbers in library.docs_by_region.items():
         region = library.regions[numbers[0]]
         if region is None:
@@ -40,6 +43,8 @@ def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
             scope[numbers] = 1.0
         elif any(region.within(p) or p.within(region) for p in reading.places):
             scope[numbers] = np.maximum(scope[numbers], 0.5)
+    if spelled.any():
+        scope[:-1] = np.where(spelled, scope[:-1], np.minimum(scope[:-1], 0.5))
     return scope
 
 

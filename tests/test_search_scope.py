@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from index.tokenize import normalize
+from qa.doc_scope import document_scope
 from qa.engine import Engine
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer
 from qa.query import cites, path_fragment, path_refs, question_refs, read_question
@@ -151,3 +153,22 @@ def test_a_cited_chapter_asked_what_it_says_reads_from_its_first_article(tmp_pat
     hits = engine.search("某省节水条例第二章规定了哪些内容？", top_k=3).hits
     assert [hit.clause for hit in hits] == ["第二章 第三条", "第二章 第四条", "第二章 第五条"]
     assert engine.search("某省节水条例第二章对管网漏损有什么要求？").hits[0].clause == "第二章 第五条"
+
+
+def test_a_place_inside_a_spelled_out_title_names_no_other_document_of_that_place(tmp_path_factory):
+    """Both documents are 香港's and both have a 第二条; the question spells out one title, whose place is
+    part of it, so the other document is only near the place named."""
+    basic = "# 中华人民共和国香港特别行政区基本法\n\n第一条　香港特别行政区是中华人民共和国不可分离的部分。\n\n" \
+            "第二条　全国人民代表大会授权香港特别行政区依照本法的规定实行高度自治。\n"
+    other = "# 中华人民共和国香港特别行政区维护国家安全法\n\n第一条　为了维护国家安全，制定本法。\n\n" \
+            "第二条　香港特别行政区基本法第一条和第十二条规定是香港特别行政区基本法的根本性条款，香港特别行政区基本法" \
+            "的规定应当遵守。\n"
+    engine = engine_over(tmp_path_factory, {"basic.md": basic, "security.md": other})
+    question = "香港特别行政区基本法第二条是怎么规定的？"
+    hit = engine.search(question).hits[0]
+    assert (hit.document, hit.clause) == ("中华人民共和国香港特别行政区基本法", "第二条")
+    library = engine.library()
+    text = normalize(question)
+    scope = dict(zip(library.titles, document_scope(library, text, read_question(text, list(library.names.keys)))))
+    assert scope["中华人民共和国香港特别行政区基本法"] == 1.0
+    assert scope["中华人民共和国香港特别行政区维护国家安全法"] == 0.5  # near the place, not named
