@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from qa.library import Library
 
 
-def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
+def document_scope(library: Library, text: str, reading: Reading, title_recall: np.ndarray) -> np.ndarray:
     """Per document number (and a last entry for rows without a document): 1 for a document the
     question names (title, issuer, place, or the national level), 0.5 for one inside or above a named
-    place, 0 otherwise."""
+    place, 0 otherwise. title_recall: the share of each title's pairs the question holds (TitleIndex)."""
     scope = np.zeros(len(library.doc_ids) + 1, dtype=np.float32)
     named, _ = library.names.mentioned(text)
     if not (named or reading.titles or reading.places or reading.national or reading.levels):
@@ -31,7 +31,7 @@ def document_scope(library: Library, text: str, reading: Reading) -> np.ndarray:
                 scope[number] = 1.0
     # 香港特别行政区基本法第二十三条: the place inside a title the question spells out is that title's, so the
     # other documents of the place are only near it
-    spelled = library.title_index.per_document(text)[:-1] >= 1.0
+    spelled = title_recall[:-1] >= 1.0
     for code, numbers in library.docs_by_region.items():
         region = library.regions[numbers[0]]
         if region is None:

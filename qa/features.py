@@ -36,7 +36,7 @@ class Signals:
     def of(cls, question: Question, library: Library, store: Store) -> Signals:
         weights = question.terms.weights
         vector = library.encoder.encode_query(question.text, weights) if weights else None
-        doc_scope = document_scope(library, question.text, question.reading)
+        doc_scope = document_scope(library, question.text, question.reading, question.title_recall)
         named = named_documents(doc_scope, question.title_recall)
         asked = asked_type(question.text)
         refs = np.union1d(cited_rows(store, library, question.reading.refs, named),

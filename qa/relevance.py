@@ -80,7 +80,7 @@ def question_scope(engine, question: str, filtered: bool = False) -> Scope:
     state = engine.library()
     text, _ = question_text(question, engine.config.max_query_chars)
     reading = read_question(normalize(text), list(state.names.keys))
-    weights = document_scope(state, text, reading)
+    weights = document_scope(state, text, reading, state.title_index.per_document(normalize(text)))
     named = {doc_id: float(w) for doc_id, w in zip(state.doc_ids, weights.tolist()) if w > 0}
     return Scope(named, filtered)
 

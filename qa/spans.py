@@ -102,12 +102,11 @@ _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
-# 省、自治区、直辖市人民政府: the three levels written as one stand for a whole name's first part.
-# 乡、民族乡、镇的人民代表大会, 县、自治县人民政府: levels written as a list open one body's name.
+# 乡、民族乡、镇的人民代表大会, 省、自治区、直辖市人民政府: levels written as a list open one body's name.
 _LEVEL = "(?:民族乡|乡|镇|自治县|县|自治旗|旗|不设区的市|设区的市|市辖区|自治州|自治区|直辖市|省|市|区)"
 _LEVELS = f"(?:{_LEVEL}、)+{_LEVEL}的?"
 # A name does not open with the verb that sets the body up (中级以上人民法院设赔偿委员会), 设计院 aside.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:省、自治区、直辖市{_NAME_CHAR}{{0,16}}?|{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one

@@ -169,6 +169,7 @@ def test_a_place_inside_a_spelled_out_title_names_no_other_document_of_that_plac
     assert (hit.document, hit.clause) == ("中华人民共和国香港特别行政区基本法", "第二条")
     library = engine.library()
     text = normalize(question)
-    scope = dict(zip(library.titles, document_scope(library, text, read_question(text, list(library.names.keys)))))
+    reading = read_question(text, list(library.names.keys))
+    scope = dict(zip(library.titles, document_scope(library, text, reading, library.title_index.per_document(text))))
     assert scope["中华人民共和国香港特别行政区基本法"] == 1.0
     assert scope["中华人民共和国香港特别行政区维护国家安全法"] == 0.5  # near the place, not named
