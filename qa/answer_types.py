@@ -50,7 +50,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
     # 规模59万千瓦的是哪一个: the figure is given, the name is asked
     (ENTITY, re.compile(r"是哪一?个[？?]?$")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个位项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
@@ -111,7 +111,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日)"), re.compile(r"天|日")),
     (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
-    (re.compile(r"(?:多少|(?<!哪)几)(?:位|名)"), re.compile(r"人|名|位")),  # 几位副部长, 多少名代表: people
+    (re.compile(r"(?:多少|(?<!哪)几)名"), re.compile(r"人|名")),  # 多少名代表: people, counted as 人 or 名
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),

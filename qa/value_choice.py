@@ -41,7 +41,6 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
-             and (kind != QUANTITY or not _PRISON_TERM.match(sentence, s[1]) or _SENTENCE_ASKED.search(flat_question))
              and (kind != QUANTITY or "级" in flat_question or not _GRADE_NAME.match(sentence, s[1] - 1))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
@@ -61,8 +60,6 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
         spans = _of_the_asked_kind(sentence, spans, flat_question)
         spans = _doing_the_asked_act(sentence, spans, evidence.act)
-        if not evidence.act and "谁" in flat_question:
-            spans = _agents(sentence, spans)
         spans = _lead_of_joint_work(sentence, spans, flat_question)
         spans = framed(sentence, question, spans) or spans
         if not spans:
@@ -198,16 +195,6 @@ def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], act: list[
     clause goes on to the act asked (Evidence.act), when some do."""
     doing = [span for span in spans if any(verb in re.split(r"[，。；]", sentence[span[1]:])[0] for verb in act)]
     return doing or spans
-
-
-def _agents(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """归谁领导, when the act asked is no verb the tagger knows: the body 由 names as the one acting (人民武装警察部队
-    是…，由…中央军事委员会集中统一领导), when one is."""
-    named = [span for span in spans if _AGENT_BEFORE.search(sentence[max(span[0] - 12, 0):span[0]])]
-    return named or spans
-
-
-_AGENT_BEFORE = re.compile(r"由(?:[\u4e00-\u9fff]{1,8}、)?$")
 
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
@@ -524,10 +511,6 @@ _CONDITION_END = re.compile(r"\s*的[，,；;]")
 _REQUIREMENT_ASKED = re.compile(r"要求|至少|最少|最低|不少于|不低于")
 # The amount of a fine answers a question about the fine, not one about a threshold or a fee of the same size.
 _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
-# A term of prison (可能判处十年有期徒刑以上刑罚) answers a question about the sentence, not one about how long
-# a measure lasts.
-_PRISON_TERM = re.compile(r"\s*(?:有期徒刑|徒刑|拘役|监禁)")
-_SENTENCE_ASKED = re.compile(r"刑|判|坐牢|关押|拘役|监禁")
 # 一级消防长, 二级关务督察: a grade and the noun after it name a rank, a quantity only when a grade is asked.
 _GRADE_NAME = re.compile(r"(?<!星)级(?![以及、和与或])[\u4e00-\u9fff]")
 # A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.

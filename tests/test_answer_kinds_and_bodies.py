@@ -6,7 +6,7 @@ starts inside 或者 nor runs through 申请; a closing 等 after the second ite
 full date; a date is the one followed by the words the question puts after asking it (…前报送市商务主管部门);
 不足 bounds a figure; a clause after a list's last join far longer than its items is not an item; who approves
 an act is asked of the text even when a topic word of the title is said; 负责管理的人 is a person described, not
-the body asked; each body joined in a list keeps its office; 归谁领导 is answered by the body 由 introduces.
+the body asked; each body joined in a list keeps its office.
 Each on a law built here."""
 from __future__ import annotations
 
@@ -143,8 +143,3 @@ def test_the_person_a_question_describes_by_what_they_manage_is_not_the_body_ask
 
 def test_each_body_joined_in_a_list_keeps_its_office(engine):
     assert marked(engine, "旧货流通的治安管理机关是哪个部门？") == "国务院公安部门和省级人民政府公安机关"
-
-
-def test_who_leads_is_the_body_the_text_introduces_with_you(engine):
-    assert marked(engine, "旧货协会归谁领导？") == "市商务局"
-

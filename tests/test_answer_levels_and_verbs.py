@@ -1,4 +1,4 @@
-"""Forms a law prints its own way: 海里 is a measure; 几位 counts people; 什么年龄段 asks an age, and the value
+"""Forms a law prints its own way: 海里 is a measure; 多少名 counts people; 什么年龄段 asks an age, and the value
 describing the noun the question says (…的男性回收员) answers it; an order (…动员令) is a document; 报哪里批准
 asks a body; levels written as a list (乡、民族乡、镇的…) open a body's name; 为 after 应当 is "for", not "is";
 the kind asked after 的 (…的方针) is no part of the name; a list follows the verb the question puts before 哪些; a
@@ -50,7 +50,7 @@ def engine(tmp_path_factory):
 
 @pytest.mark.parametrize("question, expected", [
     ("回收专属区从回收基线量起最远延伸到多少海里？", "二百海里"),
-    ("每个回收站可以设几位技术员？", "二至四人"),
+    ("每个回收站可以设多少名技术员？", "二至四人"),
     ("男性回收员在什么年龄段要参加回收培训？", "十八周岁至六十周岁"),
 ])
 def test_measures_counts_and_ages_a_law_prints(engine, question, expected):

@@ -1,9 +1,9 @@
 """Values a law states in words of its own and the sentences that hold them: a quorum (过半数) and an odd count
 (三人以上单数) are quantities; a list divided out of a whole the question names keeps every item (秘密 of
 国家秘密); 什么机构 asks a body, named without the verb that sets it up; 什么人员 asks a post (…监督员); the day
-of a date (8月1日) is no span of days; a day asked by its name is answered only where that name is said; a
-prison term answers no question about how long a measure lasts; a body people shorten (中央军委) is found by
-its full name, and is said by the question that shortens it. Each on a law built here."""
+of a date (8月1日) is no span of days; a day asked by its name is answered only where that name is said; a body
+people shorten (中央军委) is found by its full name, and is said by the question that shortens it. Each on a
+law built here."""
 from __future__ import annotations
 
 import pytest
@@ -80,10 +80,6 @@ def test_the_day_of_a_date_is_no_span_of_days(engine):
 def test_a_day_asked_by_its_name_is_answered_where_that_name_is_said(engine):
     assert marked(engine, "旧物回收宣传日是每年的哪一天？") == "8月1日"
     assert not answer_question(engine, "旧物回收安全日是每年的哪一天？").found
-
-
-def test_a_prison_term_is_no_answer_to_how_long_a_measure_lasts(engine):
-    assert marked(engine, "回收人员的旧物最长可以封存多久？").endswith("三个月")
 
 
 def test_a_shortened_body_is_found_by_its_full_name(engine):
