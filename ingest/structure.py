@@ -24,6 +24,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (7, re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]")),
     (8, re.compile(r"^([①-⑳])")),
 ]
+_ARTICLE_SET_APART = re.compile(rf"^第[{_CN}\d]+条[\s\u3000]+\S")
 _ARTICLE_LOOSE = re.compile(rf"^第([{_CN}\d]+)条(?=[\u4e00-\u9fff])(?!规定|的|所|至|和|或|中|之|第)")
 _TITLE_END = re.compile(r"[。：:；;！？]")
 _INNER_PUNCT = re.compile(r"[，；：,;:]|。(?!$)")
@@ -154,7 +155,8 @@ def sections(text: str) -> list[Section]:
     for start, end in spans:
         line = text[start:end]
         marker = None if _CONTENTS_ENTRY.search(line) else \
-            _accepted(find_marker(line), state, is_heading_line(line), _runs_on(previous))
+            _accepted(find_marker(line), state, is_heading_line(line), _runs_on(previous),
+                      _ARTICLE_SET_APART.match(line) is not None)
         previous = line
         if marker is None:
             _extend(found, state, start, end)
@@ -174,12 +176,16 @@ def _runs_on(previous: str) -> bool:
     return not is_heading_line(previous) and _MID_SENTENCE.search(previous) is not None
 
 
-def _accepted(marker: Marker | None, state: _State, heading_line: bool, runs_on: bool = False) -> Marker | None:
+def _accepted(marker: Marker | None, state: _State, heading_line: bool, runs_on: bool = False,
+              set_apart: bool = False) -> Marker | None:
     """marker if it continues its sequence (a heading alone on its line may skip numbers) and is not
     a list item inside an article. A line continuing a broken-off sentence (…获得绿色建筑 / 一、二星级评价…)
-    restarts no numbering: its 一、 is a word of the sentence."""
+    restarts no numbering: its 一、 is a word of the sentence. The first article set apart from its text
+    (第三十二条　…) may start anywhere: an amendment numbers its articles on from the one before."""
     if marker is None:
         return None
+    if set_apart and marker.rank == _ARTICLE_RANK and _ARTICLE_RANK not in state.last:
+        return marker
     in_article = any(rank == _ARTICLE_RANK for rank, _, _ in state.stack)
     if in_article and marker.rank > _ARTICLE_RANK:
         return None

@@ -11,7 +11,8 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
-from qa.found import (acts_right_after, does_the_asked_act, missing_year, names_the_asked_day, names_year, of_subject,
+from qa.found import (acts_right_after, does_the_asked_act, missing_year, names_the_asked_day, names_year, of_another_degree,
+                      of_subject,
                       of_violation, on_subject)
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
@@ -228,8 +229,12 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         # Sentences with a value of their own: a word of the question found there and not beside a value
         # means that value is about something else (天然气 15万千瓦 where 光伏 has its own figure), unless
         # the sentence beside the value holds more of the question.
-        valued = [s for s in found if kind == QUANTITY and value_spans(s, kind)]
+        # Only a value in the asked measure makes a rival (一项 is no rival to 十五日 for 多长时间).
+        valued = [s for s in found if kind == QUANTITY and not of_another_degree(s, question, found) and any(
+            evidence.measure is None or evidence.measure.search(s[start:end]) for start, end in value_spans(s, kind))]
         for position, sentence in enumerate(found):
+            if of_another_degree(sentence, question, found):
+                continue
             bracketed = bracketed_span(sentence, question) if kind == QUANTITY else None
             paired = respective_span(sentence, question) if kind in (QUANTITY, DATE, None) else None
             paired = paired or bracketed

@@ -24,6 +24,8 @@ PERIOD_RULE_ASKED = r"[\u4e00-\u9fff]期有什么(?:最低|最高)?(?:限制|要
 _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原则|方式|方法|手续|程序|处罚|处理|后果|影响|问题|区别|关系|"
              "好处|标准|限制|范围|目标|政策|支持|优惠|目的|用途|职责|任务|工作|活动|行为|内容|作用|意义|时候|时间|样|"
              "程度|水平|地方|领域|方面|途径|渠道|形式|原因|理由|依据|重点|奖励|补贴|保障|变化|意见|建议")
+# How heavy a sentence is (判多重的刑, 最多判几年): a term, answered as 三年以上七年以下有期徒刑.
+PRISON_TERM_ASKED = r"判(?:处)?(?:多重|几年|多少年|多久|什么刑)|多重的刑|刑期(?:是)?(?:多长|多久|几年)"
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"
@@ -33,10 +35,13 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # (要不要回避由谁决定 asks the body)
     (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来))")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
+    (QUANTITY, re.compile(PRISON_TERM_ASKED)),  # 要判多重的刑: a term of years
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     # 施行的2022年…收入是多少亿元: a number asked at the end, whatever date the question speaks of
     (QUANTITY, re.compile(r"^(?!.*(?:日期|时间|何时|哪天|哪年)).*多少[\u4e00-\u9fff%]{0,3}[？?]?$")),
+    # 要报哪里批准后才能施行: where it is sent is asked, not when it takes effect
+    (ORG, re.compile(r"(?:向|报|报送|报请)(?:哪(?:里|儿)|谁)")),
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|什么机构|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 向哪里提出申请: where a request is handed in is a body
@@ -50,7 +55,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
     # 规模59万千瓦的是哪一个: the figure is given, the name is asked
     (ENTITY, re.compile(r"是哪一?个[？?]?$")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户届等]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
@@ -105,6 +110,7 @@ TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
 TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期间(?:是|为)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
 _MEASURES = [
+    (re.compile(PRISON_TERM_ASKED), re.compile(r"年|月")),
     # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
     (re.compile(r"(?:多少|(?<!哪)几)个?年"), re.compile(r"年")),
     (re.compile(r"(?:多少|(?<!哪)几)个月"), re.compile(r"月")),

@@ -33,13 +33,27 @@ def cited_rows(store: Store, library: Library, refs: list[Ref], documents: np.nd
     in the given document numbers when any of them has that position, else in any document."""
     if not refs:
         return np.zeros(0, dtype=np.int64)
+    rows = _rows_at(store, library, refs)
+    if documents is None:
+        return rows
+    inside = rows[np.isin(library.doc_of_row[rows], documents)]
+    # A decision numbered 一、二、… has no 第五条 or 第五项: its readers count its items that way.
+    for kind in _COUNTED_AS.get(refs[0][0], ()) if len(refs) == 1 and not len(inside) else ():
+        items = _rows_at(store, library, [(kind, refs[0][1])])
+        inside = items[np.isin(library.doc_of_row[items], documents)]
+        if len(inside):
+            break
+    return inside if len(inside) else rows
+
+
+# The numbering a question's 第X条 or 第X项 means in a document that has none of that kind.
+_COUNTED_AS = {"条": ("一、",), "1.": ("一、", "（一）")}
+
+
+def _rows_at(store: Store, library: Library, refs: list[Ref]) -> np.ndarray:
     row_of = library.row_of_id()
     found = store.clause_paths_like(path_fragment(refs))
-    rows = np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
-    if documents is not None:
-        inside = rows[np.isin(library.doc_of_row[rows], documents)]
-        return inside if len(inside) else rows
-    return rows
+    return np.array(sorted(row_of[i] for i, path in found if i in row_of and cites(path, refs)), dtype=np.int64)
 
 
 def fact_rows(store: Store, library: Library, fact: str | None, documents: np.ndarray | None) -> np.ndarray:

@@ -96,8 +96,8 @@ def read_fact(document: Document, fact: str) -> Fact | None:
     if fact == "amended":  # the latest amendment: the last one the header lists
         found = list(_AMENDED.finditer(text[:_HEAD_CHARS]))
         return Fact(found[-1].group(1), DATE, found[-1].start(1)) if found else None
-    if fact == "approver":
-        return _from_pattern(_APPROVER, text, ORG)
+    if fact == "approver":  # in the lines before the first article: one inside approves what the article is about
+        return _from_pattern(_APPROVER, text[:_head_end(text)], ORG)
     if fact == "adopter":
         return _from_pattern(_ADOPTER, text, ORG) or read_fact(document, "issuer")
     if fact == "published" and not document.date_published:
@@ -111,6 +111,15 @@ def read_fact(document: Document, fact: str) -> Fact | None:
         return None
     position = _find_squeezed(text, value)
     return Fact(_printed(text, position, value), kind, position[0] if position else -1)
+
+
+_FIRST_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|一、)", re.M)
+
+
+def _head_end(text: str) -> int:
+    """Where the document's first article (第一条, 一、) starts, at most _HEAD_CHARS in."""
+    first = _FIRST_ARTICLE.search(text, 0, _HEAD_CHARS)
+    return first.start() if first else _HEAD_CHARS
 
 
 def fact_clause(store, doc_id: str, fact: str) -> tuple[Fact, Clause | None] | None:

@@ -19,6 +19,8 @@ QUESTION_WORDS = sorted("""什么样 什么 怎么样 怎么 怎样 如何 哪�
 是否 有没有 能不能 要不要 会不会 可不可以 是不是 有何 有哪些 为何 为什么 目标 要求 情况 方面 请问 的 了 吧
 什么时候 时候 何时 哪天 多久 多长 具体 按照 依照 根据 依据""".split(),
                         key=len, reverse=True)
+# 每年的哪一天: words that frame the date asked, not what it is of.
+DATE_FRAMES = {"每年", "每月", "每周", "当年"}
 SPECIFIC_SHARE = 0.2  # a word in more than this share of the clauses is no evidence of a topic (建设, 能源)
 UNKNOWN = -1.0  # Word.share of a word no clause of the library holds
 
@@ -147,7 +149,7 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
 KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|时效|"
                             r"人数|次数|金额|数额|年龄|年纪|岁数|年限)$")
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
-_COUNT_WORD = re.compile(r"[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批]?")
+_COUNT_WORD = re.compile(r"分?[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批等级衔届]?")
 
 _INTERROGATIVES = {"哪个", "哪些", "什么", "哪家", "哪几", "哪几家", "哪两家", "几", "哪一", "哪"}
 

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.tokenize import normalize
-from qa.evidence import KIND_OF_FIGURE, UNKNOWN, Evidence, Word
+from qa.evidence import DATE_FRAMES, KIND_OF_FIGURE, UNKNOWN, Evidence, Word
 from qa.hits import Hit
 from qa.spans import scoping_sentences, sentence_lines, sentences, years_named
 
@@ -52,7 +52,7 @@ def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | No
     clause = next((hit for hit in hits if hit.id == quote.id), None)
     text = _scoping_text(quote, hits) if kind and quote.highlight else \
         f"{clause.heading} {clause.text}" if clause else quote.text
-    if not evidence.words:
+    if all(word.forms and set(word.forms) <= DATE_FRAMES for word in evidence.words):  # 纪念日定在每年的哪一天: nothing else to check
         return True
     return evidence.words_found(text) > max(evidence.unknown, 0.5)
 
@@ -225,3 +225,19 @@ def _text_and_after_body(quote: Quote) -> tuple[str, str]:
     body = normalize(re.sub(r"\s+", "", quote.highlight))
     at = text.find(body)
     return text, text[at + len(body):at + len(body) + _NEAR_BODY] if at >= 0 else ""
+
+
+# The steps of a penalty ladder: 数额较大的…；数额巨大的…; 情节严重的…
+_DEGREE = re.compile(r"(数额|情节|后果|损失)(?:特别)?(?:较大|巨大|较轻|较重|轻微|严重|恶劣)")
+
+
+def of_another_degree(sentence: str, question: str, others: list[str]) -> bool:
+    """The sentence is the step of a ladder the question does not ask (数额较大的…处五年以下 for a question
+    saying 数额巨大), while another sentence of the clause states the step it asks."""
+    asked = {m.group() for m in _DEGREE.finditer(normalize(question))}
+    if not asked:
+        return False
+    stated = {m.group() for m in _DEGREE.finditer(sentence)}
+    heads = {degree[:2] for degree in asked}
+    return bool(stated) and not stated & asked and any(degree[:2] in heads for degree in stated) \
+        and any(asked & {m.group() for m in _DEGREE.finditer(other)} for other in others)

@@ -29,6 +29,10 @@ MAX_NAME = 12
 _NATURAL_FEATURE = set("湾岛湖峡滩港")
 
 
+# A zone named after its place, one word for jieba (海南经济特区, 浦东新区): the place is named.
+_ZONE = re.compile(r"经济特区|特区|新区|自由贸易试验区|自贸区|高新区|开发区")
+
+
 @dataclass(frozen=True)
 class Place:
     code: str  # 2, 4 or 6 digits: province, prefecture or county
@@ -124,8 +128,8 @@ class Gazetteer:
         no place."""
         found = self.find(text)
         bounds = word_bounds(text) if found else set()
-        return [(start, end, places) for start, end, places in found if start in bounds and end in bounds
-                and not _straddles_words(text, start, end, places)]
+        return [(start, end, places) for start, end, places in found if start in bounds
+                and (end in bounds or _ZONE.match(text, end)) and not _straddles_words(text, start, end, places)]
 
     @staticmethod
     def _names_a_feature(name: str, places: list[Place], next_char: str) -> bool:

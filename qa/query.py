@@ -26,12 +26,14 @@ _BODY = re.compile(r"部门|政府|机关|机构|单位")
 _TITLE = re.compile(r"《([^》]{2,60})》")
 Ref = tuple[str, int]  # (kind, number): ("条", 15), ("一、", 2), ("（一）", 4), ("1.", 12), ("（1）", 3)
 
+# 刑法修正案（八）, 若干问题的解释（二）: the bracket numbers a document of a series, not an item.
+_NOT_AN_EDITION = "(?<!修正案)(?<!解释)(?<!规定)"
 _REF_IN_QUESTION = re.compile(
     rf"第\s*(?P<big>[{_CN}\d]+)\s*(?P<kind>编|章|节|条|部分)"
     rf"|第\s*[（(]\s*(?P<paren_cn_item>[{_CN}]+)\s*[）)]\s*(?:项|条|点)"
-    rf"|第\s*(?P<item>\d{{1,3}})\s*(?:项|点|小项)"
+    rf"|第\s*(?P<item>\d{{1,3}}|[{_CN}]{{1,4}})\s*(?:项|点|小项)"
     rf"|(?P<section>[{_CN}]+)、(?=\s*(?:[（(]|第|\d))"
-    rf"|[（(]\s*(?P<paren_cn>[{_CN}]+)\s*[）)]"
+    rf"|{_NOT_AN_EDITION}[（(]\s*(?P<paren_cn>[{_CN}]+)\s*[）)]"
     rf"|[（(]\s*(?P<paren_num>\d{{1,3}})\s*[）)]"
     rf"|(?<=[）)])\s*(?P<after_paren>\d{{1,3}})(?![\d年月日%.．])")
 _REF_IN_PATH = re.compile(
@@ -238,9 +240,34 @@ def _title_runs(text: str, pairs: set[str]) -> list[tuple[int, int]]:
 
 
 def spells_out_title(question: str, title: str) -> bool:
-    """The question holds the whole title, but for 中华人民共和国, brackets and quotes (农业农村减排固碳实施方案)."""
+    """The question holds the whole title, but for 中华人民共和国, brackets and quotes (农业农村减排固碳实施方案),
+    and does not name another edition of it."""
     bare = "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(title))))
-    return len(bare) >= 4 and bare in "".join(_UNITS.findall(normalize(question)))
+    return len(bare) >= 4 and bare in "".join(_UNITS.findall(normalize(question))) \
+        and not names_another_edition(question, title)
+
+
+_BRACKETED = re.compile(r"[（(]([^）)]{1,16})[）)]")
+
+
+def names_another_edition(question: str, title: str) -> bool:
+    """The question writes the title's words with other words in its brackets: 刑法修正案（十二） is not
+    刑法修正案（十一）, nor 实施方案（2016-2020年） the 实施方案（2021-2025年）. Brackets left out name no edition."""
+    question = normalize(question)
+    written_editions = list(_BRACKETED.finditer(question))
+    if not written_editions:
+        return False
+    title = normalize(title)
+    for edition in _BRACKETED.finditer(title):
+        stem = "".join(_UNITS.findall(_TITLE_NOISE.sub("", title[:edition.start()])))[-3:]
+        own = "".join(_UNITS.findall(edition.group(1)))
+        if len(stem) < 3:
+            continue
+        for written in written_editions:
+            if "".join(_UNITS.findall(question[:written.start()]))[-3:] == stem \
+                    and "".join(_UNITS.findall(written.group(1))) != own:
+                return True
+    return False
 
 
 def title_bigrams(title: str) -> set[str]:
@@ -249,40 +276,62 @@ def title_bigrams(title: str) -> set[str]:
     return {a + b for a, b in zip(units, units[1:])}
 
 
+# The name of the document a decision amends or approves, or a notice issues, inside its own title.
+_NAME_INSIDE = re.compile(r"《([^》]{4,60})》|关于批准(?!《)([^《》]{4,40}?)的(?:决议|决定)")
+
+
+def title_names(title: str) -> list[str]:
+    """The title, and the names of the documents it carries: 关于修改《中华人民共和国网络安全法》的决定 →
+    + 中华人民共和国网络安全法; 关于批准广东省经济特区条例的决议 → + 广东省经济特区条例."""
+    return [title] + [inner.group(1) or inner.group(2) for inner in _NAME_INSIDE.finditer(normalize(title))]
+
+
 class TitleIndex:
     """Which documents' titles a question spells out, in full or in part (深圳绿色建筑条例 for
-    深圳经济特区绿色建筑条例): the share of each title's character pairs that the question holds."""
+    深圳经济特区绿色建筑条例): the share of each title's character pairs that the question holds. A title
+    that carries another document's name (关于修改《中华人民共和国网络安全法》的决定) is named by it too."""
 
     def __init__(self, titles: list[str]):
-        self.sizes = [len(title_bigrams(t)) for t in titles]
-        self.bare = ["".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(t)))) for t in titles]
-        self.postings: dict[str, list[int]] = {}
+        self.documents = len(titles)
+        self.owner, self.names = [], []  # one entry per name a document goes by
         for number, title in enumerate(titles):
-            for pair in title_bigrams(title):
-                self.postings.setdefault(pair, []).append(number)
+            for name in title_names(title):
+                self.owner.append(number)
+                self.names.append(name)
+        self.sizes = [len(title_bigrams(name)) for name in self.names]
+        self.bare = ["".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(name)))) for name in self.names]
+        self.postings: dict[str, list[int]] = {}
+        for entry, name in enumerate(self.names):
+            for pair in title_bigrams(name):
+                self.postings.setdefault(pair, []).append(entry)
 
     def recall(self, question: str) -> dict[int, float]:
         """Document number -> share of its title's pairs found in the question (documents with none left out)."""
         counts: dict[int, int] = {}
         for pair in title_bigrams(question):
-            for number in self.postings.get(pair, ()):
-                counts[number] = counts.get(number, 0) + 1
-        shares = {number: count / self.sizes[number] for number, count in counts.items()}
-        return {number: share for number, share in shares.items() if not self._inside_longer(number, shares, question)}
+            for entry in self.postings.get(pair, ()):
+                counts[entry] = counts.get(entry, 0) + 1
+        shares = {entry: count / self.sizes[entry] for entry, count in counts.items()
+                  if not names_another_edition(question, self.names[entry])}
+        best: dict[int, float] = {}
+        for entry, share in shares.items():
+            if not self._inside_longer(entry, shares, question):
+                best[self.owner[entry]] = max(share, best.get(self.owner[entry], 0.0))
+        return best
 
-    def _inside_longer(self, number: int, shares: dict[int, float], question: str) -> bool:
+    def _inside_longer(self, entry: int, shares: dict[int, float], question: str) -> bool:
         """The question spells this title only inside a longer one it spells (能源法 in 节约能源法)."""
-        if shares[number] < 1.0 or len(self.bare[number]) < 2:
+        if shares[entry] < 1.0 or len(self.bare[entry]) < 2:
             return False
         text = "".join(_UNITS.findall(normalize(question)))
-        bare = self.bare[number]
+        bare = self.bare[entry]
         inside = [other for other, share in shares.items() if share >= 1.0 and self.bare[other] != bare
                   and bare in self.bare[other] and self.bare[other] in text]
         return bool(inside) and text.count(bare) <= sum(text.count(self.bare[other]) for other in inside)
 
     def per_document(self, question: str) -> np.ndarray:
         """recall as an array by document number, with a last entry (0) for rows without a document."""
-        shares = np.zeros(len(self.sizes) + 1, dtype=np.float32)
+        shares = np.zeros(self.documents + 1, dtype=np.float32)
         for number, share in self.recall(question).items():
             shares[number] = share
         return shares

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 from index.tokenize import normalize
 from qa.places import Place, gazetteer
-from qa.query import NAME_MATCH, Reading, read_question, title_bigrams
+from qa.query import NAME_MATCH, Reading, names_another_edition, read_question, title_bigrams
 
 # A document name in a question: words ending in the kind of document (…法, …条例, …方案).
 # Without 《》 only laws and regulations count (…法, …条例, and the rules that implement them: …法实施细则):
 # "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例)(?:实施(?:细则|条例|办法))?)"
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?)"
                             r"(?=第|规定|中|里|的|对|有|是|自|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
 _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(?<=[，。？?；：]))"
@@ -24,12 +24,15 @@ _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(
 # A name that opens with its place names a plan or rule without 《》 too: 广东省碳达峰实施方案 (not 住建部的方案).
 _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
-# 根据能源法, 按照《…》: the words that introduce a document are not part of its name.
-_INTRODUCES = re.compile(r"^(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|按|依|据)?(?:现行的?|新修订的|修订后的)?")
+# 根据能源法, 按照《…》: the words that introduce a document are not part of its name, nor the 年 left of a
+# year that opens it (2018年宪法修正案).
+_INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
+                         r"(?:现行的?|新修订的|修订后的)?")
 # 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
 _GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
                            r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
-_KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "标准", "指南", "目录", "纲要", "计划", "措施")
+_KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "决议", "修正案", "解释", "标准", "指南", "目录",
+          "纲要", "计划", "措施")
 
 
 @dataclass
@@ -69,8 +72,9 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
         scope.nearest = _nearest_titles(scope.missing_places[0], library)
     named_places = {place.code for place in reading.places}
     names = _document_names(text)
-    missing = [name for name in names
-               if not _held(name, library.titles, named_places) and not _held_in_region(name, library)]
+    # A decision that amends a law, a notice that issues a plan, holds that law or plan (TitleIndex.names).
+    missing = [name for name in names if not any(_held(tail, library.title_index.names, named_places)
+                                                 or _held_in_region(tail, library) for tail in _tails(name))]
     # 《城乡规划法》施行后，原来的《城市规划法》…: a document the held one speaks of is asked about through it.
     scope.missing_documents = [name for name in missing if len(missing) == len(names)
                                or not any(_bare(name) in normalize(hit.text) for hit in hits)]
@@ -124,6 +128,11 @@ def _document_names(text: str) -> list[str]:
     return found
 
 
+def _tails(name: str) -> list[str]:
+    """The name, and what follows a body's 对 in it: 全国人大常委会对香港基本法 names 香港基本法."""
+    return [name] + [name[at + 1:] for at in range(2, len(name) - 3) if name[at] == "对"]
+
+
 def _held(name: str, titles: list[str], named_places: set[str] = frozenset()) -> bool:
     """Some title is this document: most of the name's character pairs are in it, and it is of the same kind.
     A name without a place is of the places the question names beside it (深圳的绿色建筑条例)."""
@@ -131,7 +140,7 @@ def _held(name: str, titles: list[str], named_places: set[str] = frozenset()) ->
     if not title_bigrams(name):
         return True
     return any(_bare(title).endswith(kind) and _same_places(name, title, named_places)
-               and _same_subject(name, title, kind) for title in titles)
+               and _same_subject(name, title, kind) and not names_another_edition(name, title) for title in titles)
 
 
 def _held_in_region(name: str, library) -> bool:

@@ -51,9 +51,9 @@ _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|[不未]?满|(?:{_LE
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?(?:的?单数)?"
                         rf"|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:至|到){_PERCENT}"
                         rf"|{_PERCENT}(?:以上|以下|以内)?"
-                        rf"|{_CN_NUMBER}等{_CN_NUMBER}级"  # 五等十三级: ranks in classes and grades
+                        rf"|{_CN_NUMBER}等{_CN_NUMBER}[级衔]"  # 五等十三级, 三等七衔: ranks in classes and grades
                         r"|过半数|半数以上"  # a share said in words, as laws set quorums and majorities
-                        r"|半(?:年|个月)(?:以内|内)?)")
+                        r"|每?半(?:年|个月)(?:以内|内)?)")
 _DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<![\d月])\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层]|"
@@ -62,7 +62,7 @@ _BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超�
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
-                   r"|(?:每年)?第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?"  # 每年第一季度
+                   r"|(?:每年|当年)?第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?"  # 每年第一季度, 当年第三季度末
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|每年\d{1,2}月(?:底|末)(?:前|以前|之前)?"
                    r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?"  # a yearly deadline: 每年3月31日前, 每年10月底前
                    r"|农历(?:正|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|[一二三四五六七八九十]{1,3}日?)"  # 农历九月初九
@@ -70,7 +70,7 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七�
                    # a weekday or week of a month (每年5月的第三个星期日, 5月的第二周), a month of the year (每年9月)
                    # or a span of months (六月至九月)
                    r"|(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?的?第[一二三四五]个?(?:星期|周|礼拜)[一二三四五六日天]?"
-                   r"|(?<=每年)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?![\d一二三四五六七八九十初底末])"
+                   r"|每年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?![\d一二三四五六七八九十初底末])"
                    # a day set by an event, as laws count from it (自办理失业登记之日起计算 → 办理失业登记之日)
                    r"|(?<=[自从])[^，。；：自从的]{2,14}?之日(?=起)"
                    # a deadline counted back from a term's end (有效期届满三十日前, 合同期满前三十日)
@@ -82,7 +82,7 @@ _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
-               r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|总会|学校|幼儿园|医院)")
+               r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|主席团|代表团|秘书处|事务处|办事处|管理处|总会|学校|幼儿园|医院)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
 _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}、)*"
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
@@ -96,7 +96,7 @@ _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
 _ORG_UNIT = (r"(?:负责[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合|设)"
-             rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会|委员会))?")
+             rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会|委员会|主席团|秘书处))?")
 # The place of a person or thing that fixes the body (不动产所在地, 债务人住所地, 烟叶收购地).
 _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
@@ -106,7 +106,7 @@ _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
 _LEVEL = "(?:民族乡|乡|镇|自治县|县|自治旗|旗|不设区的市|设区的市|市辖区|自治州|自治区|直辖市|省|市|区)"
 _LEVELS = f"(?:{_LEVEL}、)+{_LEVEL}的?"
 # A name does not open with the verb that sets the body up (中级以上人民法院设赔偿委员会), 设计院 aside.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:本?{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
@@ -125,7 +125,7 @@ _RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部�
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 # A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程) and the word 条件
 # (动物防疫条件合格证), though not an article's 条.
-_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|(?<=共)和(?=国)|[（(][\u4e00-\u9fff]{1,6}[）)])"
+_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
@@ -230,7 +230,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         named = _outermost([m.span() for m in _BARE_BODY.finditer(text)] + [_after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span())))))
                             for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
         return noted or named
-    if kind == LIST:
+    if kind == LIST:  # 三、海事法院管辖…: the number that opens a clause is no item
+        text = _SECTION_NUMBER.sub(lambda m: "，" * len(m.group()), text)
         return [_list_span(text, m) for m in _LIST.finditer(text)]
     if kind == LEVEL:  # 降到什么水平 is answered by the figure it is set to (降到0.75以下, 小于等于1.25) as well
         figures = [m.span("value") for m in _SET_RATIO.finditer(text)] + [m.span() for m in _BOUNDED.finditer(text)]
@@ -319,6 +320,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+_SECTION_NUMBER = re.compile(rf"^[{_CN}]{{1,4}}、")
 _ITEM_OPENING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．])?"
                            r"(?:是指|系指|指|即)?")
 

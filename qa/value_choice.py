@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, QUANTITY, TIME_SPAN_ASKED
+from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, PRISON_TERM_ASKED, QUANTITY, TIME_SPAN_ASKED
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import word_bounds
 from qa.question_evidence import BASELINE, CHANGE
@@ -45,7 +45,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
-                  or _TIME_ASKED.search(flat_question) is not None)]
+                  or _TIME_ASKED.search(flat_question) is not None or re.search(PRISON_TERM_ASKED, flat_question))]
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
@@ -74,6 +74,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
+        term = _PRISON_TERM.match(sentence, best[1]) if re.search(PRISON_TERM_ASKED, flat_question) else None
+        if term:  # 判多重的刑: the term with its kind (五年以上有期徒刑), not the years alone
+            return (best[0], term.end())
         said = re.match(r"[年已]?满", sentence[best[0]:best[1]])
         if said and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
             best = (best[0] + said.end(), best[1])  # 住满多少天 asks the days: 一百八十三天; 年满多少周岁 the age
@@ -83,6 +86,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
     if kind == DATE:
         best = (best[0], best[0] + len(asked_year(sentence[best[0]:best[1]], flat_question)))
+        bounded = _DATE_BOUND.search(sentence[:best[0]])
+        best = (bounded.start(), best[1]) if bounded else best  # 不迟于当年第三季度末: the bound is the deadline's
     holder = _OFFICE_HOLDER.match(sentence, best[1]) if kind == ORG and "谁" in flat_question else None
     if holder:  # 由谁决定 is answered by the office the body's head holds: 仲裁委员会主任, 国务院总理
         best = (best[0], holder.end())
@@ -97,10 +102,40 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         start = _first_item_like_others(sentence, start, end, evidence.tag)
         # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
         start += sentence[start] == "的" and end - start > 3
+        start += 2 * (sentence.startswith("其中", start) and end - start > 4)  # 对其中不满十八周岁的人、…
+        start, end = _without_said_ends(sentence, start, end, flat_question)
     if kind == ENTITY:
         start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
                                          evidence.names)
+        end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+_ITEM_JOIN = re.compile(r"、|以及|和|及|与|或者|或")
+
+
+def _without_said_ends(sentence: str, start: int, end: int, flat_question: str) -> tuple[int, int]:
+    """两岸在哪些领域开展交流 for 两岸教育、科技、文化、卫生、体育交流: words the question says, written once
+    before the first item or after the last for all of them, are not the items' (审计监督、财会监督和统计监督成果
+    for 运用哪些监督的成果; 监督, which every item ends with, stays)."""
+    items = _ITEM_JOIN.split(sentence[start:end])
+    if len(items) < 3:
+        return start, end
+    first, last = items[0], items[-1]
+    # 坐哪些公共交通工具 for …轮渡和轨道交通工具: the noun asked (its first two words) is what the items are
+    asked = re.search(r"哪些([\u4e00-\u9fff]{2,8})", flat_question)
+    asked_noun = asked.group(1)[:sorted(word_bounds(asked.group(1)))[min(2, len(word_bounds(asked.group(1))) - 1)]] \
+        if asked else ""
+    # Parallel items are alike in length: what the ends have beyond the others' length is theirs only when
+    # it is not (设立申请书 keeps 设立 beside 股东身份证明).
+    sizes = {len(item) for item in items[1:-1]}
+    head = next((first[:n] for n in range(len(first) - 2, 1, -1) if _says_as_words(flat_question, first[:n])
+                 and n in word_bounds(first) and len(first) - n in sizes and len(first) not in sizes
+                 and not any(item.startswith(first[:n]) for item in items[1:])), "")
+    tail = next((last[-n:] for n in range(len(last) - 2, 1, -1) if _says_as_words(flat_question, last[-n:])
+                 and len(last) - n in word_bounds(last) and last[-n:] not in asked_noun and len(last) - n in sizes and len(last) not in sizes
+                 and not any(item.endswith(last[-n:]) for item in items[:-1])), "")
+    return start + len(head), end - len(tail)
 
 
 def _before_said_predicate(sentence: str, start: int, end: int, flat_question: str, tag) -> int:
@@ -480,7 +515,9 @@ _TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|{PERIOD_RU
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
-_BOUNDS = (re.compile(r"最高|最多|最长|最迟|至迟|最晚|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|最短|至少|不低于|不少于|下限"),
+_PRISON_TERM = re.compile(r"\s*(?:有期徒刑|拘役|管制)")
+_DATE_BOUND = re.compile(r"(?:不迟于|不晚于)\s*$")
+_BOUNDS = (re.compile(r"最高|最多|最长|最迟|至迟|最晚|不迟于|不晚于|不超过|不高于|不大于|上限"), re.compile(r"最低|最少|最短|至少|不低于|不少于|下限"),
            re.compile(r"力争|争取"))
 
 
