@@ -37,6 +37,11 @@ def cited_rows(store: Store, library: Library, refs: list[Ref], documents: np.nd
     if documents is None:
         return rows
     inside = rows[np.isin(library.doc_of_row[rows], documents)]
+    if not len(inside) and len(refs) >= 2 and refs[-1][0] == "条" and refs[-2][0] in ("章", "节"):
+        # 第四章的第一条, where 第四章 starts at 第十九条: the chapter's first article
+        articles = _rows_at(store, library, refs[:-1])
+        articles = articles[np.isin(library.doc_of_row[articles], documents)]
+        inside = articles[refs[-1][1] - 1:refs[-1][1]]
     # A decision numbered 一、二、… has no 第五条 or 第五项: its readers count its items that way.
     for kind in _COUNTED_AS.get(refs[0][0], ()) if len(refs) == 1 and not len(inside) else ():
         items = _rows_at(store, library, [(kind, refs[0][1])])

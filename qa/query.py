@@ -135,6 +135,15 @@ def question_refs(text: str) -> list[Ref]:
     return refs[:article + 1] if article is not None else refs
 
 
+def refs_outside(text: str, blanked: str) -> list[Ref]:
+    """question_refs of text, but for the positions inside its stretches blanked (a title's 第十三条)."""
+    kept = list(text)
+    for match in _REF_IN_QUESTION.finditer(text):
+        if not blanked[match.start():match.end()].strip():
+            kept[match.start():match.end()] = " " * (match.end() - match.start())
+    return question_refs("".join(kept))
+
+
 def path_refs(path: str) -> list[Ref]:
     """The positions a clause's citation path holds: 第三章 第十五条 → [章3, 条15]; 二、（四）12 → [一、2, （一）4, 1.12]."""
     return _refs(_REF_IN_PATH, path)

@@ -103,6 +103,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
         start += sentence[start] == "的" and end - start > 3
         start += 2 * (sentence.startswith("其中", start) and end - start > 4)  # 对其中不满十八周岁的人、…
+        start += sentence[start] in "\"“"  # the quote opening an amended text
         start, end = _without_said_ends(sentence, start, end, flat_question)
     if kind == ENTITY:
         start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
@@ -274,6 +275,9 @@ def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -
                  re.search(r"([\u4e00-\u9fff])了哪(?:些|几)", flat_question),
                  re.search(r"([^\W\d_有是在为的了和与及或])哪(?:些|几)", flat_question)):
         at = sentence.rfind(verb.group(1), start, first_item_end) if verb else -1
+        if at < 0 and verb and len(verb.group(1)) == 2:  # 伪造、变造、买卖居民身份证、…: verbs listed before the asked one
+            at = sentence.find(verb.group(1), start, end)
+            at = at if at > 0 and re.fullmatch(r"[\"“]?(?:[\u4e00-\u9fff]{1,3}、)+", sentence[start:at]) else -1
         if at < 0:
             continue
         if len(verb.group(1)) == 1:
@@ -284,7 +288,8 @@ def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -
             after = word_end
         else:
             after = at + 2
-        if first_item_end - after >= 2:
+        item_end = sentence.find("、", at, end)
+        if (item_end if item_end >= 0 else end) - after >= 2:
             return after
     return start
 
@@ -415,9 +420,16 @@ def _opened_by_the_asked_verb(sentence: str, span: tuple[int, int], flat_questio
 
 
 def _modifies_a_said_noun(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
-    """The value describes a noun the question says (十八周岁至六十周岁的男性公民 for 男性公民在什么年龄段)."""
-    noun = re.match(r"的([\u4e00-\u9fff]{2})", sentence[span[1]:])
-    return noun is not None and noun.group(1) in flat_question
+    """The value describes a noun the question says (十八周岁至六十周岁的男性公民 for 男性公民在什么年龄段); when
+    the question puts its noun after the value asked (多少比例的村民提议), that noun and no longer one
+    (十分之一以上的村民, not 三分之一以上的村民代表)."""
+    noun = re.match(r"的([\u4e00-\u9fff]+?)(?:或者|或|和|及|与|[、，,；;。]|$)", sentence[span[1]:])
+    if noun is None or len(noun.group(1)) < 2:
+        return False
+    asked = re.search(r"(?:多少|几)[^，,。？?的]{0,6}的([\u4e00-\u9fff]+)", flat_question)
+    if asked:
+        return asked.group(1).startswith(noun.group(1)) or noun.group(1).startswith(asked.group(1))
+    return noun.group(1)[:2] in flat_question
 
 
 def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
