@@ -43,7 +43,7 @@ class Fact:
 
 # What a document rules on is asked about, not the document: 能源法规定能源预测预警信息由哪个部门发布;
 # 按《…方案》，各地区的方案要经哪个机构审核通过.
-_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?[由报](?:谁|哪)|^(?:按照?|根据|依据|依照)[^，,。？?]+[，,]")
+_RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?(?:[由报]|经过?)(?:谁|哪)|^(?:按照?|根据|依据|依照)[^，,。？?]+[，,]")
 
 
 def asked_fact(question: str, kind: str | None) -> str | None:

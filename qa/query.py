@@ -285,14 +285,26 @@ def title_bigrams(title: str) -> set[str]:
     return {a + b for a, b in zip(units, units[1:])}
 
 
+TIE_BREAK = 1e-4  # per character pair of its own title the question holds, between documents named in full
 # The name of the document a decision amends or approves, or a notice issues, inside its own title.
+_AMENDMENT = re.compile(r"^(.{2,40}?)修正案(?:\s*[（(][^）)]*[）)])?$")
 _NAME_INSIDE = re.compile(r"《([^》]{4,60})》|关于批准(?!《)([^《》]{4,40}?)的(?:决议|决定)")
 
 
 def title_names(title: str) -> list[str]:
     """The title, and the names of the documents it carries: 关于修改《中华人民共和国网络安全法》的决定 →
-    + 中华人民共和国网络安全法; 关于批准广东省经济特区条例的决议 → + 广东省经济特区条例."""
-    return [title] + [inner.group(1) or inner.group(2) for inner in _NAME_INSIDE.finditer(normalize(title))]
+    + 中华人民共和国网络安全法; 关于批准广东省经济特区条例的决议 → + 广东省经济特区条例; 宪法修正案（2004年）
+    → + 宪法, the law it amends; and what follows its issuer's 关于 (加强经济工作监督的决定)."""
+    amended = _AMENDMENT.match(normalize(title))
+    subject = _issuerless(title)
+    return [title] + [inner.group(1) or inner.group(2) for inner in _NAME_INSIDE.finditer(normalize(title))] \
+        + ([amended.group(1)] if amended else []) + ([subject] if subject else [])
+
+
+def _issuerless(title: str) -> str:
+    """…常务委员会关于加强经济工作监督的决定 → 加强经济工作监督的决定: the title without its issuer."""
+    subject = re.search(r"关于(?!印发)(.{4,})$", normalize(title))
+    return subject.group(1) if subject else ""
 
 
 class TitleIndex:
@@ -302,11 +314,14 @@ class TitleIndex:
 
     def __init__(self, titles: list[str]):
         self.documents = len(titles)
-        self.owner, self.names = [], []  # one entry per name a document goes by
+        self.owner, self.names, self.own = [], [], []  # one entry per name a document goes by; own: its title
+        self.issuerless = []  # the name is the title without its issuer
         for number, title in enumerate(titles):
-            for name in title_names(title):
+            for position, name in enumerate(title_names(title)):
                 self.owner.append(number)
                 self.names.append(name)
+                self.own.append(position == 0)
+                self.issuerless.append(position > 0 and name == _issuerless(title))
         self.sizes = [len(title_bigrams(name)) for name in self.names]
         self.bare = ["".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(name)))) for name in self.names]
         self.postings: dict[str, list[int]] = {}
@@ -322,17 +337,27 @@ class TitleIndex:
                 counts[entry] = counts.get(entry, 0) + 1
         shares = {entry: count / self.sizes[entry] for entry, count in counts.items()
                   if not names_another_edition(question, self.names[entry])}
+        # A name a title carries names the document only when spelled out in full (网络安全法, not 网络安全); the
+        # title without its issuer, only when the question names no issuer of its own before it (上海市人大常委会
+        # 关于加强经济工作监督的决定 is not the national one).
+        text = normalize(question)
+        shares = {entry: share for entry, share in shares.items() if self.own[entry] or (
+            share >= 1.0 and not (self.issuerless[entry] and "关于" + self.names[entry] in text))}
         best: dict[int, float] = {}
         for entry, share in shares.items():
             if not self._inside_longer(entry, shares, question):
                 best[self.owner[entry]] = max(share, best.get(self.owner[entry], 0.0))
-        return best
+        # Of documents named in full, the one whose own title holds more of the question comes first (修改旧物回收法
+        # 的决定 is the decision, not the 旧物回收法修正案 that 旧物回收法 also names).
+        own = {self.owner[entry]: counts[entry] for entry in shares if self.own[entry]}
+        return {number: share + TIE_BREAK * own.get(number, 0) if share >= 1.0 else share
+                for number, share in best.items()}
 
     def _inside_longer(self, entry: int, shares: dict[int, float], question: str) -> bool:
         """The question spells this title only inside a longer one it spells (能源法 in 节约能源法)."""
         if shares[entry] < 1.0 or len(self.bare[entry]) < 2:
             return False
-        text = "".join(_UNITS.findall(normalize(question)))
+        text = "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(question))))
         bare = self.bare[entry]
         inside = [other for other, share in shares.items() if share >= 1.0 and self.bare[other] != bare
                   and bare in self.bare[other] and self.bare[other] in text]

@@ -10,7 +10,7 @@ import numpy as np
 
 from index.tokenize import Analyzer, QueryTerms, normalize
 from ingest.normalise import fold_compat
-from qa.query import (NAME_MATCH, Reading, blank_mention, blank_title, names_blanked, read_question, refs_outside,
+from qa.query import (NAME_MATCH, Reading, blank_title, names_blanked, read_question, refs_outside,
                       title_bigrams)
 
 if TYPE_CHECKING:
@@ -69,8 +69,10 @@ def read_for_ranking(text: str, library: Library, analyzer: Analyzer) -> Questio
     title_recall = library.title_index.per_document(normalize(text))
     named = np.flatnonzero(title_recall[:-1] >= NAME_MATCH)
     pairs = set().union(*(title_bigrams(library.titles[n]) for n in named))
-    if pairs and reading.refs:  # …关于《基本法》第十三条和第十九条的解释，第三部分: the title's 第十三条 cites nothing
-        reading = replace(reading, refs=refs_outside(normalize(text), blank_mention(normalize(text), pairs)))
+    if len(named) and reading.refs:  # …关于《基本法》第十三条和第十九条的解释，第三部分: the title's 第十三条 cites nothing
+        fullest = np.flatnonzero(title_recall[:-1] >= title_recall[:-1].max())  # not another title's 第一百零四条
+        fullest_pairs = set().union(*(title_bigrams(library.titles[n]) for n in fullest))
+        reading = replace(reading, refs=refs_outside(normalize(text), blank_title(normalize(text), fullest_pairs)))
     terms = analyzer.query(blank_title(reading.text, pairs))
     reads_position = bool(reading.refs) and all(word in _ABOUT_ANYTHING for word in terms.words)
     if not terms.weights:  # the question is only a name (台山市碳达峰实施方案): its words are the subject

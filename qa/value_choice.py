@@ -109,6 +109,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
                                          evidence.names)
         end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
+        start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
@@ -123,19 +124,22 @@ def _without_said_ends(sentence: str, start: int, end: int, flat_question: str) 
     if len(items) < 3:
         return start, end
     first, last = items[0], items[-1]
+    # Parallel items are alike in length: an end item is longer than the middle ones by the shared word alone
+    # (设立申请书 keeps 设立 beside 股东身份证明).
+    sizes = {len(item) for item in items[1:-1]}
+
+    def shared(end_item: str, word: str, at: int) -> bool:
+        return _says_as_words(flat_question, word) and at in word_bounds(end_item) \
+            and len(end_item) - len(word) in sizes and len(end_item) not in sizes
+
     # 坐哪些公共交通工具 for …轮渡和轨道交通工具: the noun asked (its first two words) is what the items are
     asked = re.search(r"哪些([\u4e00-\u9fff]{2,8})", flat_question)
-    asked_noun = asked.group(1)[:sorted(word_bounds(asked.group(1)))[min(2, len(word_bounds(asked.group(1))) - 1)]] \
-        if asked else ""
-    # Parallel items are alike in length: what the ends have beyond the others' length is theirs only when
-    # it is not (设立申请书 keeps 设立 beside 股东身份证明).
-    sizes = {len(item) for item in items[1:-1]}
-    head = next((first[:n] for n in range(len(first) - 2, 1, -1) if _says_as_words(flat_question, first[:n])
-                 and n in word_bounds(first) and len(first) - n in sizes and len(first) not in sizes
+    bounds = sorted(word_bounds(asked.group(1)) | {len(asked.group(1))}) if asked else [0]
+    asked_noun = asked.group(1)[:bounds[min(2, len(bounds) - 1)]] if asked else ""
+    head = next((first[:n] for n in range(len(first) - 2, 1, -1) if shared(first, first[:n], n)
                  and not any(item.startswith(first[:n]) for item in items[1:])), "")
-    tail = next((last[-n:] for n in range(len(last) - 2, 1, -1) if _says_as_words(flat_question, last[-n:])
-                 and len(last) - n in word_bounds(last) and last[-n:] not in asked_noun and len(last) - n in sizes and len(last) not in sizes
-                 and not any(item.endswith(last[-n:]) for item in items[:-1])), "")
+    tail = next((last[-n:] for n in range(len(last) - 2, 1, -1) if shared(last, last[-n:], len(last) - n)
+                 and last[-n:] not in asked_noun and not any(item.endswith(last[-n:]) for item in items[:-1])), "")
     return start + len(head), end - len(tail)
 
 

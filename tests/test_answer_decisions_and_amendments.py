@@ -108,6 +108,13 @@ INTERPRETATION = """# 全国人民代表大会常务委员会关于《中华人�
 二、关于第十三条所称回收站的含义。
 
 三、关于回收站能否收购旧电池的问题。回收站不得收购旧电池。
+
+四、关于回收站能否收购旧轮胎的问题。回收站可以收购旧轮胎。
+"""
+
+OTHER_INTERPRETATION = """# 全国人民代表大会常务委员会关于《中华人民共和国旧物回收法》第一百零四条的解释
+
+一、关于第一百零四条所称旧物的含义。
 """
 
 MEMORIAL = """# 全国人民代表大会常务委员会关于设立旧物回收纪念日的决定
@@ -123,7 +130,7 @@ def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {
         "amending.md": AMENDING, "amendment_one.md": AMENDMENT_ONE, "amendment_two.md": AMENDMENT_TWO,
         "charter.md": CHARTER_AMENDMENT, "supervision.md": SUPERVISION, "memorial.md": MEMORIAL, "zones.md": ZONES,
-        "chaptered.md": CHAPTERED, "interpretation.md": INTERPRETATION})
+        "chaptered.md": CHAPTERED, "interpretation.md": INTERPRETATION, "other.md": OTHER_INTERPRETATION})
 
 
 def test_an_edition_in_brackets_names_that_edition_and_is_no_item_number():
@@ -147,6 +154,7 @@ def test_an_edition_the_library_lacks_is_not_in_the_library(engine):
     ("章程修正案（2018年）第十三条规定了什么？", "第十三条"),
     ("旧物分拣条例第二章的第一条规定了什么？", "第二章 第三条"),
     ("全国人大常委会关于《中华人民共和国旧物回收法》第十三条的解释，第三部分讲了什么？", "三、"),
+    ("全国人民代表大会常务委员会关于《中华人民共和国旧物回收法》第十三条的解释第四条规定了什么？", "四、"),
 ])
 def test_a_decision_or_amendment_is_cited_as_its_readers_count(engine, question, clause):
     first = engine.search(question, top_k=3).hits[0]
