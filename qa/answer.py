@@ -11,9 +11,8 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
-from qa.found import (acts_right_after, does_the_asked_act, missing_year, names_the_asked_day, names_year, of_another_degree,
-                      of_subject,
-                      of_violation, on_subject)
+from qa.found import (acts_right_after, does_the_asked_act, missing_year, names_the_asked_day, names_year,
+                      of_another_degree, of_subject, of_violation, on_subject)
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs, spells_out_title

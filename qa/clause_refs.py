@@ -30,29 +30,39 @@ def named_documents(doc_scope: np.ndarray, title_recall: np.ndarray) -> np.ndarr
 
 def cited_rows(store: Store, library: Library, refs: list[Ref], documents: np.ndarray | None) -> np.ndarray:
     """Rows of the clauses at the position the question cites, found by their citation paths in the store:
-    in the given document numbers when any of them has that position, else in any document."""
+    in the given document numbers when any of them has that position (or has it as its readers count), else in
+    any document."""
     if not refs:
         return np.zeros(0, dtype=np.int64)
     rows = _rows_at(store, library, refs)
     if documents is None:
         return rows
-    inside = rows[np.isin(library.doc_of_row[rows], documents)]
-    if not len(inside) and len(refs) >= 2 and refs[-1][0] == "条" and refs[-2][0] in ("章", "节"):
-        # 第四章的第一条, where 第四章 starts at 第十九条: the chapter's first article
-        articles = _rows_at(store, library, refs[:-1])
-        articles = articles[np.isin(library.doc_of_row[articles], documents)]
-        inside = articles[refs[-1][1] - 1:refs[-1][1]]
-    # A decision numbered 一、二、… has no 第五条 or 第五项: its readers count its items that way.
-    for kind in _COUNTED_AS.get(refs[0][0], ()) if len(refs) == 1 and not len(inside) else ():
-        items = _rows_at(store, library, [(kind, refs[0][1])])
-        inside = items[np.isin(library.doc_of_row[items], documents)]
-        if len(inside):
-            break
+    inside = _inside(rows, library, documents)
+    if not len(inside):
+        inside = _as_readers_count(store, library, refs, documents)
     return inside if len(inside) else rows
 
 
 # The numbering a question's 第X条 or 第X项 means in a document that has none of that kind.
 _COUNTED_AS = {"条": ("一、",), "1.": ("一、", "（一）")}
+
+
+def _as_readers_count(store: Store, library: Library, refs: list[Ref], documents: np.ndarray) -> np.ndarray:
+    """The position as readers count it where the documents have none of the kind cited: 第四章的第一条 is the
+    chapter's first article (第十九条); a decision numbered 一、二、 has no 第五条 or 第五项, so its 五、 (then
+    its （五）) is meant."""
+    if len(refs) >= 2 and refs[-1][0] == "条" and refs[-2][0] in ("章", "节"):
+        articles = _inside(_rows_at(store, library, refs[:-1]), library, documents)
+        return articles[refs[-1][1] - 1:refs[-1][1]]
+    for kind in _COUNTED_AS.get(refs[0][0], ()) if len(refs) == 1 else ():
+        items = _inside(_rows_at(store, library, [(kind, refs[0][1])]), library, documents)
+        if len(items):
+            return items
+    return np.zeros(0, dtype=np.int64)
+
+
+def _inside(rows: np.ndarray, library: Library, documents: np.ndarray) -> np.ndarray:
+    return rows[np.isin(library.doc_of_row[rows], documents)]
 
 
 def _rows_at(store: Store, library: Library, refs: list[Ref]) -> np.ndarray:
