@@ -40,13 +40,13 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     # 施行的2022年…收入是多少亿元: a number asked at the end, whatever date the question speaks of
     (QUANTITY, re.compile(r"^(?!.*(?:日期|时间|何时|哪天|哪年)).*多少[\u4e00-\u9fff%]{0,3}[？?]?$")),
-    # 要报哪里批准后才能施行: where it is sent is asked, not when it takes effect
+    # 向哪里提出申请, 要报哪里批准后才能施行: where a thing is handed in or sent is a body, not when it takes effect
     (ORG, re.compile(r"(?:向|报|报送|报请)(?:哪(?:里|儿)|谁)")),
-    (LIST, re.compile(r"(?:都有|包括|是)哪些人|都有谁|包括谁")),  # 第一顺序继承人都有谁: people, listed
+    (LIST, re.compile(r"(?:都有|包括)谁")),  # 第一顺序继承人都有谁: people, listed
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|什么机构|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
-                     # 向哪里提出申请: where a request is handed in is a body
-                     r"(?:向|报|报送|报请)哪(?:里|儿)|[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
+                     # 到哪里去办理: where a matter is done is a body
+                     r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图),
                      # nor the person it describes (负责管理的人违法了，能给他哪些处分)
                      r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构|人))")),

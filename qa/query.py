@@ -331,21 +331,23 @@ class TitleIndex:
 
     def recall(self, question: str) -> dict[int, float]:
         """Document number -> share of its title's pairs found in the question (documents with none left out)."""
+        text = normalize(question)
         counts: dict[int, int] = {}
-        for pair in title_bigrams(question):
+        for pair in title_bigrams(text):
             for entry in self.postings.get(pair, ()):
                 counts[entry] = counts.get(entry, 0) + 1
+        bracketed = _BRACKETED.search(text) is not None
         shares = {entry: count / self.sizes[entry] for entry, count in counts.items()
-                  if not names_another_edition(question, self.names[entry])}
+                  if not (bracketed and names_another_edition(text, self.names[entry]))}
         # A name a title carries names the document only when spelled out in full (网络安全法, not 网络安全); the
         # title without its issuer, only when the question names no issuer of its own before it (上海市人大常委会
         # 关于加强经济工作监督的决定 is not the national one).
-        text = normalize(question)
         shares = {entry: share for entry, share in shares.items() if self.own[entry] or (
             share >= 1.0 and not (self.issuerless[entry] and "关于" + self.names[entry] in text))}
+        bare_text = "".join(_UNITS.findall(_TITLE_NOISE.sub("", text)))
         best: dict[int, float] = {}
         for entry, share in shares.items():
-            if not self._inside_longer(entry, shares, question):
+            if not self._inside_longer(entry, shares, bare_text):
                 best[self.owner[entry]] = max(share, best.get(self.owner[entry], 0.0))
         # Of documents named in full, the one whose own title holds more of the question comes first (修改旧物回收法
         # 的决定 is the decision, not the 旧物回收法修正案 that 旧物回收法 also names).
@@ -353,11 +355,11 @@ class TitleIndex:
         return {number: share + TIE_BREAK * own.get(number, 0) if share >= 1.0 else share
                 for number, share in best.items()}
 
-    def _inside_longer(self, entry: int, shares: dict[int, float], question: str) -> bool:
-        """The question spells this title only inside a longer one it spells (能源法 in 节约能源法)."""
+    def _inside_longer(self, entry: int, shares: dict[int, float], text: str) -> bool:
+        """The question (text: its characters without title noise) spells this title only inside a longer one it
+        spells (能源法 in 节约能源法)."""
         if shares[entry] < 1.0 or len(self.bare[entry]) < 2:
             return False
-        text = "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(question))))
         bare = self.bare[entry]
         inside = [other for other, share in shares.items() if share >= 1.0 and self.bare[other] != bare
                   and bare in self.bare[other] and self.bare[other] in text]

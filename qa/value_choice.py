@@ -28,6 +28,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return _framed_name(sentence, question, evidence, strict=True)
     responsible = bool(re.search(r"牵头|负责|责任", question))
     penalty = re.search(r"罚|处多少|处以", question) is not None
+    term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
@@ -45,7 +46,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
-                  or _TIME_ASKED.search(flat_question) is not None or re.search(PRISON_TERM_ASKED, flat_question))]
+                  or _TIME_ASKED.search(flat_question) is not None or term_asked)]
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
@@ -74,7 +75,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
-        term = _PRISON_TERM.match(sentence, best[1]) if re.search(PRISON_TERM_ASKED, flat_question) else None
+        term = _PRISON_TERM.match(sentence, best[1]) if term_asked else None
         if term:  # 判多重的刑: the term with its kind (五年以上有期徒刑), not the years alone
             return (best[0], term.end())
         said = re.match(r"[年已]?满", sentence[best[0]:best[1]])
@@ -104,43 +105,12 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         start += sentence[start] == "的" and end - start > 3
         start += 2 * (sentence.startswith("其中", start) and end - start > 4)  # 对其中不满十八周岁的人、…
         start += sentence[start] in "\"“"  # the quote opening an amended text
-        start, end = _without_said_ends(sentence, start, end, flat_question)
     if kind == ENTITY:
         start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
                                          evidence.names)
         end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
-
-
-_ITEM_JOIN = re.compile(r"、|以及|和|及|与|或者|或")
-
-
-def _without_said_ends(sentence: str, start: int, end: int, flat_question: str) -> tuple[int, int]:
-    """两岸在哪些领域开展交流 for 两岸教育、科技、文化、卫生、体育交流: words the question says, written once
-    before the first item or after the last for all of them, are not the items' (审计监督、财会监督和统计监督成果
-    for 运用哪些监督的成果; 监督, which every item ends with, stays)."""
-    items = _ITEM_JOIN.split(sentence[start:end])
-    if len(items) < 3:
-        return start, end
-    first, last = items[0], items[-1]
-    # Parallel items are alike in length: an end item is longer than the middle ones by the shared word alone
-    # (设立申请书 keeps 设立 beside 股东身份证明).
-    sizes = {len(item) for item in items[1:-1]}
-
-    def shared(end_item: str, word: str, at: int) -> bool:
-        return _says_as_words(flat_question, word) and at in word_bounds(end_item) \
-            and len(end_item) - len(word) in sizes and len(end_item) not in sizes
-
-    # 坐哪些公共交通工具 for …轮渡和轨道交通工具: the noun asked (its first two words) is what the items are
-    asked = re.search(r"哪些([\u4e00-\u9fff]{2,8})", flat_question)
-    bounds = sorted(word_bounds(asked.group(1)) | {len(asked.group(1))}) if asked else [0]
-    asked_noun = asked.group(1)[:bounds[min(2, len(bounds) - 1)]] if asked else ""
-    head = next((first[:n] for n in range(len(first) - 2, 1, -1) if shared(first, first[:n], n)
-                 and not any(item.startswith(first[:n]) for item in items[1:])), "")
-    tail = next((last[-n:] for n in range(len(last) - 2, 1, -1) if shared(last, last[-n:], len(last) - n)
-                 and last[-n:] not in asked_noun and not any(item.endswith(last[-n:]) for item in items[:-1])), "")
-    return start + len(head), end - len(tail)
 
 
 def _before_said_predicate(sentence: str, start: int, end: int, flat_question: str, tag) -> int:
