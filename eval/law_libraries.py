@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="为每批法律建一个数据目录（开发文件加这批法律），打印 qa.tune 的 --laws 参数")
     parser.add_argument("dev_data", type=Path, help="已导入 30 份开发文件的数据目录")
     parser.add_argument("out", type=Path, help="各批数据目录所在的文件夹")
-    parser.add_argument("--batches", default="1-15", help="批次范围，如 1-15（默认；16 至 32 留作检验）")
+    parser.add_argument("--batches", default="1-15", help="批次范围，如 1-15（默认；16 至 33 留作检验）")
     args = parser.parse_args(argv)
     first, _, last = args.batches.partition("-")
     numbers = range(int(first), int(last or first) + 1)

@@ -17,7 +17,7 @@ from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
-from qa.scope import Scope, scope_of
+from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import bracketed_span, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
 from qa.value_choice import asked_year, best_span, counted_as_asked, followed_as_asked, framed_as_asked
 
@@ -177,6 +177,9 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     broken = _BROKEN_ARTICLE.search(normalize(result.query))
     cited = [hit for hit in hits if re.search(rf"违反[^，。；]{{0,20}}?{broken.group(1)}", hit.text)] if broken else \
         [hit for hit in hits if refs and cites(hit.clause, refs)]
+    # 香港基本法第二十四条, when the library holds an interpretation of it: the article of no document it holds
+    cited_law = law_cited_by_article(normalize(result.query)) if refs else None
+    cited = [hit for hit in cited if cited_law is None or is_titled(cited_law, hit.document)]
     # A question that spells out a whole title asks that document: another's figure is no answer to it.
     library = engine.library()
     titled = {doc_id for doc_id, title in zip(library.doc_ids, library.titles) if spells_out_title(result.query, title)}
@@ -231,8 +234,9 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         # Only a value in the asked measure makes a rival (一项 is no rival to 十五日 for 多长时间).
         valued = [s for s in found if kind == QUANTITY and not of_another_degree(s, question, found) and any(
             evidence.measure is None or evidence.measure.search(s[start:end]) for start, end in value_spans(s, kind))]
+        wording = _wording_asked(found, question)
         for position, sentence in enumerate(found):
-            if of_another_degree(sentence, question, found):
+            if position not in wording or of_another_degree(sentence, question, found):
                 continue
             bracketed = bracketed_span(sentence, question) if kind == QUANTITY else None
             paired = respective_span(sentence, question) if kind in (QUANTITY, DATE, None) else None
@@ -265,6 +269,19 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             return max(candidates, key=lambda q: q.score)
     return None
 
+
+
+_NEW_WORDING = re.compile(r"(?:修改|修订|改)为[：:]")
+_OLD_WORDING_ASKED = re.compile(r"原来|原先|原文|原规定|修改前|修订前|修正前|过去")
+
+
+def _wording_asked(found: list[str], question: str) -> range:
+    """The sentences of the wording asked: an amendment quotes the old wording (…每届任期三年。"修改为："…五年。)
+    before the new, which is in force; the old answers a question about what the text said before."""
+    new = next((position for position, sentence in enumerate(found) if _NEW_WORDING.search(sentence)), 0)
+    if _OLD_WORDING_ASKED.search(question):
+        return range(new or len(found))
+    return range(new, len(found))
 
 
 def _whose(scope: Scope, quote: Quote, library) -> str:

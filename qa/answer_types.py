@@ -26,14 +26,19 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
              "程度|水平|地方|领域|方面|途径|渠道|形式|原因|理由|依据|重点|奖励|补贴|保障|变化|意见|建议")
 # How heavy a sentence is (判多重的刑, 最多判几年): a term, answered as 三年以上七年以下有期徒刑.
 PRISON_TERM_ASKED = r"判(?:处)?(?:多重|几年|多少年|多久|什么刑)|(?:怎么|如何)判|多重的刑|刑期(?:是)?(?:多长|多久|几年)"
+# …and whether it asks the kind of penalty with the years: how heavy, or the kind said after its number
+# (判多少年有期徒刑); 判几年 asks the years alone (三年以上十年以下).
+PENALTY_KIND_ASKED = r"判(?:处)?(?:多重|什么刑)|(?:怎么|如何)判|多重的?刑?|(?:几|多少)年(?:有期徒刑|拘役|管制)"
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
-                rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)")),
+                rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
+                # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
+                rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
-    # (要不要回避由谁决定 asks the body)
-    (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来))")),
+    # (要不要回避由谁决定 asks the body, 要不要修改，向哪个机关报告 the body)
+    (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来|向谁|哪个|哪家|哪一?级|哪里|多少|几[个天年月]))")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     (QUANTITY, re.compile(PRISON_TERM_ASKED)),  # 要判多重的刑: a term of years
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
@@ -109,7 +114,7 @@ _COUNT = "个座家项条辆台套处所批只艘根人名户"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
-TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期间(?:是|为)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
+TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期(?:间|限)?(?:是|为|有)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
 _MEASURES = [
     (re.compile(PRISON_TERM_ASKED), re.compile(r"年|月")),
     # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
@@ -118,7 +123,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日)"), re.compile(r"天|日")),
     (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
-    (re.compile(r"(?:多少|(?<!哪)几)名"), re.compile(r"人|名")),  # 多少名代表: people, counted as 人 or 名
+    (re.compile(r"(?:多少|(?<!哪)几)(?:名|个?人)"), re.compile(r"人|名")),  # 多少名代表, 几人: people, as 人 or 名
     (re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),

@@ -124,8 +124,13 @@ _GROUP_KIND = {"paren_cn_item": "（一）", "item": "1.", "after_paren": "1.", 
                "paren_num": "（1）"}
 
 
+# 国安法第十四条的解释: articles an interpretation or decision is of name that document; they cite no clause.
+_INTERPRETED = re.compile(r"(?:第[（(]?[零〇一二三四五六七八九十百千\d]+[）)]?[条款项]|附件[一二三四五六七八九十\d]+|[、和及])+(?=的(?:解释|决定))")
+
+
 def question_refs(text: str) -> list[Ref]:
     """Clause positions a question cites, outermost first: 二、（四）第12项 → [一、2, （一）4, 1.12]."""
+    text = _INTERPRETED.sub(lambda match: " " * len(match.group()), text)
     refs = _refs(_REF_IN_QUESTION, text)
     # 第二部分第（七）项下面的第19条: an article never stands inside a 一、 or （一）, so there 条 counts items.
     refs = [("1.", number) if kind == "条" and any(k in ("一、", "（一）") for k, _ in refs[:n]) else (kind, number)
@@ -294,11 +299,17 @@ _NAME_INSIDE = re.compile(r"《([^》]{4,60})》|关于批准(?!《)([^《》]{4
 def title_names(title: str) -> list[str]:
     """The title, and the names of the documents it carries: 关于修改《中华人民共和国网络安全法》的决定 →
     + 中华人民共和国网络安全法; 关于批准广东省经济特区条例的决议 → + 广东省经济特区条例; 宪法修正案（2004年）
-    → + 宪法, the law it amends; and what follows its issuer's 关于 (加强经济工作监督的决定)."""
+    → + 宪法, the law it amends, and 2004年宪法修正案; and what follows its issuer's 关于 (加强经济工作监督的决定)."""
     amended = _AMENDMENT.match(normalize(title))
     subject = _issuerless(title)
+    year = _YEAR_EDITION.match(normalize(title))
     return [title] + [inner.group(1) or inner.group(2) for inner in _NAME_INSIDE.finditer(normalize(title))] \
-        + ([amended.group(1)] if amended else []) + ([subject] if subject else [])
+        + ([amended.group(1)] if amended else []) + ([subject] if subject else []) \
+        + ([year.group(2) + year.group(1)] if year else [])
+
+
+# 宪法修正案（1988年） is called 1988年宪法修正案 as well.
+_YEAR_EDITION = re.compile(r"^(?:中华人民共和国)?(.{2,40}?)\s*[（(](\d{4}年)[）)]$")
 
 
 def _issuerless(title: str) -> str:

@@ -53,7 +53,8 @@ def question_evidence(engine, question: str) -> Evidence:
     listing = asked_type(question) == LIST
     evidence.words = [word for word in question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
                       if not (listing and word.forms and set(word.forms) <= _LIST_VERBS)]
-    evidence.years = _years_asked(question, evidence.years, titles)
+    # 1993年宪法修正案 names 宪法修正案（1993年）: a title's other names hold no year asked either
+    evidence.years = _years_asked(question, evidence.years, engine.library().title_index.names)
     evidence.names = asked_nouns(question, engine.analyzer.cut)
     evidence.counted = counted_words(question, engine.analyzer.cut)
     evidence.measure = asked_measure(question)

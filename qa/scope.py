@@ -14,8 +14,10 @@ from qa.query import NAME_MATCH, Reading, names_another_edition, read_question, 
 # A document name in a question: words ending in the kind of document (…法, …条例, …方案).
 # Without 《》 only laws and regulations count (…法, …条例, and the rules that implement them: …法实施细则):
 # "住建部的方案" names no document.
-# 办法, 方法, 做法 … end in 法 without naming a law.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?)"
+# 办法, 方法, 做法 … end in 法 without naming a law. No law's name holds 在 (私营经济在我国宪法中: 我国宪法).
+# A body's 关于…的决定 (深圳市关于促进民营经济发展的条例) is a name too.
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
+                            r"|[^，。？?《》\s]{0,20}?关于[^，。？?《》\s]{2,30}?的(?:决定|决议|条例|规定|办法|解释))"
                             r"(?=第|规定|中|里|的|对|有|是|自|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
 _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(?<=[，。？?；：]))"
@@ -28,6 +30,9 @@ _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落�
 # year that opens it (2018年宪法修正案).
 _INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
                          r"(?:现行的?|新修订的|修订后的)?")
+# 香港基本法第二十二条、第二十四条的解释: the articles after a law's name, and the interpretation of them, are
+# the document named.
+_ARTICLES_INTERPRETED = re.compile(r"(?:第[（(]?[零〇一二三四五六七八九十百千\d]+[）)]?[条款项]|附件[一二三四五六七八九十\d]+|[、和及])+的(?:解释|决定)")
 # 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
 _GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
                            r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
@@ -75,6 +80,7 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     # A decision that amends a law, a notice that issues a plan, holds that law or plan (TitleIndex.names).
     missing = [name for name in names if not any(_held(tail, library.title_index.names, named_places)
                                                  or _held_in_region(tail, library) for tail in _tails(name))]
+    missing = [name for name in missing if not _spoken_of_by_its_place(name, hits)]
     # 《城乡规划法》施行后，原来的《城市规划法》…: a document the held one speaks of is asked about through it.
     scope.missing_documents = [name for name in missing if len(missing) == len(names)
                                or not any(_bare(name) in normalize(hit.text) for hit in hits)]
@@ -117,6 +123,8 @@ def _document_names(text: str) -> list[str]:
     short = [match.group(1) for match in _SHORT_LAW.finditer(text)]
     for match in _DOCUMENT_NAME.finditer(text):
         name = match.group(1) or _INTRODUCES.sub("", match.group(2))
+        interpreted = _ARTICLES_INTERPRETED.match(text, match.end())
+        name += interpreted.group() if interpreted else ""
         name = name.strip("“”")
         if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found:
             found.append(name)
@@ -126,6 +134,33 @@ def _document_names(text: str) -> list[str]:
         if match and not any(match.group() in name or name in match.group() for name in found):
             found.append(match.group())
     return found
+
+
+def law_cited_by_article(text: str) -> str | None:
+    """The law whose article the question cites (香港基本法 in 香港基本法第二十四条第二款的立法原意); None when
+    the article follows no name."""
+    return next((_INTRODUCES.sub("", match.group(2) or "") or match.group(1) for match in _DOCUMENT_NAME.finditer(text)
+                 if text.startswith("第", match.end())), None)
+
+
+def is_titled(name: str, title: str) -> bool:
+    """The title is the document this name names (not one that only carries it: 关于…香港基本法…的解释); a name
+    without a place may leave out the title's (生态环境保护条例 for 福建省生态环境保护条例)."""
+    title_places = {place.code for _, _, places in gazetteer().find(normalize(title)) for place in places}
+    return _held(name, [title], title_places)
+
+
+def _spoken_of_by_its_place(name: str, hits: list) -> bool:
+    """澳门立法会产生办法 is a thing a document of 澳门 speaks of (…关于立法会产生办法的规定), not a missing document: a
+    name opening with a place whose rest, 的 aside, a hit of that place's document says outside a 《》 title."""
+    places = gazetteer().find(normalize(name))
+    if not places or places[0][0] != 0:
+        return False
+    rest = normalize(name)[places[0][1]:].replace("的", "")
+    names = {n for place in places[0][2] for n in (place.name, gazetteer().short_name(place)) if n}
+    return len(rest) >= 4 and any(
+        any(n in normalize(hit.document) for n in names)
+        and rest in re.sub(r"《[^》]*》", "", normalize(hit.text)).replace("的", "") for hit in hits[:5])
 
 
 def _tails(name: str) -> list[str]:

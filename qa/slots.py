@@ -102,6 +102,8 @@ def framed(sentence: str, question: str, spans: list[tuple[int, int]]) -> list[t
     before = question[:gap.start()]
     after = re.split(r"[，,。？?！!；;]", question[gap.end():], maxsplit=1)[0]
     after = _BODY_KIND.sub("", after)  # 由哪个部门会同…建立: the verb follows the kind of body asked for
+    if before.endswith("由"):  # 由谁提出 and 由市人民政府向市人大常委会提出: the body addressed does not act
+        spans = [s for s in spans if not compact(sentence[:s[0]]).text.endswith("向")] or spans
     for size in range(min(MAX_ANCHOR, len(after)), 1, -1):  # 报谁批准 and 报市人民政府批准: the verb after the gap
         piece = after[:size]
         found = [s for s in spans if re.fullmatch(r"[\u4e00-\u9fff]+", piece)

@@ -10,7 +10,7 @@ from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NO
 from qa.places import gazetteer, word_bounds
 from qa.targets import UNITS, VALUE_RE, compact
 
-_LEAD = ("力争|争取|确保|累计|年均|平均|一般|原则上|最高|最低|最多|至少|不足|[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
+_LEAD = ("力争|争取|确保|累计|连续|年均|平均|一般|原则上|最高|最低|最多|至少|不足|[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|"
          "超过|低于|高于|突破|约")
 # A range whose unit is said once, after its upper end (5千至1万吨标煤, 2.6万至5万吨).
 _RANGE_FROM = r"\d+(?:\.\d+)?[千万亿]?\s*(?:至|到|~|～)\s*"
@@ -45,11 +45,13 @@ _CN_UNIT = "个工作日|工作日|个月|小时|分钟|星级|" + "|".join(map(
 # Not a clause's or an item's number (第五十七条), a date's day (八月一日), nor the 一 of 上一年 (the year before) or 下一级.
 _CN_NUMBER = rf"(?<![第月{_CN}])(?!(?<=[上下])一(?:年|季|次|级|步))[一二三四五六七八九十两][{_CN}]*"
 _PERCENT = rf"(?:[百千万]|[二三四五六七八九十])分之{_CN_NUMBER}(?:点[{_CN}]+)?"  # 百分之五十, 千分之二, 万分之五, 二分之一
+# A bound in a unit or a share: 五万元, 百分之五十 (百分之五十以上二倍以下).
+_CN_BOUND = rf"(?:{_CN_NUMBER}(?:{_CN_UNIT})|{_PERCENT})"
 # 三十年至七十年, 六个月至三年以内, 五万元以下, 三公里范围内, 七日前, 每五年
-_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_NUMBER}(?:{_CN_UNIT})以上{_CN_NUMBER}(?:{_CN_UNIT})以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|(?:连续)?[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_BOUND}以上{_CN_BOUND}以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})(?:以内|以下|内)?"
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?(?:的?单数)?"
-                        rf"|{_PERCENT}以上{_PERCENT}以下|{_PERCENT}(?:至|到){_PERCENT}"
+                        rf"|{_PERCENT}(?:至|到){_PERCENT}"
                         rf"|{_PERCENT}(?:以上|以下|以内)?"
                         rf"|{_CN_NUMBER}等{_CN_NUMBER}[级衔]"  # 五等十三级, 三等七衔: ranks in classes and grades
                         r"|过半数|半数以上"  # a share said in words, as laws set quorums and majorities
@@ -80,7 +82,7 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七�
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
-_ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
+_ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|(?:(?<=特别行政区)|(?<=地方)|(?<=各级))政府|立法会|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|部|厅|局|委|署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
                r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|主席团|代表团|秘书处|事务处|办事处|管理处|总会|学校|幼儿园|医院)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
@@ -98,7 +100,7 @@ _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市
 _ORG_UNIT = (r"(?:负责[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合|设)"
              rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会|委员会|主席团|秘书处))?")
 # The place of a person or thing that fixes the body (不动产所在地, 债务人住所地, 烟叶收购地).
-_OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地"
+_OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地(?:区)?"
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
 # (县级人民政府林业主管部门或者其委托的乡镇人民政府).
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
@@ -135,8 +137,10 @@ _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
                    r"|[^，。；：、]{1,24}、[^，。；：、]{1,24}?(?:和|及|以及|与|或者?)[^，。；：、]{1,24}"  # A、B和C
                    r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
-                   r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}")  # 包括地表水和地下水
-_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|给予|处以|进行|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
+                   r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}"  # 包括地表水和地下水
+                   # two items of one kind: 全民所有制和劳动群众集体所有制
+                   r"|(?:(?!包括|分为|分成)[^，。；：、]){1,20}?([\u4e00-\u9fff]{2,4})(?:和|及|以及|与)[^，。；：、]{1,20}?\1(?=[，。；：]|$)")
+_LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|即|设置|给予|处以|进行|重点|推进|推动|推广|发展|支持|鼓励|加快|建设|开展|实施|实行|围绕|聚焦|采用|"
                         r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对|将|把)")
 
 
@@ -150,7 +154,9 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         return []
     flat = compact(sentence)
     spans = _flat_spans(flat.text, kind, responsible, attributes)
-    titled = [m.span("title") for m in _TITLED.finditer(flat.text)]
+    # 根据《…法》第四十七条的规定: a law cited as the ground of a rule is not the paper the rule names
+    titled = [m.span("title") for m in _TITLED.finditer(flat.text)
+              if not (_GROUND_BEFORE.search(flat.text, 0, m.start()) and _GROUND_AFTER.match(flat.text, m.end()))]
     if kind == ENTITY and names and titled and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = titled  # 哪部法规: the one a 《title》 names (发放什么文件, where none is: the paper issued)
     elif kind == ENTITY and names:
@@ -163,6 +169,8 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     return [flat.original_span(start, end) for start, end in spans]
 
 
+_GROUND_BEFORE = re.compile(r"(?:根据|依照|按照|依据)$")
+_GROUND_AFTER = re.compile(rf"(?:第[{_CN}\d]+条(?:第[{_CN}\d]+款)?)?的?(?:规定|有关规定)")
 _CURRENCY_AFTER = re.compile(r"(?:人民币(?:以上|以下|以内)?)?")
 _EDITION = re.compile(r"[（(]\d{4}年版[）)]")
 
@@ -198,12 +206,16 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
             if quoted:  # the name the text gives the thing outright
                 return quoted
             found = [(m.span(), len(m.group("kind")))
-                     for m in re.finditer(rf"{_ENTITY_CHAR}{{2,20}}?(?P<kind>{ending})", text)]
+                     for m in re.finditer(rf"{_JOINED_NAME_HEAD}{_ENTITY_CHAR}{{2,20}}?(?P<kind>{ending})", text)]
             spans = [_before_examples_close(text, _after_last_verb(text, span, kind), kind) for span, kind in found]
             if spans:
                 return spans
     # 示范型金融服务站点叫什么 where the text says 打造“绿盈驿站”: a quoted name is what the thing is called.
     return [m.span("name") for m in re.finditer(r"“(?P<name>[^“”，。；]{2,20})”", text)]
+
+
+# 多党合作和政治协商制度: two names that share the kind are one
+_JOINED_NAME_HEAD = rf"(?:{_ENTITY_CHAR}{{2,8}}和(?={_ENTITY_CHAR}))?"
 
 
 def _before_examples_close(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -247,12 +259,12 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法)*"
                            r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|指导|要求|督促|协调|设立|深化|"
-                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|经过?(?=[市省县区国各]))+")
+                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各]))+")
 
 
 _HANDING = re.compile(HANDING_VERBS)
 _INNER_VERB = re.compile(r"申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
-                         rf"划定为|制作|作出|办理|颁布|发布|印发|签署|签订|提交|{HANDING_VERBS}")
+                         rf"划定为|制作|作出|办理|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:

@@ -6,7 +6,8 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import DATE, ENTITY, LIST, ORG, PERIOD_RULE_ASKED, PRISON_TERM_ASKED, QUANTITY, TIME_SPAN_ASKED
+from qa.answer_types import (DATE, ENTITY, LIST, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PRISON_TERM_ASKED,
+                             QUANTITY, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import word_bounds
 from qa.question_evidence import BASELINE, CHANGE
@@ -35,7 +36,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
     if kind in (ENTITY, ORG, LIST):
-        values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question))]
+        values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question, kind))]
     spans = [s for s in values
              if _SAID_AGE_LEAD.sub("", compact(sentence[s[0]:s[1]]).text) not in (evidence.said or flat_question)
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
@@ -72,15 +73,18 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         and followed_as_asked(sentence, span, flat_question, _ASKING_A_VALUE, reach=3),
                                         kind == QUANTITY and _modifies_a_said_noun(sentence, span, flat_question),
                                         kind == LIST and _opened_by_the_asked_verb(sentence, span, flat_question),
+                                        _names_its_parallel_item(sentence, span, spans, flat_question),
                                         _chunk_coverage(sentence, span, evidence, values), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
-        term = _PRISON_TERM.match(sentence, best[1]) if term_asked else None
+        term = _PRISON_TERM.match(sentence, best[1]) if re.search(PENALTY_KIND_ASKED, flat_question) else None
         if term:  # 判多重的刑: the term with its kind (五年以上有期徒刑), not the years alone
             return (best[0], term.end())
         said = re.match(r"[年已]?满", sentence[best[0]:best[1]])
-        if said and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
-            best = (best[0] + said.end(), best[1])  # 住满多少天 asks the days: 一百八十三天; 年满多少周岁 the age
+        age = re.search(r"岁", sentence[best[0]:best[1]]) is not None
+        if said and not age and re.search(r"(?<![不未])满(?:多少|几)", flat_question):
+            # 住满多少天 asks the days: 一百八十三天; an age keeps its bound (年满多少岁 → 年满二十八周岁)
+            best = (best[0] + said.end(), best[1])
         return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
     if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪", flat_question):
@@ -330,6 +334,9 @@ def _without_closing_note(sentence: str, span: tuple[int, int]) -> tuple[int, in
     return (span[0], note.start()) if note and note.start() - span[0] >= 2 else span
 
 
+_JOINING = ("、", "和", "及", "与", "或", "或者", "以及")
+
+
 def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str, kind: str,
                         tag) -> tuple[int, int]:
     """A name or list without the question's own words at its edges: the words before it up to a verb the
@@ -359,6 +366,7 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     others = re.split(r"[、和及]", value)[:-1]
     tail = min((n for n in range(lead + 1, len(words)) if kind == LIST and said(n, len(words))
                 and words[n].flag.startswith("v") and "的" not in (pair.word for pair in words[max(0, n - 2):n])
+                and words[n - 1].word not in _JOINING  # 引导、监督和管理 for 哪几方面的管理: the last item
                 and not any(item.endswith(value[starts[n]:]) for item in others)),
                default=len(words))
     start, end = starts[lead], starts[tail]
@@ -416,10 +424,13 @@ def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str
     return (span[0] + said, span[1]) if said else span
 
 
-def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int] | None:
+def _without_said_items(sentence: str, span: tuple[int, int], flat_question: str,
+                        kind: str | None = None) -> tuple[int, int] | None:
     """A list without the items the question already names (除三明农商行外，另一家是… → 沙县农商行), when
     the items left stand together."""
-    items = [m.span() for m in re.finditer(r"[^、]+", sentence[span[0]:span[1]])]
+    # a name joins two of one kind by 和 (航道维护尺度和内河航道图): each is an item; 共和国 is no join
+    items = [m.span() for m in re.finditer(r"(?:[^、和]|(?<=共)和(?=国))+" if kind == ENTITY else r"[^、]+",
+                                           sentence[span[0]:span[1]])]
     # 所称天然气包括天然气、煤层气和煤制气: the term a list defines may be one of its items
     defined = re.search(r"([\u4e00-\u9fff]{2,10})[，,]?(?:包括|是指|分为)$", compact(sentence[:span[0]]).text)
     left = [n for n, (start, end) in enumerate(items)
@@ -492,11 +503,12 @@ def _same_bound(text: str) -> str:
     for spellings, word in _BOUND_SPELLINGS:
         text = spellings.sub(word, text)
     return text
-_HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|年均|平均")
+_HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|连续|年均|平均")
 
 
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
-_DURATION = re.compile(r"(?:提前|连续)?[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)(?:内|以内|以上)?")
+_SPAN_OF_TIME = r"[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)"
+_DURATION = re.compile(rf"(?:提前|连续)?{_SPAN_OF_TIME}(?:以上|至|到)?(?:{_SPAN_OF_TIME})?(?:内|以内|以上|以下)?")
 _TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|{PERIOD_RULE_ASKED}")
 
 
@@ -555,6 +567,30 @@ def _counts_the_asked(sentence: str, span: tuple[int, int], evidence: Evidence) 
     left = max((sentence.rfind(mark, 0, span[0]) + 1 for mark in "，,；;。：:"), default=0)
     right = min((i for i in (sentence.find(mark, span[1]) for mark in "，,；;。") if i >= 0), default=len(sentence))
     return any(word in compact(sentence[left:right]).text for word in evidence.counted)
+
+
+def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[tuple[int, int]],
+                             flat_question: str) -> bool:
+    """Of chunks said alike (耕地的承包期为三十年，草地的承包期为…，林地的承包期为三十年至七十年), the one whose own
+    item, before the words they share, is the one the question names (林地), when another's is not."""
+    def prefix(value: tuple[int, int]) -> str:
+        left = max((found + len(mark) for mark in _CHUNK_MARKS if (found := sentence.rfind(mark, 0, value[0])) >= 0),
+                   default=0)
+        return compact(sentence[left:value[0]]).text
+
+    prefixes = [prefix(other) for other in spans]
+    if len(spans) < 2 or span not in spans:
+        return False
+    shared = 0
+    while shared < min(map(len, prefixes)) and len({p[len(p) - shared - 1] for p in prefixes}) == 1:
+        shared += 1
+    if shared < 2:
+        return False
+    def says_its_item(p: str) -> bool:  # a word of two or more ending in the chunk's own part, or just past it
+        end = len(p) - shared
+        return any(p[start:stop] in flat_question for start in range(max(end - 2, 0), end)
+                   for stop in range(max(end, start + 2), min(end + 2, len(p)) + 1))
+    return says_its_item(prefixes[spans.index(span)]) and not all(map(says_its_item, prefixes))
 
 
 def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
