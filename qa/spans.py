@@ -398,6 +398,10 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     items = text[start:end].split("、")
     if len(items) > 1 and all(gazetteer().names.get(item) for item in items[:-1]):
         last = next((e for s, e, _ in gazetteer().find(items[-1]) if s == 0), None)
+        # …凉山州和攀枝花市“三州一市”: a place joined to it by 和 or 及 is the last item's too
+        joined = re.match(r"(?:和|及|以及)", items[-1][last:]) if last is not None else None
+        following = [e for s, e, _ in gazetteer().find(items[-1]) if joined and s == last + joined.end()]
+        last = following[0] if following else last
         if last is not None:
             end = end - len(items[-1]) + last
     return (start, end) if end > start else match.span()
@@ -416,7 +420,10 @@ def _before_an_overlong_last_item(text: str, start: int, end: int) -> int:
     after_join = end - len(items[-1]) + joins[0].end()
     last = re.match(r"[^，。；：,;:等的]*", text[after_join:]).group()  # to its own end, past the match's reach
     longest = max(len(item) for item in items[1:-1])  # the first may still hold the words that open the list
-    if len(last) >= 10 and len(last) > 2 * longest:
+    # (阿坝州、甘孜州、凉山州和攀枝花市“三州一市”: a place after the join of places is the last item)
+    places = all(gazetteer().names.get(item) for item in items[1:-1]) and \
+        any(found == 0 for found, _, _ in gazetteer().find(last))
+    if len(last) >= 10 and len(last) > 2 * longest and not places:
         return end - len(items[-1]) + joins[0].start()
     return end
 

@@ -2,7 +2,8 @@
 the old wording before the new, and the new one is in force; 2001年章程修正案 is 章程修正案（2001年）;
 第十三条的解释 names an interpretation, not an article to look up. And values such texts state: a term
 asked in years without its kind, a fine from a share to a multiple, 连续 kept, two items of one kind, the
-item said alike in parallel chunks, a body that is a 特别行政区政府. Each on documents built here."""
+item said alike in parallel chunks, a body that is a 特别行政区政府, places listed up to one joined by 和. Each
+on documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -64,11 +65,18 @@ ZHUHAI = """# 珠海市旧物回收管理规定
 """
 
 
+SOLAR = """# 四川省旧物回收规划
+
+一、旧物回收站主要集中在川西高原的阿坝州、甘孜州、凉山州和攀枝花市“三州一市”，可利用闲置土地建设。
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {
         "old_and_new.md": OLD_AND_NEW, "later.md": LATER_AMENDMENT, "interpretation.md": INTERPRETATION,
-        "transport.md": OTHER_LAW, "penalties.md": PENALTIES, "zhuhai.md": ZHUHAI})
+        "transport.md": OTHER_LAW, "penalties.md": PENALTIES, "zhuhai.md": ZHUHAI,
+        "solar.md": SOLAR})
 
 
 def test_the_new_wording_answers_and_the_old_only_when_asked(engine):
@@ -116,6 +124,7 @@ def test_a_value_in_another_measure_is_no_answer(engine, question):
 @pytest.mark.parametrize("question, expected", [
     ("回收站的基础包括哪两种所有制？", "全民所有制和劳动群众集体所有制"),
     ("2009年章程修正案在序言里写进了哪项要长期存在和发展的制度？", "多党合作和政治协商制度"),
+    ("旧物回收站主要集中的“三州一市”具体指哪些地方？", "阿坝州、甘孜州、凉山州和攀枝花市"),
 ])
 def test_two_names_of_one_kind_joined_by_he(engine, question, expected):
     assert marked(engine, question) == expected
