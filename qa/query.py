@@ -124,8 +124,10 @@ _GROUP_KIND = {"paren_cn_item": "（一）", "item": "1.", "after_paren": "1.", 
                "paren_num": "（1）"}
 
 
-# 国安法第十四条的解释: articles an interpretation or decision is of name that document; they cite no clause.
-_INTERPRETED = re.compile(r"(?:第[（(]?[零〇一二三四五六七八九十百千\d]+[）)]?[条款项]|附件[一二三四五六七八九十\d]+|[、和及])+(?=的(?:解释|决定))")
+# 国安法第十四条的解释: the articles an interpretation or decision is of name that document; they cite no clause.
+INTERPRETED_ARTICLES = r"(?:第[（(]?[零〇一二三四五六七八九十百千\d]+[）)]?[条款项]|附件[一二三四五六七八九十\d]+|[、和及])+"
+INTERPRETATION = r"的(?:解释|决定)"
+_INTERPRETED = re.compile(rf"{INTERPRETED_ARTICLES}(?={INTERPRETATION})")
 
 
 def question_refs(text: str) -> list[Ref]:

@@ -95,7 +95,10 @@ _SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州]
 def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
     """The years asked about, without a year said only inside a document title the question spells out
     (国务院2030年前碳达峰行动方案对2035年…: 2035 is asked, 2030 names the plan)."""
-    flat, spelled = compact(normalize(question)).text, [compact(normalize(title)).text for title in titles]
+    flat = compact(normalize(question)).text
+    if not YEAR_RE.search(flat):
+        return []
+    spelled = [compact(normalize(title)).text for title in titles]
     outside = {m.group("year") for m in YEAR_RE.finditer(flat)
                if not any(flat[m.start():m.start() + 8] in title or flat[max(m.start() - 3, 0):m.end()] in title
                           for title in spelled)

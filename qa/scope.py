@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from index.tokenize import normalize
 from qa.places import Place, gazetteer
-from qa.query import NAME_MATCH, Reading, names_another_edition, read_question, title_bigrams
+from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading, names_another_edition, read_question,
+                      title_bigrams)
 
 # A document name in a question: words ending in the kind of document (…法, …条例, …方案).
 # Without 《》 only laws and regulations count (…法, …条例, and the rules that implement them: …法实施细则):
@@ -32,7 +33,7 @@ _INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|�
                          r"(?:现行的?|新修订的|修订后的)?")
 # 香港基本法第二十二条、第二十四条的解释: the articles after a law's name, and the interpretation of them, are
 # the document named.
-_ARTICLES_INTERPRETED = re.compile(r"(?:第[（(]?[零〇一二三四五六七八九十百千\d]+[）)]?[条款项]|附件[一二三四五六七八九十\d]+|[、和及])+的(?:解释|决定)")
+_ARTICLES_INTERPRETED = re.compile(INTERPRETED_ARTICLES + INTERPRETATION)
 # 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
 _GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
                            r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
@@ -92,7 +93,7 @@ def _covered(place: Place, library, hits: list) -> bool:
     """Some document is of this place or names it in its title; or of a city it lies in (台山's targets are in
     a 江门 plan); or of a province it lies in whose text the hits show speaking of it (甘孜州 in the 四川 plan).
     A 广东省 plan is no answer for 恩平, nor a 长沙 plan for 湖南省."""
-    names = {place.name, gazetteer().short_name(place)}
+    names = _names_of(place)
     # 《海南自由贸易港法》, a national law, is about 海南: a title naming the place covers it, unless the
     # document is of a place inside it (江门市江海区…方案 is no answer for 江门市)
     if any(any(name and name in normalize(title) for name in names) and (region is None or not region.within(place))
@@ -106,6 +107,11 @@ def _covered(place: Place, library, hits: list) -> bool:
         if any(hit.document == title and any(name in hit.text for name in names) for hit in hits):
             return True
     return False
+
+
+def _names_of(place: Place) -> set[str]:
+    """The names a place goes by: 江门市 and 江门."""
+    return {place.name, gazetteer().short_name(place)}
 
 
 def _nearest_titles(place: Place, library) -> list[str]:
@@ -157,7 +163,7 @@ def _spoken_of_by_its_place(name: str, hits: list) -> bool:
     if not places or places[0][0] != 0:
         return False
     rest = normalize(name)[places[0][1]:].replace("的", "")
-    names = {n for place in places[0][2] for n in (place.name, gazetteer().short_name(place)) if n}
+    names = {name for place in places[0][2] for name in _names_of(place) if name}
     return len(rest) >= 4 and any(
         any(n in normalize(hit.document) for n in names)
         and rest in re.sub(r"《[^》]*》", "", normalize(hit.text)).replace("的", "") for hit in hits[:5])
