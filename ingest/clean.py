@@ -53,6 +53,8 @@ _CLAUSE_PUNCT = re.compile(r"[，。；！？,;]")  # as above without 、, whic
 _BOX_HEADING = re.compile(r"^(?:专栏|表|图)\s*\d{1,2}(?:\s*[：:、.．]|\s+[\u4e00-\u9fff“])")
 _CONTINUATION_START = re.compile(r"^[，。、；：！？）》”’」』,.;:)%‰]")
 _SHORT_LINE = 20
+# A line that stops on a joining word (…企业事业单位和 / 其他生产经营者…) has the rest of its sentence to come.
+_JOINING_END = re.compile(r"[\u4e00-\u9fff](?:和|及|与|或者|或|以及|的|、)$")
 TITLE_KINDS = "方案|办法|条例|规定|意见|通知|规划|细则|决定|计划|纲要|措施|指南|要点|制度|公告|通告|决议|批复|规则|标准|行动"
 _TITLE_LIKE = re.compile(rf"({TITLE_KINDS})([（(][^）)]{{1,20}}[）)])?$")
 _ASCII_PARENS = re.compile(r"^\(\s*([一二三四五六七八九十百\d]{1,4})\s*\)\s*")
@@ -199,6 +201,8 @@ def _separator(previous: str, line: str) -> str:
 def continues(previous: str, line: str) -> bool:
     """Whether line carries on the paragraph previous (a hard wrap or a page break), rather than starting one."""
     if _CONTINUATION_START.match(line):
+        return True
+    if _JOINING_END.search(previous) and not starts_with_marker(line):
         return True
     if starts_with_marker(line) or line.startswith(("——", "—— ")) or is_heading_line(previous):
         return False

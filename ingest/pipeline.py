@@ -20,7 +20,8 @@ from ingest.structure import Section, pieces, sections
 
 # Part of every document's fingerprint: a new parser version re-reads files that did not change.
 # 5: a .docx with Word's automatic numbering now keeps its 一、（一）1. (ingest/docx_numbering.py).
-PARSER_VERSION = "9"
+# 10: a line that stops on 和/及/的/、 goes on across a blank line (PDF text: …单位和 / 其他…).
+PARSER_VERSION = "10"
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than parsing in one
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, asked_type
+from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, RESPONSIBLE_ASKED, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
 from qa.found import (acts_right_after, does_the_asked_act, missing_year, names_the_asked_day, names_year,
@@ -18,7 +18,7 @@ from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
-from qa.spans import bracketed_span, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
+from qa.spans import bracketed_span, is_body_note, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
 from qa.value_choice import asked_year, best_span, counted_as_asked, followed_as_asked, framed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -260,7 +260,10 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             as_asked = kind in (ORG, LIST, ENTITY) and span and (
                 followed_as_asked(sentence, span, question) or framed_as_asked(sentence, span, question)
                 or (kind == LIST and counted_as_asked(highlight, question)))
-            score = (evidence.coverage(context) + 0.5 * evidence.coverage(sentence)
+            # A closing note of the bodies that carry a measure out (（市发展改革委、市经济信息委）) is said of the
+            # whole clause: for who is responsible, its words are the clause's.
+            noted = kind == ORG and is_body_note(sentence) and re.search(RESPONSIBLE_ASKED, question)
+            score = (evidence.coverage(context) + 0.5 * evidence.coverage(hit.text if noted else sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
                      + (0.5 if as_asked else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,

@@ -10,7 +10,7 @@ from qa.slots import is_an_act
 
 QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
 # Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
-ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点"
+ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基地|平台|园区|中心|工厂|品牌|产业链|集群|基金|试点|公园|保护区"
 # Kinds of thing a law names, with the endings their names take as patterns (林长制, not 直辖市制定;
 # 《电力业务许可证》; 火灾事故认定书).
 KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"),
@@ -28,6 +28,7 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
 PRISON_TERM_ASKED = r"判(?:处)?(?:多重|几年|多少年|多久|什么刑)|(?:怎么|如何)判|多重的刑|刑期(?:是)?(?:多长|多久|几年)"
 # …and whether it asks the kind of penalty with the years: how heavy, or the kind said after its number
 # (判多少年有期徒刑); 判几年 asks the years alone (三年以上十年以下).
+RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 PENALTY_KIND_ASKED = r"判(?:处)?(?:多重|什么刑)|(?:怎么|如何)判|多重的?刑?|(?:几|多少)年(?:有期徒刑|拘役|管制)"
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)

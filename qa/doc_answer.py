@@ -10,14 +10,15 @@ from qa.answer_types import DATE, DOC_NUMBER, ORG
 
 _ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
                           r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,2}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)")
-_ASKS_ADOPTED = re.compile(r"通过|审议|批准")
+# 通过 asks the adoption where it closes the question (哪天通过的), not as "by way of" (通过…平台披露)
+_ASKS_ADOPTED = re.compile(r"通过(?=的|了|[？?]|$|日期|时间)|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
 _ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|执行日期|(?:起|开始)(?:正式)?(?:实施|执行|实行)")
 # 落款 is the signature at the foot of the document, dated the day it is signed.
-_ASKS_WRITTEN = re.compile(r"成文|落款|签发|印发日期|发文日期|哪天印发|什么时候印发|哪一天印发|印发的日期")
+_ASKS_WRITTEN = re.compile(r"成文|落款|签发|(?:印发|发文)的?(?:日期|时间)|(?:哪天|哪一天|什么时候|何时)(?:印发|发文)")
 # A web page prints its own 发布日期, days after the 成文日期 the document is signed on.
-_ASKS_PUBLISHED = re.compile(r"发布日期|哪天发布|什么时候发布|哪一天发布|何时发布|发布时间|公开发布")
+_ASKS_PUBLISHED = re.compile(r"发布的?(?:日期|时间)|(?:哪天|哪一天|什么时候|何时)发布|公开发布")
 _IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效|执行|实行)")
 # 本条例自公布之日起施行: the text sets no day of its own; the answer is the event it counts from.
 _IN_FORCE_ON_EVENT = re.compile(r"(自\s*(?:公布|发布|印发|颁布)之日起)\s*(?:施行|实施|生效|执行|实行)")

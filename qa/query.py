@@ -14,8 +14,9 @@ from qa.places import Place, gazetteer, word_bounds
 
 _CN = "零〇一二三四五六七八九十百千两"
 # Words by which a question asks about the national level (国务院 and ministries are also issuers, found
-# among document names). 国家 counts only where it stands for the state's own plan, not in 国家标准.
-_NATIONAL = re.compile(r"全国|国务院|党中央|中央层面|国家层面|国家部委|部委|国家(?=的|对|有|要求|规定|提出|方案|政策|层面|出台|怎么|如何|在|法律)")
+# among document names). 国家 counts only where it stands for the state's own plan, not in 国家标准; 全国
+# not where it ranks something (全国首个碳中和工厂, 走在全国前列).
+_NATIONAL = re.compile(r"全国(?!首[个家批座次]|第一|领先|前列|一流|率先)|国务院|党中央|中央层面|国家层面|国家部委|部委|国家(?=的|对|有|要求|规定|提出|方案|政策|层面|出台|怎么|如何|在|法律)")
 # Words by which a question asks about a level below the state (省级, 市一级, 区县): each level's documents.
 _LEVEL_WORDS = [
     ("省", re.compile(r"省级|省一级|省层面|省里")),
@@ -74,10 +75,10 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     return Reading(kept, places, national, titles, refs, names, levels)
 
 
-def names_blanked(text: str, document_names: list[str], title_pairs: set[str]) -> str:
+def names_blanked(text: str, document_names: list[str], title_pairs: set[str], shortest: int = 4) -> str:
     """text with the places, the document names and the stretch spelling out a title blanked (blank_mention);
     levels and clause positions stay: inside a document they still say which clause is meant."""
-    return blank_mention(_blank(text, _name_spans(text, document_names)[0])[0], title_pairs)
+    return blank_mention(_blank(text, _name_spans(text, document_names)[0])[0], title_pairs, shortest=shortest)
 
 
 def _name_spans(text: str, document_names: list[str]) -> tuple[list[tuple[int, int]], list[Place]]:
@@ -256,11 +257,15 @@ def _title_runs(text: str, pairs: set[str]) -> list[tuple[int, int]]:
 
 
 def spells_out_title(question: str, title: str) -> bool:
-    """The question holds the whole title, but for 中华人民共和国, brackets and quotes (农业农村减排固碳实施方案),
-    and does not name another edition of it."""
-    bare = "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(title))))
-    return len(bare) >= 4 and bare in "".join(_UNITS.findall(normalize(question))) \
+    """The question holds the whole title, but for 中华人民共和国, brackets, quotes and the words a short form
+    leaves out (农业农村减排固碳实施方案), and does not name another edition of it."""
+    bare = _FILLER.sub("", "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(title)))))
+    return len(bare) >= 4 and bare in _FILLER.sub("", "".join(_UNITS.findall(normalize(question)))) \
         and not names_another_edition(question, title)
+
+
+# Words a title's short form leaves out: 城乡建设领域碳达峰方案 is the 城乡建设领域碳达峰实施方案.
+_FILLER = re.compile(r"实施|行动|工作")
 
 
 _BRACKETED = re.compile(r"[（(]([^）)]{1,16})[）)]")

@@ -57,9 +57,11 @@ def without_document_names(text: str, library: Library) -> str:
     that spells out a title (qa.query.blank_mention). Inside the document they chose, they are no evidence
     of which sentence answers."""
     text = normalize(text)
-    named = np.flatnonzero(library.title_index.per_document(text)[:-1] >= NAME_MATCH)
+    recall = library.title_index.per_document(text)[:-1]
+    named = np.flatnonzero(recall >= NAME_MATCH)
     pairs = set().union(*(title_bigrams(library.titles[n]) for n in named))
-    return names_blanked(text, list(library.names.keys), pairs)
+    # a short name spelled out in full (能源法) is blanked as a longer loose mention is
+    return names_blanked(text, list(library.names.keys), pairs, shortest=3 if (recall >= 1.0).any() else 4)
 
 
 def read_for_ranking(text: str, library: Library, analyzer: Analyzer) -> Question:

@@ -144,6 +144,17 @@ _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|即|设置|给予
                         r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对|将|把)")
 
 
+_BODY_NOTE = re.compile(r"[（(](?:(?:牵头单位|责任单位|牵头部门|责任部门)[：:])?(?P<orgs>[^（）()]+)[）)]")
+
+
+def is_body_note(sentence: str) -> bool:
+    """The sentence is only a bracket naming the bodies that carry out its clause (（市发展改革委、市经济信息委）,
+    （责任单位：省能源局）), as plans close a measure."""
+    note = _BODY_NOTE.fullmatch(compact(sentence).text)
+    return note is not None and all(_ORG.fullmatch(name) for name in re.split(r"[、，,]", _JOINED_NAME.sub(
+        lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), note.group("orgs"))) if name)
+
+
 def value_spans(sentence: str, kind: str | None, responsible: bool = False,
                 names: list[str] = (), attributes: bool = False) -> list[tuple[int, int]]:
     """(start, end) in sentence of every span of this kind; whitespace inside the sentence is allowed
@@ -235,6 +246,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         return _outermost([m.span() for m in _DATE.finditer(text)])
     if kind == DOC_NUMBER:
         return [m.span() for m in _DOC_NUMBER.finditer(text)]
+    if kind in (ORG, ENTITY):  # （八）推动数据中心…: the number that opens a clause opens no name
+        text = _CLAUSE_NUMBER.sub(lambda m: "，" * len(m.group()), text)
     if kind == ORG:
         text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
@@ -333,6 +346,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _SECTION_NUMBER = re.compile(rf"^[{_CN}]{{1,4}}、")
+_CLAUSE_NUMBER = re.compile(rf"^\s*(?:[{_CN}]{{1,4}}、|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))")
 _ITEM_OPENING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．])?"
                            r"(?:是指|系指|指|即)?")
 
@@ -354,7 +368,9 @@ def is_closing_deng(text: str, at: int) -> bool:
     return at in bounds and at + 1 in bounds
 
 
-_LIST_CLOSING = re.compile(r"统称|合称|总称|以下简称|简称|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:个|类|种|项)[\u4e00-\u9fff]{0,4}$")
+# (…和金山三大海域风电开发: the count of the items closes them wherever the sentence goes on)
+_LIST_CLOSING = re.compile(r"统称|合称|总称|以下简称|简称|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+(?:个|类|种|项)[\u4e00-\u9fff]{0,4}$"
+                           r"|(?<=[\u4e00-\u9fff])[两二三四五六七八九十]+大(?=[\u4e00-\u9fff])")
 
 
 def _list_span(text: str, match: re.Match) -> tuple[int, int]:
@@ -404,7 +420,9 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         last = following[0] if following else last
         if last is not None:
             end = end - len(items[-1]) + last
-    return (start, end) if end > start else match.span()
+    start, end = (start, end) if end > start else match.span()
+    quoted = re.match(r"“[^“”]+”", text[start:end + 1])  # “渗、滞、蓄、净、用、排”方式: the items inside the quotes
+    return (start + 1, start + quoted.end() - 1) if quoted and "、" in quoted.group() else (start, end)
 
 
 _LAST_JOIN = re.compile(r"以及|及|和|与|或者")

@@ -7,7 +7,7 @@ import re
 
 from ingest.structure import chinese_number
 from qa.answer_types import (DATE, ENTITY, LIST, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PRISON_TERM_ASKED,
-                             QUANTITY, TIME_SPAN_ASKED)
+                             QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import word_bounds
 from qa.question_evidence import BASELINE, CHANGE
@@ -27,7 +27,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
         return _framed_name(sentence, question, evidence, strict=True)
-    responsible = bool(re.search(r"牵头|负责|责任", question))
+    responsible = re.search(RESPONSIBLE_ASKED, question) is not None
     penalty = re.search(r"罚|处多少|处以", question) is not None
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
@@ -144,7 +144,8 @@ def _to_word_end(sentence: str, end: int) -> int:
     if end in bounds:
         return end
     after = min((bound for bound in bounds if bound > end), default=end)
-    return after if after - end <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", sentence[end:after]) else end
+    # jieba's 系统对 (登记系统对…进行登记) does not make 对 part of the name
+    return after if after - end <= 2 and re.fullmatch(r"(?![对和与及或在向由从把将被等])[\u4e00-\u9fff]+", sentence[end:after]) else end
 
 
 # 处上一年年收入百分之八十的罚款, 总额为国家上年度职工年平均工资的二十倍: a multiple or a share is of what
