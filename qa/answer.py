@@ -11,7 +11,7 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, RESPONSIBLE_ASKED, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
-from qa.found import (acts_right_after, does_the_asked_act, missing_year, names_the_asked_day, names_year,
+from qa.found import (acts_right_after, does_the_asked_act, missing_period, missing_year, names_the_asked_day, names_year,
                       of_another_degree, of_subject, of_violation, on_subject)
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
@@ -190,7 +190,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
                                 result.query)
     quote = of_year if of_year and on_subject(of_year, hits, evidence, kind) else \
         _on_subject_quote(leading, hits, evidence, kind, result.query)
-    missing = missing_year(quote, hits, evidence)
+    missing = missing_year(quote, hits, evidence) or missing_period(quote, hits, result.query)
     if quote is None or missing or not on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
             or (kind == QUANTITY and not of_subject(quote, hits, evidence)) or not of_violation(quote, hits, evidence) \
             or (kind == ORG and not does_the_asked_act(quote, evidence.act)) \

@@ -70,7 +70,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
 ]
 # What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
@@ -116,6 +116,8 @@ _COUNT = "个座家项条辆台套处所批只艘根人名户"
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
 TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期(?:间|限)?(?:是|为|有)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
+# From what is measured to the asking words, past one clause of time (电解铝使用可再生能源的比例，到2025年要提高到多少)
+_THEN_ASKED = r"[^，,。？?]{0,10}(?:[，,][^，,。？?]{0,12})?"
 _MEASURES = [
     (re.compile(PRISON_TERM_ASKED), re.compile(r"年|月")),
     # a span asked in years, months or days is answered in them (几年 is not answered by 六个月至十二个月)
@@ -145,11 +147,11 @@ _MEASURES = [
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
-    (re.compile(r"装机(?:容量|规模)?[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"瓦")),
-    (re.compile(r"(?:比重|占比|比例|份额)[^，,。？?]{0,8}(?:多少|几成)"), re.compile(r"%|％|‰|分之|成")),
-    (re.compile(r"面积[^，,。？?]{0,8}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
+    (re.compile(rf"装机(?:容量|规模)?{_THEN_ASKED}(?:多少|几)"), re.compile(r"瓦")),
+    (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)"), re.compile(r"%|％|‰|分之|成")),
+    (re.compile(rf"面积{_THEN_ASKED}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
     # A rate (保护率, 覆盖率) is a share: 60%, not the 8000万千瓦 the same sentence gives for something else.
-    (re.compile(r"[\u4e00-\u9fff]率(?!先)[^，,。？?]{0,10}(?:多少|多高|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),
+    (re.compile(rf"[\u4e00-\u9fff]率(?!先){_THEN_ASKED}(?:多少|多高|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),
 ]
 
 

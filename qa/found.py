@@ -32,6 +32,23 @@ def missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> st
     return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
 
 
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_PERIOD_END = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030", "十六五": "2035"}
+
+
+def missing_period(quote: Quote | None, hits: list[Hit], question: str) -> str:
+    """When the question names a five-year plan's period (“十五五”) and the answering sentence (with its lead)
+    speaks of another (“十四五”期间…) without the one asked, its title naming it, or the year it ends: say so."""
+    asked = list(dict.fromkeys(_PLAN_PERIOD.findall(normalize(question))))
+    if not asked or quote is None:
+        return ""
+    scope = _scoping_text(quote, hits)
+    said = set(_PLAN_PERIOD.findall(f"{quote.document} {scope}"))
+    if not said - set(asked) or any(p in said or _PERIOD_END.get(p, "-") in years_named(scope) for p in asked):
+        return ""
+    return f"文库中最相关的条款（{quote.citation}）没有提到“{'”“'.join(asked)}”时期的内容。"
+
+
 # 全民国防教育日是每年的哪一天: a day or festival asked by its name is answered where that name is said.
 _NAMED_DAY = re.compile(r"([\u4e00-\u9fff]{3,30}?[日节])(?:是|为|定在|在)(?:每年)?的?(?:哪|什么|几)")
 _NOT_A_DAY_NAME = re.compile(r"施行|生效|实施|发布|印发|截止|开始|结束|申报|缴纳|之日")
@@ -109,8 +126,11 @@ def _pairs_said(name: str, plain: str) -> bool:
 
 
 def _names_a_thing(word) -> bool:
-    """新型储能 or 漏损 names what is measured; 规模 or 装机 alone only the kind of figure."""
-    return not all(KIND_OF_FIGURE.fullmatch(form) for form in word.forms)
+    """新型储能 or 漏损 names what is measured; 规模, 装机 or 装机容量 alone only the kind of figure."""
+    return not all(_KINDS_ONLY.fullmatch(form) for form in word.forms)
+
+
+_KINDS_ONLY = re.compile(rf"(?:{KIND_OF_FIGURE.pattern.removesuffix('$')})+")  # 装机容量 is two kinds of figure
 
 
 def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:

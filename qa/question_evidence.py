@@ -139,7 +139,14 @@ def _subject_phrase(question: str) -> str:
         return timed.group("thing")
     after = _THING_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
-    return _BEFORE_SUBJECT.sub("", flat, count=1) + (f" {after.group('thing')}" if after else "")
+    subject = _BEFORE_SUBJECT.sub("", flat, count=1)
+    if len(_HAN.findall(subject)) < 2 and YEAR_RE.search(flat):  # 抽水蓄能装机容量到2025年要达到多少: the
+        subject = _TIME_AND_AFTER.split(flat, maxsplit=1)[0]  # subject stands before the year
+    return subject + (f" {after.group('thing')}" if after else "")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TIME_AND_AFTER = re.compile(r"[，,]|(?:到|至|在|于)?\d{4}年")
 
 
 # 装配式建筑占新建建筑面积的比例: what a share measures comes before 占; what follows is its base, shared by

@@ -1,0 +1,67 @@
+"""A figure answers only for what the question measures, wherever the question says it: before the year
+(回收站装机容量到2030年要达到多少), across a clause of time (…的比例，到2025年要提高到多少), and named by more
+than the kind of figure (地热 in 地热发电装机容量); a five-year plan's period asked is not another's. And names
+and deadlines plans write: a month-end deadline with no year, a body after 配合,
+部署 that is no 部. Each on documents built here."""
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import answer_question
+from tests.conftest import engine_over, marked
+
+ENERGY_PLAN = """黄石市能源转型实施方案
+
+一、重点任务
+（一）推动能源结构转型
+到2030年，光伏发电装机容量达到80万千瓦以上。
+2025年再生铝产量达到150万吨，2030年电解铝使用可再生能源比例提高至30%以上。
+（四）发展多式联运
+“十四五”期间，集装箱铁水联运量年均增长15%。
+（二）加强组织领导
+各回收企业要制定具体落实举措，相关方案于3月底前报送至市回收局。
+资源循环领导小组对回收相关工作进行整体部署和系统推进。
+配合省住房和城乡建设厅做好绿色建筑三星级标识推荐工作，做好一星级标识认定和授予工作。
+（五）推广地热和港口减排
+推广地热能供暖，推进港口集装箱运输绿色转型，水水中转设施加快建设。
+"""
+
+
+# Plans on other subjects, so that the words above are as rare among clauses as in a real library.
+OTHER_TOPICS = ["农田水利", "职业教育", "社区养老", "乡村道路", "文物保护", "森林防火", "体育设施", "食品安全"]
+
+
+def other_plan(topic: str) -> str:
+    clauses = "\n".join(f"（{number}）{topic}第{number}项任务\n加强{topic}工作的第{number}项措施，做好日常管理。"
+                         for number in "一二三四五")
+    return f"黄石市{topic}工作方案\n\n一、重点任务\n{clauses}\n"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    others = {f"other{number}.txt": other_plan(topic) for number, topic in enumerate(OTHER_TOPICS)}
+    return engine_over(tmp_path_factory, {"energy.txt": ENERGY_PLAN, **others})
+
+
+@pytest.mark.parametrize("question", [
+    "地热发电装机容量到2030年要达到多少万千瓦？",
+    "电解铝使用可再生能源的比例，到2025年要提高到多少？",
+    "港口集装箱水水中转比例到2030年要提高到多少？",
+])
+def test_a_figure_of_another_thing_does_not_answer(engine, question):
+    assert not answer_question(engine, question).found
+
+
+def test_a_period_asked_is_not_another_period(engine):
+    answer = answer_question(engine, "“十五五”期间集装箱铁水联运量年均增长多少？")
+    assert not answer.found and "十五五" in answer.answer
+    assert marked(engine, "“十四五”期间集装箱铁水联运量年均增长多少？") == "15%"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("回收企业的落实方案要在什么时候之前报送？", "3月底前"),
+    ("统一部署和推进回收相关工作的是哪个机构？", "资源循环领导小组"),
+    ("绿色建筑三星级标识的推荐工作是和哪个部门一起做的？", "省住房和城乡建设厅"),
+])
+def test_deadlines_bodies_and_products_as_plans_write_them(engine, question, expected):
+    assert marked(engine, question) == expected
