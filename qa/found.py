@@ -32,6 +32,16 @@ def missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> st
     return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
 
 
+# 截至2020年底，…达到77%: what a plan reports as reached is no target it sets.
+_STATUS = re.compile(r"^\s*(?:截至|截止到?)")
+_TARGET_ASKED = re.compile(r"目标|定的|定了")
+
+
+def reports_status(quote: Quote, question: str) -> bool:
+    """The question asks a target and the sentence reports where things stood (截至…年底)."""
+    return _TARGET_ASKED.search(question) is not None and _STATUS.match(quote.text) is not None
+
+
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 _PERIOD_END = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030", "十六五": "2035"}
 
@@ -195,9 +205,10 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     # The question's words for the measure (装机容量) and for setting it (达到) say nothing of whose it is
     # (抽水蓄能电站装机容量达到).
     # Nor does a kind of figure (税率幅度 for 契税税率为百分之三至百分之五).
+    # Nor the base of a share (城镇新建建筑 in 星级绿色建筑占城镇新建建筑的比例), which other shares share.
     typed = [form for word in subject for form in word.forms
              if form in evidence.said and form not in measure and not _SETTING.fullmatch(form)
-             and not KIND_OF_FIGURE.fullmatch(form)]
+             and not KIND_OF_FIGURE.fullmatch(form) and not any(form in base for base in evidence.base_nouns)]
     synonyms = [form for word in subject for form in word.forms if form not in evidence.said]
     return bool(typed) and \
         not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \

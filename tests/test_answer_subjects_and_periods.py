@@ -1,6 +1,7 @@
 """A figure answers only for what the question measures, wherever the question says it: before the year
 (回收站装机容量到2030年要达到多少), across a clause of time (…的比例，到2025年要提高到多少), and named by more
-than the kind of figure (地热 in 地热发电装机容量); a five-year plan's period asked is not another's. And names
+than the kind of figure (地热 in 地热发电装机容量), not by another share of the same base; where things stood
+(截至2020年底) is no target; a five-year plan's period asked is not another's. And names
 and deadlines plans write: a month-end deadline with no year, a body after 配合,
 部署 that is no 部. Each on documents built here."""
 from __future__ import annotations
@@ -27,6 +28,14 @@ ENERGY_PLAN = """黄石市能源转型实施方案
 """
 
 
+BUILDING_PLAN = """黄石市绿色建筑发展方案
+
+一、发展目标
+（一）发展绿色建筑
+截至2020年底，全市城镇新建绿色建筑占当年新建建筑面积比例达到77%。
+到2025年，城镇新建建筑全面建成绿色建筑，星级绿色建筑占比达到30%以上。到2030年，装配式建筑占当年新建城镇建筑的推广比例力争达到40%。
+"""
+
 # Plans on other subjects, so that the words above are as rare among clauses as in a real library.
 OTHER_TOPICS = ["农田水利", "职业教育", "社区养老", "乡村道路", "文物保护", "森林防火", "体育设施", "食品安全"]
 
@@ -40,16 +49,24 @@ def other_plan(topic: str) -> str:
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     others = {f"other{number}.txt": other_plan(topic) for number, topic in enumerate(OTHER_TOPICS)}
-    return engine_over(tmp_path_factory, {"energy.txt": ENERGY_PLAN, **others})
+    return engine_over(tmp_path_factory, {"energy.txt": ENERGY_PLAN, "building.txt": BUILDING_PLAN, **others})
 
 
 @pytest.mark.parametrize("question", [
     "地热发电装机容量到2030年要达到多少万千瓦？",
     "电解铝使用可再生能源的比例，到2025年要提高到多少？",
     "港口集装箱水水中转比例到2030年要提高到多少？",
+    # another share of the same base, in the sentence after the one that names the thing asked
+    "到2030年，星级绿色建筑占城镇新建建筑的比例要达到多少？",
+    # where things stood is no target
+    "“十三五”时期给城镇新建建筑中绿色建筑占比定的目标是多少？",
 ])
 def test_a_figure_of_another_thing_does_not_answer(engine, question):
     assert not answer_question(engine, question).found
+
+
+def test_the_share_asked_is_marked_beside_the_one_that_is_not(engine):
+    assert marked(engine, "到2025年，星级绿色建筑占比要达到多少？") == "30%以上"
 
 
 def test_a_period_asked_is_not_another_period(engine):
