@@ -74,7 +74,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         kind == QUANTITY and _modifies_a_said_noun(sentence, span, flat_question),
                                         kind == LIST and _opened_by_the_asked_verb(sentence, span, flat_question),
                                         _names_its_parallel_item(sentence, span, spans, flat_question),
-                                        _chunk_coverage(sentence, span, evidence, values), -span[0]))
+                                        _chunk_coverage(sentence, span, evidence, values, kind == LIST), -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
         term = _PRISON_TERM.match(sentence, best[1]) if re.search(PENALTY_KIND_ASKED, flat_question) else None
@@ -595,22 +595,26 @@ def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[t
 
 
 def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
-                    values: list[tuple[int, int]] = ()) -> float:
+                    values: list[tuple[int, int]] = (), listing: bool = False) -> float:
+    """How much of the question the words around the value hold; for a list, its words run past a 、 (推进攀枝花、
+    江油、绵竹等加快完成外业、尽快转入预可研: what is said of the items is joined by 、 as they are)."""
     years_before = YEAR_RE.findall(compact(sentence[:span[0]]).text)
     year_fit = 0.5 if any(year in evidence.years for year in years_before) else 0.0
-    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values)) + year_fit
+    marks = tuple(mark for mark in _CHUNK_MARKS if mark != "、") if listing else _CHUNK_MARKS
+    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values, marks)) + year_fit
 
 
 # A count (10家, 八名以上) is followed by what it counts: in a list of counts each one's words come after it.
 _COUNT_END = re.compile(r"[个座家项条辆台套处所批只艘根名户](?:以上|以下|左右)?$")
 
 
-def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, int]] = ()) -> str:
+def _chunk_of(sentence: str, start: int, length: int, values: list[tuple[int, int]] = (),
+              marks: tuple[str, ...] = _CHUNK_MARKS) -> str:
     """The words around a value: from the punctuation (or the value) before it to the punctuation after
     it, or to its own end when another value follows first. In a table flattened into one line (居住建筑能效提升30%公共建筑能效提升20%) the words
     between two values are the second one's."""
-    before = [(sentence.rfind(mark, 0, start), mark) for mark in _CHUNK_MARKS]
-    after = [sentence.find(mark, start + length) for mark in _CHUNK_MARKS]
+    before = [(sentence.rfind(mark, 0, start), mark) for mark in marks]
+    after = [sentence.find(mark, start + length) for mark in marks]
     if _COUNT_END.search(sentence[start:start + length]) and re.match(r"[\u4e00-\u9fff]", sentence[start + length:]):
         # 5家近零碳试点学校、10家近零碳试点企业
         ends = [i for i in after if i >= 0] + [other for other, _ in values if other > start]

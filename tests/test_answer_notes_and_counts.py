@@ -1,5 +1,5 @@
 """What plans and laws dumped from PDF say around a value: a closing note of the bodies that carry a
-measure out, the count that closes a list of places, items in quotes, a system name jieba runs into the
+measure out, the count that closes a list of places, items in quotes, the list of two whose words after it are asked, a system name jieba runs into the
 next word, 全国首个 as a rank and not the national level, the day a notice went out, a title's short
 form, 通过 as "by way of", a sentence broken after 和 by a blank line, and a law named in three characters.
 Each on documents built here."""
@@ -20,6 +20,7 @@ CITY_PLAN = """黄石市旧物回收工作方案
 加快推进北岸、中岸和南岸三大岸段回收站建设，探索开展水上回收试点。综合采用“收、分、运、用”方式，提高回收效率。
 推动黄石旧物科技有限公司2023年底前打造全国首个零废弃工厂。
 市回收局依托市旧物登记系统对回收量创建、分配、注销等进行登记和管理。
+加快青石、白沙等站点预审工作，推进红柳、金竹、木兰等站点加快完成勘测、尽快转入预审。
 
 黄石市旧物回收局
 2023年5月6日
@@ -90,6 +91,8 @@ def test_a_closing_note_names_who_carries_the_measure_out(engine):
     ("哪三大岸段的回收站要加快建设？", "北岸、中岸和南岸"),
     ("黄石提高回收效率要综合采用哪几种方式？", "收、分、运、用"),
     ("回收量的创建、分配、注销等登记，依托的是什么系统？", "市旧物登记系统"),
+    # of two lists in a sentence, the one whose words after it (joined by 、 as well) the question says
+    ("哪几个回收站点要抓紧做完勘测、进入预审阶段？", "红柳、金竹、木兰"),
 ])
 def test_items_and_names_without_what_follows_them(engine, question, expected):
     assert marked(engine, question) == expected
