@@ -155,5 +155,9 @@ _SHARE_BASE = re.compile(r"占(?!比)(?P<base>[^，,占]*?)(?:的?(?:比例|比�
 
 
 def _share_base(subject: str) -> str:
-    found = _SHARE_BASE.search(subject)
+    found = _SHARE_BASE.search(subject) or _BASE_BEFORE.search(subject)
     return found.group("base") if found else ""
+
+
+# 城镇新建建筑中星级绿色建筑占比: the base said first, before 中
+_BASE_BEFORE = re.compile(r"(?P<base>[\u4e00-\u9fff]{2,12}?)中(?=[\u4e00-\u9fff]{2,}?(?:占比|比例|比重))")

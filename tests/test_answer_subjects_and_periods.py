@@ -34,6 +34,8 @@ BUILDING_PLAN = """黄石市绿色建筑发展方案
 （一）发展绿色建筑
 截至2020年底，全市城镇新建绿色建筑占当年新建建筑面积比例达到77%。
 到2025年，城镇新建建筑全面建成绿色建筑，星级绿色建筑占比达到30%以上。到2030年，装配式建筑占当年新建城镇建筑的推广比例力争达到40%。
+（二）推进节能改造
+到2025年，完成既有居住建筑节能改造面积超过1亿平方米。
 """
 
 # Plans on other subjects, so that the words above are as rare among clauses as in a real library.
@@ -60,6 +62,8 @@ def engine(tmp_path_factory):
     "到2030年，星级绿色建筑占城镇新建建筑的比例要达到多少？",
     # where things stood is no target
     "“十三五”时期给城镇新建建筑中绿色建筑占比定的目标是多少？",
+    # a count of households is not an area
+    "到2025年要完成多少万户居住建筑节能改造？",
 ])
 def test_a_figure_of_another_thing_does_not_answer(engine, question):
     assert not answer_question(engine, question).found
