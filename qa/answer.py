@@ -263,7 +263,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
                 or (kind == LIST and counted_as_asked(highlight, question)))
             # A closing note of the bodies that carry a measure out (（市发展改革委、市经济信息委）) is said of the
             # whole clause: for who is responsible, its words are the clause's.
-            noted = kind == ORG and is_body_note(sentence) and re.search(RESPONSIBLE_ASKED, question)
+            noted = kind == ORG and re.search(RESPONSIBLE_ASKED, question) and is_body_note(sentence)
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(hit.text if noted else sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
                      + (0.5 if as_asked else 0.0))

@@ -28,8 +28,8 @@ _ABSTRACT = ("要求|规定|措施|条件|情形|情况|责任|义务|权利|原
 PRISON_TERM_ASKED = r"判(?:处)?(?:多重|几年|多少年|多久|什么刑)|(?:怎么|如何)判|多重的刑|刑期(?:是)?(?:多长|多久|几年)"
 # …and whether it asks the kind of penalty with the years: how heavy, or the kind said after its number
 # (判多少年有期徒刑); 判几年 asks the years alone (三年以上十年以下).
-RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 PENALTY_KIND_ASKED = r"判(?:处)?(?:多重|什么刑)|(?:怎么|如何)判|多重的?刑?|(?:几|多少)年(?:有期徒刑|拘役|管制)"
+RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"

@@ -34,7 +34,7 @@ def missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> st
 
 # 截至2020年底，…达到77%: what a plan reports as reached is no target it sets.
 _STATUS = re.compile(r"^\s*(?:截至|截止到?)")
-_TARGET_ASKED = re.compile(r"目标|定的|定了")
+_TARGET_ASKED = re.compile(r"目标")
 
 
 def reports_status(quote: Quote, question: str) -> bool:

@@ -213,7 +213,7 @@ _UNITS = re.compile(r"[\u4e00-\u9fff0-9]")
 
 # A question names a document when it spells out most of its title's character pairs.
 NAME_MATCH = 0.6
-_HAN = re.compile(r"[\u3400-\u9fff]")
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def blank_title(text: str, pairs: set[str]) -> str:
@@ -231,7 +231,7 @@ def blank_mention(text: str, pairs: set[str], gap: int = 2, shortest: int = 4) -
     them, when that is at least shortest characters. The title's words said again elsewhere (大气污染物 after
     大气污染防治法) stay: there they say what is asked."""
     stretches: list[list[int]] = []  # [start, end, characters in runs]
-    runs = [(start, end) for start, end in _title_runs(text, pairs) if len(_HAN.findall(text[start:end])) >= 2]
+    runs = [(start, end) for start, end in _title_runs(text, pairs) if len(HAN.findall(text[start:end])) >= 2]
     for start, end in runs:  # 203 of 对2035年 is no part of the 2030年前… title said before it
         if stretches and start - stretches[-1][1] <= gap:
             stretches[-1][1:] = [end, stretches[-1][2] + end - start]

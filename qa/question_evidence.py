@@ -8,6 +8,7 @@ from index.tokenize import normalize
 from qa.answer_types import LIST, TIME_ASKING, asked_measure, asked_nouns, asked_type, counted_words
 from qa.evidence import KIND_OF_FIGURE, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.found import asked_act, violation_words
+from qa.query import HAN
 from qa.question import without_document_names
 from qa.targets import YEAR_RE, compact
 
@@ -140,12 +141,11 @@ def _subject_phrase(question: str) -> str:
     after = _THING_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
     subject = _BEFORE_SUBJECT.sub("", flat, count=1)
-    if len(_HAN.findall(subject)) < 2 and YEAR_RE.search(flat):  # 抽水蓄能装机容量到2025年要达到多少: the
+    if len(HAN.findall(subject)) < 2 and YEAR_RE.search(flat):  # 抽水蓄能装机容量到2025年要达到多少: the
         subject = _TIME_AND_AFTER.split(flat, maxsplit=1)[0]  # subject stands before the year
     return subject + (f" {after.group('thing')}" if after else "")
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TIME_AND_AFTER = re.compile(r"[，,]|(?:到|至|在|于)?\d{4}年")
 
 

@@ -123,7 +123,8 @@ def is_organisation(text: str) -> bool:
     return _ORG.fullmatch(text) is not None
 
 
-_RESPONSIBLE = re.compile(r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:](?P<orgs>[^）)。；]+)")
+_NOTE_LABEL = r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:]"
+_RESPONSIBLE = re.compile(rf"{_NOTE_LABEL}(?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 # A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程) and the word 条件
 # (动物防疫条件合格证), though not an article's 条.
@@ -144,7 +145,7 @@ _LIST_LEAD = re.compile(r"^.*(?:包括|主要有|分为|分成|即|设置|给予
                         r"应用|深化|遵循|按照|坚持|是指|分别用|使用|采取|用于|通过|经营|从事|由|在|对|将|把)")
 
 
-_BODY_NOTE = re.compile(r"[（(](?:(?:牵头单位|责任单位|牵头部门|责任部门)[：:])?(?P<orgs>[^（）()]+)[）)]")
+_BODY_NOTE = re.compile(rf"[（(](?:{_NOTE_LABEL})?(?P<orgs>[^（）()]+)[）)]")
 
 
 def is_body_note(sentence: str) -> bool:
@@ -345,8 +346,9 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-_SECTION_NUMBER = re.compile(rf"^[{_CN}]{{1,4}}、")
-_CLAUSE_NUMBER = re.compile(rf"^\s*(?:[{_CN}]{{1,4}}、|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))")
+_SECTION = rf"[{_CN}]{{1,4}}、"
+_SECTION_NUMBER = re.compile(rf"^{_SECTION}")
+_CLAUSE_NUMBER = re.compile(rf"^\s*(?:{_SECTION}|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))")
 _ITEM_OPENING = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．])?"
                            r"(?:是指|系指|指|即)?")
 
