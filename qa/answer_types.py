@@ -62,7 +62,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
     # 规模59万千瓦的是哪一个: the figure is given, the name is asked
     (ENTITY, re.compile(r"是哪一?个[？?]?$")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户届等]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户届等层栋幢间位]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
@@ -111,7 +111,7 @@ def holds(text: str, kind: str | None) -> bool:
 
 # The measure a 多少/几 question asks in (多少个, 多少万千瓦, 百分之多少) and what a value in that measure
 # carries. 个 is the general classifier, so it stands for every count word.
-_COUNT = "个座家项条辆台套处所批只艘根人名户"
+_COUNT = "个座家项条辆台套处所批只艘根人名户层栋幢间"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
@@ -126,7 +126,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日)"), re.compile(r"天|日")),
     (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
-    (re.compile(r"(?:多少|(?<!哪)几)(?:名|个?人)"), re.compile(r"人|名")),  # 多少名代表, 几人: people, as 人 or 名
+    (re.compile(r"(?:多少|(?<!哪)几)(?:名|位|个?人)"), re.compile(r"人|名|位")),  # 多少名代表, 几人: people, as 人 or 名
     (re.compile(rf"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),  # 多少万户
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
@@ -148,7 +148,8 @@ _MEASURES = [
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(rf"装机(?:容量|规模)?{_THEN_ASKED}(?:多少|几)"), re.compile(r"瓦")),
-    (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)"), re.compile(r"%|％|‰|分之|成")),
+    (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)|(?:什么|多大的?)(?:比重|占比|比例)"),
+     re.compile(r"%|％|‰|分之|成|\d\s*[:：∶]\s*\d")),  # a share, or a ratio (替代比达1:1)
     (re.compile(rf"面积{_THEN_ASKED}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
     # A rate (保护率, 覆盖率) is a share: 60%, not the 8000万千瓦 the same sentence gives for something else.
     (re.compile(rf"[\u4e00-\u9fff]率(?!先){_THEN_ASKED}(?:多少|多高|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),

@@ -248,7 +248,8 @@ def asked_act(question: str, tag) -> list[str]:
     if not asking or tag is None:
         return []
     after_asking = re.split(r"[，,；;？?。]", question[asking[-1].end():])[0]
-    return [pair.word for pair in tag(after_asking) if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
+    verbs = [pair.word for pair in tag(after_asking) if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
+    return [verb[1:] if verb[0] in "来去" else verb for verb in verbs]  # 谁来定: the act is 定
 
 
 def _text_and_after_body(quote: Quote) -> tuple[str, str]:

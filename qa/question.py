@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from qa.library import Library
 
 _SEARCHABLE = re.compile(r"[\w%]", re.UNICODE)
+# Spoken question words, in the written forms the rules and the documents use (啥时候 → 什么时候).
+_SPOKEN = {"多会儿": "什么时候", "啥": "什么", "咋": "怎么", "哪儿": "哪里"}
+_SPOKEN_WORD = re.compile("|".join(_SPOKEN))
 # Words that ask what a passage says without saying what about (讲了什么, 主要规定了哪些内容): with a cited
 # position and nothing else, the question asks for that position as it reads, from its start.
 _ABOUT_ANYTHING = frozenset("讲 说 写 讲述 规定 内容 主要 包括 包含 涉及 关于 哪些方面 方面 条文 要求 明确 提出 介绍".split())
@@ -29,7 +32,7 @@ class QueryError(ValueError):
 def question_text(question: str, limit: int) -> tuple[str, list[str]]:
     """The question stripped and cut to limit characters, with a notice when cut; QueryError when nothing
     searchable is left."""
-    text = " ".join(fold_compat(question or "").split())
+    text = _SPOKEN_WORD.sub(lambda m: _SPOKEN[m.group()], " ".join(fold_compat(question or "").split()))
     if not text:
         raise QueryError("问题为空。请输入问题，例如：光伏发电有哪些支持措施？")
     if not _SEARCHABLE.search(normalize(text)):

@@ -75,13 +75,17 @@ def question_evidence(engine, question: str) -> Evidence:
 
 
 def _subject_nouns(tagged: list) -> list[str]:
-    """The nouns of what is measured (x: the domain dictionary's words), and a verb right before the kind of
-    figure, which makes one thing with it (出行比例, 排放强度); not the scope words (全区, 辖区)."""
-    nouns = []
-    for pair, following in zip(tagged, tagged[1:] + [None]):
+    """The nouns of what is measured (x: the domain dictionary's words), and the verbs right before the kind of
+    figure, which make one thing with it (出行比例, 排放强度, 有偿分配的比例); not the scope words (全区, 辖区)."""
+    nouns, modifies = [], [False] * (len(tagged) + 1)
+    for at in range(len(tagged) - 1, -1, -1):  # 有偿分配的比例 (the subject ends at 的 once the kind of figure is cut off): verbs before it, and before those
+        after = [pair.word for pair in tagged[at + 1:at + 3]]
+        modifies[at] = tagged[at].flag.startswith("v") and bool(after) and (
+            _MEASURE_NOUN.fullmatch(after[0]) is not None or modifies[at + 1]
+            or (after[0] == "的" and (len(after) == 1 or _MEASURE_NOUN.fullmatch(after[1]) is not None)))
+    for at, pair in enumerate(tagged):
         is_noun = pair.flag.startswith("n") or pair.flag == "x"
-        is_modifier = pair.flag.startswith("v") and following is not None and \
-            _MEASURE_NOUN.fullmatch(following.word) is not None
+        is_modifier = modifies[at]
         word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
         if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word):
             nouns.append(word)

@@ -25,7 +25,7 @@ _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(
                         r"((?![无非执守立司语书算手疗写玩效变不办方做想说看用合违依设])[\u4e00-\u9fff]法)"
                         r"(?=规定|第|里|中|对|是|自|[，,])")
 # A name that opens with its place names a plan or rule without 《》 too: 广东省碳达峰实施方案 (not 住建部的方案).
-_PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
+_PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据|制定|编制|出台|发布)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name, nor the 年 left of a
 # year that opens it (2018年宪法修正案).
@@ -37,6 +37,9 @@ _ARTICLES_INTERPRETED = re.compile(INTERPRETED_ARTICLES + INTERPRETATION)
 # 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
 _GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
                            r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
+# 哪部老条例, 什么办法: the document asked for, not one named.
+_ASKED_DOCUMENT = re.compile(r"哪|什么")
+_ASKED_BEFORE = re.compile(r"(?:哪|什么)一?[部个项份本种]?$")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "决议", "修正案", "解释", "标准", "指南", "目录",
           "纲要", "计划", "措施")
 
@@ -132,7 +135,8 @@ def _document_names(text: str) -> list[str]:
         interpreted = _ARTICLES_INTERPRETED.match(text, match.end())
         name += interpreted.group() if interpreted else ""
         name = name.strip("“”")
-        if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found:
+        if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found \
+                and not _ASKED_DOCUMENT.search(name) and not _ASKED_BEFORE.search(text[:match.start()]):
             found.append(name)
     found += [name for name in short if not any(name in other for other in found)]
     for start, _, _ in gazetteer().find_words(text):
@@ -227,7 +231,11 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
 
 def _shortened(short: str, full: str) -> bool:
     """地方组织(法) for 地方各级人民代表大会和地方各级人民政府组织(法), 全国人大组织 for 全国人民代表大会组织: a
-    name shortened as people do keeps the full name's first two and last two characters, and the rest in order."""
+    name shortened as people do keeps the full name's first two and last two characters, and the rest in order;
+    a short one of two or three characters keeps one of each word (绿建 for 绿色建筑)."""
+    if 2 <= len(short) <= 3 < len(full):  # 绿建 for (经济特区)绿色建筑: its words' first characters, the last in its last word
+        rest = iter(full)
+        return all(char in rest for char in short) and short[-1] in full[-2:]
     if len(short) < 4 or len(full) <= len(short) or short[:2] != full[:2] or short[-2:] != full[-2:]:
         return False
     rest = iter(full[2:-2])

@@ -62,6 +62,8 @@ _BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超�
                       + "|".join(map(re.escape, UNITS)) + ")")
 # A ratio with no unit after the verb that sets it: 铁钢比降到0.75以下.
 _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升到|保持在)(?P<value>\d+\.\d+(?:以下|以上|以内|左右)?)(?![\d%％‰万亿千百吨米瓦元个家座项倍年日天层])")
+# A ratio of two numbers: 替代比达1:1, 配比1∶3.
+_RATIO = re.compile(r"(?<![\d.:：∶])\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?(?![\d.:：∶])")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|当年)?第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?"  # 每年第一季度, 当年第三季度末
@@ -106,7 +108,9 @@ _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地(
 # A body that joins another's work (会同国务院有关部门) is not the one asked for.
 # 乡、民族乡、镇的人民代表大会, 省、自治区、直辖市人民政府: levels written as a list open one body's name.
 _LEVEL = "(?:民族乡|乡|镇|自治县|县|自治旗|旗|不设区的市|设区的市|市辖区|自治州|自治区|直辖市|省|市|区)"
-_LEVELS = f"(?:{_LEVEL}、)+{_LEVEL}的?"
+# 县（市、区）: a level with the levels ranked as it in brackets
+_LEVEL_NOTED = f"{_LEVEL}(?:[（(](?:{_LEVEL}、)*{_LEVEL}[）)])?"
+_LEVELS = f"(?:{_LEVEL_NOTED}、)*{_LEVEL_NOTED}的?"  # 省人民政府 too: one level opens a name
 # A name does not open with the verb that sets the body up (中级以上人民法院设赔偿委员会), 设计院 aside.
 _ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:本?{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
@@ -239,7 +243,7 @@ def _before_examples_close(text: str, span: tuple[int, int], noun: int) -> tuple
 def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: bool = False) -> list[tuple[int, int]]:
     if kind == QUANTITY:
         spans = [m.span() for m in _QUANTITY.finditer(text) if attributes or not _ATTRIBUTE.match(text, m.end())]
-        spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED) for m in pattern.finditer(text)]
+        spans += [m.span() for pattern in (_CN_AMOUNT, _DURATION, _BOUNDED, _RATIO) for m in pattern.finditer(text)]
         spans += [m.span("value") for m in _SET_RATIO.finditer(text)]
         # 十亿元人民币, 一千万元人民币以上: the currency named after the amount is part of it, with its bound
         return [(start, _CURRENCY_AFTER.match(text, end).end()) for start, end in _outermost(spans)]

@@ -522,6 +522,7 @@ _BOUNDS = (re.compile(r"最高|最多|最长|最迟|至迟|最晚|不迟于|不�
 
 # A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
 _TARGET_YEAR = re.compile(r"(?<![比较与])(\d{4})年(?!(?:的?基础上|水平|相比))")
+_CLOSED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> bool:
@@ -529,7 +530,7 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
     the sentence sets it for another year (到2030年，…达到80万千瓦 answers 2030, not 2025), from another
     baseline (比2005年) or as a level where a fall is asked."""
     flat = compact(before).text
-    years = _TARGET_YEAR.findall(flat)
+    years = _TARGET_YEAR.findall(_CLOSED_NOTE.sub("", flat))  # （其中，2021年达到60%） is a note on the figure before
     if evidence.years and years and years[-1] not in evidence.years:
         return False
     # 比2020年下降多少 asks for the change from 2020: a change from 2005 answers another question.
@@ -570,6 +571,9 @@ def _counts_the_asked(sentence: str, span: tuple[int, int], evidence: Evidence) 
     return any(word in compact(sentence[left:right]).text for word in evidence.counted)
 
 
+_SETTING_VERB = re.compile(r"(?:达到|提高到|提升到|降低到|下降到|控制在|保持在|为|是|达)?$")
+
+
 def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[tuple[int, int]],
                              flat_question: str) -> bool:
     """Of chunks said alike (耕地的承包期为三十年，草地的承包期为…，林地的承包期为三十年至七十年), the one whose own
@@ -585,7 +589,8 @@ def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[t
     shared = 0
     while shared < min(map(len, prefixes)) and len({p[len(p) - shared - 1] for p in prefixes}) == 1:
         shared += 1
-    if shared < 2:
+    # what the chunks share must be more than the verb setting their values (比例达到70%，占比达到20%)
+    if shared - len(_SETTING_VERB.search(prefixes[0][len(prefixes[0]) - shared:]).group()) < 2:
         return False
     def says_its_item(p: str) -> bool:  # a word of two or more ending in the chunk's own part, or just past it
         end = len(p) - shared

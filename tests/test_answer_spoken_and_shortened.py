@@ -1,0 +1,86 @@
+"""Questions as people type them: spoken words (啥时候, 几层), a law's short name (深圳绿建条例), the
+document asked for (哪部老条例) or made (制定…方案) that is no document named; and values plans write: a
+ratio (1:1), a share after a bracketed note on the one before, a body whose level is noted in brackets
+(县（市、区）) or said alone (省人民政府), the body that fixes a thing (谁来定). A share of one thing
+(有偿分配的比例) is not answered by another's (抵销比例). Each on documents built here."""
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import answer_question
+from tests.conftest import engine_over, marked
+
+TOWN_PLAN = """黄石市城乡建设碳达峰实施方案
+
+一、主要目标
+（一）总体目标
+2030年前，城乡建设领域碳排放达到峰值。
+（二）县城建设
+新建住宅以6层为主，最高不超过18层，6层及以下住宅建筑面积占比应不低于70%。
+到2022年，当年城镇新增绿色建筑竣工面积占新增民用建筑竣工面积比例达到70%以上（其中，2021年达到60%），星级绿色建筑面积占比达到20%以上（2021年到达10%）。
+（三）公交替代
+科学应用23台氢燃料电池公交车，与传统燃油车的替代比达1:1，节能环保效果明显。
+（四）资金管理
+专项资金实行有偿使用，按因素法分配。
+二、组织实施
+（一）各方责任
+鼓励黄石电厂、新港钢铁、华新水泥等重点用能单位制定碳达峰行动方案，发挥引领带动作用。
+"""
+
+LAND_RULES = """黄石经济特区绿色建筑条例
+
+第一条 建设项目施工、地质勘查需要临时使用土地的，由设区的市、县（市、区）自然资源主管部门批准。
+第二条 省人民政府负责制定全省区片综合地价最低标准。设区的市、县（市、区）人民政府综合考虑土地原用途等因素，制定本行政区域区片综合地价，并报省人民政府备案。
+第三条 省级生态环境主管部门应当按照规定，确定本行政区域重点排放单位名录。
+第四条 重点排放单位可以使用国家核证自愿减排量抵销碳排放配额的清缴，抵销比例不得超过应清缴碳排放配额的5%。
+第五条 本条例自2022年7月1日起施行，《黄石经济特区建筑节能条例》同时废止。
+"""
+
+OTHER_TOPICS = ["农田水利", "职业教育", "社区养老", "乡村道路", "文物保护", "森林防火", "体育设施", "食品安全"]
+
+
+def other_plan(topic: str) -> str:
+    clauses = "\n".join(f"（{number}）{topic}第{number}项任务\n加强{topic}工作的第{number}项措施，做好日常管理。"
+                         for number in "一二三四五")
+    return f"黄石市{topic}工作方案\n\n一、重点任务\n{clauses}\n"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    others = {f"other{number}.txt": other_plan(topic) for number, topic in enumerate(OTHER_TOPICS)}
+    return engine_over(tmp_path_factory, {"town.txt": TOWN_PLAN, "land.txt": LAND_RULES, **others})
+
+
+@pytest.mark.parametrize("question, value", [
+    ("城乡建设领域的碳排放啥时候达峰？", "2030年前"),
+    ("县城新建住宅最高允许盖几层？", "最高不超过18层"),
+    ("黄石到2022年星级绿色建筑面积占比达到多少？", "20%以上"),
+    ("黄石2022年当年城镇新增绿色建筑竣工面积占比达到多少？", "70%以上"),
+    ("氢燃料电池公交车和传统燃油车按什么比例替代？", "1:1"),
+])
+def test_spoken_questions_and_plan_values_are_marked(engine, question, value):
+    assert marked(engine, question) == value
+
+
+@pytest.mark.parametrize("question, body", [
+    ("施工或者地质勘查临时用地由哪个部门批准？", "设区的市、县（市、区）自然资源主管部门"),
+    ("全省区片综合地价最低标准由谁制定？", "省人民政府"),
+    ("本行政区域重点排放单位名录归谁来定？", "省级生态环境主管部门"),
+])
+def test_the_body_is_marked_whole(engine, question, body):
+    assert marked(engine, question) == body
+
+
+def test_a_short_name_of_a_law_finds_it(engine):
+    answer = answer_question(engine, "黄石绿建条例是哪天起施行的？")
+    assert answer.found and answer.quotes[0].highlight == "2022年7月1日"
+
+
+def test_the_document_asked_for_or_made_is_not_missing(engine):
+    assert marked(engine, "绿色建筑条例施行后，同时废止的是哪部老条例？") == "黄石经济特区建筑节能条例"
+    assert marked(engine, "黄石鼓励带头制定碳达峰行动方案的是哪几家重点用能单位？") == "黄石电厂、新港钢铁、华新水泥"
+
+
+def test_a_share_of_another_thing_does_not_answer(engine):
+    assert not answer_question(engine, "碳排放配额有偿分配的比例是多少？").found
+    assert "5%" in marked(engine, "碳排放配额清缴的抵销比例最多是多少？")
