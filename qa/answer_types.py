@@ -29,6 +29,8 @@ PRISON_TERM_ASKED = r"判(?:处)?(?:多重|几年|多少年|多久|什么刑)|(?
 # …and whether it asks the kind of penalty with the years: how heavy, or the kind said after its number
 # (判多少年有期徒刑); 判几年 asks the years alone (三年以上十年以下).
 PENALTY_KIND_ASKED = r"判(?:处)?(?:多重|什么刑)|(?:怎么|如何)判|多重的?刑?|(?:几|多少)年(?:有期徒刑|拘役|管制)"
+# 设在哪个城市, 选址在哪个县: a place's name, unless its body is asked (哪个市的部门)
+PLACE_ASKED = r"哪一?个(?:城市|地市|县|市|省|区|州)(?!级)(?![\u4e00-\u9fff]{0,6}(?:部门|政府|机关|机构|人民))"
 RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
@@ -36,7 +38,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
                 rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
-                rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)")),
+                rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)|{PLACE_ASKED}")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
     # (要不要回避由谁决定 asks the body, 要不要修改，向哪个机关报告 the body)
     (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来|向谁|哪个|哪家|哪一?级|哪里|多少|几[个天年月]))")),
@@ -50,7 +52,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (ORG, re.compile(r"(?:向|报|报送|报请)(?:哪(?:里|儿)|谁)")),
     (LIST, re.compile(r"(?:都有|包括)谁")),  # 第一顺序继承人都有谁: people, listed
     (DATE, re.compile(r"何时|什么时候|什么时间|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|哪些(?:部门|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|什么机构|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
+    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|什么机构|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body
                      r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图),
@@ -63,7 +65,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # 规模59万千瓦的是哪一个: the figure is given, the name is asked
     (ENTITY, re.compile(r"是哪一?个[？?]?$")),
     (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户届等层栋幢间位]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
-                          r"罚款|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
+                          r"罚款|(?:怎么|如何|怎样)处?罚|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
                           r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度|年龄|年纪|岁数)(?:上)?有什么(?:最低|最高)?(?:限制|要求|规定|条件)|"
@@ -137,7 +139,7 @@ _MEASURES = [
     # a sum named by its kind of money (多少退出金, 多少补偿金) is in 元 as well
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[\u4e00-\u9fff]{0,2}金(?![属])|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
-    (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元|倍|%|％|[百千万]分之")),
+    (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)|(?:怎么|如何|怎样)处?罚"), re.compile(r"元|倍|%|％|[百千万]分之")),
     # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount
     # (按中标项目金额处多少罚款) is the fine's
     (re.compile(r"(?:金额|奖金|奖励|补助|补贴|工资|薪酬|费用)(?![^，,。？?]*罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),

@@ -13,7 +13,8 @@ from qa.question import without_document_names
 from qa.targets import YEAR_RE, compact
 
 
-BASELINE = re.compile(r"(?:比|较|相比)(\d{4})年")  # the year a change is measured from (比2020年下降14%)
+# the year a change is measured from (比2020年下降14%, 跟2005年比)
+BASELINE = re.compile(r"(?:比|较|相比|(?:跟|和|与|同)(?=\d{4}年(?:的?水平)?相?比))(\d{4})年")
 
 
 CHANGE = {"down": re.compile(r"下降|降低|减少|削减|降[到至]|压减|减排"),
@@ -87,13 +88,15 @@ def _subject_nouns(tagged: list) -> list[str]:
         is_noun = pair.flag.startswith("n") or pair.flag == "x"
         is_modifier = modifies[at]
         word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
-        if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word):
+        if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word) and word not in _PART_WORDS:
             nouns.append(word)
     return nouns
 
 
 # 比例, 强度: the kind of figure; a verb right before one names what it measures (出行比例, 排放强度).
 _MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|区间|幅度|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
+# 新增部分的利用率, 这方面的比例: words for a part or an aspect of what is measured, not a thing
+_PART_WORDS = {"部分", "方面", "内容", "情况", "事项", "环节"}
 # 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
 _SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 

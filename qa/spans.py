@@ -226,7 +226,11 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
             spans = [_before_examples_close(text, _after_last_verb(text, span, kind), kind) for span, kind in found]
             if spans:
                 return spans
-    # 示范型金融服务站点叫什么 where the text says 打造“绿盈驿站”: a quoted name is what the thing is called.
+    # 示范型金融服务站点叫什么 where the text says 打造“绿盈驿站”: a quoted name is what the thing is called; not
+    # when the thing asked is a kind of named thing the text never says (线上平台叫什么, no 平台 in the text).
+    kinds = [found.group() for noun in nouns if (found := re.search(rf"(?:{ENTITY_NOUNS})$", noun))]
+    if kinds and not any(kind in text for kind in kinds):
+        return []
     return [m.span("name") for m in re.finditer(r"“(?P<name>[^“”，。；]{2,20})”", text)]
 
 

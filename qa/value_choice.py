@@ -6,10 +6,10 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import (DATE, ENTITY, LIST, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PRISON_TERM_ASKED,
-                             QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
+from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
+                             PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
-from qa.places import word_bounds
+from qa.places import gazetteer, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
 from qa.spans import is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans
@@ -48,6 +48,13 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
                   or _TIME_ASKED.search(flat_question) is not None or term_asked)]
+    listed_kind = _LISTED_KIND.search(flat_question) if kind == LIST else None
+    if listed_kind and listed_kind.group("kind") not in sentence:  # 哪几个园区: a list of things said to be 园区
+        return None
+    if kind == ENTITY and re.search(PLACE_ASKED, flat_question):  # 哪个县 is answered by a place, or not at all
+        spans = [s for s in spans if gazetteer().find(sentence[s[0]:s[1]]) and sentence[s[1] - 1] in "县市区省州旗盟"]
+        if not spans:
+            return None
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
@@ -115,6 +122,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+_LISTED_KIND = re.compile(rf"(?:哪些|哪几[个家类种项座]?|哪[两二三四五六七八九十][个家类种项座片大]?)[\u4e00-\u9fff]{{0,6}}?(?P<kind>{ENTITY_NOUNS})")
 
 
 def _before_said_predicate(sentence: str, start: int, end: int, flat_question: str, tag) -> int:
