@@ -260,7 +260,9 @@ def _after_asked_verb(sentence: str, start: int, end: int, flat_question: str) -
     bounds = word_bounds(sentence)
     # 设了哪几种税率 for 进口关税设置最惠国税率、…: a verb of one character opens the word it starts, or
     # ends one of two (交哪些文件 for 登记机关提交设立申请书、…)
+    # …or before 的 and the kind the items are (加快打造的示范工程有哪些)
     for verb in (re.search(r"([\u4e00-\u9fff]{2})(?:了|的)?哪(?:些|几)", flat_question),
+                 re.search(r"([\u4e00-\u9fff]{2})的[\u4e00-\u9fff]{2,12}?(?:有|是|包括)哪(?:些|几)", flat_question),
                  re.search(r"([\u4e00-\u9fff])了哪(?:些|几)", flat_question),
                  re.search(r"([^\W\d_有是在为的了和与及或])哪(?:些|几)", flat_question)):
         at = sentence.rfind(verb.group(1), start, first_item_end) if verb else -1
