@@ -8,7 +8,6 @@ import io
 import json
 import os
 import random
-import resource
 import shutil
 import signal
 import subprocess
@@ -128,13 +127,14 @@ def test_the_default_caps_refuse_a_docx_unpacking_to_190_mb_within_seconds_under
     bomb = docx_with_body(tmp_path / "bomb.docx", 190)
     assert bomb.stat().st_size < 32 * 2**20  # under the file-size cap: the unpacked size is what must stop it
     limit = 2 * 2**30
-
-    def under_2_gb() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    # The child caps its own address space: a preexec_fn would run Python between fork and exec, which aborts
+    # when the test process already runs gRPC threads (Milvus Lite's client).
+    under_2_gb = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit})); "
+                  f"sys.argv = ['ingest', {str(bomb)!r}, '--data', {str(seed_data)!r}, '--quiet']; "
+                  "runpy.run_module('ingest', run_name='__main__')")
 
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "ingest", str(bomb), "--data", str(seed_data), "--quiet"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60, preexec_fn=under_2_gb)
+    result = subprocess.run([sys.executable, "-c", under_2_gb], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert time.monotonic() - started < 10
     assert result.returncode == 1 and "max_docx_xml_mb" in result.stderr and "Traceback" not in result.stderr
     assert open_engine(seed_data).search(QUESTION, top_k=1).hits
