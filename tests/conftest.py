@@ -51,6 +51,19 @@ def marked(engine, question: str) -> str | None:
     return answer.quotes[0].highlight if answer.found and answer.quotes else None
 
 
+# Plans on other subjects, so that a test's words are as rare among clauses as in a real library.
+OTHER_TOPICS = ["农田水利", "职业教育", "社区养老", "乡村道路", "文物保护", "森林防火", "体育设施", "食品安全"]
+
+
+def filler_plans() -> dict[str, str]:
+    """Eight small plans on other subjects (file name -> text), five clauses each."""
+    def plan(topic: str) -> str:
+        clauses = "\n".join(f"（{number}）{topic}第{number}项任务\n加强{topic}工作的第{number}项措施，做好日常管理。"
+                             for number in "一二三四五")
+        return f"黄石市{topic}工作方案\n\n一、重点任务\n{clauses}\n"
+    return {f"other{number}.txt": plan(topic) for number, topic in enumerate(OTHER_TOPICS)}
+
+
 def engine_over(tmp_path_factory, files: dict[str, str], **settings):
     """An engine over documents written from text (name -> text) into a fresh data folder."""
     from config import load_config

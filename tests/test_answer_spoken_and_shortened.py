@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer import answer_question
-from tests.conftest import engine_over, marked
+from tests.conftest import engine_over, filler_plans, marked
 
 TOWN_PLAN = """黄石市城乡建设碳达峰实施方案
 
@@ -48,19 +48,9 @@ LAND_RULES = """黄石经济特区绿色建筑条例
 第五条 本条例自2022年7月1日起施行，《黄石经济特区建筑节能条例》同时废止。
 """
 
-OTHER_TOPICS = ["农田水利", "职业教育", "社区养老", "乡村道路", "文物保护", "森林防火", "体育设施", "食品安全"]
-
-
-def other_plan(topic: str) -> str:
-    clauses = "\n".join(f"（{number}）{topic}第{number}项任务\n加强{topic}工作的第{number}项措施，做好日常管理。"
-                         for number in "一二三四五")
-    return f"黄石市{topic}工作方案\n\n一、重点任务\n{clauses}\n"
-
-
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    others = {f"other{number}.txt": other_plan(topic) for number, topic in enumerate(OTHER_TOPICS)}
-    return engine_over(tmp_path_factory, {"town.txt": TOWN_PLAN, "land.txt": LAND_RULES, **others})
+    return engine_over(tmp_path_factory, {"town.txt": TOWN_PLAN, "land.txt": LAND_RULES, **filler_plans()})
 
 
 @pytest.mark.parametrize("question, value", [

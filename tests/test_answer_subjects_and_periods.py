@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer import answer_question
-from tests.conftest import engine_over, marked
+from tests.conftest import engine_over, filler_plans, marked
 
 ENERGY_PLAN = """黄石市能源转型实施方案
 
@@ -38,20 +38,9 @@ BUILDING_PLAN = """黄石市绿色建筑发展方案
 到2025年，完成既有居住建筑节能改造面积超过1亿平方米。
 """
 
-# Plans on other subjects, so that the words above are as rare among clauses as in a real library.
-OTHER_TOPICS = ["农田水利", "职业教育", "社区养老", "乡村道路", "文物保护", "森林防火", "体育设施", "食品安全"]
-
-
-def other_plan(topic: str) -> str:
-    clauses = "\n".join(f"（{number}）{topic}第{number}项任务\n加强{topic}工作的第{number}项措施，做好日常管理。"
-                         for number in "一二三四五")
-    return f"黄石市{topic}工作方案\n\n一、重点任务\n{clauses}\n"
-
-
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    others = {f"other{number}.txt": other_plan(topic) for number, topic in enumerate(OTHER_TOPICS)}
-    return engine_over(tmp_path_factory, {"energy.txt": ENERGY_PLAN, "building.txt": BUILDING_PLAN, **others})
+    return engine_over(tmp_path_factory, {"energy.txt": ENERGY_PLAN, "building.txt": BUILDING_PLAN, **filler_plans()})
 
 
 @pytest.mark.parametrize("question", [
