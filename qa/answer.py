@@ -112,7 +112,8 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
         return None
     named = _named_document(engine, result.query, result.hits)
     document = engine.store.document(named or result.hits[0].doc_id)
-    if document is not None and not _about_the_document(result.query, document.title):
+    if document is not None and (not _about_the_document(result.query, document.title)
+                                 or (fact_name == "issuer" and _issues_another_thing(result.query))):
         return None
     found = fact_clause(engine.store, document.doc_id, fact_name) if document is not None else None
     if found is None and named and document is not None and _spells_its_name(result.query, document.title):
@@ -140,6 +141,11 @@ _KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目�
 _TITLE_KIND = re.compile(rf"({TITLE_KINDS}|目录|法)(?:[（(][^）)]*[）)])?$")
 
 
+# The words around the asking words that name no thing issued (按规定由, 是, 落款发文单位, 那份).
+_NOT_A_THING = re.compile(r"按规定|根据规定|依照规定|按照规定|规定|应当|应该|需要|须|要|是|由|被|经|向|给|落款|发文|发布|印发|"
+                          r"制定|出台|颁布|单位|机构|机关|部门|[那这该本此]份|文件")
+
+
 def _about_the_document(question: str, title: str) -> bool:
     """Whether who approved, issued or adopted is asked of the document, not of a plan its clause speaks of:
     经省人大常委会审议后报哪个机关批准 asks it of 国土空间总体规划, not of the 条例 that says so."""
@@ -147,6 +153,14 @@ def _about_the_document(question: str, title: str) -> bool:
     kinds = set(_KIND_WORD.findall(asked))
     own = _TITLE_KIND.search(title.strip())
     return not kinds or (own is not None and own.group(1) in kinds)
+
+
+def _issues_another_thing(question: str) -> bool:
+    """能源预测预警信息由哪个部门发布: a thing named before the asking words, and no document, is what is issued."""
+    asked = re.sub(r"《[^》]*》", "", question)
+    asking = re.search(r"谁|哪|什么", asked)
+    named = _NOT_A_THING.sub("", re.split(r"[，,]", asked[:asking.start()])[-1]) if asking else ""
+    return not _KIND_WORD.search(asked) and len(re.findall(r"[\u4e00-\u9fff]", named)) >= 4
 
 
 def _spells_its_name(question: str, title: str) -> bool:
