@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from index.tokenize import normalize
 from qa.evidence import DATE_FRAMES, KIND_OF_FIGURE, UNKNOWN, Evidence, Word
 from qa.hits import Hit
-from qa.spans import scoping_sentences, sentence_lines, sentences, years_named
+from qa.spans import SETTING_VERB, scoping_sentences, sentence_lines, sentences, years_named
 
 if TYPE_CHECKING:
     from qa.answer import Quote
@@ -179,8 +179,6 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
         (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)))
 
 
-# The words that set a value (…比重达到32%), between what is measured and the value.
-_SETTING = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|提高到|提升到|增长到|降低到|下降到|降到|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
 _THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强度|规模|总量|装机容量|装机|覆盖率|利用率|[\u4e00-\u9fff]率)$")
 
 
@@ -197,7 +195,7 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     if start < 0:
         return False
     chunk = re.sub(r"\s+", "", re.split(r"[，,；;：:。]", quote.text[:start])[-1])
-    chunk = chunk[:len(chunk) - len(_SETTING.search(chunk).group())]
+    chunk = chunk[:len(chunk) - len(SETTING_VERB.search(chunk).group())]
     thing = _THING_MEASURED.search(chunk)
     if thing is None:
         return False
@@ -207,7 +205,7 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     # Nor does a kind of figure (税率幅度 for 契税税率为百分之三至百分之五).
     # Nor the base of a share (城镇新建建筑 in 星级绿色建筑占城镇新建建筑的比例), which other shares share.
     typed = [form for word in subject for form in word.forms
-             if form in evidence.said and form not in measure and not _SETTING.fullmatch(form)
+             if form in evidence.said and form not in measure and not SETTING_VERB.fullmatch(form)
              and not KIND_OF_FIGURE.fullmatch(form) and not any(form in base for base in evidence.base_nouns)]
     synonyms = [form for word in subject for form in word.forms if form not in evidence.said]
     return bool(typed) and \

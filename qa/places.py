@@ -157,6 +157,12 @@ class Gazetteer:
         return region
 
 
+def names_a_division(text: str) -> bool:
+    """The text holds a place the gazetteer knows and ends as a division's name does (江夏区, 甘孜州), not as a
+    short name (三江) or a thing named after a place."""
+    return bool(gazetteer().find(text)) and text.endswith(("县", "市", "区", "省", "州", "旗", "盟"))
+
+
 def _stem(name: str, nations: tuple[str, ...]) -> str:
     """The name without its administrative suffix and the peoples an autonomous unit is named for."""
     stem = _SUFFIX.sub("", name)

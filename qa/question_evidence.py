@@ -79,7 +79,9 @@ def _subject_nouns(tagged: list) -> list[str]:
     """The nouns of what is measured (x: the domain dictionary's words), and the verbs right before the kind of
     figure, which make one thing with it (出行比例, 排放强度, 有偿分配的比例); not the scope words (全区, 辖区)."""
     nouns, modifies = [], [False] * (len(tagged) + 1)
-    for at in range(len(tagged) - 1, -1, -1):  # 有偿分配的比例 (the subject ends at 的 once the kind of figure is cut off): verbs before it, and before those
+    # 有偿分配的比例: the verbs before 的 and the kind of figure (or before a 的 that ends the subject, once the
+    # kind of figure is cut off), and the verbs right before those
+    for at in range(len(tagged) - 1, -1, -1):
         after = [pair.word for pair in tagged[at + 1:at + 3]]
         modifies[at] = tagged[at].flag.startswith("v") and bool(after) and (
             _MEASURE_NOUN.fullmatch(after[0]) is not None or modifies[at + 1]

@@ -9,10 +9,10 @@ from ingest.structure import chinese_number
 from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
                              PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
-from qa.places import gazetteer, word_bounds
+from qa.places import names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
-from qa.spans import is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans
+from qa.spans import SETTING_VERB, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans
 from qa.targets import YEAR_RE, compact
 
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
@@ -52,7 +52,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if listed_kind and listed_kind.group("kind") not in sentence:  # 哪几个园区: a list of things said to be 园区
         return None
     if kind == ENTITY and re.search(PLACE_ASKED, flat_question):  # 哪个县 is answered by a place, or not at all
-        spans = [s for s in spans if gazetteer().find(sentence[s[0]:s[1]]) and sentence[s[1] - 1] in "县市区省州旗盟"]
+        spans = [s for s in spans if names_a_division(sentence[s[0]:s[1]])]
         if not spans:
             return None
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
@@ -583,9 +583,6 @@ def _counts_the_asked(sentence: str, span: tuple[int, int], evidence: Evidence) 
     return any(word in compact(sentence[left:right]).text for word in evidence.counted)
 
 
-_SETTING_VERB = re.compile(r"(?:达到|提高到|提升到|降低到|下降到|控制在|保持在|为|是|达)?$")
-
-
 def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[tuple[int, int]],
                              flat_question: str) -> bool:
     """Of chunks said alike (耕地的承包期为三十年，草地的承包期为…，林地的承包期为三十年至七十年), the one whose own
@@ -602,7 +599,7 @@ def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[t
     while shared < min(map(len, prefixes)) and len({p[len(p) - shared - 1] for p in prefixes}) == 1:
         shared += 1
     # what the chunks share must be more than the verb setting their values (比例达到70%，占比达到20%)
-    if shared - len(_SETTING_VERB.search(prefixes[0][len(prefixes[0]) - shared:]).group()) < 2:
+    if shared - len(SETTING_VERB.search(prefixes[0][len(prefixes[0]) - shared:]).group()) < 2:
         return False
     def says_its_item(p: str) -> bool:  # a word of two or more ending in the chunk's own part, or just past it
         end = len(p) - shared
