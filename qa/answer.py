@@ -15,7 +15,8 @@ from qa.found import (acts_right_after, does_the_asked_act, missing_period, miss
                       of_another_degree, of_subject, of_violation, on_subject, reports_status)
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
-from qa.query import NAME_MATCH, cites, question_refs, spells_out_title
+from qa.places import holds_a_place
+from qa.query import NAME_MATCH, bare_title, cites, question_refs, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import bracketed_span, is_body_note, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
@@ -196,7 +197,11 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     cited = [hit for hit in cited if cited_law is None or is_titled(cited_law, hit.document)]
     # A question that spells out a whole title asks that document: another's figure is no answer to it.
     library = engine.library()
-    titled = {doc_id for doc_id, title in zip(library.doc_ids, library.titles) if spells_out_title(result.query, title)}
+    spelled = {doc_id: title for doc_id, title in zip(library.doc_ids, library.titles)
+               if spells_out_title(result.query, title)}
+    # 可再生能源法 spells out 能源法 too: the longer title is the one named
+    titled = {doc_id for doc_id, title in spelled.items()
+              if not any(title != other and bare_title(title) in bare_title(other) for other in spelled.values())}
     leading = cited[:1] or [hit for hit in hits if not titled or hit.doc_id in titled][:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
@@ -278,9 +283,12 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             # A closing note of the bodies that carry a measure out (（市发展改革委、市经济信息委）) is said of the
             # whole clause: for who is responsible, its words are the clause's.
             noted = kind == ORG and re.search(RESPONSIBLE_ASKED, question) and is_body_note(sentence)
+            # 甘孜州榆林地热田项目 rather than 高温地热发电示范项目: a name holding a place the question does not
+            # say is a thing's own name, where the other is a kind of thing
+            proper = kind == ENTITY and span and holds_a_place(highlight, question)
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(hit.text if noted else sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
-                     + (0.5 if as_asked else 0.0))
+                     + (0.5 if as_asked else 0.0) + (0.5 if proper else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause, paired=bool(bracketed) and span == bracketed))
         if candidates:

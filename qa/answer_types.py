@@ -16,7 +16,7 @@ ENTITY_NOUNS = "示范区|示范园|示范工程|示范项目|工程|项目|基�
 KIND_ENDINGS = {"制度": ("制度", "(?<![编控限抑管体机法规建研创定强压牵复克节])制(?![定订作造止约裁衡])"),
                 "文书": ("文书", "书"), "文件": ("书", "证", "令", "文件", "纲要", "大纲", "规划", "方案", "办法", "条例", "意见", "细则"), "凭证": ("凭证", "证", "书"), "图": ("图",),
                 "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"), "许可证": ("许可证",),
-                "证": ("证",), "称号": ("称号",), "计划": ("计划",), "系统": ("系统",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
+                "证": ("证",), "称号": ("称号",), "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 # 公示期有什么要求: what a period must meet is its length.
@@ -34,7 +34,7 @@ PLACE_ASKED = r"哪一?个(?:城市|地市|县|市|省|区|州)(?!级)(?![\u4e00
 RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
-    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇](?!门)|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|哪一?[个项份]标准|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
                 rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
@@ -52,7 +52,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (ORG, re.compile(r"(?:向|报|报送|报请)(?:哪(?:里|儿)|谁)")),
     (LIST, re.compile(r"(?:都有|包括)谁")),  # 第一顺序继承人都有谁: people, listed
     (DATE, re.compile(r"何时|什么时候|什么时间|时间节点|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
-    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|什么机构|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
+    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么部门|什么机关|什么机构|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body
                      r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
                      # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图),
@@ -72,7 +72,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|是哪一?个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
 ]
 # What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
@@ -152,6 +152,7 @@ _MEASURES = [
     (re.compile(rf"装机(?:容量|规模)?{_THEN_ASKED}(?:多少|几)"), re.compile(r"瓦")),
     (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)|(?:什么|多大的?)(?:比重|占比|比例)"),
      re.compile(r"%|％|‰|分之|成|\d\s*[:：∶]\s*\d")),  # a share, or a ratio (替代比达1:1)
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![同环相对])比值?(?:是|为|达到?)?(?:多少|几比几)"), re.compile(r"%|％|分之|\d\s*[:：∶]\s*\d")),
     (re.compile(rf"面积{_THEN_ASKED}(?:多少|几)"), re.compile(r"平方|亩|公顷")),
     # A rate (保护率, 覆盖率) is a share: 60%, not the 8000万千瓦 the same sentence gives for something else.
     (re.compile(rf"[\u4e00-\u9fff]率(?!先){_THEN_ASKED}(?:多少|多高|几成)"), re.compile(r"%|％|‰|[百千万]分之|成")),
@@ -178,8 +179,10 @@ def asked_measure(question: str) -> re.Pattern | None:
 
 # Kinds of document: 哪部原有特区法规 asks for a title.
 DOCUMENT_KINDS = "法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策"
-_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份]?(?P<noun>[\u4e00-\u9fff]{1,12})")
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份套]?(?P<noun>[\u4e00-\u9fff]{1,12})")
 _NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
+SHORT_NAME_WORDS = ("简称", "缩写", "简写")
+_SHORT_NAME_ASKED = re.compile(rf"({'|'.join(SHORT_NAME_WORDS)})(?:是|为|叫)?什么")
 _DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
 
@@ -187,6 +190,9 @@ def asked_nouns(question: str, cut) -> list[str]:
     """The noun a question asks the name of (输变电工程叫什么 → 输变电工程; 哪台机组搞… → 机组, then 机组搞:
     the first word after 哪/什么, then the first two); [] when it names none.
     cut: a word segmenter (jieba's)."""
+    short = _SHORT_NAME_ASKED.search(question)
+    if short:  # 简称是什么 asks for the short name itself
+        return [short.group(1)]
     before = _NAMED_BEFORE.search(question)
     noun = _DEMONSTRATIVE.sub("", before.group("noun").rsplit("的", 1)[-1]) if before else ""
     if len(noun) >= 2:  # 这个平台叫什么 → 平台

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
 
-_ASKS_ISSUER = re.compile(r"(谁|哪个|哪些|哪家|哪两家|哪几家|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
+_ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
                           r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,2}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)")
 # 通过 asks the adoption where it closes the question (哪天通过的), not as "by way of" (通过…平台披露)
 _ASKS_ADOPTED = re.compile(r"通过(?=的|了|[？?]|$|日期|时间)|审议|批准")
@@ -107,11 +107,23 @@ def read_fact(document: Document, fact: str) -> Fact | None:
                 "written": (_chinese_date(document.date_written), DATE),
                 "published": (_as_printed(text, document.date_published), DATE)}
     value, kind = recorded[fact]
+    joint = value.endswith(" 等")
     value = value.removesuffix(" 等").strip()
     if not value:
         return None
     position = _find_squeezed(text, value)
+    if joint and position:  # 农业农村部 国家发展改革委关于印发…: every issuer the title line names
+        position = _issuers_before_title(text, position)
     return Fact(_printed(text, position, value), kind, position[0] if position else -1)
+
+
+def _issuers_before_title(text: str, first: tuple[int, int]) -> tuple[int, int]:
+    """The run of issuers that opens the title line, from the first one recorded up to 关于 (the first one's
+    span when its line does not read so)."""
+    line_end = text.find("\n", first[1])
+    about = text.find("关于", first[1], line_end if line_end >= 0 else len(text))
+    run = text[first[0]:about] if about >= 0 else ""
+    return (first[0], first[0] + len(run.rstrip())) if run and not re.search(r"[，。；]", run) else first
 
 
 _FIRST_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|一、)", re.M)

@@ -121,16 +121,20 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
     clause_frequency(term) is the share of clauses holding term. Words of document titles (江海区, 台山) pick a
     plan rather than a topic, and numbers are years: neither is evidence that a sentence answers."""
     asked_for = _asked_for(question, analyzer)
-    asked = [w for run in analyzer.runs(question) for w in run
+    tagged = analyzer.tagger().lcut(normalize(question))
+    nouns = {pair.word for pair in tagged if pair.flag.startswith("n")}
+    runs = analyzer.runs(question)
+    joined = {w for run in runs for w in _with_one_character_noun(run, nouns, clause_frequency)}
+    asked = [w for run in runs for w in _joined_run(run, joined)
              if len(w) >= 2 and w not in QUESTION_WORDS and not w.isdigit() and w not in asked_for
              and not _COUNT_WORD.fullmatch(w)]
     named = [normalize(t) for t in titles]
-    nouns = {pair.word for pair in analyzer.tagger().lcut(normalize(question)) if pair.flag.startswith("n")}
     words = []
     for word in dict.fromkeys(asked):
         if any(word in title for title in named):
             continue
-        spellings = [t for t in analyzer.query(word).weights if not t.startswith(NGRAM_PREFIX)] or [word]
+        spellings = [word] if word in joined else \
+            [t for t in analyzer.query(word).weights if not t.startswith(NGRAM_PREFIX)] or [word]
         forms = tuple(f for f in spellings if 0 < clause_frequency(f) <= SPECIFIC_SHARE)
         parts = tuple(dict.fromkeys(p for f in spellings if len(f) >= 3 for p in (f[i:i + 2] for i in range(len(f) - 1))
                                     if 0 < clause_frequency(p) <= SPECIFIC_SHARE))
@@ -141,6 +145,24 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word):
             # a thing no clause names, nor by a synonym (火星, 足球)
             words.append(Word((), (), UNKNOWN, word if len(word) == 2 else ""))
+    return words
+
+
+def _with_one_character_noun(run: list[str], nouns: set[str], clause_frequency) -> list[str]:
+    """再生 + 铜 → 再生铜: a one-character noun after a word makes a word with it, where clauses say that word;
+    otherwise 再生铜 would count as 再生 and be answered by 再生铝."""
+    return [first + noun for first, noun in zip(run, run[1:])
+            if len(noun) == 1 and noun in nouns and len(first) >= 2 and clause_frequency(first + noun) > 0]
+
+
+def _joined_run(run: list[str], joined: set[str]) -> list[str]:
+    """The run's words with each joined pair as one word (再生, 铜 → 再生铜)."""
+    words = []
+    for word in run:
+        if words and words[-1] + word in joined:
+            words[-1] += word
+        else:
+            words.append(word)
     return words
 
 

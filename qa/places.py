@@ -157,6 +157,11 @@ class Gazetteer:
         return region
 
 
+def holds_a_place(text: str, besides: str = "") -> bool:
+    """The text says a place the gazetteer knows (甘孜州榆林地热田项目), other than one besides says."""
+    return any(text[start:end] not in besides for start, end, _ in gazetteer().find_words(text))
+
+
 def names_a_division(text: str) -> bool:
     """The text holds a place the gazetteer knows and ends as a division's name does (江夏区, 甘孜州), not as a
     short name (三江) or a thing named after a place."""

@@ -256,11 +256,18 @@ def _title_runs(text: str, pairs: set[str]) -> list[tuple[int, int]]:
     return runs
 
 
+def bare_title(title: str) -> str:
+    """A title's own words: without 中华人民共和国, brackets, quotes, punctuation and 实施/行动/工作."""
+    return _FILLER.sub("", "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(title)))))
+
+
 def spells_out_title(question: str, title: str) -> bool:
     """The question holds the whole title, but for 中华人民共和国, brackets, quotes and the words a short form
     leaves out (农业农村减排固碳实施方案), and does not name another edition of it."""
-    bare = _FILLER.sub("", "".join(_UNITS.findall(_TITLE_NOISE.sub("", normalize(title)))))
-    return len(bare) >= 4 and bare in _FILLER.sub("", "".join(_UNITS.findall(normalize(question)))) \
+    bare = bare_title(title)
+    # a law's name is three characters long at the least (能源法, 煤炭法): one of them is a title
+    long_enough = len(bare) >= 4 or (len(bare) == 3 and bare.endswith("法"))
+    return long_enough and bare in _FILLER.sub("", "".join(_UNITS.findall(normalize(question)))) \
         and not names_another_edition(question, title)
 
 

@@ -6,7 +6,7 @@ import os
 import re
 
 from qa.answer_types import (DATE, DOC_NUMBER, DOCUMENT_KINDS, ENTITY, ENTITY_NOUNS, HANDING_VERBS, KIND_ENDINGS, LEVEL,
-                             LIST, NAMED_KINDS, ORG, QUANTITY)
+                             LIST, NAMED_KINDS, ORG, QUANTITY, SHORT_NAME_WORDS)
 from qa.places import gazetteer, word_bounds
 from qa.targets import UNITS, VALUE_RE, compact
 
@@ -143,7 +143,7 @@ _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 # Three items or more, or two closed by 等 (光伏瓦、光伏幕墙等建材型光伏技术) or by their count (日照、滨州2市).
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
                    r"|[^，。；：、]{1,24}、[^，。；：、]{1,24}?(?:和|及|以及|与|或者?)[^，。；：、]{1,24}"  # A、B和C
-                   r"|[^，。；：、]{1,24}、[^，。；：、\d]{1,24}?(?=\s*\d+\s*[个家市座项省县区类种])"
+                   r"|[^，。；：、]{1,24}、[^，。；：、\d两二三四五六七八九十]{1,24}?(?=\s*(?:\d+|[两二三四五六七八九十]+)\s*[个家市座项省县区类种])"
                    r"|(?:包括|分为|分成)[^，。；：、]{1,20}?(?:和|及|以及|与)[^，。；：、]{1,20}"  # 包括地表水和地下水
                    # two items of one kind: 全民所有制和劳动群众集体所有制
                    r"|(?:(?!包括|分为|分成)[^，。；：、]){1,20}?([\u4e00-\u9fff]{2,4})(?:和|及|以及|与)[^，。；：、]{1,20}?\1(?=[，。；：]|$)")
@@ -177,16 +177,22 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
               if not (_GROUND_BEFORE.search(flat.text, 0, m.start()) and _GROUND_AFTER.match(flat.text, m.end()))]
     if kind == ENTITY and names and titled and any(_DOCUMENT_KIND.search(noun) for noun in names):
         spans = titled  # 哪部法规: the one a 《title》 names (发放什么文件, where none is: the paper issued)
+    elif kind == ENTITY and names and names[0] in SHORT_NAME_WORDS:  # 简称叫什么: the short name given
+        spans = [m.span("name") if m.group("name") else m.span("bare") for m in _SHORT_NAME.finditer(flat.text)]
     elif kind == ENTITY and names:
         named = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))]
-        # 什么制度 is not answered by a 项目 the sentence names
-        spans = named or ([] if any(noun in KIND_ENDINGS for noun in names) else spans)
+        # 什么制度 is not answered by a 项目 the sentence names, nor 哪个基地 by a 试点
+        spans = named or ([] if any(noun in KIND_ENDINGS or re.fullmatch(ENTITY_NOUNS, noun) for noun in names)
+                          else spans)
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
     return [flat.original_span(start, end) for start, end in spans]
 
 
+# 企业融资对接服务平台（汉融通）, （以下简称“碳普惠”）: not a note of who acts nor an edition (（试行）)
+_SHORT_NAME = re.compile(r"简称[“\"]?(?P<name>[^”\"（）()，。；]{2,12}?)(?=[”\"）)，。；]|$)"
+                         r"|(?<=[\u4e00-\u9fff])[（(](?!试行|暂行|修订|征求意见稿)(?P<bare>[^（()）\d，。；、：:]{2,8})[）)]")
 _GROUND_BEFORE = re.compile(r"(?:根据|依照|按照|依据)$")
 _GROUND_AFTER = re.compile(rf"(?:第[{_CN}\d]+条(?:第[{_CN}\d]+款)?)?的?(?:规定|有关规定)")
 _CURRENCY_AFTER = re.compile(r"(?:人民币(?:以上|以下|以内)?)?")

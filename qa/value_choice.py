@@ -32,6 +32,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
+    if penalty and _fines_other_parties(compact(sentence).text, flat_question):
+        return None
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
@@ -79,7 +81,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         kind in (DATE, QUANTITY)
                                         and followed_as_asked(sentence, span, flat_question, _ASKING_A_VALUE, reach=3),
                                         kind == QUANTITY and _modifies_a_said_noun(sentence, span, flat_question),
-                                        kind == LIST and _opened_by_the_asked_verb(sentence, span, flat_question),
+                                        kind in (LIST, ENTITY) and _takes_the_asked_verb(sentence, span, flat_question),
                                         _names_its_parallel_item(sentence, span, spans, flat_question),
                                         _chunk_coverage(sentence, span, evidence, values, kind == LIST), -span[0]))
     if kind == QUANTITY:
@@ -122,6 +124,22 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+# 对建设单位处…罚款，对设计单位处…: a fine for each party
+_PARTY_FINED = re.compile(r"对(?P<party>[\u4e00-\u9fff]{2,10}?(?P<kind>单位|企业|机构))(?:处|并处|可以处)")
+_PARTY_ASKED = re.compile(r"(?P<head>[\u4e00-\u9fff]{2})(?P<kind>单位|企业|机构)")
+
+
+def _fines_other_parties(flat_sentence: str, flat_question: str) -> bool:
+    """The sentence fines two parties or more, each its own sum, and not the one the question names (监理单位
+    for 对建设单位处…，对设计单位处…)."""
+    fined = list(_PARTY_FINED.finditer(flat_sentence))
+    asked = _PARTY_ASKED.search(flat_question)
+    if len(fined) < 2 or asked is None:
+        return False
+    same_kind = [m.group("party") for m in fined if m.group("kind") == asked.group("kind")]
+    return len(same_kind) >= 2 and not any(asked.group("head") in party for party in same_kind)
 
 
 _LISTED_KIND = re.compile(rf"(?:哪些|哪几[个家类种项座]?|哪[两二三四五六七八九十][个家类种项座片大]?)[\u4e00-\u9fff]{{0,6}}?(?P<kind>{ENTITY_NOUNS})")
@@ -342,9 +360,10 @@ _CLOSING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 
 def _without_closing_note(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """A list or name without the bracket note closing it (…水泥、平板玻璃（不含光伏玻璃）; 榆林地热田项目（3万千瓦）):
-    the note qualifies the last item, it is not one."""
+    the note qualifies the last item, it is not one. A title's own bracket (《…标准（试行）》) is part of it."""
     note = _CLOSING_NOTE.search(sentence, span[0], span[1])
-    return (span[0], note.start()) if note and note.start() - span[0] >= 2 else span
+    titled = sentence[span[0] - 1:span[0]] == "《" and sentence[span[1]:span[1] + 1] == "》"
+    return (span[0], note.start()) if note and note.start() - span[0] >= 2 and not titled else span
 
 
 _JOINING = ("、", "和", "及", "与", "或", "或者", "以及")
@@ -408,10 +427,14 @@ def _without_kind_named(sentence: str, span: tuple[int, int], names: list[str]) 
                                and end - start > len(noun) + 3), 0))
 
 
-def _opened_by_the_asked_verb(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
-    """The list follows the verb the question puts before 哪些 (可以采取哪些措施 → 采取登临、检查…)."""
-    verb = re.search(r"([\u4e00-\u9fff]{2})了?(?:哪些|哪几)", flat_question)
-    return verb is not None and compact(sentence[:span[0]]).text.endswith(verb.group(1))
+def _takes_the_asked_verb(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
+    """The list or name follows the verb the question puts before 哪些 (可以采取哪些措施 → 采取登临、检查…), or
+    is followed by it (废止了哪部法规 → 《福建省环境保护条例》同时废止)."""
+    verb = re.search(r"([\u4e00-\u9fff]{2})了?(?:哪些|哪几|哪一?[部个项份种]|什么)", flat_question)
+    if verb is None:
+        return False
+    after = re.sub(r"^[》”]*(?:同时|一并|也|均)?", "", compact(sentence[span[1]:]).text)
+    return compact(sentence[:span[0]]).text.rstrip("《“").endswith(verb.group(1)) or after.startswith(verb.group(1))
 
 
 def _modifies_a_said_noun(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
