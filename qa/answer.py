@@ -84,6 +84,10 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
     scope = scope_of(engine.library(), result.query, result.hits)
     answer = (_out_of_scope(result, kind, scope) or _document_answer(engine, result, kind)
               or _clause_answer(engine, result, kind, scope))
+    if not answer.found and kind == QUANTITY and _LIMIT_ASKED.search(result.query) and not scope.message:
+        # 报住建部的时限是什么: a time limit is a span of days or a deadline (2022年9月底前)
+        deadline = _clause_answer(engine, result, DATE, scope)
+        answer = deadline if deadline.found else answer
     answer.notices = list(result.notices) + validity_notices(answer)
     return answer
 
@@ -125,6 +129,8 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
         return None
     fact, clause = found
     value = asked_year(fact.value, result.query) if fact.kind == DATE else fact.value
+    lead = _LEAD_ISSUER.match(value) if fact_name == "issuer" and "牵头" in result.query else None
+    value = lead.group(1) if lead else value  # 由哪个部门牵头印发: the first of …局等12部门
     if clause is None:
         citation = f"《{document.title}》 文件信息"
         quote = Quote(fact.value, value, citation, "", 1.0, document.title, "文件信息")
@@ -132,6 +138,10 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
         quote = Quote(sentence_at(clause, fact.position), value, clause.citation, clause.id, 1.0,
                       clause.document, clause.clause)
     return Answer(result.query, f"{value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
+
+
+_LIMIT_ASKED = re.compile(r"^(?!.*(?:多长|多久|几)).*(?:时限|期限)")  # 多长期限 asks a span only
+_LEAD_ISSUER = re.compile(r"(.+?)等\s*[\d一二三四五六七八九十]+\s*个?(?:部门|单位|部委)$")
 
 
 # Kinds of document a question may name; 规定, 通知 and 决定 are verbs as often, 法 is part of many words.

@@ -9,7 +9,8 @@ from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
 
 _ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
-                          r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,2}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)")
+                          r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,2}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)|"
+                          r"(?:印发|发布|发文)的[？?]?$")  # 由哪个部门牵头、会同其他部门联合印发的
 # 通过 asks the adoption where it closes the question (哪天通过的), not as "by way of" (通过…平台披露)
 _ASKS_ADOPTED = re.compile(r"通过(?=的|了|[？?]|$|日期|时间)|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
@@ -24,6 +25,9 @@ _IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*�
 _IN_FORCE_ON_EVENT = re.compile(r"(自\s*(?:公布|发布|印发|颁布)之日起)\s*(?:施行|实施|生效|执行|实行)")
 _ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,60}?(?:通过|批准)")
 _ADOPTER = re.compile(r"(?:\d{1,2}\s*日\s*)?([^\W\d_]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n\d]{0,10}?通过")
+# 2021年8月26日 湖州市第八届人民代表大会常务委员会第三十六次会议通过; 已于…由生态环境部部务会议审议通过
+_MEETING = re.compile(r"(?:^|[\s日，,])(?:由|经)?([^\W\d_]{2,40}?会议)[^。]{0,8}?通过")
+_ASKS_MEETING = re.compile(r"(?:哪|什么)一?[次个届]?会议")
 _APPROVER = re.compile(r"([\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人民代表大会))[^。\n]{0,20}?批准")
 _SQUEEZE = re.compile(r"\s+")
 _HEAD_CHARS = 3000  # adoption and amendment lines stand before the first article
@@ -31,7 +35,7 @@ _HEAD_CHARS = 3000  # adoption and amendment lines stand before the first articl
 
 FACT_NAMES = {"doc_number": "文号", "issuer": "发布机构", "adopter": "通过机关", "approver": "批准机关",
               "amended": "修订日期", "adopted": "通过日期", "in_force": "施行日期", "published": "发布日期",
-              "written": "成文日期"}
+              "written": "成文日期", "meeting": "通过会议"}
 
 
 @dataclass
@@ -48,14 +52,16 @@ _RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?(?:[�
 
 
 def asked_fact(question: str, kind: str | None) -> str | None:
-    """Which fact of a document the question asks for: doc_number, issuer, adopter, approver, amended,
-    adopted, in_force, published, written; None when it asks about the content."""
+    """Which fact of a document the question asks for: doc_number, issuer, adopter, meeting, approver,
+    amended, adopted, in_force, published, written; None when it asks about the content."""
     if kind == DOC_NUMBER:
         return "doc_number"
     if kind == ORG and _RULED_ON.search(question):  # …条例规定，临时用地由谁批准: a body the text names
         return None
     # 表决通过章程后，应当向哪个部门申请登记: what was adopted before the asking words is not what is asked
     asking = next((part for part in re.split(r"[，,；;]", question) if re.search(r"谁|哪|什么", part)), question)
+    if kind == ORG and _ASKS_MEETING.search(asking) and _ASKS_ADOPTED.search(asking):
+        return "meeting"
     if kind == ORG and "批准" in asking:
         return "approver"
     if kind == ORG and _ASKS_ADOPTED.search(asking):
@@ -99,6 +105,8 @@ def read_fact(document: Document, fact: str) -> Fact | None:
         return Fact(found[-1].group(1), DATE, found[-1].start(1)) if found else None
     if fact == "approver":  # in the lines before the first article: one inside approves what the article is about
         return _from_pattern(_APPROVER, text[:_head_end(text)], ORG)
+    if fact == "meeting":
+        return _from_pattern(_MEETING, text[:_head_end(text)], ORG)
     if fact == "adopter":
         return _from_pattern(_ADOPTER, text, ORG) or read_fact(document, "issuer")
     if fact == "published" and not document.date_published:

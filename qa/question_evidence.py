@@ -30,7 +30,8 @@ def _direction(question: str) -> str:
 
 
 # 既不是耕地也不是山区荒地，而是其他土地: what the question rules out is no evidence for a sentence.
-_RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?")
+_RULED_OUT = re.compile(r"(?:既|并)?不是[^，,。？?；;而也]{1,16}(?:也不是[^，,。？?；;而]{1,16})?"
+                        r"|(?:不算|不包括|不含)[^，,。？?；;）)]{1,16}")  # （不算山区利用荒地荒坡的情况）
 
 
 def _spelled_in_full(text: str, abbreviations: list[tuple[str, list[str]]]) -> str:

@@ -72,7 +72,7 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七�
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|(?:每年|(?<![\d年]))\d{1,2}月(?:底|末)(?:前|以前|之前)?"
                    r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?"  # a yearly deadline: 每年3月31日前, 每年10月底前
                    r"|农历(?:正|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|[一二三四五六七八九十]{1,3}日?)"  # 农历九月初九
-                   rf"|(?:农历)?(?:{_SOLAR_TERMS})日"  # 农历秋分日
+                   rf"|(?:每年)?(?:农历)?(?:{_SOLAR_TERMS})日"  # 每年农历秋分日
                    # a weekday or week of a month (每年5月的第三个星期日, 5月的第二周), a month of the year (每年9月)
                    # or a span of months (六月至九月)
                    r"|(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?的?第[一二三四五]个?(?:星期|周|礼拜)[一二三四五六日天]?"
@@ -81,6 +81,7 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七�
                    r"|(?<=[自从])[^，。；：自从的]{2,14}?之日(?=起)"
                    # a deadline counted back from a term's end (有效期届满三十日前, 合同期满前三十日)
                    rf"|[^\W\d_于在至迟前后的]{{0,2}}期(?:限)?(?:届满|满)前?[{_CN}\d]+个?(?:日|天|月|年)(?:前|以前|之前)?"
+                   rf"|届满前[{_CN}\d]+个?(?:日|天|月|年)"  # 使用年限届满，…应当至迟于届满前一年申请续期
                    rf"|(?:每日|每天)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?至(?:次日)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?"  # 每日二十二时至次日八时
                    rf"|[^\W\d_于在至迟前后的，。；]{{1,4}}日的[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)")  # 选举日的二十日前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
@@ -119,8 +120,8 @@ _ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
 # name, not a list of two bodies. Read with a stand-in character that the name pattern accepts.
-_JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|自然资源|科学技术|商务|卫生)和"
-                          r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
+_JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|自然资源|科学技术|商务|卫生|粮食)和"
+                          r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事|(?:物资)?储备)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
 _NAME_JOIN_STAND_IN = "咊"
 # Bodies named by one word, with nothing before them (由海关代征).
 _BARE_BODY = re.compile(r"(?<=[由经向被和及、，；])海关(?![\u4e00-\u9fff]{0,4}(?:署|局))")
@@ -181,6 +182,9 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         spans = [m.span("name") if m.group("name") else m.span("bare") for m in _SHORT_NAME.finditer(flat.text)]
     elif kind == ENTITY and names:
         named = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))]
+        if named and all(flat.text[start:end] in names for start, end in named):
+            # …于一体的绿色金融服务场景 for 服务场景叫什么名字: the kind asked is no name; a quoted one is
+            named = _named_spans(flat.text, [])
         # 什么制度 is not answered by a 项目 the sentence names, nor 哪个基地 by a 试点
         spans = named or ([] if any(noun in KIND_ENDINGS or re.fullmatch(ENTITY_NOUNS, noun) for noun in names)
                           else spans)

@@ -96,7 +96,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
             best = (best[0] + said.end(), best[1])
         return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
-    if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪", flat_question):
+    if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪(?![^，,？?]*前)", flat_question):
         return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
     if kind == DATE:
         best = (best[0], best[0] + len(asked_year(sentence[best[0]:best[1]], flat_question)))
