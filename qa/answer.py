@@ -120,7 +120,7 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     if document is not None and (not _about_the_document(result.query, document.title)
                                  or (fact_name == "issuer" and _issues_another_thing(result.query))):
         return None
-    found = fact_clause(engine.store, document.doc_id, fact_name) if document is not None else None
+    found = fact_clause(engine.store, document.doc_id, fact_name, result.query) if document is not None else None
     if found is None and named and document is not None and _spells_its_name(result.query, document.title):
         # another document's 文号 is no answer about this one
         return Answer(result.query, f"《{document.title}》的正文和文件信息中没有写明{FACT_NAMES[fact_name]}。", False, [],

@@ -80,7 +80,8 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
 HANDING_VERBS = "核发|发给|颁发|发放|制发|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
-_OBJECT_ASKED = re.compile(rf"(?:建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS})了?什么"
+OBJECT_VERBS = f"建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS}"
+_OBJECT_ASKED = re.compile(rf"(?:{OBJECT_VERBS})了?(?:一[个项套种])?什么"
                            rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
@@ -123,7 +124,7 @@ def holds(text: str, kind: str | None) -> bool:
 
 # The measure a 多少/几 question asks in (多少个, 多少万千瓦, 百分之多少) and what a value in that measure
 # carries. 个 is the general classifier, so it stands for every count word.
-_COUNT = "个座家项条辆台套处所批只艘根人名户层栋幢间"
+_COUNT = "个座家项条辆台套处所批只艘根人名户层栋幢间头"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
@@ -146,6 +147,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
     (re.compile(r"(?:多少|几)周?岁|年龄|年纪|岁数"), re.compile(r"岁")),
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
+    (re.compile(r"几星级?|什么星级"), re.compile(r"星")),  # 绿色建筑几星级: a star rating, not a share
     # a sum named by its kind of money (多少退出金, 多少补偿金) is in 元 as well
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[\u4e00-\u9fff]{0,2}金(?![属])|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)

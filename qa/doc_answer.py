@@ -14,6 +14,7 @@ _ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(
 # 通过 asks the adoption where it closes the question (哪天通过的), not as "by way of" (通过…平台披露)
 _ASKS_ADOPTED = re.compile(r"通过(?=的|了|[？?]|$|日期|时间)|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
+_COUNTED_AMENDMENT = re.compile(r"第[一二三四五六七八九十]+次(?:修正|修订)")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
 _ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|执行日期|(?:起|开始)(?:正式)?(?:实施|执行|实行)")
 # 落款 is the signature at the foot of the document, dated the day it is signed.
@@ -93,8 +94,9 @@ def _document_in_force(question: str) -> bool:
     return _DOCUMENT_NAMED.search(subject) is not None or len(_ASKING_WORDS.sub("", subject)) < 2
 
 
-def read_fact(document: Document, fact: str) -> Fact | None:
-    """The fact from the document's text where it is printed, else from its record."""
+def read_fact(document: Document, fact: str, question: str = "") -> Fact | None:
+    """The fact from the document's text where it is printed, else from its record; the amendment the
+    question counts (第二次修订), else the latest."""
     text = document.text
     if fact == "in_force":
         return _from_pattern(_IN_FORCE, text, DATE) or _from_pattern(_IN_FORCE_ON_EVENT, text, DATE)
@@ -102,6 +104,9 @@ def read_fact(document: Document, fact: str) -> Fact | None:
         return _from_pattern(_ADOPTED, text, DATE)
     if fact == "amended":  # the latest amendment: the last one the header lists
         found = list(_AMENDED.finditer(text[:_HEAD_CHARS]))
+        counted = _COUNTED_AMENDMENT.search(question)
+        found = [m for m in found if counted is None or counted.group() in re.sub(r"\s+", "", m.group())] or \
+            ([] if counted else found)
         return Fact(found[-1].group(1), DATE, found[-1].start(1)) if found else None
     if fact == "approver":  # in the lines before the first article: one inside approves what the article is about
         return _from_pattern(_APPROVER, text[:_head_end(text)], ORG)
@@ -143,10 +148,10 @@ def _head_end(text: str) -> int:
     return first.start() if first else _HEAD_CHARS
 
 
-def fact_clause(store, doc_id: str, fact: str) -> tuple[Fact, Clause | None] | None:
+def fact_clause(store, doc_id: str, fact: str, question: str = "") -> tuple[Fact, Clause | None] | None:
     """The fact of a document and the clause its text prints it in (None when only the record holds it)."""
     document = store.document(doc_id)
-    found = read_fact(document, fact) if document is not None else None
+    found = read_fact(document, fact, question) if document is not None else None
     if found is None:
         return None
     return found, clause_at(store.clauses([doc_id]), found.position) if found.position >= 0 else None

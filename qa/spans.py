@@ -291,8 +291,9 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
 # 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun; and
 # 392吨/日的医废处置能力 and 15％的税率 state the capacity and the rate themselves.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
+# 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法)*"
-                           r"(?:谋划|打造|建成|建设|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
+                           r"(?:谋划|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各]))+")
 
 

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
+from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_VERBS, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
                              PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import names_a_division, word_bounds
@@ -63,6 +63,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return _without_kind_named(sentence, _without_aspect(sentence, next(
             (span for span in spans if span[0] <= named[0] and named[1] < span[1]
              and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names)
+    if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb
+        return _object_of_the_asked_verb(sentence, flat_question)
     if not spans:
         return None
     if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
@@ -124,6 +126,17 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+_VERB_THEN_WHAT = re.compile(rf"({OBJECT_VERBS})了?(?:一[个项套种])?什么[？?]?$")
+
+
+def _object_of_the_asked_verb(sentence: str, flat_question: str) -> tuple[int, int] | None:
+    """The object the sentence gives the verb a question ends with (建立一个什么 → 建立国家野生动物遗传资源基因库,
+    up to the comma)."""
+    asked = _VERB_THEN_WHAT.search(flat_question)
+    found = re.search(rf"{asked.group(1)}(?P<object>[^，。；：、,;:（(]{{2,30}})", sentence) if asked else None
+    return found.span("object") if found else None
 
 
 # 对建设单位处…罚款，对设计单位处…: a fine for each party
