@@ -125,9 +125,16 @@ def read_fact(document: Document, fact: str, question: str = "") -> Fact | None:
     if not value:
         return None
     position = _find_squeezed(text, value)
-    if joint and position:  # 农业农村部 国家发展改革委关于印发…: every issuer the title line names
+    opening = _OPENING_ISSUERS.match(text) if joint else None
+    if opening and re.search(r"[、\s]", opening.group(1).strip()):  # 三明银保监分局、三明市地方金融监督管理局关于印发…
+        position = opening.span(1)
+    elif joint and position:  # 农业农村部 国家发展改革委关于印发…: every issuer the title line names
         position = _issuers_before_title(text, position)
     return Fact(_printed(text, position, value), kind, position[0] if position else -1)
+
+
+# The issuers that open a notice's title line, before 关于印发
+_OPENING_ISSUERS = re.compile(r"\s*([^\W\d_][^\n，。：；]{3,60}?)\s*关于(?:印发|发布|公布|转发)")
 
 
 def _issuers_before_title(text: str, first: tuple[int, int]) -> tuple[int, int]:

@@ -64,6 +64,19 @@ JOINT_NOTICE = """黄石市发展和改革局 黄石市生态环境局关于印�
 推进重点用能单位节能改造。
 """
 
+FINANCE_NOTICE = """黄石银保监分局、黄石市地方金融监督管理局关于印发绿色金融支持黄石碳达峰工作方案的通知
+（黄银保监规〔2022〕1号）
+各银行保险机构：
+现将《绿色金融支持黄石碳达峰工作方案》印发给你们，请认真贯彻落实。
+中国银保监会黄石监管分局
+黄石市地方金融监督管理局
+2022年5月6日
+绿色金融支持黄石碳达峰工作方案
+一、主要任务
+（一）绿色信贷
+推动绿色信贷增量扩面。
+"""
+
 RIVER_LAW = """# 中华人民共和国黄石河保护法
 
 ## 第三章 生态保护
@@ -80,7 +93,7 @@ RIVER_LAW = """# 中华人民共和国黄石河保护法
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"plan.txt": CITY_PLAN, "rules.txt": CITY_RULES, "energy.md": ENERGY_LAW,
-                                          "peak.txt": NATIONAL_PLAN, "notice.txt": JOINT_NOTICE,
+                                          "peak.txt": NATIONAL_PLAN, "notice.txt": JOINT_NOTICE, "finance.txt": FINANCE_NOTICE,
                                           "river.md": RIVER_LAW, **filler_plans()})
 
 
@@ -99,6 +112,8 @@ def engine(tmp_path_factory):
     ("“十四五”期间地热能发电重点推进的是哪个项目？", "阳新县榆林地热田项目"),
     # joint issuers: every one the title line names
     ("《黄石市节能降碳工作方案》是哪两个部门联合印发的？", "黄石市发展和改革局 黄石市生态环境局"),
+    # the title line names them as the notice opens, the signature by their full names
+    ("《绿色金融支持黄石碳达峰工作方案》是由哪两家单位联合印发的？", "黄石银保监分局、黄石市地方金融监督管理局"),
 ])
 def test_the_thing_asked_is_marked(engine, question, value):
     assert marked(engine, question) == value
