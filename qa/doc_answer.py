@@ -105,8 +105,8 @@ def read_fact(document: Document, fact: str, question: str = "") -> Fact | None:
     if fact == "amended":  # the latest amendment: the last one the header lists
         found = list(_AMENDED.finditer(text[:_HEAD_CHARS]))
         counted = _COUNTED_AMENDMENT.search(question)
-        found = [m for m in found if counted is None or counted.group() in re.sub(r"\s+", "", m.group())] or \
-            ([] if counted else found)
+        if counted:  # 第二次修订: that line of the head, or none
+            found = [m for m in found if counted.group() in _SQUEEZE.sub("", m.group())]
         return Fact(found[-1].group(1), DATE, found[-1].start(1)) if found else None
     if fact == "approver":  # in the lines before the first article: one inside approves what the article is about
         return _from_pattern(_APPROVER, text[:_head_end(text)], ORG)
@@ -127,23 +127,12 @@ def read_fact(document: Document, fact: str, question: str = "") -> Fact | None:
     position = _find_squeezed(text, value)
     opening = _OPENING_ISSUERS.match(text) if joint else None
     if opening and re.search(r"[、\s]", opening.group(1).strip()):  # 三明银保监分局、三明市地方金融监督管理局关于印发…
-        position = opening.span(1)
-    elif joint and position:  # 农业农村部 国家发展改革委关于印发…: every issuer the title line names
-        position = _issuers_before_title(text, position)
+        position = opening.span(1)  # every issuer as the title line names them, not as the signature does
     return Fact(_printed(text, position, value), kind, position[0] if position else -1)
 
 
 # The issuers that open a notice's title line, before 关于印发
 _OPENING_ISSUERS = re.compile(r"\s*([^\W\d_][^\n，。：；]{3,60}?)\s*关于(?:印发|发布|公布|转发)")
-
-
-def _issuers_before_title(text: str, first: tuple[int, int]) -> tuple[int, int]:
-    """The run of issuers that opens the title line, from the first one recorded up to 关于 (the first one's
-    span when its line does not read so)."""
-    line_end = text.find("\n", first[1])
-    about = text.find("关于", first[1], line_end if line_end >= 0 else len(text))
-    run = text[first[0]:about] if about >= 0 else ""
-    return (first[0], first[0] + len(run.rstrip())) if run and not re.search(r"[，。；]", run) else first
 
 
 _FIRST_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|一、)", re.M)

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_VERBS, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
+from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
                              PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import names_a_division, word_bounds
@@ -128,14 +128,11 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
-_VERB_THEN_WHAT = re.compile(rf"({OBJECT_VERBS})了?(?:一[个项套种])?什么[？?]?$")
-
-
 def _object_of_the_asked_verb(sentence: str, flat_question: str) -> tuple[int, int] | None:
     """The object the sentence gives the verb a question ends with (建立一个什么 → 建立国家野生动物遗传资源基因库,
     up to the comma)."""
-    asked = _VERB_THEN_WHAT.search(flat_question)
-    found = re.search(rf"{asked.group(1)}(?P<object>[^，。；：、,;:（(]{{2,30}})", sentence) if asked else None
+    asked = OBJECT_ASKED.search(flat_question)
+    found = re.search(rf"{asked.group('verb')}(?P<object>[^，。；：、,;:（(]{{2,30}})", sentence) if asked else None
     return found.span("object") if found else None
 
 
