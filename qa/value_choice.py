@@ -132,6 +132,7 @@ def _object_of_the_asked_verb(sentence: str, flat_question: str) -> tuple[int, i
     """The object the sentence gives the verb a question ends with (建立一个什么 → 建立国家野生动物遗传资源基因库,
     up to the comma)."""
     asked = OBJECT_ASKED.search(flat_question)
+    asked = asked if asked and re.fullmatch(r"[？?]?", flat_question[asked.end("what"):]) else None
     found = re.search(rf"{asked.group('verb')}(?P<object>[^，。；：、,;:（(]{{2,30}})", sentence) if asked else None
     return found.span("object") if found else None
 
