@@ -54,7 +54,8 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence = evidence_of(asserted, frequency, documents, synonym_groups(engine.config.synonyms))
     titles = engine.library().titles
     listing = asked_type(question) == LIST
-    evidence.words = [word for word in question_words(asserted, engine.analyzer, clause_share(engine.store), titles)
+    share = clause_share(engine.store)
+    evidence.words = [word for word in question_words(asserted, engine.analyzer, share, titles)
                       if not (listing and word.forms and set(word.forms) <= _LIST_VERBS)]
     # 1993年宪法修正案 names 宪法修正案（1993年）: a title's other names hold no year asked either
     evidence.years = _years_asked(question, evidence.years, engine.library().title_index.names)
@@ -71,17 +72,19 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.subject = subject
     evidence.timed_act = _DONE_AFTER.search(BASELINE.sub("", compact(question).text)) is not None
     evidence.act = asked_act(question, evidence.tag)
-    spelled = {form for word in evidence.words for form in word.forms}
-    evidence.subject_nouns = _subject_nouns(evidence.tag(subject), spelled)
-    evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)), spelled)
+
+    def said(word: str) -> bool:
+        return share(word) > 0
+
+    evidence.subject_nouns = _subject_nouns(evidence.tag(subject), said)
+    evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)), said)
     return evidence
 
 
-def _subject_nouns(tagged: list, spelled: set[str]) -> list[str]:
+def _subject_nouns(tagged: list, said) -> list[str]:
     """The nouns of what is measured (x: the domain dictionary's words), and the verbs right before the kind of
     figure, which make one thing with it (出行比例, 排放强度, 有偿分配的比例); not the scope words (全区, 辖区).
-    spelled: the forms of the question's evidence words, which join a one-character noun to the word before
-    (再生铜) where the library says it so."""
+    said(word): whether clauses of the library say the word."""
     nouns, modifies = [], [False] * (len(tagged) + 1)
     # 有偿分配的比例: the verbs before 的 and the kind of figure (or before a 的 that ends the subject, once the
     # kind of figure is cut off), and the verbs right before those
@@ -96,8 +99,9 @@ def _subject_nouns(tagged: list, spelled: set[str]) -> list[str]:
         word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
         if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word) and word not in _PART_WORDS:
             nouns.append(word)
-        if pair.flag.startswith("n") and len(word) == 1 and at and tagged[at - 1].word + word in spelled:
-            nouns.append(tagged[at - 1].word + word)
+        if pair.flag.startswith("n") and len(word) == 1 and at and len(tagged[at - 1].word) >= 2 \
+                and said(tagged[at - 1].word + word):
+            nouns.append(tagged[at - 1].word + word)  # 再生铜: a one-character noun is one thing with the word before
     return nouns
 
 
