@@ -176,7 +176,36 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # What a span of time is asked for is an act, said in the law's own words: one of its words said is enough.
     enough = bool(said) if evidence.timed_act else sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
     return enough and \
-        (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)))
+        (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)
+                       and not _said_after_without_a_value(quote, hits, evidence, [w for w in named if stems[w]])))
+
+
+def _said_after_without_a_value(quote: Quote, hits: list[Hit], evidence: Evidence, named: list[Word]) -> bool:
+    """The figure is set for a thing its own chunk names, and a noun of what the question measures (named) is
+    said only after it, in a chunk setting that noun a target without a value: in 单位生产总值能源消耗比2020年下降14%，
+    …，单位生产总值二氧化碳排放确保完成国家下达指标, 14% is not the 二氧化碳排放 figure. A sentence names each thing
+    before its own target; a chunk framing the figure (自核准注册之日起计算) sets none."""
+    start = quote.text.find(quote.highlight) if quote.highlight else -1
+    if start < 0:
+        return False
+    end = start + len(quote.highlight)
+    own = _CHUNK.split(_YEARS_AND_BASE.sub("", re.sub(r"\s+", "", quote.text[:start])))[-1]
+    setting = SETTING_VERB.search(own).group()
+    # 到2025年，达到30%: the thing is said in a chunk before; 自公告之日起六十日内支付…: a time limit's act follows it
+    if not setting or not re.search(r"[\u4e00-\u9fff]{2}", own[:len(own) - len(setting)]):
+        return False
+    pieces = _CHUNK.split(quote.text[end:])
+    scope = _scoping_text(quote, hits).replace(quote.text, quote.text[:end] + pieces[0])
+    return any(not evidence.spelled_out(word, scope)
+               and any(evidence.spelled_out(word, piece) and _OWN_TARGET.search(piece) and not _A_VALUE.search(piece)
+                       for piece in pieces[1:])
+               for word in named)
+
+
+_CHUNK = re.compile(r"[，,；;：:。]")
+_OWN_TARGET = re.compile(r"完成|减少|下降|降低|提高|提升|增长|达到|控制|实现|保持|削减")
+_A_VALUE = re.compile(r"\d|[一二三四五六七八九十两][成倍]|[百千万]分之[一二三四五六七八九十]")
+_YEARS_AND_BASE = re.compile(r"(?:到|至|比)?\d{4}年(?:底|末)?前?")
 
 
 _THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强度|规模|总量|装机容量|装机|覆盖率|利用率|[\u4e00-\u9fff]率)$")
