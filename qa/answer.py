@@ -11,8 +11,9 @@ from ingest.fields import AMENDED, NOT_YET, REPEALED
 from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, RESPONSIBLE_ASKED, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
-from qa.found import (acts_right_after, does_the_asked_act, missing_period, missing_year, names_the_asked_day, names_year,
-                      of_another_degree, of_subject, of_violation, on_subject, reports_status)
+from qa.found import (acts_right_after, does_the_asked_act, missing_period, missing_year, names_the_asked_day,
+                      names_the_asked_period, names_year, of_another_degree, of_subject, of_violation, on_subject,
+                      reports_status)
 from qa.hits import Hit, SearchResult
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.places import holds_a_place
@@ -224,7 +225,8 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
             or (kind == QUANTITY and (not of_subject(quote, hits, evidence) or reports_status(quote, result.query))) \
             or not of_violation(quote, hits, evidence) \
             or (kind == ORG and not does_the_asked_act(quote, evidence.act)) \
-            or (kind == DATE and not names_the_asked_day(quote, hits, result.query)):
+            or (kind == DATE and not names_the_asked_day(quote, hits, result.query)) \
+            or (kind == QUANTITY and not names_the_asked_period(quote, hits, result.query)):
         return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
               if q is not None and q.highlight and q.document != quote.document]

@@ -72,6 +72,19 @@ def names_the_asked_day(quote: Quote, hits: list[Hit], question: str) -> bool:
     return len(name) < 3 or bool(_NOT_A_DAY_NAME.search(name)) or name in re.sub(r"\s+", "", _scoping_text(quote, hits))
 
 
+# 有效期是几年, 保存期限多长: a period asked by its name is answered where the text speaks of that period.
+_NAMED_PERIOD = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){2})期限?(?:是|为|有)?(?:最长|最短|一般|至少|最少)?(?:是|为)?(?:多长|多久|几|多少)")
+
+
+def names_the_asked_period(quote: Quote, hits: list[Hit], question: str) -> bool:
+    """The period the question names (有效期) is spoken of by the sentence or what scopes it, by its verb (有效,
+    保存, 公示) or as a 期限 (保护期限 by 专利权的期限为十五年): 被吊销之日起三年内不得申请 says nothing of a licence's
+    有效期."""
+    named = _NAMED_PERIOD.search(normalize(question))
+    text = re.sub(r"\s+", "", _scoping_text(quote, hits))
+    return named is None or named.group(1) in text or "期限" in text
+
+
 def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
     """The quote is about what the question asks: the sentence holding the value (with the clause's lead
     sentence; for other kinds the clause) holds more of the question's specific words than the question

@@ -17,7 +17,7 @@ from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading,
 # "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law. No law's name holds 在 (私营经济在我国宪法中: 我国宪法).
 # A body's 关于…的决定 (深圳市关于促进民营经济发展的条例) is a name too.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
                             r"|[^，。？?《》\s]{0,20}?关于[^，。？?《》\s]{2,30}?的(?:决定|决议|条例|规定|办法|解释))"
                             r"(?=第|规定|中|里|的|对|有|是|自|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
@@ -37,6 +37,9 @@ _ARTICLES_INTERPRETED = re.compile(INTERPRETED_ARTICLES + INTERPRETATION)
 # 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
 _GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
                            r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
+# 国务院暂行条例, 住建部的方案: who issued it and its kind describe a document, they are no title.
+_ISSUER_AND_KIND = re.compile(r"^(?:国务院|国家|中央|全国人大(?:常委会)?|[\u4e00-\u9fff]{1,4}[部委局厅])的?(?:暂行|试行)?"
+                              r"(?:法律|法规|条例|办法|规定|细则|方案|规划|意见)$")
 # 哪部老条例, 什么办法: the document asked for, not one named.
 _ASKED_DOCUMENT = re.compile(r"哪|什么")
 _ASKED_BEFORE = re.compile(r"(?:哪|什么)一?[部个项份本种]?$")
@@ -135,7 +138,8 @@ def _document_names(text: str) -> list[str]:
         interpreted = _ARTICLES_INTERPRETED.match(text, match.end())
         name += interpreted.group() if interpreted else ""
         name = name.strip("“”")
-        if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and name not in found \
+        if _bare(name).endswith(_KINDS) and not _GENERIC_NAME.match(name) and not _ISSUER_AND_KIND.match(name) \
+                and name not in found \
                 and not _ASKED_DOCUMENT.search(name) and not _ASKED_BEFORE.search(text[:match.start()]):
             found.append(name)
     found += [name for name in short if not any(name in other for other in found)]

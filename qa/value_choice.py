@@ -396,13 +396,14 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
         return compact(value[starts[first]:starts[last]]).text in flat_question
 
     # A place the question says stays (海川市碳排放管理暂行规定): it is part of the name.
-    # One word alone goes when the question puts it right before what it asks (建立什么制度 → 林长制), not when it
+    # One word alone goes when the question puts it right before what it asks, or before a second verb of making
+    # (建立什么制度 → 林长制; 国家推进建设什么平台 for 国家推进…平台建设), not when it
     # opens the name (测绘成果汇交制度 for a question that says 测绘 elsewhere).
     # Several words go only when the question puts them before what it asks or its noun, too (核事故应急准备金制度
     # stays whole for a question about 核事故应急准备与响应工作所需经费).
     lead = max((n for n in range(1, len(words)) if said(0, n) and words[n - 1].flag.startswith("v")
                 and re.search(rf"{re.escape(value[starts[n - 1]:starts[n]] if n == 1 else value[:starts[n]])}"
-                              r"(?:[了的是]{0,2}|的[^，,。？?]{0,8}?)(?:什么|哪)", flat_question)
+                              r"(?:[了的是]{0,2}|的[^，,。？?]{0,8}?|建设|建立|打造|开展|实施)(?:什么|哪)", flat_question)
                 and not any(pair.flag == "ns" for pair in words[:n])), default=0)
     # (…和其他从事农业生产经营的组织, …的总要求: a noun after 的 is no verb, whatever the tagger says)
     # (…再就业培训及其他职业性培训, …资产处置所得、…、清算所得: words another item ends with are the last item's own)
