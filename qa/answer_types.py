@@ -80,8 +80,8 @@ _ASKS = [  # checked in order: the first that matches is the question's type
 _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u4e00-\u9fff]{{1,3}})[？?]?$")
 HANDING_VERBS = "核发|发给|颁发|发放|制发|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
-_OBJECT_VERBS = f"建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS}"
-OBJECT_ASKED = re.compile(rf"(?P<verb>{_OBJECT_VERBS})了?(?:一[个项套种])?(?P<what>什么)"
+OBJECT_VERBS = f"建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS}"
+OBJECT_ASKED = re.compile(rf"(?P<verb>{OBJECT_VERBS})了?(?:一[个项套种])?(?P<what>什么)"
                            rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),

@@ -6,8 +6,9 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, ORG, PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED,
-                             PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
+from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG, PENALTY_KIND_ASKED,
+                             PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED,
+                             TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
@@ -696,9 +697,19 @@ def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool 
     """Of the names the question's words frame in the sentence (qa.slots), the one whose words up to the next
     name cover most of the question; none that the question itself says."""
     flat_question = compact(question).text
-    gaps = [g for g in gap_spans(sentence, question, evidence.names, strict)
-            if compact(sentence[g[0]:g[1]]).text not in flat_question]
+    gaps = [_from_word_start(sentence, g, evidence.tag) for g in gap_spans(sentence, question, evidence.names, strict)]
+    gaps = [g for g in gaps if compact(sentence[g[0]:g[1]]).text not in flat_question]
     return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
+
+
+def _from_word_start(sentence: str, gap: tuple[int, int], tag) -> tuple[int, int]:
+    """A name framed by a word the question shortens (建一个什么平台 in 建立全国…平台) starts after the sentence's
+    whole word, not inside it."""
+    if tag is None or gap[0] == 0:
+        return gap
+    first = tag(sentence[gap[0] - 1:gap[1]])[0].word
+    start = gap[0] - 1 + len(first)
+    return (start, gap[1]) if re.fullmatch(OBJECT_VERBS, first) and gap[1] - start >= 2 else gap
 
 
 def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:

@@ -1,6 +1,7 @@
 """A document described rather than named (那部国务院暂行条例), a rule the question reads in a law it names
-(…，按旧物运输安全法要报哪个部门批准), a name framed by the question's verbs (推进建设什么平台), a body of
-a kind the question qualifies (什么专家机构), and a period asked by its name (有效期). On documents built here."""
+(…，按旧物运输安全法要报哪个部门批准), a name framed by the question's verbs (推进建设什么平台; 建 for 建立),
+a body of a kind the question qualifies (什么专家机构), and a period asked by its name (有效期). On documents built
+here."""
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,8 @@ TRADE_REGULATION = """旧物交易管理暂行条例
 
 第一条 为了规范全国旧物交易市场，制定本条例。
 第二条 国务院商务主管部门负责旧物交易市场的监督管理。
-第三条 本条例自2024年5月1日起施行。
+第三条 国务院商务主管部门建立全国旧物交易市场管理平台，加强对旧物交易的全过程监督管理。
+第四条 本条例自2024年5月1日起施行。
 """
 
 CITY_PLAN = """海川市旧物回收实施方案
@@ -45,6 +47,8 @@ def engine(tmp_path_factory):
     ("用道路运输高危旧物，按旧物运输安全法要报哪个部门批准？", "国务院公安部门"),
     ("为了让各地旧物数据能互相调用，旧物运输安全法要求国家推进建设什么平台？", "旧物信息共享服务平台"),
     ("海川市旧物回收方案里，准备组建什么专家机构来做技术指导和培训？", "旧物回收专家指导委员会"),
+    # the question shortens 建立 to 建: the name starts after the sentence's whole word
+    ("旧物交易管理暂行条例要求国务院商务主管部门建一个什么平台，对旧物交易做全过程监管？", "全国旧物交易市场管理平台"),
     ("被吊销快运业务经营许可证后，多少年内不能再申请？", "三年内"),
 ])
 def test_the_fact_asked_is_marked(engine, question, value):
