@@ -73,16 +73,22 @@ def names_the_asked_day(quote: Quote, hits: list[Hit], question: str) -> bool:
 
 
 # 有效期是几年, 保存期限多长: a period asked by its name is answered where the text speaks of that period.
-_NAMED_PERIOD = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){2})期限?(?:是|为|有)?(?:最长|最短|一般|至少|最少)?(?:是|为)?(?:多长|多久|几|多少)")
+_NAMED_PERIOD = re.compile(r"(?:((?:(?!的)[\u4e00-\u9fff]){2})期限?|期限)(?:是|为|有)?(?:最长|最短|一般|至少|最少){0,2}(?:是|为)?"
+                           r"(?:多长|多久|几|多少)")
 
 
 def names_the_asked_period(quote: Quote, hits: list[Hit], question: str) -> bool:
-    """The period the question names (有效期) is spoken of by the sentence or what scopes it, by its verb (有效,
-    保存, 公示) or as a 期限 (保护期限 by 专利权的期限为十五年): 被吊销之日起三年内不得申请 says nothing of a licence's
-    有效期."""
+    """The period the question names (有效期, 临时使用土地的期限) is spoken of by the sentence or what scopes it, by
+    its verb (有效, 保存, 公示) or by a period's length (保护期限 by 专利权的期限为十五年, 公示期不少于…):
+    被吊销之日起三年内不得申请 says nothing of a licence's 有效期, nor 期满一年内恢复 of how long land may be used."""
     named = _NAMED_PERIOD.search(normalize(question))
     text = re.sub(r"\s+", "", _scoping_text(quote, hits))
-    return named is None or named.group(1) in text or "期限" in text
+    verb = named.group(1) if named else None
+    return named is None or _PERIOD_STATED.search(text) is not None or (verb is not None and verb in text)
+
+
+# 期限为五年, 公示期不少于7个工作日: a period's length stated (期满一年内 counts from its end).
+_PERIOD_STATED = re.compile(r"期限|期(?:为|是|不少于|不得少于|不超过|不得超过|最长|最短|一般)")
 
 
 def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
