@@ -83,8 +83,8 @@ def names_the_asked_period(quote: Quote, hits: list[Hit], question: str) -> bool
     被吊销之日起三年内不得申请 says nothing of a licence's 有效期, nor 期满一年内恢复 of how long land may be used."""
     named = _NAMED_PERIOD.search(normalize(question))
     text = re.sub(r"\s+", "", _scoping_text(quote, hits))
-    verb = named.group(1) if named else None
-    return named is None or _PERIOD_STATED.search(text) is not None or (verb is not None and verb in text)
+    stem = named.group(1) if named else None
+    return named is None or _PERIOD_STATED.search(text) is not None or (stem is not None and stem in text)
 
 
 # 期限为五年, 公示期不少于7个工作日: a period's length stated (期满一年内 counts from its end).
@@ -208,7 +208,7 @@ def _said_after_without_a_value(quote: Quote, hits: list[Hit], evidence: Evidenc
     if start < 0:
         return False
     end = start + len(quote.highlight)
-    own = _CHUNK.split(_YEARS_AND_BASE.sub("", re.sub(r"\s+", "", quote.text[:start])))[-1]
+    own = _YEARS_AND_BASE.sub("", _chunk_before(quote.text, start))
     setting = SETTING_VERB.search(own).group()
     # 到2025年，达到30%: the thing is said in a chunk before; 自公告之日起六十日内支付…: a time limit's act follows it
     if not setting or not re.search(r"[\u4e00-\u9fff]{2}", own[:len(own) - len(setting)]):
@@ -222,6 +222,12 @@ def _said_after_without_a_value(quote: Quote, hits: list[Hit], evidence: Evidenc
 
 
 _CHUNK = re.compile(r"[，,；;：:。]")
+
+
+def _chunk_before(text: str, start: int) -> str:
+    """The words from the punctuation before position start up to it, without spaces."""
+    return re.sub(r"\s+", "", _CHUNK.split(text[:start])[-1])
+
 _OWN_TARGET = re.compile(r"完成|减少|下降|降低|提高|提升|增长|达到|控制|实现|保持|削减")
 _A_VALUE = re.compile(r"\d|[一二三四五六七八九十两][成倍]|[百千万]分之[一二三四五六七八九十]")
 _YEARS_AND_BASE = re.compile(r"(?:到|至|比)?\d{4}年(?:底|末)?前?")
@@ -242,7 +248,7 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     start = quote.text.find(quote.highlight) if quote.highlight else -1
     if start < 0:
         return False
-    chunk = re.sub(r"\s+", "", re.split(r"[，,；;：:。]", quote.text[:start])[-1])
+    chunk = _chunk_before(quote.text, start)
     chunk = chunk[:len(chunk) - len(SETTING_VERB.search(chunk).group())]
     thing = _THING_MEASURED.search(chunk)
     if thing is None:
