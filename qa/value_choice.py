@@ -33,8 +33,6 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
     if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
         return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
-    if penalty and _fines_other_parties(compact(sentence).text, flat_question):
-        return None
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
@@ -136,22 +134,6 @@ def _object_of_the_asked_verb(sentence: str, flat_question: str) -> tuple[int, i
     asked = asked if asked and re.fullmatch(r"[？?]?", flat_question[asked.end("what"):]) else None
     found = re.search(rf"{asked.group('verb')}(?P<object>[^，。；：、,;:（(]{{2,30}})", sentence) if asked else None
     return found.span("object") if found else None
-
-
-# 对建设单位处…罚款，对设计单位处…: a fine for each party
-_PARTY_FINED = re.compile(r"对(?P<party>[\u4e00-\u9fff]{2,10}?(?P<kind>单位|企业|机构))(?:处|并处|可以处)")
-_PARTY_ASKED = re.compile(r"(?P<head>[\u4e00-\u9fff]{2})(?P<kind>单位|企业|机构)")
-
-
-def _fines_other_parties(flat_sentence: str, flat_question: str) -> bool:
-    """The sentence fines two parties or more, each its own sum, and not the one the question names (监理单位
-    for 对建设单位处…，对设计单位处…)."""
-    fined = list(_PARTY_FINED.finditer(flat_sentence))
-    asked = _PARTY_ASKED.search(flat_question)
-    if len(fined) < 2 or asked is None:
-        return False
-    same_kind = [m.group("party") for m in fined if m.group("kind") == asked.group("kind")]
-    return len(same_kind) >= 2 and not any(asked.group("head") in party for party in same_kind)
 
 
 _LISTED_KIND = re.compile(rf"(?:哪些|哪几[个家类种项座]?|哪[两二三四五六七八九十][个家类种项座片大]?)[\u4e00-\u9fff]{{0,6}}?(?P<kind>{ENTITY_NOUNS})")
