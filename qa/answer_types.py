@@ -38,20 +38,22 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
                 rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
-                rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)|{PLACE_ASKED}")),
+                rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)|"
+                # 执行哪一级的绿色建筑标准: the grade names the standard
+                rf"哪一?[级档]的?[\u4e00-\u9fff]{{0,8}}?标准|{PLACE_ASKED}")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
     # (要不要回避由谁决定 asks the body, 要不要修改，向哪个机关报告 the body)
     (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来|向谁|哪个|哪家|哪一?级|哪里|多少|几[个天年月]))")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     (QUANTITY, re.compile(PRISON_TERM_ASKED)),  # 要判多重的刑: a term of years
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
-    (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
+    (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|什么(?:时间|期限|时限)内|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     # 施行的2022年…收入是多少亿元: a number asked at the end, whatever date the question speaks of
     (QUANTITY, re.compile(r"^(?!.*(?:日期|时间|何时|哪天|哪年)).*多少[\u4e00-\u9fff%]{0,3}[？?]?$")),
     # 向哪里提出申请, 要报哪里批准后才能施行: where a thing is handed in or sent is a body, not when it takes effect
     (ORG, re.compile(r"(?:向|报|报送|报请)(?:哪(?:里|儿)|谁)")),
     (LIST, re.compile(r"(?:都有|包括)谁")),  # 第一顺序继承人都有谁: people, listed
-    (DATE, re.compile(r"何时|什么时候|什么时间|时间节点|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
+    (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body
                      r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
@@ -72,7 +74,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于])))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
 ]
 # What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
@@ -126,7 +128,7 @@ def holds(text: str, kind: str | None) -> bool:
 # carries. 个 is the general classifier, so it stands for every count word.
 _COUNT = "个座家项条辆台套处所批只艘根人名户层栋幢间头"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
-TIME_ASKING = r"多久|多长(?:时间|期限|时限)|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
+TIME_ASKING = r"多久|多长(?:时间|期限|时限)|什么(?:时间|期限|时限)内|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
 TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期(?:间|限)?(?:是|为|有)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
 # From what is measured to the asking words, past one clause of time (电解铝使用可再生能源的比例，到2025年要提高到多少)
@@ -192,7 +194,9 @@ def asked_measure(question: str) -> re.Pattern | None:
 # Kinds of document: 哪部原有特区法规 asks for a title.
 DOCUMENT_KINDS = "法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策"
 _NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份套]?(?P<noun>[\u4e00-\u9fff]{1,12})")
-_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
+# …公布的碳排放评价结果，叫什么: the thing may stand before a comma when nothing follows 叫什么 (…的举措，叫什么计划
+# asks the 计划), and a 这个 or 它 may take it up
+_NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:[，,](?:这一?个|它)?(?=叫什么[？?]?$))?(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
 SHORT_NAME_WORDS = ("简称", "缩写", "简写")
 _SHORT_NAME_ASKED = re.compile(rf"({'|'.join(SHORT_NAME_WORDS)})(?:是|为|叫)?什么")
 _DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")

@@ -91,7 +91,7 @@ _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政�
                r"主管部门|部门|部队|部(?![署分位件])|厅|局|委|(?<![部签])署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
                r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|主席团|代表团|秘书处|事务处|办事处|管理处|总会|学校|幼儿园|医院)")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
-_ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}、)*"
+_ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}(?:、|或者))*"
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker, function word or verb of procedure (第六条 广东省… starts at
 # 广东省; 向人民法院申请中止以该金融机构… names two bodies).
@@ -298,7 +298,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 
 _HANDING = re.compile(HANDING_VERBS)
-_INNER_VERB = re.compile(r"申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|执行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|制作|作出|办理|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 
@@ -318,7 +318,7 @@ _DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 
 # 经 (by way of) before the body that reviews: 行动方案经领导小组综合平衡 → 领导小组; not 经济.
-_SENDING = re.compile(r"报请|报送|上报|报告|提交|抄送|呈报|报|经(?![济营贸信])")
+_SENDING = re.compile(r"报请|提请|报送|上报|报告|提交|抄送|呈报|报|经(?![济营贸信])")
 
 
 def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:

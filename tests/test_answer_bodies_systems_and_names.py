@@ -1,0 +1,68 @@
+"""A body a matter is handed to (提请…审查), bodies sharing one ending across 或者, the system or platform a
+thing is reported to (汇交到…系统, 记到哪个信用平台上), the grade of a standard (执行哪一级的…标准), a time limit
+asked as 什么时间内, a thing named before 叫什么 after a comma (but not when 叫什么 names the kind: 叫什么计划), and a
+document's signature asked as 落款是哪个单位. On documents built here."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over, filler_plans, marked
+
+PLANNING_LAW = """# 中华人民共和国旧物规划法
+
+## 第一章 总则
+
+第一条 为了规范旧物规划工作，制定本法。
+第二条 国家旧物规划在实施过程中经评估需要进行调整的，由国务院提出调整方案，提请全国人民代表大会常务委员会审查和批准。
+第三条 高等级旧物实验室从事高风险旧物检测活动，应当经省级以上人民政府卫生健康或者农业农村主管部门批准。
+第四条 利用财政资金设立的旧物项目的承担者应当将旧物成果和相关知识产权信息汇交到旧物成果信息系统。
+第五条 招标人和中标人应当自中标通知书发出之日起三十日内订立书面旧物回收合同。
+第六条 本法自2026年3月1日起施行。
+"""
+
+PROVINCE_RULES = """海川省旧物回收条例
+
+第一条 为了规范旧物回收，制定本条例。
+第二条 省人民政府生态环境主管部门应当将旧物回收企业的违法信息纳入海川省公共信用信息平台，记入社会诚信档案。
+第三条 新建的超高层旧物仓库、城市副中心公共仓库执行旧物仓储三星级标准。
+第四条 实施千站回收计划，新增600座左右旧物回收站，站点总数达到1000座以上。
+第五条 经济和信息化部门应当加强旧物回收评价管理，及时通过企业码综合服务平台公布“旧效码”等评价结果，并实现与回收服务平台等信息共享。
+"""
+
+GUIDANCE = """省住房城乡建设厅关于推进旧物回收绿色转型的指导意见
+
+各设区市住房城乡建设局：
+为推进旧物回收绿色转型，现提出如下意见。
+一、总体要求
+（一）主要目标。到2025年，旧物回收利用率达到35%以上。
+二、组织实施
+（二）明确责任。各地主管部门要各司其职，确保完成各项任务。
+海川省住房和城乡建设厅
+2021年4月15日
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(tmp_path_factory, {"planning.md": PLANNING_LAW, "rules.txt": PROVINCE_RULES,
+                                          "guidance.txt": GUIDANCE, **filler_plans()})
+
+
+@pytest.mark.parametrize("question, value", [
+    # the verb that hands the plan over is not part of the body's name
+    ("国家旧物规划执行到中途要调整的话，调整方案最后由哪个机构审查批准？", "全国人民代表大会常务委员会"),
+    # two bodies sharing 主管部门, joined by 或者, after the level of government
+    ("高等级旧物实验室要做高风险旧物检测，要经过哪一级、哪个部门批准？", "省级以上人民政府卫生健康或者农业农村主管部门"),
+    # what is handed in and the verb with 到 come before the system's name
+    ("用财政资金立项的旧物项目，承担单位要把成果信息报送到哪个系统里？", "旧物成果信息系统"),
+    # 上 after the platform asked for: still a question for a name
+    ("海川的回收企业违法了，违法信息会被记到哪个信用平台上？", "海川省公共信用信息平台"),
+    ("海川省旧物回收条例要求新建超高层旧物仓库执行哪一级的仓储标准？", "旧物仓储三星级标准"),
+    ("中标通知书发出以后，书面旧物回收合同最晚要在什么时间内签？", "三十日内"),
+    ("经信部门在企业码综合服务平台上公布的旧物回收评价结果，叫什么？", "旧效码"),
+    ("海川省新增600座左右旧物回收站、站点总数过千的举措，叫什么计划？", "千站回收计划"),
+    ("海川那个推进旧物回收绿色转型的指导意见，落款是哪个单位？", "海川省住房和城乡建设厅"),
+])
+def test_the_value_asked_is_marked(engine, question, value):
+    assert marked(engine, question) == value
+
