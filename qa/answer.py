@@ -15,9 +15,10 @@ from qa.found import (acts_right_after, does_the_asked_act, missing_period, miss
                       names_the_asked_period, names_year, of_another_degree, of_subject, of_violation, on_subject,
                       reports_status)
 from qa.hits import Hit, SearchResult
+from qa.home import asks_own_place, foreign_documents
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.places import holds_a_place
-from qa.query import NAME_MATCH, bare_title, cites, question_refs, spells_out_title
+from qa.query import NAME_MATCH, bare_title, cites, question_refs, read_question, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import bracketed_span, is_body_note, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
@@ -85,12 +86,21 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
     scope = scope_of(engine.library(), result.query, result.hits)
     answer = (_out_of_scope(result, kind, scope) or _document_answer(engine, result, kind)
               or _clause_answer(engine, result, kind, scope))
+    spoken = _SPOKEN_LEVEL.sub(r"\1", result.query)
+    if not answer.found and not scope.message and spoken != result.query and scope.reading.levels \
+            and not read_question(spoken).levels:
+        # 县里想新建一个批发市场: the level may be who acts rather than whose documents are asked
+        again = answer_question(engine, spoken, doc_filters, top_k, filters=filters)
+        answer = again if again.found else answer
     if not answer.found and kind == QUANTITY and _LIMIT_ASKED.search(result.query) and not scope.message:
         # 报住建部的时限是什么: a time limit is a span of days or a deadline (2022年9月底前)
         deadline = _clause_answer(engine, result, DATE, scope)
         answer = deadline if deadline.found else answer
     answer.notices = list(result.notices) + validity_notices(answer)
     return answer
+
+
+_SPOKEN_LEVEL = re.compile(r"([省市县区])里")
 
 
 def validity_notices(answer: Answer) -> list[str]:
@@ -213,7 +223,11 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     # 可再生能源法 spells out 能源法 too: the longer title is the one named
     titled = {doc_id for doc_id, title in spelled.items()
               if not any(title != other and bare_title(title) in bare_title(other) for other in spelled.values())}
-    leading = cited[:1] or [hit for hit in hits if not titled or hit.doc_id in titled][:ANSWER_DEPTH]
+    # 我们市到2025年…多少: another place's plan is no answer for the asker's own city
+    own = asks_own_place(result.query, scope.reading)
+    foreign = {doc_id for doc_id, flag in zip(library.doc_ids, foreign_documents(library.regions, library.titles)) if flag} if own else set()
+    leading = cited[:1] or [hit for hit in hits if (not titled or hit.doc_id in titled)
+                            and hit.doc_id not in foreign][:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
     of_year = _on_subject_quote([h for h in leading if names_year(h.text, evidence)], hits, evidence, kind,
@@ -227,8 +241,10 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
             or (kind == ORG and not does_the_asked_act(quote, evidence.act)) \
             or (kind == DATE and not names_the_asked_day(quote, hits, result.query)) \
             or (kind == QUANTITY and not names_the_asked_period(quote, hits, result.query)):
-        return Answer(result.query, missing or _not_found_text(hits), False, [], hits, answer_type=kind or SENTENCE)
-    others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2])
+        text = missing or (_NOT_AT_HOME if foreign and hits and hits[0].doc_id in foreign else "") + _not_found_text(hits)
+        return Answer(result.query, text, False, [], hits, answer_type=kind or SENTENCE)
+    others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2]
+                          if hit.doc_id not in foreign)
               if q is not None and q.highlight and q.document != quote.document]
     quotes = _pick_quotes([quote] + sorted(others, key=lambda q: -q.score), quote)
     note = _whose(scope, quote, engine.library())
@@ -354,6 +370,9 @@ def _pick_quotes(candidates: list[Quote], best: Quote) -> list[Quote]:
         if all(quote.id != p.id for p in picked):
             picked.append(quote)
     return picked
+
+
+_NOT_AT_HOME = "文库中本地的文件没有这方面的规定，其他地方的文件不作为本地的答案。"
 
 
 def _not_found_text(hits: list[Hit]) -> str:

@@ -40,7 +40,9 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
                 rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 执行哪一级的绿色建筑标准: the grade names the standard
-                rf"哪一?[级档]的?[\u4e00-\u9fff]{{0,8}}?标准|{PLACE_ASKED}")),
+                rf"哪一?[级档]的?[\u4e00-\u9fff]{{0,8}}?标准|"
+                # 要把它划成什么, 划进什么区: the zone a plan designates
+                rf"划(?:成|为|进|入|到)了?(?:一个)?什么(?!样)|{PLACE_ASKED}")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
     # (要不要回避由谁决定 asks the body, 要不要修改，向哪个机关报告 the body)
     (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来|向谁|哪个|哪家|哪一?级|哪里|多少|几[个天年月]))")),
@@ -70,7 +72,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           r"罚款|(?:怎么|如何|怎样)处?罚|(?:降|下降|降低|提高|提升|控制)[到至在]什么水平|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
-                          r"(?:宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度|年龄|年纪|岁数)(?:上)?有什么(?:最低|最高)?(?:限制|要求|规定|条件)|"
+                          r"(?:数量|个数|宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度|年龄|年纪|岁数)(?:上)?有什么(?:最低|最高)?(?:限制|要求|规定|条件)|"
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),

@@ -139,7 +139,8 @@ def answer_outcome(engine, answer, item: dict) -> str:
         return "not_found"
     quote = answer.quotes[0]
     if item.get("answer"):  # the exact gold value marked in the first quote, from a gold document
-        if not any(g["doc"] in quote.document for g in item["gold"]):
+        # pdftotext's spaces (2030 年前…) are in some gold titles and not in the titles read at ingest
+        if not any(squeeze(g["doc"]) in squeeze(quote.document) for g in item["gold"]):
             return "wrong"
         if not quote.highlight:
             return "unmarked"

@@ -680,18 +680,21 @@ def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool 
     name cover most of the question; none that the question itself says."""
     flat_question = compact(question).text
     gaps = [_from_word_start(sentence, g, evidence.tag) for g in gap_spans(sentence, question, evidence.names, strict)]
-    gaps = [g for g in gaps if compact(sentence[g[0]:g[1]]).text not in flat_question]
+    gaps = [g for g in gaps if g is not None and compact(sentence[g[0]:g[1]]).text not in flat_question]
     return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
 
 
-def _from_word_start(sentence: str, gap: tuple[int, int], tag) -> tuple[int, int]:
+def _from_word_start(sentence: str, gap: tuple[int, int], tag) -> tuple[int, int] | None:
     """A name framed by a word the question shortens (建一个什么平台 in 建立全国…平台) starts after the sentence's
-    whole word, not inside it."""
+    whole word, not inside it; None when the rest of that word is all the frame holds (建一个什么全省统一的平台
+    frames only 立 in 建立全省统一的…平台)."""
     if tag is None or gap[0] == 0:
         return gap
     first = tag(sentence[gap[0] - 1:gap[1]])[0].word
     start = gap[0] - 1 + len(first)
-    return (start, gap[1]) if re.fullmatch(OBJECT_VERBS, first) and gap[1] - start >= 2 else gap
+    if not re.fullmatch(OBJECT_VERBS, first):
+        return gap
+    return (start, gap[1]) if gap[1] - start >= 2 else None if start >= gap[1] else gap
 
 
 def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:
