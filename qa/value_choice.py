@@ -97,6 +97,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
             best = (best[0] + said.end(), best[1])
         return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
+    best = _without_said_modifier(sentence, best, flat_question) if kind in (LIST, ENTITY) else best
     if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪(?![^，,？?]*前)", flat_question):
         return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
     if kind == DATE:
@@ -682,6 +683,15 @@ def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool 
     gaps = [_from_word_start(sentence, g, evidence.tag) for g in gap_spans(sentence, question, evidence.names, strict)]
     gaps = [g for g in gaps if g is not None and compact(sentence[g[0]:g[1]]).text not in flat_question]
     return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
+
+
+def _without_said_modifier(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+    """Without a modifier the question says, closed by 的, at the start (哪些开放、共享的科普资源载体 and
+    共享的国家科普资源库和… → 国家科普资源库和…)."""
+    modifier = re.match(r"[^，。；、的]{1,12}的", sentence[span[0]:span[1]])
+    if modifier is None or compact(modifier.group()).text not in flat_question or span[1] - span[0] - modifier.end() < 2:
+        return span
+    return (span[0] + modifier.end(), span[1])
 
 
 def _from_word_start(sentence: str, gap: tuple[int, int], tag) -> tuple[int, int] | None:

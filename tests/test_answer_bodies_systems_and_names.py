@@ -1,7 +1,8 @@
 """A body a matter is handed to (提请…审查), bodies sharing one ending across 或者, the system or platform a
-thing is reported to (汇交到…系统, 记到哪个信用平台上), the grade of a standard (执行哪一级的…标准), a time limit
-asked as 什么时间内, a thing named before 叫什么 after a comma (but not when 叫什么 names the kind: 叫什么计划), and a
-document's signature asked as 落款是哪个单位. On documents built here."""
+thing is reported to (汇交到…系统, 上报…系统, 记到哪个信用平台上), the grade of a standard (执行哪一级的…标准), a
+time limit asked as 什么时间内, a list after the modifier the question says (开放、共享的…), a thing named before
+叫什么 after a comma (but not when 叫什么 names the kind: 叫什么计划), and a document's signature asked as
+落款是哪个单位. On documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,8 @@ PLANNING_LAW = """# 中华人民共和国旧物规划法
 第三条 高等级旧物实验室从事高风险旧物检测活动，应当经省级以上人民政府卫生健康或者农业农村主管部门批准。
 第四条 利用财政资金设立的旧物项目的承担者应当将旧物成果和相关知识产权信息汇交到旧物成果信息系统。
 第五条 招标人和中标人应当自中标通知书发出之日起三十日内订立书面旧物回收合同。
-第六条 本法自2026年3月1日起施行。
+第六条 国家建设完善开放、共享的国家旧物资源库和旧物资源公共服务平台，推动全社会旧物资源共建共享。
+第七条 本法自2026年3月1日起施行。
 """
 
 PROVINCE_RULES = """海川省旧物回收条例
@@ -28,6 +30,7 @@ PROVINCE_RULES = """海川省旧物回收条例
 第四条 实施千站回收计划，新增600座左右旧物回收站，站点总数达到1000座以上。
 第五条 经济和信息化部门应当加强旧物回收评价管理，及时通过企业码综合服务平台公布“旧效码”等评价结果，并实现与回收服务平台等信息共享。
 第六条 省旧物主管部门应当建立全省统一的旧物回收交易管理平台，实现旧物回收信息发布、信用管理等功能。
+第七条 取得旧物标识的项目，其所有权人应当每年将年度运行主要指标上报旧物标识管理信息系统。
 """
 
 GUIDANCE = """省住房城乡建设厅关于推进旧物回收绿色转型的指导意见
@@ -65,6 +68,9 @@ def engine(tmp_path_factory):
     ("海川那个推进旧物回收绿色转型的指导意见，落款是哪个单位？", "海川省住房和城乡建设厅"),
     # 建 shortens 建立, and the question's words after 什么 follow it: the frame holds no name, the sentence's does
     ("海川省旧物回收条例里，省旧物主管部门要建一个什么全省统一的平台来管回收信息发布？", "旧物回收交易管理平台"),
+    ("取得旧物标识的单位每年要把运行主要指标报到哪个系统？", "旧物标识管理信息系统"),
+    # the verb before the list and the modifier the question says (开放、共享的) are not items
+    ("旧物规划法要求国家建设哪些开放、共享的旧物资源载体？", "国家旧物资源库和旧物资源公共服务平台"),
 ])
 def test_the_value_asked_is_marked(engine, question, value):
     assert marked(engine, question) == value
