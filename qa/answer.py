@@ -151,7 +151,7 @@ def _document_answer(engine, result: SearchResult, kind: str | None) -> Answer |
     return Answer(result.query, f"{value}（{quote.citation}）", True, [quote], result.hits, answer_type=fact.kind)
 
 
-_LIMIT_ASKED = re.compile(r"^(?!.*(?:多长|多久|几)).*(?:时限|期限)")  # 多长期限 asks a span only
+_LIMIT_ASKED = re.compile(r"^(?!.*(?:多长|多久|几|多少)).*(?:时限|期限)")  # 多长期限, 期限是多少天 ask a span only
 _LEAD_ISSUER = re.compile(r"(.+?)等\s*[\d一二三四五六七八九十]+\s*个?(?:部门|单位|部委)$")
 
 
@@ -223,9 +223,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     # 可再生能源法 spells out 能源法 too: the longer title is the one named
     titled = {doc_id for doc_id, title in spelled.items()
               if not any(title != other and bare_title(title) in bare_title(other) for other in spelled.values())}
-    # 我们市到2025年…多少: another place's plan is no answer for the asker's own city
-    own = asks_own_place(result.query, scope.reading)
-    foreign = {doc_id for doc_id, flag in zip(library.doc_ids, foreign_documents(library.regions, library.titles)) if flag} if own else set()
+    foreign = _foreign_to_the_asker(library, result.query, scope)
     leading = cited[:1] or [hit for hit in hits if (not titled or hit.doc_id in titled)
                             and hit.doc_id not in foreign][:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
@@ -241,7 +239,8 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
             or (kind == ORG and not does_the_asked_act(quote, evidence.act)) \
             or (kind == DATE and not names_the_asked_day(quote, hits, result.query)) \
             or (kind == QUANTITY and not names_the_asked_period(quote, hits, result.query)):
-        text = missing or (_NOT_AT_HOME if foreign and hits and hits[0].doc_id in foreign else "") + _not_found_text(hits)
+        at_home = _NOT_AT_HOME if hits and hits[0].doc_id in foreign else ""
+        text = missing or at_home + _not_found_text(hits)
         return Answer(result.query, text, False, [], hits, answer_type=kind or SENTENCE)
     others = [q for q in (_best_quote([hit], evidence, kind, result.query) for hit in hits[1:ANSWER_DEPTH + 2]
                           if hit.doc_id not in foreign)
@@ -373,6 +372,15 @@ def _pick_quotes(candidates: list[Quote], best: Quote) -> list[Quote]:
 
 
 _NOT_AT_HOME = "文库中本地的文件没有这方面的规定，其他地方的文件不作为本地的答案。"
+
+
+def _foreign_to_the_asker(library, question: str, scope: Scope) -> set[str]:
+    """The documents that do not speak for the asker's own place when the question says it (我们市到2025年…多少:
+    another place's plan is no answer), qa.home; none otherwise."""
+    if not asks_own_place(question, scope.reading):
+        return set()
+    return {doc_id for doc_id, foreign in zip(library.doc_ids, foreign_documents(library.regions, library.titles))
+            if foreign}
 
 
 def _not_found_text(hits: list[Hit]) -> str:

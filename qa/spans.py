@@ -226,7 +226,10 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
     for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS}|{NAMED_KINDS})$", noun) is None):
-        endings = KIND_ENDINGS.get(noun) or [re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))]
+        # 服务体制 is a 体制: its kind's endings (总分馆制) after its own
+        kind = next((KIND_ENDINGS[k] for k in KIND_ENDINGS if noun != k and noun.endswith(k)), ())
+        endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))),
+                                             *kind]
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
@@ -294,7 +297,8 @@ _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff
 # 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法)*"
                            r"(?:谋划|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
-                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各]))+")
+                           r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各])"
+                           r"|以(?=[^，。；]{2,30}?为))+")  # 以广东省绿色建筑信息平台为依托: the 以…为… frame
 
 
 _HANDING = re.compile(HANDING_VERBS)

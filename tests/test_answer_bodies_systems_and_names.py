@@ -2,7 +2,8 @@
 thing is reported to (汇交到…系统, 上报…系统, 记到哪个信用平台上), the grade of a standard (执行哪一级的…标准), a
 time limit asked as 什么时间内, a list after the modifier the question says (开放、共享的…), a thing named before
 叫什么 after a comma (but not when 叫什么 names the kind: 叫什么计划), and a document's signature asked as
-落款是哪个单位. On documents built here."""
+落款是哪个单位; a system named by its 制 (总分馆制), a name framed by 以…为依托, and a number of days asked
+(期限是多少天) that a starting day does not answer. On documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,9 @@ PLANNING_LAW = """# 中华人民共和国旧物规划法
 第四条 利用财政资金设立的旧物项目的承担者应当将旧物成果和相关知识产权信息汇交到旧物成果信息系统。
 第五条 招标人和中标人应当自中标通知书发出之日起三十日内订立书面旧物回收合同。
 第六条 国家建设完善开放、共享的国家旧物资源库和旧物资源公共服务平台，推动全社会旧物资源共建共享。
-第七条 本法自2026年3月1日起施行。
+第七条 县级人民政府应当因地制宜建立以县级旧物馆为总馆、乡镇旧物站为分馆的旧物总分馆制，实现通借通还。
+第八条 申请人对不予旧物许可的决定不服的，可以自作出决定之日起依法申请复核。
+第九条 本法自2026年3月1日起施行。
 """
 
 PROVINCE_RULES = """海川省旧物回收条例
@@ -31,6 +34,7 @@ PROVINCE_RULES = """海川省旧物回收条例
 第五条 经济和信息化部门应当加强旧物回收评价管理，及时通过企业码综合服务平台公布“旧效码”等评价结果，并实现与回收服务平台等信息共享。
 第六条 省旧物主管部门应当建立全省统一的旧物回收交易管理平台，实现旧物回收信息发布、信用管理等功能。
 第七条 取得旧物标识的项目，其所有权人应当每年将年度运行主要指标上报旧物标识管理信息系统。
+第八条 以海川省旧物回收信息平台为依托，开展旧物回收标识认定管理。
 """
 
 GUIDANCE = """省住房城乡建设厅关于推进旧物回收绿色转型的指导意见
@@ -71,7 +75,16 @@ def engine(tmp_path_factory):
     ("取得旧物标识的单位每年要把运行主要指标报到哪个系统？", "旧物标识管理信息系统"),
     # the verb before the list and the modifier the question says (开放、共享的) are not items
     ("旧物规划法要求国家建设哪些开放、共享的旧物资源载体？", "国家旧物资源库和旧物资源公共服务平台"),
+    # 服务体制 is a kind of 体制, named by its 制; 因地制宜 is no 制
+    ("县里想让乡镇旧物站和县旧物馆通借通还，法律要求县级政府建立的是哪种服务体制？", "旧物总分馆制"),
+    # 以…为依托: the preposition opens no name
+    ("海川省旧物回收标识认定管理依托的是哪个省级信息平台？", "海川省旧物回收信息平台"),
 ])
 def test_the_value_asked_is_marked(engine, question, value):
     assert marked(engine, question) == value
+
+
+def test_a_span_of_days_asked_is_not_answered_by_the_day_it_counts_from(engine):
+    # 期限是多少天 asks a number of days; the day a period starts (作出决定之日) is none
+    assert marked(engine, "对不予旧物许可的决定不服，申请复核的法定期限是多少天？") is None
 
