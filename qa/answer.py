@@ -3,7 +3,7 @@ plain "not in the library" when the library does not hold what the question is a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
@@ -15,7 +15,7 @@ from qa.found import (acts_right_after, does_the_asked_act, missing_period, miss
                       names_the_asked_period, names_year, of_another_degree, of_subject, of_violation, on_subject,
                       reports_status)
 from qa.hits import Hit, SearchResult
-from qa.home import asks_own_place, foreign_documents
+from qa.home import asks_own_place
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.places import holds_a_place
 from qa.query import NAME_MATCH, bare_title, cites, question_refs, read_question, spells_out_title
@@ -91,7 +91,7 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
             and not read_question(spoken).levels:
         # 县里想新建一个批发市场: the level may be who acts rather than whose documents are asked
         again = answer_question(engine, spoken, doc_filters, top_k, filters=filters)
-        answer = again if again.found else answer
+        answer = replace(again, question=result.query) if again.found else answer
     if not answer.found and kind == QUANTITY and _LIMIT_ASKED.search(result.query) and not scope.message:
         # 报住建部的时限是什么: a time limit is a span of days or a deadline (2022年9月底前)
         deadline = _clause_answer(engine, result, DATE, scope)
@@ -374,13 +374,10 @@ def _pick_quotes(candidates: list[Quote], best: Quote) -> list[Quote]:
 _NOT_AT_HOME = "文库中本地的文件没有这方面的规定，其他地方的文件不作为本地的答案。"
 
 
-def _foreign_to_the_asker(library, question: str, scope: Scope) -> set[str]:
+def _foreign_to_the_asker(library, question: str, scope: Scope) -> frozenset[str]:
     """The documents that do not speak for the asker's own place when the question says it (我们市到2025年…多少:
-    another place's plan is no answer), qa.home; none otherwise."""
-    if not asks_own_place(question, scope.reading):
-        return set()
-    return {doc_id for doc_id, foreign in zip(library.doc_ids, foreign_documents(library.regions, library.titles))
-            if foreign}
+    another place's plan is no answer); none otherwise."""
+    return library.foreign if asks_own_place(question, scope.reading) else frozenset()
 
 
 def _not_found_text(hits: list[Hit]) -> str:

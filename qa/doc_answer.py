@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
 
-_ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合|发(?=[的了]?[？?]?$))|发布机构|发文机关|"
+_ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
                           r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,3}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)|"
                           r"(?:印发|发布|发文)的[？?]?$")  # 由哪个部门牵头、会同其他部门联合印发的
 # 通过 asks the adoption where it closes the question (哪天通过的), not as "by way of" (通过…平台披露)

@@ -228,6 +228,7 @@ def _chunk_before(text: str, start: int) -> str:
     """The words from the punctuation before position start up to it, without spaces."""
     return re.sub(r"\s+", "", _CHUNK.split(text[:start])[-1])
 
+
 _OWN_TARGET = re.compile(r"完成|减少|下降|降低|提高|提升|增长|达到|控制|实现|保持|削减")
 _A_VALUE = re.compile(r"\d|[一二三四五六七八九十两][成倍]|[百千万]分之[一二三四五六七八九十]")
 _YEARS_AND_BASE = re.compile(r"(?:到|至|比)?\d{4}年(?:底|末)?前?")

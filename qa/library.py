@@ -16,7 +16,7 @@ from index.tokenize import normalize
 from ingest.records import Clause, Document
 from ingest.store import Store
 from qa.docnames import DocumentNames
-from qa.home import home_documents
+from qa.home import foreign_documents, home_documents
 from qa.places import NATIONAL, Place, gazetteer
 from qa.query import TitleIndex
 
@@ -33,6 +33,7 @@ class Library:
     regions: list[Place | None]  # the place each document belongs to (qa.places), None for national ones
     levels: list[int]  # qa.places NATIONAL … COUNTY
     home: np.ndarray  # per document number (last entry: no document): 1.0 for the library's own jurisdiction (qa.home)
+    foreign: frozenset[str]  # ids of the documents that do not speak for the home region (qa.home.foreign_documents)
     title_index: TitleIndex
     docs_by_region: dict[str, list[int]]  # region code ("" for national) -> document numbers
     _row_of_id: dict[str, int] = field(default_factory=dict)
@@ -55,7 +56,8 @@ class Library:
         home = np.array(home_documents(regions) + [False], dtype=np.float32)
         fields = {d.doc_id: DocumentFields(level, region.code if region else "", d.date_published or d.date_written)
                   for d, region, level in zip(documents, regions, levels)}
-        return cls(serve(fields), encoder, doc_of_row, doc_ids, names, titles, regions, levels, home,
+        foreign = frozenset(d for d, flag in zip(doc_ids, foreign_documents(regions, titles)) if flag)
+        return cls(serve(fields), encoder, doc_of_row, doc_ids, names, titles, regions, levels, home, foreign,
                    TitleIndex(titles), by_region)
 
     def row_of_id(self) -> dict[str, int]:

@@ -227,9 +227,9 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
     for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS}|{NAMED_KINDS})$", noun) is None):
         # 服务体制 is a 体制: its kind's endings (总分馆制) after its own
-        kind = next((KIND_ENDINGS[k] for k in KIND_ENDINGS if noun != k and noun.endswith(k)), ())
+        kind_endings = next((KIND_ENDINGS[k] for k in KIND_ENDINGS if noun != k and noun.endswith(k)), ())
         endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))),
-                                             *kind]
+                                             *kind_endings]
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]

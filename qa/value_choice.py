@@ -704,7 +704,9 @@ def _from_word_start(sentence: str, gap: tuple[int, int], tag) -> tuple[int, int
     start = gap[0] - 1 + len(first)
     if not re.fullmatch(OBJECT_VERBS, first):
         return gap
-    return (start, gap[1]) if gap[1] - start >= 2 else None if start >= gap[1] else gap
+    if start >= gap[1]:
+        return None
+    return (start, gap[1]) if gap[1] - start >= 2 else gap
 
 
 def _words_after(sentence: str, span: tuple[int, int], others: list[tuple[int, int]]) -> str:
