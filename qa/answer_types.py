@@ -17,7 +17,8 @@ _SYSTEM_ENDING = "(?<![编控限抑管体机法规建研创定强压牵复克节
 KIND_ENDINGS = {"制度": ("制度", _SYSTEM_ENDING), "体制": ("体制", _SYSTEM_ENDING),
                 "文书": ("文书", "书"), "文件": ("书", "证", "令", "文件", "纲要", "大纲", "规划", "方案", "办法", "条例", "意见", "细则"), "凭证": ("凭证", "证", "书"), "图": ("图",),
                 "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"), "许可证": ("许可证",),
-                "证": ("证",), "称号": ("称号",), "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
+                "证": ("证",), "称号": ("称号",), "目录": ("目录",), "名单": ("名单", "清单"),
+                "钱": ("基金", "资金", "经费"), "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 # 公示期有什么要求: what a period must meet is its length.
@@ -35,7 +36,7 @@ PLACE_ASKED = r"哪一?个(?:城市|地市|县|市|省|区|州)(?!级)(?![\u4e00
 RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
-    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|哪一?[个项份]标准|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份])(?:{NAMED_KINDS})|"
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|哪一?[个项份]标准|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份条笔])(?:{NAMED_KINDS})|"
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
                 rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
@@ -56,6 +57,9 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # 向哪里提出申请, 要报哪里批准后才能施行: where a thing is handed in or sent is a body, not when it takes effect
     (ORG, re.compile(r"(?:向|报|报送|报请)(?:哪(?:里|儿)|谁)")),
     (LIST, re.compile(r"(?:都有|包括)谁")),  # 第一顺序继承人都有谁: people, listed
+    # 是哪个部门审议通过并公布施行的: the body asked, though the question ends on coming into force
+    (ORG, re.compile(r"(?:谁|哪一?[个级家](?:部门|机关|单位|机构))(?![^，,。？?]*(?:什么时候|何时|哪天|哪一天|哪年|日期|时间))"
+                     r"[^，,。？?]*(?:施行|生效)的[？?]?$")),
     (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body
@@ -77,7 +81,9 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$")),
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$|"
+                # 是哪份目录, 记到哪个库里, 开通的是哪条线: a thing of a kind the question ends on
+                rf"哪一?[个份条笔张](?!{_ABSTRACT}|条款|法律|法规|规定|条例)[\u4e00-\u9fff]{{1,3}}?[里上中内]?[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
 ]
 # What else ends in 什么 and a thing's kind (公布什么图, 发放什么文件) asks that thing's name; a rule's kind
@@ -143,6 +149,8 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)个月"), re.compile(r"月")),
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日)"), re.compile(r"天|日")),
     (re.compile(TIME_SPAN_ASKED), re.compile(r"天|日|月|年|小时|分钟")),
+    (re.compile(r"(?:时限|期限)(?:是|为)什么"), re.compile(r"天|日|月|年|小时|分钟|前")),  # 时限是什么: a span or a deadline
+    (re.compile(r"(?:多少|(?<!哪)几)个?(?:学时|课时|学分)"), re.compile(r"学时|课时|学分")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
     (re.compile(r"(?:多少|(?<!哪)几)(?:名|位|个?人)"), re.compile(r"人|名|位")),  # 多少名代表, 几人: people, as 人 or 名
     (re.compile(rf"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),  # 多少万户
@@ -165,6 +173,8 @@ _MEASURES = [
     (re.compile(r"[百千万]分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|‰|[百千万]分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.
     (re.compile(r"的(?:多少|几成)[？?]?$"), re.compile(r"%|％|‰|百分之|分之|成|倍")),
+    # 居民代表至少占多少: a part of a whole (占地 is land)
+    (re.compile(r"占(?![地用])到?(?:多少|几成)"), re.compile(r"%|％|‰|分之|成")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(rf"装机(?:容量|规模)?{_THEN_ASKED}(?:多少|几)"), re.compile(r"瓦")),
     (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)|(?:什么|多大的?)(?:比重|占比|比例)"),
@@ -196,7 +206,7 @@ def asked_measure(question: str) -> re.Pattern | None:
 
 # Kinds of document: 哪部原有特区法规 asks for a title.
 DOCUMENT_KINDS = "法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策"
-_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份套]?(?P<noun>[\u4e00-\u9fff]{1,12})")
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份套条笔张]?(?P<noun>[\u4e00-\u9fff]{1,12})")
 # …公布的碳排放评价结果，叫什么: the thing may stand before a comma when nothing follows 叫什么 (…的举措，叫什么计划
 # asks the 计划), and a 这个 or 它 may take it up
 _NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:[，,](?:这一?个|它)?(?=叫什么[？?]?$))?(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
@@ -217,7 +227,8 @@ def asked_nouns(question: str, cut) -> list[str]:
     if len(noun) >= 2:  # 这个平台叫什么 → 平台
         return [noun]
     after = _NAMED_AFTER.search(question)
-    words = cut(after.group("noun")) if after else []
+    # 记到哪个库里: 里 says where, the thing is the 库
+    words = cut(re.sub(r"(?<=[\u4e00-\u9fff])[里上中内]$", "", after.group("noun"))) if after else []
     if words and len(words[0]) > 1 and words[0][-1] in "来去":  # 设置什么人来监督: 人, then what it is for
         words = [words[0][:-1], words[0][-1], *words[1:]]
     # 哪一项国家级土地保护工程, 哪个企业融资对接服务平台来上线…: a description of three words or more names its

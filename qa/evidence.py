@@ -142,10 +142,15 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
             # A word with synonyms is as common as its commonest spelling (比例 / 占比 / 比重 together).
             share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
             words.append(Word(forms, parts, share))
-        elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word):
+        elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word) \
+                and not _INSIDE.fullmatch(word):
             # a thing no clause names, nor by a synonym (火星, 足球)
             words.append(Word((), (), UNKNOWN, word if len(word) == 2 else ""))
     return words
+
+
+# 出入境法里, 县里, 家里: where, not a thing (the segmenter joins a one-character noun and 里)
+_INSIDE = re.compile(r"[\u4e00-\u9fff][里内]")
 
 
 def _with_one_character_noun(run: list[str], nouns: set[str], clause_frequency) -> list[str]:

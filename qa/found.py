@@ -199,6 +199,21 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
                        and not _said_after_without_a_value(quote, hits, evidence, [w for w in named if stems[w]])))
 
 
+_SCOPES = {"国": re.compile(r"全国|我国"), "省": re.compile(r"全省|本省|我省"), "市": re.compile(r"全市|本市|我市")}
+
+
+def of_another_scope(quote: Quote, question: str) -> bool:
+    """The question asks for one scope's figure (全省) and the words before the value set it for another
+    (国家明确…全国风电和太阳能发电总装机容量达到12亿千瓦以上, a provincial plan citing the national target)."""
+    start = quote.text.find(quote.highlight) if quote.highlight else -1
+    if start < 0:
+        return False
+    before = _chunk_before(quote.text, start)
+    asked = {scope for scope, words in _SCOPES.items() if words.search(question)}
+    stated = {scope for scope, words in _SCOPES.items() if words.search(before)}
+    return bool(asked) and bool(stated) and not asked & stated
+
+
 def _said_after_without_a_value(quote: Quote, hits: list[Hit], evidence: Evidence, named: list[Word]) -> bool:
     """The figure is set for a thing its own chunk names, and a noun of what the question measures (named) is
     said only after it, in a chunk setting that noun a target without a value: in 单位生产总值能源消耗比2020年下降14%，
@@ -286,7 +301,9 @@ def does_the_asked_act(quote: Quote, act: list[str]) -> bool:
     if not act or not quote.highlight:
         return True
     text, after = _text_and_after_body(quote)
-    return any(verb in text or any(char in after for char in verb) for verb in act)
+    # 监管 is said by 监督管理: the verb's characters in order, a word apart at most
+    return any(re.search(".{0,2}".join(map(re.escape, verb)), text) or any(char in after for char in verb)
+               for verb in act)
 
 
 def acts_right_after(quote: Quote, act: list[str]) -> bool:
@@ -301,7 +318,9 @@ def asked_act(question: str, tag) -> list[str]:
     if not asking or tag is None:
         return []
     after_asking = re.split(r"[，,；;？?。]", question[asking[-1].end():])[0]
-    verbs = [pair.word for pair in tag(after_asking) if pair.flag == "v" and len(pair.word) >= 2 and pair.word not in _NO_ACT]
+    # 通过哪个部门的考核: a verbal noun (考核) names the act as well
+    verbs = [pair.word for pair in tag(after_asking) if pair.flag in ("v", "vn") and len(pair.word) >= 2
+             and pair.word not in _NO_ACT]
     return [verb[1:] if verb[0] in "来去" else verb for verb in verbs]  # 谁来定: the act is 定
 
 

@@ -152,8 +152,16 @@ _THING_AFTER = re.compile(r"(?:多少|多大规模|多大|几)[个座家项]?的
 _DONE_AFTER = re.compile(rf"(?:{TIME_ASKING})(?:以内|之内|内)?(?P<thing>[\u4e00-\u9fff]{{3,30}})[？?]?$")
 
 
+# 按欠税的多少比例加收滞纳金: what the share is reckoned on comes before it; what is measured follows (a
+# verb alone, 按保费收入的多少比例缴纳, names no thing).
+_RATE_OF = re.compile(r"按照?[^，,。？?按]{1,16}?的?(?:多少|百分之多少|几成)的?(?:比例|比率)?(?!比例|比率)(?P<thing>[\u4e00-\u9fff]{3,12})[？?]?$")
+
+
 def _subject_phrase(question: str) -> str:
     flat = BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
+    rate = _RATE_OF.search(flat)
+    if rate:
+        return rate.group("thing")
     timed = _DONE_AFTER.search(flat)
     if timed:  # …县政府须在多长期限内把征地补偿款付足: the deadline is for what follows, not for who acts
         return timed.group("thing")

@@ -103,7 +103,7 @@ _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
 _ORG_UNIT = (r"(?:(?:负责|管理|主管)[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合|设)"
-             rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会|委员会|主席团|秘书处))?")
+             rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局(?!务)|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会|委员会|主席团|秘书处))?")
 # The place of a person or thing that fixes the body (不动产所在地, 债务人住所地, 烟叶收购地).
 _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地(?:区)?"
 # Where the body sits opens its name (工程所在地县级以上人民政府建设行政主管部门); one body or another may act
@@ -133,9 +133,9 @@ def is_organisation(text: str) -> bool:
 _NOTE_LABEL = r"(?:牵头单位|责任单位|牵头部门|责任部门)[：:]"
 _RESPONSIBLE = re.compile(rf"{_NOTE_LABEL}(?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
-# A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程) and the word 条件
-# (动物防疫条件合格证), though not an article's 条.
-_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
+# A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程), the word 条件
+# (动物防疫条件合格证), though not an article's 条, 行为 (严重失信行为数据库) and 或者 (限制或者禁止个人信息提供清单).
+_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
@@ -238,6 +238,8 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
                 return quoted
             found = [(m.span(), len(m.group("kind")))
                      for m in re.finditer(rf"{_JOINED_NAME_HEAD}{_ENTITY_CHAR}{{2,20}}?(?P<kind>{ending})", text)]
+            if len(ending) == 1 and noun not in KIND_ENDINGS:  # 哪条船: the 船 ends a word (not 船舶)
+                found = [(span, kind) for span, kind in found if span[1] in word_bounds(text)]
             spans = [_before_examples_close(text, _after_last_verb(text, span, kind), kind) for span, kind in found]
             if spans:
                 return spans
@@ -278,7 +280,8 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
         named = _outermost([m.span() for m in _BARE_BODY.finditer(text)] + [_after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span())))))
                             for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
-        return noted or named
+        # 生态环境部部务会议: the body's own meeting, the body named right before it
+        return noted or [span for span in named if not _OWN_MEETING.fullmatch(text, *span)]
     if kind == LIST:  # 三、海事法院管辖…: the number that opens a clause is no item
         text = _SECTION_NUMBER.sub(lambda m: "，" * len(m.group()), text)
         return [_list_span(text, m) for m in _LIST.finditer(text)]
@@ -290,19 +293,22 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
     return []
 
 
+_OWN_MEETING = re.compile(r"[部局厅委署]务会议")
+
+
 # A value followed by 的 describes something (超过1万吨标准煤的数据中心), unless it is the amount of a penalty.
 # 未达到2.6万吨的； ends a condition: the 的 there closes the clause, it does not describe a noun; and
 # 392吨/日的医废处置能力 and 15％的税率 state the capacity and the rate themselves.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 # 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
-_LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法)*"
-                           r"(?:谋划|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
+_LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法|定期)*"
+                           r"(?:谋划|调整|修订|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各])"
                            r"|以(?=[^，。；]{2,30}?为))+")  # 以广东省绿色建筑信息平台为依托: the 以…为… frame
 
 
 _HANDING = re.compile(HANDING_VERBS)
-_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|开展|实施|实行|执行|纳入|列入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|制定|编制|开展|实施|实行|执行|纳入|列入|记入|计入|载入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|规划为|划为|划入|划进|制作|作出|办理|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 

@@ -184,6 +184,8 @@ def _with_its_base(sentence: str, span: tuple[int, int], said: str, tag) -> tupl
     base = _BASE.search(sentence[:span[0]])
     if tag is None or base is None or not _OF_A_BASE.search(value) or stated_lead(value):
         return span
+    if re.search(r"的(?:几|多少)倍", said):  # 按骗取金额的几倍: the question names the base in its own words
+        return span
     if any(len(pair.word) >= 2 and pair.word in said for pair in tag(base.group("base").rstrip("的"))):
         return span
     return (base.start("base"), span[1])
