@@ -21,7 +21,8 @@ from qa.places import holds_a_place
 from qa.query import NAME_MATCH, bare_title, cites, question_refs, read_question, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
-from qa.spans import bracketed_span, is_body_note, respective_span, scoping_sentences, sentence_lines, sentences, value_spans
+from qa.spans import (bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences, sentence_lines, sentences,
+                      value_spans)
 from qa.value_choice import asked_year, best_span, counted_as_asked, followed_as_asked, framed_as_asked
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
@@ -283,6 +284,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         valued = [s for s in found if kind == QUANTITY and not of_another_degree(s, question, found) and any(
             evidence.measure is None or evidence.measure.search(s[start:end]) for start, end in value_spans(s, kind))]
         wording = _wording_asked(found, question)
+        # An item of a list (受处分的期间为：警告，六个月；…记大过，十八个月) is read with the lead that opens it.
+        listed = {sentence: _with_list_lead(found, lines, position) for position, sentence in enumerate(found)}
         for position, sentence in enumerate(found):
             if position not in wording or of_another_degree(sentence, question, found):
                 continue
@@ -298,7 +301,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             context = " ".join(scoping_sentences(found, lines, position) + [sentence])
             # A rival answers instead when it holds a word this one lacks and as much of the question.
             own = evidence.coverage(sentence)
-            if any(evidence.absent_from(f"{hit.heading} {context}", rival) and evidence.coverage(rival) >= own
+            if any(evidence.absent_from(f"{hit.heading} {context}", rival) and evidence.coverage(listed[rival]) >= own
                    for rival in valued if rival != sentence):
                 continue
             # A sentence that pairs the very item the question names with its value (分别) answers it.
@@ -323,6 +326,11 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             return max(candidates, key=lambda q: q.score)
     return None
 
+
+
+def _with_list_lead(found: list[str], lines: list[int], position: int) -> str:
+    lead = list_lead(found, lines, position)
+    return found[position] if lead is None else f"{found[lead]} {found[position]}"
 
 
 _NEW_WORDING = re.compile(r"(?:修改|修订|改)为[：:]")

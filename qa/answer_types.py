@@ -158,6 +158,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?立方米?"), re.compile(r"立方")),
     (re.compile(r"(?:多少|几)(?:万|亿)?吨"), re.compile(r"吨")),
+    (re.compile(r"(?:多少|几)(?:毫克|微克|千克|公斤|克)"), re.compile(r"克|公斤")),
     (re.compile(r"(?:多少|几)周?岁|年龄|年纪|岁数"), re.compile(r"岁")),
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"几星级?|什么星级"), re.compile(r"星")),  # 绿色建筑几星级: a star rating, not a share

@@ -116,13 +116,16 @@ def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
 
 
 # …不申请绿色建筑标识的，最高罚多少: a penalty question names the violation before 的，
-_VIOLATION = re.compile(r"([^，,。？?]+)的[，,][^，,。？?]*罚")
+_VIOLATION = re.compile(r"([^，,。？?]+)的[，,][^，,。？?]*罚"
+                        # …没有按要求安装太阳能热水系统，…罚款多少: a failure or a breach said without 的
+                        r"|([^，,。？?]*(?:没有|没|未|不按|违反|擅自|拒不|逾期)[^，,。？?]+)[，,][^，,。？?]*罚")
 
 
 def violation_words(question: str, words: list[Word]) -> list[Word]:
     """The question's specific words that describe the violation a penalty is asked for."""
     violation = _VIOLATION.search(question)
-    return [w for w in words if violation and any(form in violation.group(1) for form in w.forms)]
+    described = violation and (violation.group(1) or violation.group(2))
+    return [w for w in words if described and any(form in described for form in w.forms)]
 
 
 _OWN_CASE = re.compile(r"(?:^|[，,；;])[^，,；;。]{4,}的[，,]")
@@ -277,7 +280,9 @@ def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:
     typed = [form for word in subject for form in word.forms
              if form in evidence.said and form not in measure and not SETTING_VERB.fullmatch(form)
              and not KIND_OF_FIGURE.fullmatch(form) and not any(form in base for base in evidence.base_nouns)]
-    synonyms = [form for word in subject for form in word.forms if form not in evidence.said]
+    # 占比 for 比例 is the kind of figure again, not a synonym of the thing
+    synonyms = [form for word in subject for form in word.forms
+                if form not in evidence.said and not KIND_OF_FIGURE.fullmatch(form)]
     return bool(typed) and \
         not any(form in chunk or (len(form) >= 4 and _pairs_said(form, chunk)) for form in typed) and \
         not any(measured.startswith(form) or (form in chunk and form not in measured) for form in synonyms)

@@ -94,7 +94,8 @@ def _subject_nouns(tagged: list, said) -> list[str]:
             _MEASURE_NOUN.fullmatch(after[0]) is not None or modifies[at + 1]
             or (after[0] == "的" and (len(after) == 1 or _MEASURE_NOUN.fullmatch(after[1]) is not None)))
     for at, pair in enumerate(tagged):
-        is_noun = pair.flag.startswith("n") or pair.flag == "x"
+        # l: a set phrase (驰名商标), but not a rate's unit (每平方米)
+        is_noun = pair.flag.startswith("n") or pair.flag == "x" or (pair.flag == "l" and not pair.word.startswith("每"))
         is_modifier = modifies[at]
         word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
         if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word) and word not in _PART_WORDS:
@@ -170,7 +171,21 @@ def _subject_phrase(question: str) -> str:
     subject = _BEFORE_SUBJECT.sub("", flat, count=1)
     if len(HAN.findall(subject)) < 2 and YEAR_RE.search(flat):  # 抽水蓄能装机容量到2025年要达到多少: the
         subject = _TIME_AND_AFTER.split(flat, maxsplit=1)[0]  # subject stands before the year
+    # 驰名商标被认定以后，这个认定的有效期: an act taken up by 这个 is the one said before, with its words
+    taken_up = _REFERS_BACK.match(subject)
+    if taken_up and _first_is_an_act(subject[taken_up.end():]):
+        subject = re.split(r"[，,；;]", flat[:flat.rfind(subject)].rstrip("，,"))[-1] + subject
     return subject + (f" {after.group('thing')}" if after else "")
+
+
+_REFERS_BACK = re.compile(r"这一?[个项种次]?|该|此")
+
+
+def _first_is_an_act(words: str) -> bool:
+    import jieba.posseg
+
+    tagged = jieba.posseg.lcut(words)
+    return bool(tagged) and tagged[0].flag.startswith("v")
 
 
 _TIME_AND_AFTER = re.compile(r"[，,]|(?:到|至|在|于)?\d{4}年")

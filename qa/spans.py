@@ -301,14 +301,14 @@ _OWN_MEETING = re.compile(r"[部局厅委署]务会议")
 # 392吨/日的医废处置能力 and 15％的税率 state the capacity and the rate themselves.
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 # 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
-_LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法|定期)*"
-                           r"(?:谋划|调整|修订|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
+_LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法|定期|统筹)*"
+                           r"(?:谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各])"
                            r"|以(?=[^，。；]{2,30}?为))+")  # 以广东省绿色建筑信息平台为依托: the 以…为… frame
 
 
 _HANDING = re.compile(HANDING_VERBS)
-_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|制定|编制|开展|实施|实行|执行|纳入|列入|记入|计入|载入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|争创|构建|统筹建设|统筹推进|制定|编制|征收|开展|实施|实行|执行|纳入|列入|记入|计入|载入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|规划为|划为|划入|划进|制作|作出|办理|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 
@@ -619,8 +619,16 @@ _LEAD_SENTENCE = re.compile(r"^(?!第[一二三四五六七八九十百零〇\d]
 def scoping_sentences(found: list[str], lines: list[int], position: int) -> list[str]:
     """The sentences that scope found[position]: the clause's first one and the one before, when they are on
     its line or lead it (a heading, a short lead, a line ending in ：). A provision on a line of its own (a
-    law's 款: 违反本法规定开采泥炭的，…) does not scope the next line's (…向外排水的，…)."""
+    law's 款: 违反本法规定开采泥炭的，…) does not scope the next line's (…向外排水的，…). An item of a list on
+    its line is scoped by the lead that opens the list too (受处分的期间为：警告，六个月；…记大过，十八个月)."""
     if not position:
         return []
-    return [found[i] for i in dict.fromkeys((0, position - 1))
+    lead = list_lead(found, lines, position)
+    return [found[i] for i in dict.fromkeys((0, *([lead] if lead is not None else []), position - 1))
             if lines[i] == lines[position] or _LEAD_SENTENCE.search(compact(found[i]).text)]
+
+
+def list_lead(found: list[str], lines: list[int], position: int) -> int | None:
+    """The nearest sentence before found[position] on its line that opens a list (holds ：), if one."""
+    return next((i for i in range(position - 1, -1, -1)
+                 if lines[i] == lines[position] and re.search(r"[：:]", found[i])), None)

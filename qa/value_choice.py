@@ -186,7 +186,9 @@ def _with_its_base(sentence: str, span: tuple[int, int], said: str, tag) -> tupl
         return span
     if re.search(r"的(?:几|多少)倍", said):  # 按骗取金额的几倍: the question names the base in its own words
         return span
-    if any(len(pair.word) >= 2 and pair.word in said for pair in tag(base.group("base").rstrip("的"))):
+    # 国家机关 in the question does not say the base 国家上年度职工年平均工资: most of its words must be said
+    words = [pair.word for pair in tag(base.group("base").rstrip("的")) if len(pair.word) >= 2]
+    if words and 2 * sum(word in said for word in words) >= len(words):
         return span
     return (base.start("base"), span[1])
 
