@@ -173,7 +173,7 @@ def _joined_run(run: list[str], joined: set[str]) -> list[str]:
 
 # The kinds of figure that name no thing (比例, 人数, 年龄; 排放强度 and 漏损率 do): the value's unit says them,
 # no clause need name them.
-KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|时效|"
+KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|"
                             r"人数|次数|金额|数额|年龄|年纪|岁数|年限)$")
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
 _COUNT_WORD = re.compile(r"分?[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批等级衔届]?")

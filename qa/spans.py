@@ -19,7 +19,7 @@ _PER_UNIT = r"(?:每(?:立方米|平方米|吨|千瓦时|亩|公顷|千克|公�
 _QUANTITY = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?(?:{_RANGE_FROM})?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
 # The words that set a value, between what is measured and the value (…比重达到32%, 力争提高到…, 为).
-SETTING_VERB = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|提高到|提升到|增长到|降低到|下降到|降到|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
+SETTING_VERB = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|(?:提高|提升|增长|降低|下降|降)[到至]|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
 _STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?")
 
 
