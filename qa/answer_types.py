@@ -38,7 +38,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|哪一?[个项份]标准|哪一?项[？?]?$|(?:什么|哪种|哪一?[个份条笔])(?:{NAMED_KINDS})|"
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
-                rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$|才)|"  # 考什么资格证才能执业
+                rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
                 rf"哪一?[项种个][\u4e00-\u9fff]{{1,10}}?的(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 执行哪一级的绿色建筑标准: the grade names the standard

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
 
+# What names a document in a question: its kind (…法, 条例, 意见) or a 《title》.
+_DOCUMENT_KINDS = "法|条例|办法|规定|方案|规划|意见|通知|决定|细则|文件|纲要|》"
 _ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
                           r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,3}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)|"
                           r"(?:印发|发布|发文)的[？?]?$|"  # 由哪个部门牵头、会同其他部门联合印发的
                           # …指导意见是哪个部门发的: a document's sender (准运证是哪个部门发的 is a licence's)
-                          r"(?:法|条例|办法|规定|方案|规划|意见|通知|决定|细则|纲要|》)(?:是|由)?(?:谁|哪一?[个家]?(?:部门|机关|单位|机构))发的?[？?]?$")
+                          rf"(?:{_DOCUMENT_KINDS})(?:是|由)?(?:谁|哪一?[个家]?(?:部门|机关|单位|机构))发的?[？?]?$")
 # 通过 asks the adoption where it closes the question (哪天通过的), not as "by way of" (通过…平台披露)
 _ASKS_ADOPTED = re.compile(r"通过(?=的|了|[？?]|$|日期|时间)|审议|批准")
 _ASKS_AMENDED = re.compile(r"修正|修订|修改")
@@ -87,7 +89,7 @@ def asked_fact(question: str, kind: str | None) -> str | None:
 
 
 # What comes into force when a question names it: a document (…法, 《…》, 本条例), or nothing named at all.
-_DOCUMENT_NAMED = re.compile(r"法|条例|办法|规定|方案|规划|意见|通知|决定|细则|文件|纲要|》")
+_DOCUMENT_NAMED = re.compile(_DOCUMENT_KINDS)
 _ASKING_WORDS = re.compile(r"从|自|于|在|是|的|哪一?[天年日]|什么时[候间]|何时|几月几日|几号|起|开始|正式|哪个时间")
 
 

@@ -252,7 +252,7 @@ _A_VALUE = re.compile(r"\d|[一二三四五六七八九十两][成倍]|[百千�
 _YEARS_AND_BASE = re.compile(r"(?:到|至|比)?\d{4}年(?:底|末)?前?")
 
 
-_THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强度|规模|总量|产量|面积|装机容量|装机|覆盖率|利用率|[\u4e00-\u9fff]率)$")
+_THING_MEASURED = re.compile(r"([\u4e00-\u9fff]{2,})(?:比重|比例|占比|强度|规模|总量|面积|装机容量|装机|覆盖率|利用率|[\u4e00-\u9fff]率)$")
 
 
 def _measures_another_thing(quote: Quote, evidence: Evidence) -> bool:

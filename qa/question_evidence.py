@@ -67,8 +67,8 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.direction = _direction(question)
     evidence.said = _spelled_in_full(compact(unnamed).text, engine.analyzer.abbreviations)
     evidence.violation = violation_words(evidence.said, evidence.words)
-    subject = normalize(_subject_phrase(question))
     evidence.tag = engine.analyzer.tagger().lcut
+    subject = normalize(_subject_phrase(question, evidence.tag))
     evidence.subject = subject
     evidence.timed_act = _DONE_AFTER.search(BASELINE.sub("", compact(question).text)) is not None
     evidence.act = asked_act(question, evidence.tag)
@@ -158,7 +158,8 @@ _DONE_AFTER = re.compile(rf"(?:{TIME_ASKING})(?:以内|之内|内)?(?P<thing>[\u
 _RATE_OF = re.compile(r"按照?[^，,。？?按]{1,16}?的?(?:多少|百分之多少|几成)的?(?:比例|比率)?(?!比例|比率)(?P<thing>[\u4e00-\u9fff]{3,12})[？?]?$")
 
 
-def _subject_phrase(question: str) -> str:
+def _subject_phrase(question: str, tag) -> str:
+    """What a 多少 question measures. tag: part-of-speech tagging (Evidence.tag)."""
     flat = BASELINE.sub("", compact(question).text)  # 能耗比2020年下降多少: the baseline is no time word
     rate = _RATE_OF.search(flat)
     if rate:
@@ -173,19 +174,14 @@ def _subject_phrase(question: str) -> str:
         subject = _TIME_AND_AFTER.split(flat, maxsplit=1)[0]  # subject stands before the year
     # 驰名商标被认定以后，这个认定的有效期: an act taken up by 这个 is the one said before, with its words
     taken_up = _REFERS_BACK.match(subject)
-    if taken_up and _first_is_an_act(subject[taken_up.end():]):
+    taken_up_words = tag(subject[taken_up.end():]) if taken_up else []
+    if taken_up_words and taken_up_words[0].flag.startswith("v"):
         subject = re.split(r"[，,；;]", flat[:flat.rfind(subject)].rstrip("，,"))[-1] + subject
     return subject + (f" {after.group('thing')}" if after else "")
 
 
 _REFERS_BACK = re.compile(r"这一?[个项种次]?|该|此")
 
-
-def _first_is_an_act(words: str) -> bool:
-    import jieba.posseg
-
-    tagged = jieba.posseg.lcut(words)
-    return bool(tagged) and tagged[0].flag.startswith("v")
 
 
 _TIME_AND_AFTER = re.compile(r"[，,]|(?:到|至|在|于)?\d{4}年")

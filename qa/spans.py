@@ -624,7 +624,8 @@ def scoping_sentences(found: list[str], lines: list[int], position: int) -> list
     if not position:
         return []
     lead = list_lead(found, lines, position)
-    return [found[i] for i in dict.fromkeys((0, *([lead] if lead is not None else []), position - 1))
+    scoping = (0, position - 1) if lead is None else (0, lead, position - 1)
+    return [found[i] for i in dict.fromkeys(scoping)
             if lines[i] == lines[position] or _LEAD_SENTENCE.search(compact(found[i]).text)]
 
 
