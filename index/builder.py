@@ -281,10 +281,11 @@ def _clauses_at(read: _Read, source: ClauseSource, ids: list[str], rows: list[in
 
 
 def _dense(previous: Snapshot | None, reused: Reused, todo: list[int], fresh: np.ndarray,
-           exact_limit: int, stats: BuildStats, pending: bool) -> DenseIndex:
-    """The previous dense index grown in place when it can be (index.dense.grown), else one built anew: exact
-    while vectors are pending, since the build that brings them cannot reuse a graph over their zeros."""
-    if previous is not None and len(reused):
+           exact_limit: int, stats: BuildStats, pending: bool, rebuild: bool = False) -> DenseIndex:
+    """The previous dense index grown in place when it can be (index.dense.grown), else one built anew (always
+    when a rebuild is asked for, which drops the masked rows): exact while vectors are pending, since the build
+    that brings them cannot reuse a graph over their zeros."""
+    if previous is not None and len(reused) and not rebuild:
         dense = grown(previous.dense, reused, todo, fresh, exact_limit)
         if dense is not None:
             stats.dense_grown = True
@@ -380,7 +381,7 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
         del read
         release_free_memory()
         started = stats.timed("embed", started)
-        dense = _dense(previous, reused, todo, fresh, exact_limit, stats, bool(pending))
+        dense = _dense(previous, reused, todo, fresh, exact_limit, stats, bool(pending), force_refit)
         del fresh
         started = stats.timed("dense", started)
         stats.folder = _written(index_dir, previous, encoder, semantic, offline_dim, refit, reuse, tokenizer,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 from scipy import sparse
+from scipy.linalg.blas import saxpy
 from tqdm import tqdm
 
 if TYPE_CHECKING:
@@ -335,7 +336,8 @@ class LexicalIndex:
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         """BM25 of every clause for weighted query terms: hot terms added as dense rows, the others' postings
-        added in one np.add.at (float32 throughout, as bm25s; a float64 sum differs within float32 rounding)."""
+        added in one np.add.at (float32 throughout, as bm25s; a float64 sum differs within float32 rounding).
+        BLAS's saxpy adds a hot row in place: numpy's row * weight would first write the product elsewhere."""
         total = np.zeros(self.size, dtype=np.float32)
         indptr, rows, data = self._postings
         row_parts, value_parts = [], []
@@ -345,7 +347,7 @@ class LexicalIndex:
                 continue
             hot = self._hot_row.get(column)
             if hot is not None:
-                total += self._hot_scores[hot] * np.float32(weight)
+                total = saxpy(self._hot_scores[hot], total, a=weight)
             else:
                 start, end = indptr[column], indptr[column + 1]
                 row_parts.append(rows[start:end])

@@ -17,7 +17,7 @@ from qa.found import (acts_right_after, does_the_asked_act, missing_period, miss
 from qa.hits import Hit, SearchResult
 from qa.home import asks_own_place
 from qa.llm import LLMError, LLMSettings, generate_answer
-from qa.places import holds_a_place
+from qa.places import gazetteer, holds_a_place
 from qa.query import NAME_MATCH, bare_title, cites, question_refs, read_question, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
@@ -179,8 +179,9 @@ def _about_the_document(question: str, title: str) -> bool:
 
 
 def _issues_another_thing(question: str) -> bool:
-    """能源预测预警信息由哪个部门发布: a thing named before the asking words, and no document, is what is issued."""
-    asked = re.sub(r"《[^》]*》", "", question)
+    """能源预测预警信息由哪个部门发布: a thing named before the asking words, and no document, is what is issued;
+    a 文号 in brackets after a title (《…意见》（苏建办〔2021〕66号）) names none."""
+    asked = re.sub(r"《[^》]*》|[（(][^（）()]*[）)]", "", question)
     asking = re.search(r"谁|哪|什么", asked)
     named = _NOT_A_THING.sub("", re.split(r"[，,]", asked[:asking.start()])[-1]) if asking else ""
     return not _KIND_WORD.search(asked) and len(re.findall(r"[\u4e00-\u9fff]", named)) >= 4
@@ -229,10 +230,11 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
                             and hit.doc_id not in foreign][:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
+    places = _places_inside(scope, library)
     of_year = _on_subject_quote([h for h in leading if names_year(h.text, evidence)], hits, evidence, kind,
-                                result.query)
+                                result.query, places)
     quote = of_year if of_year and on_subject(of_year, hits, evidence, kind) else \
-        _on_subject_quote(leading, hits, evidence, kind, result.query)
+        _on_subject_quote(leading, hits, evidence, kind, result.query, places)
     missing = missing_year(quote, hits, evidence) or missing_period(quote, hits, result.query)
     if quote is None or missing or not on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
             or (kind == QUANTITY and (not of_subject(quote, hits, evidence) or reports_status(quote, result.query)
@@ -256,12 +258,16 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
 
 
 def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,
-                      question: str) -> Quote | None:
+                      question: str, places: dict[str, tuple[str, ...]] = {}) -> Quote | None:
     """The quote of the best-ranked leading hit that is about the question's subject, a value in the bracket
-    after the very item the question names (旺苍县（4.3万千瓦）) before one said of the whole group; when the
-    first body does another act, one of the same document followed by the act asked; else the first quote."""
-    quotes = [_best_quote([hit], evidence, kind, question) for hit in leading]
+    after the very item the question names (旺苍县（4.3万千瓦）) before one said of the whole group; one that
+    names the place the question asks about inside its document's region (威海 in the 山东 plan) before one that
+    does not; when the first body does another act, one of the same document followed by the act asked; else
+    the first quote. places: document title -> names of the question's places inside that document's region."""
+    quotes = [_best_quote([hit], evidence, kind, question, places.get(hit.document, ())) for hit in leading]
     on = [quote for quote in quotes if quote is not None and on_subject(quote, hits, evidence, kind)]
+    placed = [quote for quote in on if any(name in quote.text for name in places.get(quote.document, ()))]
+    on = placed + [quote for quote in on if quote not in placed]
     if kind == ORG and on and not does_the_asked_act(on[0], evidence.act):
         # the first body does another act: one in the same document followed by the act asked answers instead
         on = [quote for quote in on if quote.document == on[0].document
@@ -270,9 +276,23 @@ def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, k
         next((quote for quote in quotes if quote is not None), None)
 
 
-def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str) -> Quote | None:
+def _places_inside(scope: Scope, library) -> dict[str, tuple[str, ...]]:
+    """For each document of a region, the names of the places the question names that lie inside that region
+    and are not the region itself (威海市, 威海 for a 山东 plan)."""
+    inside = {}
+    for region, title in zip(library.regions, library.titles):
+        names = tuple(name for place in scope.reading.places if region is not None and place != region
+                      and place.within(region) for name in {place.name, gazetteer().short_name(place)})
+        if names:
+            inside[title] = names
+    return inside
+
+
+def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str,
+                places: tuple[str, ...] = ()) -> Quote | None:
     """From the best-ranked hit that holds the asked kind of value (any hit for a sentence question): the
-    sentence covering most of the question, with the value marked."""
+    sentence covering most of the question, with the value marked; places: names of the places asked about
+    inside the hit's region, which a sentence naming them is about (积极支持威海市探索建设蓝碳交易平台)."""
     for hit in hits:
         candidates = []
         found = sentences(hit.text)
@@ -319,7 +339,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             proper = kind == ENTITY and span and holds_a_place(highlight, question)
             score = (evidence.coverage(context) + 0.5 * evidence.coverage(hit.text if noted else sentence)
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
-                     + (0.5 if as_asked else 0.0) + (0.5 if proper else 0.0))
+                     + (0.5 if as_asked else 0.0) + (0.5 if proper else 0.0)
+                     + (1.0 if any(name in sentence for name in places) else 0.0))
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause, paired=bool(bracketed) and span == bracketed))
         if candidates:

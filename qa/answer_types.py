@@ -60,7 +60,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # 是哪个部门审议通过并公布施行的: the body asked, though the question ends on coming into force
     (ORG, re.compile(r"(?:谁|哪一?[个级家](?:部门|机关|单位|机构))(?![^，,。？?]*(?:什么时候|何时|哪天|哪一天|哪年|日期|时间))"
                      r"[^，,。？?]*(?:施行|生效)的[？?]?$")),
-    (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪天|哪一天|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
+    (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪天|哪一天|哪一?周|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body
                      r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
@@ -81,7 +81,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$|"
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,3}}?(?:{ENTITY_NOUNS})(?=[\u4e00-\u9fff]{{2}})|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$|"
                 # 是哪份目录, 记到哪个库里, 开通的是哪条线: a thing of a kind the question ends on
                 rf"哪一?[个份条笔张](?!{_ABSTRACT}|条款|法律|法规|规定|条例)[\u4e00-\u9fff]{{1,3}}?[里上中内]?[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
@@ -163,7 +163,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"几星级?|什么星级"), re.compile(r"星")),  # 绿色建筑几星级: a star rating, not a share
     # a sum named by its kind of money (多少退出金, 多少补偿金) is in 元 as well
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[\u4e00-\u9fff]{0,2}金(?![属])|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[^\W\d_的]{0,4}(?:金(?![属])|补贴|补助|经费)|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
     (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)|(?:怎么|如何|怎样)处?罚"), re.compile(r"元|倍|%|％|[百千万]分之")),
     # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount

@@ -29,8 +29,9 @@ MAX_NAME = 12
 _NATURAL_FEATURE = set("湾岛湖峡滩港")
 
 
-# A zone named after its place, one word for jieba (海南经济特区, 浦东新区): the place is named.
-_ZONE = re.compile(r"经济特区|特区|新区|自由贸易试验区|自贸区|高新区|开发区")
+# A zone named after its place, one word for jieba (海南经济特区, 浦东新区), or a city's urban area (杭州市区):
+# the place is named.
+_ZONE = re.compile(r"经济特区|特区|新区|自由贸易试验区|自贸区|高新区|开发区|(?<=市)区")
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,25 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
     return len(wanted & title_bigrams(_subject_text(title, kind))) >= needed or \
-        _shortened(_subject_text(name, kind), _subject_text(title, kind))
+        _shortened(_subject_text(name, kind), _subject_text(title, kind)) or \
+        _words_kept(_subject_text(name, kind), _subject_text(title, kind))
+
+
+def _words_kept(short: str, full: str) -> bool:
+    """降碳工作 for 推动降碳及发展低碳产业工作: a name shortened by leaving words out keeps two words or more of
+    the full name whole and in order."""
+    import jieba
+
+    words = [word for word in jieba.lcut(short) if len(word) >= 2]
+    if len(words) < 2 or "".join(words) != short:
+        return False
+    position = 0
+    for word in words:
+        position = full.find(word, position)
+        if position < 0:
+            return False
+        position += len(word)
+    return True
 
 
 def _shortened(short: str, full: str) -> bool:

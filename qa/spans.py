@@ -67,7 +67,8 @@ _SET_RATIO = re.compile(r"(?:降到|降至|降低到|控制在|提高到|提升�
 # A ratio of two numbers: 替代比达1:1, 配比1∶3.
 _RATIO = re.compile(r"(?<![\d.:：∶])\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?(?![\d.:：∶])")
 _SOLAR_TERMS = "立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
-_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
+_DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[^\W\d_]{0,10}?所在(?:的)?(?:周|星期)"  # 每年5月15日国际家庭日所在周
+                   r"|\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?|\d{4}年(?:\d{1,2}月)?(?:年?底|年?末)?(?:前|以前|之前)?|\d{4}-\d{1,2}-\d{1,2}"
                    r"|(?:每年|当年)?第[一二三四1-4]季度(?:末|底)?(?:前|以前|之前)?"  # 每年第一季度, 当年第三季度末
                    r"|(?:每年|(?<![\d年]))\d{1,2}月\d{1,2}日(?:前|以前|之前)?|(?:每年|(?<![\d年]))\d{1,2}月(?:底|末)(?:前|以前|之前)?"
                    r"|(?:每年|(?<![\d年〇零一二三四五六七八九十]))[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?:前|以前|之前)?"  # a yearly deadline: 每年3月31日前, 每年10月底前
@@ -124,7 +125,7 @@ _JOINED_NAME = re.compile(r"(?:发展|住房|工业|经济|人力资源|文化|�
                           r"(?=改革|城乡建设|信息化|社会保障|旅游|规划|计划生育|健康|外事|(?:物资)?储备)|(?<=碳达峰碳中)和")  # 碳达峰碳中和工作领导小组
 _NAME_JOIN_STAND_IN = "咊"
 # Bodies named by one word, with nothing before them (由海关代征).
-_BARE_BODY = re.compile(r"(?<=[由经向被和及、，；])海关(?![\u4e00-\u9fff]{0,4}(?:署|局))")
+_BARE_BODY = re.compile(r"(?<=[由经向被和及、，；])(?:上一?级)?海关(?![\u4e00-\u9fff]{0,4}(?:署|局))")
 def is_organisation(text: str) -> bool:
     """The text is one organisation's name (国能台山电厂, 市生态环境局)."""
     return _ORG.fullmatch(text) is not None
@@ -135,7 +136,7 @@ _RESPONSIBLE = re.compile(rf"{_NOTE_LABEL}(?P<orgs>[^）)。；]+)")
 _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P<level>[^，,。；;、]{2,30})")
 # A named thing may hold digits (国能台山电厂2号发电机组, 110千伏金瓯输变电工程), the word 条件
 # (动物防疫条件合格证), though not an article's 条, 行为 (严重失信行为数据库) and 或者 (限制或者禁止个人信息提供清单).
-_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
+_ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|对(?=[接外])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation or document is answered by a 《title》.
@@ -186,8 +187,9 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
             # …于一体的绿色金融服务场景 for 服务场景叫什么名字: the kind asked is no name; a quoted one is
             named = _named_spans(flat.text, [])
         # 什么制度 is not answered by a 项目 the sentence names, nor 哪个基地 by a 试点
-        spans = named or ([] if any(noun in KIND_ENDINGS or re.fullmatch(ENTITY_NOUNS, noun) for noun in names)
-                          else spans)
+        # (公园建设计划 is a 计划: not answered by the 公园 a sentence names)
+        spans = named or ([] if any(noun.endswith(tuple(KIND_ENDINGS)) or re.fullmatch(ENTITY_NOUNS, noun)
+                                    for noun in names) else spans)
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
@@ -233,7 +235,8 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
                                                           text)]
-            quoted += [m.span("name") for m in re.finditer(rf"{ending}[（(](?P<name>[^（()）\d]{{2,12}})[）)]", text)]
+            quoted += [_with_its_full_name(text, m) for m in re.finditer(
+                rf"(?P<head>{_ENTITY_CHAR}{{2,20}}?)?(?P<kind>{ending})[（(](?P<name>[^（()）\d]{{2,12}})[）)]", text)]
             if quoted:  # the name the text gives the thing outright
                 return quoted
             found = [(m.span(), len(m.group("kind")))
@@ -249,6 +252,18 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     if kinds and not any(kind in text for kind in kinds):
         return []
     return [m.span("name") for m in re.finditer(r"“(?P<name>[^“”，。；]{2,20})”", text)]
+
+
+def _with_its_full_name(text: str, match: re.Match) -> tuple[int, int]:
+    """企业融资对接服务平台（汉融通）: a short name in brackets after a full one is given with it (best_span keeps the
+    short one alone when the question says the full one or asks what it is called); after the bare kind
+    (贝类（台山蚝）) it stands alone."""
+    if match.group("head"):
+        kind = len(match.group("kind"))
+        start, _ = _after_last_verb(text, (match.start(), match.end("kind")), kind)
+        if match.end("kind") - start >= kind + 2:
+            return (start, match.end())
+    return match.span("name")
 
 
 # 多党合作和政治协商制度: two names that share the kind are one

@@ -31,11 +31,17 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     responsible = re.search(RESPONSIBLE_ASKED, question) is not None
     penalty = re.search(r"罚|处多少|处以", question) is not None
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
-    if evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
-        return None  # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else
+    # 多少座加氢站: a count in a sentence that does not speak of 加氢站 counts something else; 我们几个人合伙开的
+    # 公司 in a question that asks a name counts nothing asked
+    if kind == QUANTITY and evidence.counted and not any(word in compact(sentence).text for word in evidence.counted):
+        return None
     values = value_spans(sentence, kind, responsible, evidence.names, evidence.attributes)
+    if kind == QUANTITY and not evidence.attributes:  # 气步枪口径多少: 口径不超过4.5毫米的气步枪 describes the gun asked
+        values += [span for span in value_spans(sentence, kind, responsible, evidence.names, True)
+                   if span not in values and _modifies_a_said_noun(sentence, span, flat_question)]
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
+        values = [_short_name_alone(sentence, span, flat_question) for span in values]
     if kind in (ENTITY, ORG, LIST):
         values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question, kind))]
     spans = [s for s in values
@@ -98,7 +104,10 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return _with_its_base(sentence, best, evidence.said or flat_question, evidence.tag)
     best = _without_said_edges(sentence, best, flat_question, kind, evidence.tag)
     best = _without_said_modifier(sentence, best, flat_question) if kind in (LIST, ENTITY) else best
-    if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪(?![^，,？?]*前)", flat_question):
+    week = re.search(r"(?<=日)[^\W\d_]{0,10}?所在的?(?:周|星期)$", sentence[best[0]:best[1]]) if kind == DATE else None
+    if week and not re.search(r"周|星期", flat_question):  # 全民健身日是哪一天: the day, not the week it opens
+        best = (best[0], best[0] + week.start())
+    if kind == DATE and sentence.startswith("每年", best[0]) and re.search(r"每年的?哪(?!一?周)(?![^，,？?]*前)", flat_question):
         return (best[0] + 2, best[1])  # 植树节是每年的哪一天 asks the day (三月十二日); 每年什么时候前 keeps 每年
     if kind == DATE:
         best = (best[0], best[0] + len(asked_year(sentence[best[0]:best[1]], flat_question)))
@@ -109,7 +118,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         best = (best[0], holder.end())
     if kind not in (LIST, ENTITY):
         return best
-    start, end = _without_label(sentence, _without_closing_note(sentence, best))
+    kept_whole = kind == ENTITY and _BRACKETED_SHORT_NAME.fullmatch(sentence, best[0], best[1])
+    start, end = _without_label(sentence, best if kept_whole else _without_closing_note(sentence, best))
     if kind == LIST:
         end = _before_kind_closing_the_last(sentence, start, end, flat_question)
         end = _before_asked_kind(sentence, start, end, flat_question)
@@ -448,6 +458,19 @@ def _modifies_a_said_noun(sentence: str, span: tuple[int, int], flat_question: s
     if asked:
         return asked.group(1).startswith(noun.group(1)) or noun.group(1).startswith(asked.group(1))
     return noun.group(1)[:2] in flat_question
+
+
+# a name's own short name in brackets, not a note on it (（不含光伏玻璃）, （试行）, （3万千瓦）)
+_BRACKETED_SHORT_NAME = re.compile(r"(?P<full>[^（(]{2,})[（(](?P<short>(?!不?含|包括|试行|暂行|以下)[\u4e00-\u9fff]{2,8})[）)]")
+
+
+def _short_name_alone(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+    """企业融资对接服务平台（汉融通）: the short name alone when the question already says the full one or asks what
+    the thing is called (叫什么, 简称); else the full name with it."""
+    named = _BRACKETED_SHORT_NAME.fullmatch(sentence, span[0], span[1])
+    if named and (compact(named.group("full")).text in flat_question or re.search(r"叫什么|简称|名字|名称", flat_question)):
+        return named.span("short")
+    return span
 
 
 def _without_said_owner(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
