@@ -23,7 +23,8 @@ from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import (bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences, sentence_lines, sentences,
                       value_spans)
-from qa.value_choice import asked_year, best_span, counted_as_asked, followed_as_asked, framed_as_asked
+from qa.value_choice import (asked_year, best_span, counted_as_asked, followed_as_asked, for_the_asked_year,
+                              framed_as_asked)
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -313,6 +314,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             paired = respective_span(sentence, question) if kind in (QUANTITY, DATE, None) else None
             paired = paired or bracketed
             if paired and evidence.measure is not None and not evidence.measure.search(sentence[paired[0]:paired[1]]):
+                paired = bracketed = None
+            if paired and not for_the_asked_year(sentence[:paired[0]], evidence):  # 到2025年…分别 for 2030
                 paired = bracketed = None
             span = paired or best_span(sentence, kind, evidence, question)
             if kind and span is None:

@@ -51,7 +51,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     (QUANTITY, re.compile(PRISON_TERM_ASKED)),  # 要判多重的刑: a term of years
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
-    (QUANTITY, re.compile(r"多久|多长(?:时间|期限|时限)|什么(?:时间|期限|时限)内|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
+    (QUANTITY, re.compile(r"(?<!哪)几折|多少折|多久|多长(?:时间|期限|时限)|什么(?:时间|期限|时限)内|多少时间|(?:多少|(?<!哪)几)个?(?:天|工作日|小时|分钟)|(?:多少|(?<!哪)几)个月")),
     # 施行的2022年…收入是多少亿元: a number asked at the end, whatever date the question speaks of
     (QUANTITY, re.compile(r"^(?!.*(?:日期|时间|何时|哪天|哪年)).*多少[\u4e00-\u9fff%]{0,3}[？?]?$")),
     # 向哪里提出申请, 要报哪里批准后才能施行: where a thing is handed in or sent is a body, not when it takes effect
@@ -81,7 +81,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                           rf"{PERIOD_RULE_ASKED}|"
                           r"[\u4e00-\u9fff]率(?!先)")),  # a rate (覆盖率, 利用率) is a number
     (LEVEL, re.compile(r"什么水平|什么位置|什么程度|什么地步|哪个水平|什么档次")),
-    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?项)(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,3}}?(?:{ENTITY_NOUNS})(?=[\u4e00-\u9fff]{{2}})|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$|"
+    (ENTITY, re.compile(rf"(?:什么|哪个|哪一个|哪一?[项支只])(?:{ENTITY_NOUNS}|[\u4e00-\u9fff]{{1,3}}?(?:{ENTITY_NOUNS})(?=[\u4e00-\u9fff]{{2}})|[\u4e00-\u9fff]{{1,8}}?(?:{ENTITY_NOUNS})(?:(?![\u4e00-\u9fff])|(?=[来去要需将应被由在是可已还会]|用[来于]|[上里中内](?![\u4e00-\u9fff]))))|哪一?[种类](?=[\u4e00-\u9fff])|叫什么|什么名字|名称是什么|(?:简称|缩写|简写)(?:是|为)?什么|是哪一?个[？?]?$|"
                 # 是哪份目录, 记到哪个库里, 开通的是哪条线: a thing of a kind the question ends on
                 rf"哪一?[个份条笔张](?!{_ABSTRACT}|条款|法律|法规|规定|条例)[\u4e00-\u9fff]{{1,3}}?[里上中内]?[？?]?$")),
     (LIST, re.compile(r"哪些|哪几|哪[两二三四五六七八九十]|包括什么|包括哪")),
@@ -92,8 +92,9 @@ _THING_ASKED = re.compile(rf"什么(?P<noun>(?!{_ABSTRACT}|[为是的在有])[\u
 HANDING_VERBS = "核发|发给|颁发|发放|制发|出具|开具|申领|领取|取得"  # a paper is issued or received
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
 OBJECT_VERBS = f"建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS}"
+# 设立了什么来统筹协调: what follows 来 says what the thing is for
 OBJECT_ASKED = re.compile(rf"(?P<verb>{OBJECT_VERBS})了?(?:一[个项套种])?(?P<what>什么)"
-                           rf"(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)")
+                           rf"(?:(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)|(?=来))")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
     DATE: re.compile(r"\d{4}\s*年\s*(\d{1,2}\s*月)?|起施行|之日起|\d{4}-\d{1,2}"),
@@ -152,6 +153,8 @@ _MEASURES = [
     (re.compile(r"(?:时限|期限)(?:是|为)什么"), re.compile(r"天|日|月|年|小时|分钟|前")),  # 时限是什么: a span or a deadline
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:学时|课时|学分)"), re.compile(r"学时|课时|学分")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
+    (re.compile(r"(?<!哪)几折|多少折"), re.compile(r"折")),  # a discount: no figure in another measure answers
+    (re.compile(r"(?:多少|(?<!哪)几)个?(?:等级|级别)"), re.compile(r"级")),  # 分成多少个等级: 十三级
     (re.compile(r"(?:多少|(?<!哪)几)(?:名|位|个?人)"), re.compile(r"人|名|位")),  # 多少名代表, 几人: people, as 人 or 名
     (re.compile(rf"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),  # 多少万户
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
@@ -227,9 +230,12 @@ def asked_nouns(question: str, cut) -> list[str]:
     noun = _DEMONSTRATIVE.sub("", before.group("noun").rsplit("的", 1)[-1]) if before else ""
     if len(noun) >= 2:  # 这个平台叫什么 → 平台
         return [noun]
-    after = _NAMED_AFTER.search(question)
+    # 有什么硬性要求，规定要装什么系统: of several asking words, the one before a kind of named thing
+    asked = [cut(re.sub(r"(?<=[\u4e00-\u9fff])[里上中内]$", "", m.group("noun"))) for m in _NAMED_AFTER.finditer(question)]
     # 记到哪个库里: 里 says where, the thing is the 库
-    words = cut(re.sub(r"(?<=[\u4e00-\u9fff])[里上中内]$", "", after.group("noun"))) if after else []
+    asked = [words for words in asked if words and words[0] not in ("来", "用来")]  # 设立了什么来统筹: what it is for
+    words = next((words for words in asked if any(re.fullmatch(rf"[\u4e00-\u9fff]*(?:{ENTITY_NOUNS}|{NAMED_KINDS})", word)
+                                                  for word in words[:2])), asked[0] if asked else [])
     if words and len(words[0]) > 1 and words[0][-1] in "来去":  # 设置什么人来监督: 人, then what it is for
         words = [words[0][:-1], words[0][-1], *words[1:]]
     # 哪一项国家级土地保护工程, 哪个企业融资对接服务平台来上线…: a description of three words or more names its

@@ -24,9 +24,9 @@ _MUNICIPALITIES = {"11", "12", "31", "50"}
 # suffix: a word jieba counts 500 times or more in its dictionary is a word first (新建 1000, 台山 86).
 COMMON_WORD_FREQ = 500
 MAX_NAME = 12
-# A short name followed by one of these names a bay, island, lake, strait, beach or port (镇海湾 lies in
-# 台山, not in 宁波市镇海区), so it is not read as the place.
-_NATURAL_FEATURE = set("湾岛湖峡滩港")
+# A short name followed by one of these names a bay, island, lake, strait or beach (镇海湾 lies in 台山, not in
+# 宁波市镇海区), so it is not read as the place. A port is the city's (珠海港).
+_NATURAL_FEATURE = set("湾岛湖峡滩")
 
 
 # A zone named after its place, one word for jieba (海南经济特区, 浦东新区), or a city's urban area (杭州市区):

@@ -84,7 +84,8 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
                    rf"|[^\W\d_于在至迟前后的]{{0,2}}期(?:限)?(?:届满|满)前?[{_CN}\d]+个?(?:日|天|月|年)(?:前|以前|之前)?"
                    rf"|届满前[{_CN}\d]+个?(?:日|天|月|年)"  # 使用年限届满，…应当至迟于届满前一年申请续期
                    rf"|(?:每日|每天)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?至(?:次日)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?"  # 每日二十二时至次日八时
-                   rf"|[^\W\d_于在至迟前后的，。；]{{1,4}}日的[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)")  # 选举日的二十日前
+                   rf"|[^\W\d_于在至迟前后的，。；]{{1,4}}日的[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 选举日的二十日前
+                   rf"|[^\W\d_于在至迟前后的，。；之每当次]{{2,4}}日[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)")  # 拍卖日七日前
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
@@ -324,7 +325,7 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 _HANDING = re.compile(HANDING_VERBS)
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|争创|构建|统筹建设|统筹推进|制定|编制|征收|开展|实施|实行|执行|纳入|列入|记入|计入|载入|归集到?|录入|接入|通过|依托|利用|借助|"
-                         rf"划定为|规划为|划为|划入|划进|制作|作出|办理|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
+                         rf"划定为|规划为|划为|划入|划进|制作|作出|办理|安装|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
@@ -533,7 +534,10 @@ def respective_span(sentence: str, question: str) -> tuple[int, int] | None:
             continue
         # An item is named when the question holds the start of its name (船舶…, 甘孜州…, 2030年): the
         # last item also carries the head noun the items share, which names none of them.
-        named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked]
+        # The first item also carries the lead the items share (全省公共机构人均综合能耗、…、人均用水量): it is named
+        # when the question spells out most of it.
+        named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked
+                 or (i == 0 and len(_pairs(subject) & asked) > len(_pairs(subject)) / 2)]
         overlap = {i: len(_pairs(subjects[i]) & asked) for i in named}
         best = [i for i in named if overlap[i] == max(overlap.values())]
         if len(best) == 1:  # 营运船舶… names 营运车辆 too, by its start, but 船舶… more
@@ -592,7 +596,10 @@ def _values_first_span(flat, asked: set[str]) -> tuple[int, int] | None:
             continue
         # The frame the items share opens the first one (进行中期评估): its own name is as long as the last's.
         subjects[0] = subjects[0][-len(subjects[-1]):]
-        named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked]
+        # The first item also carries the lead the items share (全省公共机构人均综合能耗、…、人均用水量): it is named
+        # when the question spells out most of it.
+        named = [i for i, subject in enumerate(subjects) if _name_start(subject) & asked
+                 or (i == 0 and len(_pairs(subject) & asked) > len(_pairs(subject)) / 2)]
         if len(named) == 1:
             start = match.start("values")
             return flat.original_span(start + values[named[0]][0], start + values[named[0]][1])

@@ -27,7 +27,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         noun = next(iter(evidence.names), "")
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
-        return _framed_name(sentence, question, evidence, strict=True)
+        return _without_closing_etc(sentence, _framed_name(sentence, question, evidence, strict=True))
     responsible = re.search(RESPONSIBLE_ASKED, question) is not None
     penalty = re.search(r"罚|处多少|处以", question) is not None
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
@@ -65,9 +65,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
     if named:  # 实施国家黑土地保护工程 framed by 实施…土地保护: the whole name the framed part opens, unless
         # what it adds is the first word of the noun the question asks (建立什么备查资料 → 职工名册, not 职工名册备查)
-        return _without_kind_named(sentence, _without_aspect(sentence, next(
+        return _without_closing_etc(sentence, _without_kind_named(sentence, _without_aspect(sentence, next(
             (span for span in spans if span[0] <= named[0] and named[1] < span[1]
-             and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names)
+             and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names))
     if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb
         return _object_of_the_asked_verb(sentence, flat_question)
     if not spans:
@@ -138,11 +138,18 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
 
+def _without_closing_etc(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """实施可再生能源绿色电力证书等制度: the one named, without the 等 that opens the rest of its kind."""
+    if span is None or sentence[span[1] - 1] != "等" or span[1] - span[0] <= 3:
+        return span
+    return (span[0], span[1] - 1)
+
+
 def _object_of_the_asked_verb(sentence: str, flat_question: str) -> tuple[int, int] | None:
     """The object the sentence gives the verb a question ends with (建立一个什么 → 建立国家野生动物遗传资源基因库,
     up to the comma)."""
     asked = OBJECT_ASKED.search(flat_question)
-    asked = asked if asked and re.fullmatch(r"[？?]?", flat_question[asked.end("what"):]) else None
+    asked = asked if asked and re.fullmatch(r"(?:来[^，,]*)?[？?]?", flat_question[asked.end("what"):]) else None
     found = re.search(rf"{asked.group('verb')}(?P<object>[^，。；：、,;:（(]{{2,30}})", sentence) if asked else None
     return found.span("object") if found else None
 
@@ -583,13 +590,26 @@ _TARGET_YEAR = re.compile(r"(?<![比较与])(\d{4})年(?!(?:的?基础上|水平
 _CLOSED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
+_YEAR_SPAN = re.compile(r"(\d{4})年?(?:至|到|-|—|～|~)(\d{4})年")
+
+
+def for_the_asked_year(before: str, evidence: Evidence) -> bool:
+    """No year is set before the value, or the last one is a year the question asks about, or ends a span of
+    years that holds it (2022至2025年…分别达到80%、90%、95%、100% for 2024)."""
+    flat = _CLOSED_NOTE.sub("", compact(before).text)  # （其中，2021年达到60%） is a note on the figure before
+    years = _TARGET_YEAR.findall(flat)
+    if not (evidence.years and years and years[-1] not in evidence.years):
+        return True
+    return any(int(first) <= int(year) <= int(last) for first, last in _YEAR_SPAN.findall(flat)
+               for year in evidence.years)
+
+
 def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> bool:
     """The value is for the year, from the baseline and in the direction the question asks about: not when
     the sentence sets it for another year (到2030年，…达到80万千瓦 answers 2030, not 2025), from another
     baseline (比2005年) or as a level where a fall is asked."""
     flat = compact(before).text
-    years = _TARGET_YEAR.findall(_CLOSED_NOTE.sub("", flat))  # （其中，2021年达到60%） is a note on the figure before
-    if evidence.years and years and years[-1] not in evidence.years:
+    if not for_the_asked_year(before, evidence):
         return False
     # 比2020年下降多少 asks for the change from 2020: a change from 2005 answers another question.
     chunk = flat[flat.rfind("，") + 1:]
