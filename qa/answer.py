@@ -231,7 +231,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
                             and hit.doc_id not in foreign][:ANSWER_DEPTH]
     # A question about a year is answered by a clause that speaks of that year and of the subject, when
     # one of them does; otherwise the best clause says what it lacks.
-    places = _places_inside(scope, library)
+    places = _places_inside(scope, library, leading)
     of_year = _on_subject_quote([h for h in leading if names_year(h.text, evidence)], hits, evidence, kind,
                                 result.query, places)
     quote = of_year if of_year and on_subject(of_year, hits, evidence, kind) else \
@@ -277,16 +277,22 @@ def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, k
         next((quote for quote in quotes if quote is not None), None)
 
 
-def _places_inside(scope: Scope, library) -> dict[str, tuple[str, ...]]:
-    """For each document of a region, the names of the places the question names that lie inside that region
-    and are not the region itself (威海市, 威海 for a 山东 plan)."""
+def _places_inside(scope: Scope, library, hits: list[Hit]) -> dict[str, tuple[str, ...]]:
+    """For each hit's document of a region, the names of the places the question names that lie inside that
+    region and are not the region itself (威海市, 威海 for a 山东 plan)."""
     inside = {}
-    for region, title in zip(library.regions, library.titles):
+    for title in dict.fromkeys(hit.document for hit in hits) if scope.reading.places else ():
+        region = _region_of(library, title)
         names = tuple(name for place in scope.reading.places if region is not None and place != region
                       and place.within(region) for name in {place.name, gazetteer().short_name(place)})
         if names:
             inside[title] = names
     return inside
+
+
+def _region_of(library, title: str):
+    """The region of the library's document of this title (None for a national one)."""
+    return next((region for region, other in zip(library.regions, library.titles) if other == title), None)
 
 
 def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str,
@@ -375,7 +381,7 @@ def _whose(scope: Scope, quote: Quote, library) -> str:
     places = scope.reading.places
     if not places:
         return ""
-    region = next((r for r, t in zip(library.regions, library.titles) if t == quote.document), None)
+    region = _region_of(library, quote.document)
     if region is not None and any(region == p for p in places):
         return ""
     return f"文库中没有{places[0].name}本级的规定，以下为《{quote.document}》的内容："

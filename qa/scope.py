@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.tokenize import normalize
-from qa.places import Place, gazetteer
+from qa.places import Place, gazetteer, word_bounds
 from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading, names_another_edition, read_question,
                       title_bigrams)
 
@@ -237,9 +237,8 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
 def _words_kept(short: str, full: str) -> bool:
     """降碳工作 for 推动降碳及发展低碳产业工作: a name shortened by leaving words out keeps two words or more of
     the full name whole and in order."""
-    import jieba
-
-    words = [word for word in jieba.lcut(short) if len(word) >= 2]
+    bounds = sorted(word_bounds(short))
+    words = [short[start:end] for start, end in zip(bounds, bounds[1:]) if end - start >= 2]
     if len(words) < 2 or "".join(words) != short:
         return False
     position = 0

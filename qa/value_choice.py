@@ -133,7 +133,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == ENTITY:
         start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
                                          evidence.names)
-        end -= sentence[end - 1] == "等" and end - start > 3  # 通过国家电子政务网等平台: the one named, not 等
+        start, end = _without_closing_etc(sentence, (start, end))  # 通过国家电子政务网等平台: the one named
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
 
