@@ -23,6 +23,7 @@ from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import (bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences, sentence_lines, sentences,
                       value_spans)
+from qa.targets import compact
 from qa.value_choice import (asked_year, best_span, counted_as_asked, followed_as_asked, for_the_asked_year,
                               framed_as_asked)
 
@@ -295,6 +296,16 @@ def _region_of(library, title: str):
     return next((region for region, other in zip(library.regions, library.titles) if other == title), None)
 
 
+# （三）记大过，十八个月: an item of a list that labels its value
+_LABEL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*(?P<label>[\u4e00-\u9fff]{2,10})[，,：:]\s*$")
+
+
+def _labelled_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
+    """The value is an item's, labelled by a name the question says (记大过 for 被记大过，处分期多长)."""
+    label = _LABEL.match(sentence[:span[0]])
+    return label is not None and label.group("label") in compact(question).text
+
+
 def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str,
                 places: tuple[str, ...] = ()) -> Quote | None:
     """From the best-ranked hit that holds the asked kind of value (any hit for a sentence question): the
@@ -350,8 +361,9 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
                      + (0.5 if as_asked else 0.0) + (0.5 if proper else 0.0)
                      + (1.0 if any(name in sentence for name in places) else 0.0))
+            labelled = kind == QUANTITY and span is not None and _labelled_as_asked(sentence, span, question)
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
-                                    hit.clause, paired=bool(bracketed) and span == bracketed))
+                                    hit.clause, paired=(bool(bracketed) and span == bracketed) or labelled))
         if candidates:
             return max(candidates, key=lambda q: q.score)
     return None

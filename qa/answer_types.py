@@ -47,7 +47,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
                 rf"划(?:成|为|进|入|到)了?(?:一个)?什么(?!样)|{PLACE_ASKED}")),
     # yes or no: the rule answers; 决定是否同意 inside a question is what is decided, not what is asked
     # (要不要回避由谁决定 asks the body, 要不要修改，向哪个机关报告 the body)
-    (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?![^？?]*(?:由谁|谁来|向谁|哪个|哪家|哪一?级|哪里|多少|几[个天年月]))")),
+    (None, re.compile(r"(?:会不会|是不是|能不能|可不可以|要不要|有没有|(?<![定断查估出])是否|算不算)(?!.*(?:由谁|谁来|向谁|哪个|哪家|哪一?级|哪里|多少|几[个天年月]))")),
     (DOC_NUMBER, re.compile(r"文号|发文字号|字号|文件编号|令第几号|第几号令|令号")),
     (QUANTITY, re.compile(PRISON_TERM_ASKED)),  # 要判多重的刑: a term of years
     # a span of time (最短要留多少时间), even when the question names a deadline it runs to (投标截止)
@@ -60,7 +60,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     # 是哪个部门审议通过并公布施行的: the body asked, though the question ends on coming into force
     (ORG, re.compile(r"(?:谁|哪一?[个级家](?:部门|机关|单位|机构))(?![^，,。？?]*(?:什么时候|何时|哪天|哪一天|哪年|日期|时间))"
                      r"[^，,。？?]*(?:施行|生效)的[？?]?$")),
-    (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪天|哪一天|哪一?周|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
+    (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪[一几]?天|哪一?周|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body
                      r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院)|"
@@ -73,9 +73,11 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (LIST, re.compile(r"^(?!.*(?:多少|几|多[大高长久宽窄深远厚]|[百千万]分之几)).*哪些")),
     # 规模59万千瓦的是哪一个: the figure is given, the name is asked
     (ENTITY, re.compile(r"是哪一?个[？?]?$")),
-    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户届等层栋幢间位]|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
+    (QUANTITY, re.compile(r"多少|比例|比重|占比|(?<!哪)几[个项家座万亿%成倍天日年星级人名次档度岁条辆台套处所批只艘根户届等层栋幢间位]|(?<!哪)几分(?![之钟])|几周岁|什么年龄|多大|多高|多长|多久|多宽|多窄|多深|多远|多厚|期限|时限|多少倍|"
                           r"罚款|(?:怎么|如何|怎样)处?罚|(?:降|下降|降低|提高|提升|控制)[到至在]什么水平|目标值|指标|[百千万]分之(?:多少|几)|降幅|增幅|涨幅|降低幅度|下降幅度|不能超过|不得超过|不超过|什么目标|目标是什么|目标为|目标[吗？?]*$|"
                           r"面积|规模|容量|上限|下限|门槛|人数|次数|什么区间|"
+                          # 剩余刑期短到什么程度: how short is a figure
+                          r"[短长高低大小少多快慢]到什么(?:程度|地步)|"
                           # a measured thing's rule (红线宽度有什么限制) is its figure
                           r"(?:数量|个数|宽度|净宽|高度|净高|长度|深度|层数|限值|PUE值?|时速|车速|速度|年龄|年纪|岁数)(?:上)?有什么(?:最低|最高)?(?:限制|要求|规定|条件)|"
                           rf"{PERIOD_RULE_ASKED}|"
@@ -153,6 +155,7 @@ _MEASURES = [
     (re.compile(r"(?:时限|期限)(?:是|为)什么"), re.compile(r"天|日|月|年|小时|分钟|前")),  # 时限是什么: a span or a deadline
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:学时|课时|学分)"), re.compile(r"学时|课时|学分")),
     (re.compile(r"(?:多少|(?<!哪)几)次"), re.compile(r"次")),  # how often: a count of times, not of things
+    (re.compile(r"(?:多少|(?<!哪)几)分(?![之钟])"), re.compile(r"分(?![之钟])")),  # 加几分: points, not a share
     (re.compile(r"(?<!哪)几折|多少折"), re.compile(r"折")),  # a discount: no figure in another measure answers
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:等级|级别)"), re.compile(r"级")),  # 分成多少个等级: 十三级
     (re.compile(r"(?:多少|(?<!哪)几)(?:名|位|个?人)"), re.compile(r"人|名|位")),  # 多少名代表, 几人: people, as 人 or 名
@@ -167,6 +170,8 @@ _MEASURES = [
     (re.compile(r"几星级?|什么星级"), re.compile(r"星")),  # 绿色建筑几星级: a star rating, not a share
     # a sum named by its kind of money (多少退出金, 多少补偿金) is in 元 as well
     (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[^\W\d_的]{0,4}(?:金(?![属])|补贴|补助|经费)|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    # a fee (多少登记费) is money, or a share of what it is reckoned on (手续费百分之二)
+    (re.compile(r"(?<!的)多少[^\W\d_的]{0,4}(?<!消)费(?!用量)"), re.compile(r"元|%|％|[百千万]分之")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
     (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)|(?:怎么|如何|怎样)处?罚"), re.compile(r"元|倍|%|％|[百千万]分之")),
     # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount
@@ -190,8 +195,9 @@ _MEASURES = [
 ]
 
 
-# 超过多少人就必须…: what follows 就, 才, 时 … is what happens then, not what is counted
-_COUNTED = re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}](?![就才便即时后内前的以左上下])(?P<noun>[\u4e00-\u9fff]{{2,8}})")
+# 超过多少人就必须…: what follows 就, 才, 时 … is what happens then, not what is counted; 多少人有没有规定
+# asks whether a rule says it
+_COUNTED = re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}](?![就才便即时后内前的以左上下])(?!有没有|是不是|能不能|要不要)(?P<noun>[\u4e00-\u9fff]{{2,8}})")
 
 
 def counted_words(question: str, cut) -> list[str]:

@@ -58,6 +58,9 @@ _RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?(?:[�
                        r"|[，,](?:按照?|根据|依据|依照)[^，,。？?]+?(?:[由报]|经过?)(?:谁|哪)")
 
 
+_GROUND = re.compile(r"(?:按照?|根据|依据|依照)[^，,。？?]+")
+
+
 def asked_fact(question: str, kind: str | None) -> str | None:
     """Which fact of a document the question asks for: doc_number, issuer, adopter, meeting, approver,
     amended, adopted, in_force, published, written; None when it asks about the content."""
@@ -67,6 +70,10 @@ def asked_fact(question: str, kind: str | None) -> str | None:
         return None
     # 表决通过章程后，应当向哪个部门申请登记: what was adopted before the asking words is not what is asked
     asking = next((part for part in re.split(r"[，,；;]", question) if re.search(r"谁|哪|什么", part)), question)
+    # 想建非军事设施，按…法，除非经过哪一级军事机关批准: a case's approval, not the document's (the law it
+    # goes by is no subject)
+    if kind == ORG and asking != question and not _DOCUMENT_NAMED.search(_GROUND.sub("", question)):
+        return "issuer" if _ASKS_ISSUER.search(question) else None
     if kind == ORG and _ASKS_MEETING.search(asking) and _ASKS_ADOPTED.search(asking):
         return "meeting"
     if kind == ORG and "批准" in asking:

@@ -118,7 +118,7 @@ def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
 # …不申请绿色建筑标识的，最高罚多少: a penalty question names the violation before 的，
 _VIOLATION = re.compile(r"([^，,。？?]+)的[，,][^，,。？?]*罚"
                         # …没有按要求安装太阳能热水系统，…罚款多少: a failure or a breach said without 的
-                        r"|([^，,。？?]*(?:没有|没|未|不按|违反|擅自|拒不|逾期)[^，,。？?]+)[，,][^，,。？?]*罚")
+                        r"|([^，,。？?]*(?:没有|没|未|不按|违反|擅自|拒不|逾期|非法|违法|违规)[^，,。？?]+)[，,][^，,。？?]*罚")
 
 
 def violation_words(question: str, words: list[Word]) -> list[Word]:
@@ -197,9 +197,39 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     named = [w for w in counted if _names_a_thing(w) and not (stems[w] and set(stems[w]) <= base)]
     # What a span of time is asked for is an act, said in the law's own words: one of its words said is enough.
     enough = bool(said) if evidence.timed_act else sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
-    return enough and \
+    return enough and not _figure_of_another_thing(quote, evidence, plain) and \
         (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)
                        and not _said_after_without_a_value(quote, hits, evidence, [w for w in named if stems[w]])))
+
+
+_FILLER = re.compile(r"下列|前款|上述|前述|本条|规定|其|该|此|的|和|或者?|及|与|等|多少|多大|什么|哪")
+
+
+def _figure_of_another_thing(quote: Quote, evidence: Evidence, scope: str) -> bool:
+    """The question names whose figure it asks right before the kind of figure (森林覆盖率, 有偿分配比例), the
+    quote with what scopes it never says that name, and the sentence gives that kind of figure for things named
+    otherwise (屋顶光伏覆盖率, 抵销比例)."""
+    text, asked = re.sub(r"\s+", "", quote.text), re.sub(r"\s+", "", evidence.said)
+    kinds = {form for word in evidence.words for form in word.forms
+             if (KIND_OF_FIGURE.fullmatch(form) or re.fullmatch(r"[\u4e00-\u9fff]{1,3}率", form)) and form in text
+             and re.search(rf"{re.escape(form)}[^，,。？?]*(?:多少|多大|多高|多长|多久|几)", asked)}
+    for kind in kinds:
+        owner = _owner(_FILLER.sub("", _chunk_before(asked, asked.index(kind))), evidence.tag)
+        if not owner or owner in scope or KIND_OF_FIGURE.fullmatch(owner):
+            continue
+        # 发电装机 may say 电力装机: a name sharing a character with the owner asked may be its paraphrase
+        others = [_FILLER.sub("", _chunk_before(text, found.start())) for found in re.finditer(re.escape(kind), text)]
+        if all(other and not set(other) & set(owner) for other in others):
+            return True
+    return False
+
+
+def _owner(chunk: str, tag) -> str:
+    """The noun that ends the words before the kind of figure (森林 in 全省森林, 分配 in 有偿分配); '' when
+    they end otherwise (加起来), or in a scope (全省, 本市)."""
+    last = tag(chunk)[-1:] if re.search(r"[\u4e00-\u9fff]$", chunk) else []
+    noun = last and len(last[0].word) >= 2 and re.match(r"n|vn|j", last[0].flag) and not re.match(r"[全本]", last[0].word)
+    return last[0].word if noun else ""
 
 
 _SCOPES = {"国": re.compile(r"全国|我国"), "省": re.compile(r"全省|本省|我省"), "市": re.compile(r"全市|本市|我市")}

@@ -35,7 +35,8 @@ _INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|�
 # the document named.
 _ARTICLES_INTERPRETED = re.compile(INTERPRETED_ARTICLES + INTERPRETATION)
 # 地方条例, 相关法规, 配套办法: a kind of document, named by no title; 本条例, 该法: the one being read.
-_GENERIC_NAME = re.compile(r"^(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
+# 规定本法: a verb before it reads no name into it.
+_GENERIC_NAME = re.compile(r"^(?:规定|适用|违反|依照|按照|根据|依据)?(?:地方性?|相关|有关|配套|现行|上位|其他|专门|本|该|此|这部)"
                            r"(?:法律|法规|法|条例|办法|规定|细则|方案|规划|意见|政策)$")
 # 国务院暂行条例, 住建部的方案: who issued it and its kind describe a document, they are no title.
 _ISSUER_AND_KIND = re.compile(r"^(?:国务院|国家|中央|全国人大(?:常委会)?|[\u4e00-\u9fff]{1,4}[部委局厅])的?(?:暂行|试行)?"

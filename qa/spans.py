@@ -16,10 +16,11 @@ _LEAD = ("力争|争取|确保|累计|连续|年均|平均|一般|原则上|最�
 _RANGE_FROM = r"\d+(?:\.\d+)?[千万亿]?\s*(?:至|到|~|～)\s*"
 # A rate's base opens its amount: 每立方米五百元以上五千元以下.
 _PER_UNIT = r"(?:每(?:立方米|平方米|吨|千瓦时|亩|公顷|千克|公斤|辆|台|人|户|次|件))?"
-_QUANTITY = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?)?(?:{_RANGE_FROM})?"
+_QUANTITY = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在|为)?)?(?:{_RANGE_FROM})?"
                        rf"{VALUE_RE.pattern}(?:(?:至|到|-|—|~|～|(?<=以上)){VALUE_RE.pattern.replace('?P<', '?P<r_')})?")
 # The words that set a value, between what is measured and the value (…比重达到32%, 力争提高到…, 为).
 SETTING_VERB = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|(?:提高|提升|增长|降低|下降|降)[到至]|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
+_RATE_BASE = re.compile(rf"^\s*{_PER_UNIT}")
 _STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?")
 
 
@@ -27,6 +28,11 @@ def stated_lead(value: str) -> str:
     """The qualifier and verb a quantity span opens with (力争达到, 最高不得超过); '' when none."""
     lead = _STATED_LEAD.match(value)
     return lead.group() if lead else ""
+
+
+def without_rate_base(value: str) -> str:
+    """每次不得超过三个月 → 不得超过三个月: the base a rate is per says nothing of the value's own measure."""
+    return _RATE_BASE.sub("", value)
 
 
 _ONE_LEAD = re.compile(rf"\s*(?:{_LEAD})")
@@ -50,7 +56,7 @@ _PERCENT = rf"(?:[百千万]|[二三四五六七八九十])分之{_CN_NUMBER}(?:
 # A bound in a unit or a share: 五万元, 百分之五十 (百分之五十以上二倍以下).
 _CN_BOUND = rf"(?:{_CN_NUMBER}(?:{_CN_UNIT})|{_PERCENT})"
 # 三十年至七十年, 六个月至三年以内, 五万元以下, 三公里范围内, 七日前, 每五年
-_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|(?:连续)?[不未]?满|(?:{_LEAD}){{1,2}})?(?:人民币)?(?:{_CN_BOUND}以上{_CN_BOUND}以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|(?:连续)?[不未]?满|(?:{_LEAD}){{1,2}}为?)?(?:人民币)?(?:{_CN_BOUND}以上{_CN_BOUND}以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})(?:以内|以下|内)?"
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?(?:的?单数)?"
                         rf"|{_PERCENT}(?:至|到){_PERCENT}"
@@ -85,7 +91,9 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
                    rf"|届满前[{_CN}\d]+个?(?:日|天|月|年)"  # 使用年限届满，…应当至迟于届满前一年申请续期
                    rf"|(?:每日|每天)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?至(?:次日)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?"  # 每日二十二时至次日八时
                    rf"|[^\W\d_于在至迟前后的，。；]{{1,4}}日的[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 选举日的二十日前
-                   rf"|[^\W\d_于在至迟前后的，。；之每当次]{{2,4}}日[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)")  # 拍卖日七日前
+                   rf"|[^\W\d_于在至迟前后的，。；之每当次]{{2,4}}日[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 拍卖日七日前
+                   # a time counted back from an event, with its bound (至迟在开庭前三个月)
+                   rf"|(?:(?:至迟|最迟)[于在]|(?<=[于在]))(?!届满|期满)[^\W\d_于在至迟前后的，。；之每当次]{{2,3}}前[{_CN}\d]{{1,3}}个?(?:日|天|月|年)(?![内以])")
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
@@ -140,8 +148,8 @@ _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|对(?=[接外])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
-# A question about which law, regulation or document is answered by a 《title》.
-_DOCUMENT_KIND = re.compile(DOCUMENT_KINDS)
+# A question about which law, regulation, document or other written work (哪部汇编) is answered by a 《title》.
+_DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 # Three items or more, or two closed by 等 (光伏瓦、光伏幕墙等建材型光伏技术) or by their count (日照、滨州2市).
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
@@ -184,6 +192,7 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         spans = [m.span("name") if m.group("name") else m.span("bare") for m in _SHORT_NAME.finditer(flat.text)]
     elif kind == ENTITY and names:
         named = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))]
+        named = [_included_example(flat.text, span) for span in named]
         if named and all(flat.text[start:end] in names for start, end in named):
             # …于一体的绿色金融服务场景 for 服务场景叫什么名字: the kind asked is no name; a quoted one is
             named = _named_spans(flat.text, [])
@@ -195,6 +204,15 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
     return [flat.original_span(start, end) for start, end in spans]
+
+
+# 包括国家绿色发展基金在内的现有政府投资基金: the one named stands for the kind
+_INCLUDED = re.compile(r"包括(?P<name>[^，。；、“”]{2,20}?)在内的$")
+
+
+def _included_example(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    included = _INCLUDED.search(text[:span[0]])
+    return included.span("name") if included else span
 
 
 # 企业融资对接服务平台（汉融通）, （以下简称“碳普惠”）: not a note of who acts nor an edition (（试行）)
@@ -324,14 +342,16 @@ _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全�
 
 
 _HANDING = re.compile(HANDING_VERBS)
-_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|争创|构建|统筹建设|统筹推进|制定|编制|征收|开展|实施|实行|执行|纳入|列入|记入|计入|载入|归集到?|录入|接入|通过|依托|利用|借助|"
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])到(?=[\u4e00-\u9fff])|上报|报送|申请|设立|建立健全|建立|健全|完善|设置|根据|依据|依照|按照|组建|打造|建成|创建|争创|构建|搭建|包括|统筹建设|统筹推进|制定|编制|征收|开展|实施|实行|执行|纳入|列入|记入|计入|载入|归集到?|录入|接入|通过|依托|利用|借助|"
                          rf"划定为|规划为|划为|划入|划进|制作|作出|办理|安装|颁布|发布|公布|印发|签署|签订|提交|{HANDING_VERBS}")
 
 
 def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, int]:
     """A name without the words before the last verb inside the match (区县人民政府应当设立绿色产业发展引导基金
     → 绿色产业发展引导基金), when a name of at least two characters before the noun is left."""
-    verbs = [verb for verb in _INNER_VERB.finditer(text, span[0], span[1] - noun) if span[1] - noun - verb.end() >= 2]
+    # 再生资源利用中心等项目: a verb followed only by a kind of thing (中心) is inside the name
+    verbs = [verb for verb in _INNER_VERB.finditer(text, span[0], span[1] - noun) if span[1] - noun - verb.end() >= 2
+             and not re.fullmatch(rf"(?:{ENTITY_NOUNS})等?", text[verb.end():span[1] - noun])]
     start = verbs[-1].end() if verbs else span[0]
     # what is issued or received is named whole after the verb (发放建设用地批准书: 建设 is not a verb there)
     handed = start > span[0] and _HANDING.fullmatch(text, verbs[-1].start(), verbs[-1].end())

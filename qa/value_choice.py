@@ -10,13 +10,15 @@ from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJ
                              PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED,
                              TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
-from qa.places import names_a_division, word_bounds
+from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
-from qa.spans import SETTING_VERB, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans
+from qa.spans import (SETTING_VERB, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans,
+                      without_rate_base)
 from qa.targets import YEAR_RE, compact
 
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
+_PLAIN_MARKS = ("，", ",", "：", ":", "；", ";", "。")
 
 
 def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str) -> tuple[int, int] | None:
@@ -50,6 +52,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
+             and not (penalty and _ON_PERSONS.search(_chunk_of(sentence, s[0], 0)) and not _PERSONS_ASKED.search(flat_question))
              and (kind != QUANTITY or "级" in flat_question or not _GRADE_NAME.match(sentence, s[1] - 1))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
@@ -59,7 +62,15 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if listed_kind and listed_kind.group("kind") not in sentence:  # 哪几个园区: a list of things said to be 园区
         return None
     if kind == ENTITY and re.search(PLACE_ASKED, flat_question):  # 哪个县 is answered by a place, or not at all
-        spans = [s for s in spans if names_a_division(sentence[s[0]:s[1]])]
+        # 支持威海创建…: a place of the level asked said alone by its short name, in words that say most of the
+        # question, is a place too (one of a list of places answers 哪些, not 哪个)
+        level = _ASKED_LEVEL.search(flat_question)
+        spans = [s for s in spans if names_a_division(sentence[s[0]:s[1]])] or \
+            [(start, end) for start, end, places in gazetteer().find_words(sentence)
+             if level and any(place.level == _LEVELS[level.group(1)] for place in places)
+             and sentence[start:end] not in flat_question
+             and "、" not in (chunk := _chunk_of(sentence, start, end - start, (), _PLAIN_MARKS))
+             and evidence.coverage(chunk) >= 0.5]
         if not spans:
             return None
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
@@ -90,7 +101,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                         kind == QUANTITY and _modifies_a_said_noun(sentence, span, flat_question),
                                         kind in (LIST, ENTITY) and _takes_the_asked_verb(sentence, span, flat_question),
                                         _names_its_parallel_item(sentence, span, spans, flat_question),
-                                        _chunk_coverage(sentence, span, evidence, values, kind == LIST), -span[0]))
+                                        _chunk_coverage(sentence, span, evidence, values, kind == LIST,
+                                                        _generic_kind_asked(flat_question) if kind == ORG else ""),
+                                        -span[0]))
     if kind == QUANTITY:
         best = _without_what_is_asked(sentence, best, flat_question)
         term = _PRISON_TERM.match(sentence, best[1]) if re.search(PENALTY_KIND_ASKED, flat_question) else None
@@ -575,7 +588,7 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|连续|年均|�
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _SPAN_OF_TIME = r"[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)"
 _DURATION = re.compile(rf"(?:提前|连续)?{_SPAN_OF_TIME}(?:以上|至|到)?(?:{_SPAN_OF_TIME})?(?:内|以内|以上|以下)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|{PERIOD_RULE_ASKED}")
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|刑期|{PERIOD_RULE_ASKED}")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
@@ -624,6 +637,11 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
 _CONDITION_END = re.compile(r"\s*的[，,；;]")
 # A requirement asked (人数有什么要求, 至少多少) is not answered by the case a provision opens with (成员超过一百五十人的，…).
 _REQUIREMENT_ASKED = re.compile(r"要求|至少|最少|最低|不少于|不低于")
+_ASKED_LEVEL = re.compile(r"哪一?个?(城市|地市|市|县|区|省)")
+_LEVELS = {"城市": PREFECTURE, "地市": PREFECTURE, "市": PREFECTURE, "县": COUNTY, "区": COUNTY, "省": PROVINCIAL}
+# 并对直接负责的主管人员和其他直接责任人员处…罚款: the fine on the people in charge, beside the one on the body
+_ON_PERSONS = re.compile(r"直接负责的主管人员|直接责任人员")
+_PERSONS_ASKED = re.compile(r"主管人员|责任人员|负责人|个人|责任人")
 # The amount of a fine answers a question about the fine, not one about a threshold or a fee of the same size.
 _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
 # 一级消防长, 二级关务督察: a grade and the noun after it name a rank, a quantity only when a grade is asked.
@@ -633,6 +651,7 @@ _RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
 
 
 def _in_measure(value: str, measure: re.Pattern | None) -> bool:
+    value = without_rate_base(value)
     if measure is None or measure.search(value):
         return True
     return measure.search("%") is not None and _RATIO.fullmatch(compact(value).text) is not None
@@ -675,13 +694,24 @@ def _names_its_parallel_item(sentence: str, span: tuple[int, int], spans: list[t
 
 
 def _chunk_coverage(sentence: str, span: tuple[int, int], evidence: Evidence,
-                    values: list[tuple[int, int]] = (), listing: bool = False) -> float:
+                    values: list[tuple[int, int]] = (), listing: bool = False, kind_asked: str = "") -> float:
     """How much of the question the words around the value hold; for a list, its words run past a 、 (推进攀枝花、
-    江油、绵竹等加快完成外业、尽快转入预可研: what is said of the items is joined by 、 as they are)."""
+    江油、绵竹等加快完成外业、尽快转入预可研: what is said of the items is joined by 、 as they are). The generic
+    kind asked says nothing where the value itself is of it (哪个机关 is not answered better by 政治机关)."""
     years_before = YEAR_RE.findall(compact(sentence[:span[0]]).text)
     year_fit = 0.5 if any(year in evidence.years for year in years_before) else 0.0
     marks = tuple(mark for mark in _CHUNK_MARKS if mark != "、") if listing else _CHUNK_MARKS
-    return evidence.coverage(_chunk_of(sentence, span[0], span[1] - span[0], values, marks)) + year_fit
+    chunk = _chunk_of(sentence, span[0], span[1] - span[0], values, marks)
+    value = sentence[span[0]:span[1]]
+    if kind_asked and kind_asked in value:
+        chunk = chunk.replace(value, value.replace(kind_asked, " "), 1)
+    return evidence.coverage(chunk) + year_fit
+
+
+def _generic_kind_asked(flat_question: str) -> str:
+    """机关 in 哪个机关主管: the kind of body asked, when it is one every body is."""
+    asked = _ASKED_BODY.search(flat_question)
+    return asked.group("body") if asked and asked.group("body") in _GENERIC_BODY_WORDS else ""
 
 
 # A count (10家, 八名以上) is followed by what it counts: in a list of counts each one's words come after it.
