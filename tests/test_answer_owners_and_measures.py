@@ -1,7 +1,9 @@
 """Whose figure a question asks (森林覆盖率 is not a 屋顶光伏覆盖率, 有偿分配比例 not an 抵销比例), the measure
 of a count of times, points or a fee, a case called illegal, the name inside 包括…在内的 and before a verb's
-kind (资源利用中心), 哪几天, 规定本法, a case's approval under a law, a body asked as 哪个机关, the fine on a body beside the one on its people, the item of a list labelled with the name asked, a compilation named by its 《title》, a city asked for and said by its short name, a time counted back from an event, and how short a term is. On documents
-built here."""
+kind (资源利用中心), 哪几天, 规定本法, a case's approval under a law, a body asked as 哪个机关, the fine on a body
+beside the one on its people, the item of a list labelled with the name asked, a compilation named by its
+《title》, a city asked for and said by its short name, a time counted back from an event, and how short a term
+is. On documents built here."""
 from __future__ import annotations
 
 import pytest
