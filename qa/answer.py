@@ -24,8 +24,8 @@ from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import (bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences, sentence_lines, sentences,
                       value_spans)
 from qa.targets import compact
-from qa.value_choice import (asked_year, best_span, counted_as_asked, followed_as_asked, for_the_asked_year,
-                              framed_as_asked)
+from qa.value_choice import (asked_year, best_span, counted_as_asked, counted_back, followed_as_asked,
+                              for_the_asked_year, framed_as_asked)
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -320,7 +320,8 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         # the sentence beside the value holds more of the question.
         # Only a value in the asked measure makes a rival (一项 is no rival to 十五日 for 多长时间).
         valued = [s for s in found if kind == QUANTITY and not of_another_degree(s, question, found) and any(
-            evidence.measure is None or evidence.measure.search(s[start:end]) for start, end in value_spans(s, kind))]
+            (evidence.measure is None or evidence.measure.search(s[start:end]))
+            and not counted_back(s[start:end], compact(question).text) for start, end in value_spans(s, kind))]
         wording = _wording_asked(found, question)
         # An item of a list (受处分的期间为：警告，六个月；…记大过，十八个月) is read with the lead that opens it.
         listed = {sentence: _with_list_lead(found, lines, position) for position, sentence in enumerate(found)}

@@ -158,7 +158,12 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)分(?![之钟])"), re.compile(r"分(?![之钟])")),  # 加几分: points, not a share
     (re.compile(r"(?<!哪)几折|多少折"), re.compile(r"折")),  # a discount: no figure in another measure answers
     (re.compile(r"(?:多少|(?<!哪)几)个?(?:等级|级别)"), re.compile(r"级")),  # 分成多少个等级: 十三级
+    (re.compile(r"(?:多少|(?<!哪)几)届"), re.compile(r"届")),  # 连任几届: terms, not people
     (re.compile(r"(?:多少|(?<!哪)几)(?:名|位|个?人)"), re.compile(r"人|名|位")),  # 多少名代表, 几人: people, as 人 or 名
+    # a count named by its kind (层数上限是多少, 按多少名额): in what it counts
+    (re.compile(r"(?:人数|名额)[^，,。？?]{0,6}(?:多少|几)|多少名额"), re.compile(r"人|名|位")),
+    (re.compile(r"层数[^，,。？?]{0,6}(?:多少|几)"), re.compile(r"层")),
+    (re.compile(r"户数[^，,。？?]{0,6}(?:多少|几)"), re.compile(r"户")),
     (re.compile(rf"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),  # 多少万户
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:千瓦|兆瓦|吉瓦|瓦)"), re.compile(r"瓦")),
     (re.compile(r"(?:多少|几)(?:万|亿)?(?:亩|公顷|平方米|平方公里)"), re.compile(r"亩|公顷|平方")),
@@ -169,7 +174,7 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)倍"), re.compile(r"倍")),
     (re.compile(r"几星级?|什么星级"), re.compile(r"星")),  # 绿色建筑几星级: a star rating, not a share
     # a sum named by its kind of money (多少退出金, 多少补偿金) is in 元 as well
-    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[^\W\d_的]{0,4}(?:金(?![属])|补贴|补助|经费)|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    (re.compile(r"(?:多少|几)(?:万|亿)?元|多少钱|(?<!的)多少[^\W\d_的]{0,4}(?:金(?![属])|补贴|补助|经费|额度)|价[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     # a fee (多少登记费) is money, or a share of what it is reckoned on (手续费百分之二)
     (re.compile(r"(?<!的)多少[^\W\d_的]{0,4}(?<!消)费(?!用量)"), re.compile(r"元|%|％|[百千万]分之")),
     # a fine is set in money, or as a multiple or a share of what it is reckoned on (年收入百分之八十)
@@ -177,7 +182,7 @@ _MEASURES = [
     # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount
     # (按中标项目金额处多少罚款) is the fine's
     (re.compile(r"(?:金额|奖金|奖励|补助|补贴|工资|薪酬|费用)(?![^，,。？?]*罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
-    (re.compile(r"(?:多少|几)(?:公里|千米|米)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米")),
+    (re.compile(r"(?:多少|几)(?:公里|千米|米|海里)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米|海里")),
     (re.compile(r"(?:时速|车速|速度)[^，,。？?]{0,8}(?:多少|多快|什么(?:最低|最高)?(?:限制|要求|规定))"), re.compile(r"公里|千米|米")),
     (re.compile(r"[百千万]分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|‰|[百千万]分之|成")),
     # 不超过建筑面积的多少 asks for a part of the area: a share, not an area.

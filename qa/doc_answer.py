@@ -58,6 +58,7 @@ _RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?(?:[�
                        r"|[，,](?:按照?|根据|依据|依照)[^，,。？?]+?(?:[由报]|经过?)(?:谁|哪)")
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)][，,]?")
 _GROUND = re.compile(r"(?:按照?|根据|依据|依照)[^，,。？?]+")
 
 
@@ -80,7 +81,8 @@ def asked_fact(question: str, kind: str | None) -> str | None:
         return "approver"
     if kind == ORG and _ASKS_ADOPTED.search(asking):
         return "adopter"
-    if kind == ORG and (_ASKS_ISSUER.search(question) or _ASKS_ADOPTED.search(asking)):
+    # …指导意见（苏建办〔2021〕66号），是哪个部门发的: the 文号 in brackets stands between the kind and the asking
+    if kind == ORG and (_ASKS_ISSUER.search(_BRACKETED.sub("", question)) or _ASKS_ADOPTED.search(asking)):
         return "issuer"
     if kind == DATE and _ASKS_IN_FORCE.search(question) and _document_in_force(question):
         return "in_force"

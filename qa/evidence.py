@@ -143,12 +143,14 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
             share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
             words.append(Word(forms, parts, share))
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word) \
-                and not _INSIDE.fullmatch(word):
+                and not _INSIDE.fullmatch(word) and not _MODAL_OPENING.match(word):
             # a thing no clause names, nor by a synonym (火星, 足球)
             words.append(Word((), (), UNKNOWN, word if len(word) == 2 else ""))
     return words
 
 
+# 能划 in 最远能划到多远: a modal verb the tagger read into a noun
+_MODAL_OPENING = re.compile(r"[能会要可应该须]")
 # 出入境法里, 县里, 家里: where, not a thing (the segmenter joins a one-character noun and 里)
 _INSIDE = re.compile(r"[\u4e00-\u9fff][里内]")
 
@@ -174,7 +176,7 @@ def _joined_run(run: list[str], joined: set[str]) -> list[str]:
 # The kinds of figure that name no thing (比例, 人数, 年龄; 排放强度 and 漏损率 do): the value's unit says them,
 # no clause need name them.
 KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|"
-                            r"人数|次数|金额|数额|年龄|年纪|岁数|年限)$")
+                            r"人数|次数|层数|户数|个数|名额|金额|数额|年龄|年纪|岁数|年限)$")
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
 _COUNT_WORD = re.compile(r"分?[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批等级衔届]?")
 

@@ -57,20 +57,14 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
-                  or _TIME_ASKED.search(flat_question) is not None or term_asked)]
+                  or _TIME_ASKED.search(flat_question) is not None or term_asked)
+             and not (kind == QUANTITY and counted_back(sentence[s[0]:s[1]], flat_question))]
     listed_kind = _LISTED_KIND.search(flat_question) if kind == LIST else None
     if listed_kind and listed_kind.group("kind") not in sentence:  # 哪几个园区: a list of things said to be 园区
         return None
     if kind == ENTITY and re.search(PLACE_ASKED, flat_question):  # 哪个县 is answered by a place, or not at all
-        # 支持威海创建…: a place of the level asked said alone by its short name, in words that say most of the
-        # question, is a place too (one of a list of places answers 哪些, not 哪个)
-        level = _ASKED_LEVEL.search(flat_question)
         spans = [s for s in spans if names_a_division(sentence[s[0]:s[1]])] or \
-            [(start, end) for start, end, places in gazetteer().find_words(sentence)
-             if level and any(place.level == _LEVELS[level.group(1)] for place in places)
-             and sentence[start:end] not in flat_question
-             and "、" not in (chunk := _chunk_of(sentence, start, end - start, (), _PLAIN_MARKS))
-             and evidence.coverage(chunk) >= 0.5]
+            _places_by_short_name(sentence, flat_question, evidence)
         if not spans:
             return None
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
@@ -637,8 +631,6 @@ def _fits_the_asked_change(before: str, evidence: Evidence, value: str = "") -> 
 _CONDITION_END = re.compile(r"\s*的[，,；;]")
 # A requirement asked (人数有什么要求, 至少多少) is not answered by the case a provision opens with (成员超过一百五十人的，…).
 _REQUIREMENT_ASKED = re.compile(r"要求|至少|最少|最低|不少于|不低于")
-_ASKED_LEVEL = re.compile(r"哪一?个?(城市|地市|市|县|区|省)")
-_LEVELS = {"城市": PREFECTURE, "地市": PREFECTURE, "市": PREFECTURE, "县": COUNTY, "区": COUNTY, "省": PROVINCIAL}
 # 并对直接负责的主管人员和其他直接责任人员处…罚款: the fine on the people in charge, beside the one on the body
 _ON_PERSONS = re.compile(r"直接负责的主管人员|直接责任人员")
 _PERSONS_ASKED = re.compile(r"主管人员|责任人员|负责人|个人|责任人")
@@ -648,6 +640,31 @@ _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
 _GRADE_NAME = re.compile(r"(?<!星)级(?![以及、和与或])[\u4e00-\u9fff]")
 # A ratio stated without a unit (PUE不高于1.3, 铁钢比降到0.75以下) answers a question about a 率 or 比.
 _RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
+
+
+_ASKED_LEVEL = re.compile(r"哪一?个?(城市|地市|市|县|区|省)")
+_LEVELS = {"城市": PREFECTURE, "地市": PREFECTURE, "市": PREFECTURE, "县": COUNTY, "区": COUNTY, "省": PROVINCIAL}
+
+
+def _places_by_short_name(sentence: str, flat_question: str, evidence: Evidence) -> list[tuple[int, int]]:
+    """支持威海创建…: places of the level asked, said alone by a short name in words that say most of the
+    question (one of a list of places answers 哪些, not 哪个)."""
+    level = _ASKED_LEVEL.search(flat_question)
+    return [(start, end) for start, end, places in gazetteer().find_words(sentence)
+            if level and any(place.level == _LEVELS[level.group(1)] for place in places)
+            and sentence[start:end] not in flat_question
+            and "、" not in (chunk := _chunk_of(sentence, start, end - start, (), _PLAIN_MARKS))
+            and evidence.coverage(chunk) >= 0.5]
+
+
+_LENGTH_ASKED = re.compile(TIME_SPAN_ASKED)
+
+
+def counted_back(value: str, flat_question: str) -> bool:
+    """会议举行七日以前 is a time before an event, not how long a thing lasts (每次开会开几天), unless the
+    question asks how long before (提前几天, 开会前多少天)."""
+    return re.search(r"\d+|[一二三四五六七八九十]", value) is not None and re.search(r"(?:以前|之前|前)$", value) is not None \
+        and _LENGTH_ASKED.search(flat_question) is not None and "前" not in flat_question
 
 
 def _in_measure(value: str, measure: re.Pattern | None) -> bool:
