@@ -23,7 +23,7 @@ from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import (bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences, sentence_lines, sentences,
                       value_spans)
-from qa.targets import compact
+from qa.targets import CLOSED_NOTE, compact
 from qa.value_choice import (asked_year, best_span, counted_as_asked, counted_back, followed_as_asked,
                               for_the_asked_year, framed_as_asked)
 
@@ -183,7 +183,7 @@ def _about_the_document(question: str, title: str) -> bool:
 def _issues_another_thing(question: str) -> bool:
     """能源预测预警信息由哪个部门发布: a thing named before the asking words, and no document, is what is issued;
     a 文号 in brackets after a title (《…意见》（苏建办〔2021〕66号）) names none."""
-    asked = re.sub(r"《[^》]*》|[（(][^（）()]*[）)]", "", question)
+    asked = CLOSED_NOTE.sub("", re.sub(r"《[^》]*》", "", question))
     asking = re.search(r"谁|哪|什么", asked)
     named = _NOT_A_THING.sub("", re.split(r"[，,]", asked[:asking.start()])[-1]) if asking else ""
     return not _KIND_WORD.search(asked) and len(re.findall(r"[\u4e00-\u9fff]", named)) >= 4
@@ -300,10 +300,10 @@ def _region_of(library, title: str):
 _LABEL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*(?P<label>[\u4e00-\u9fff]{2,10})[，,：:]\s*$")
 
 
-def _labelled_as_asked(sentence: str, span: tuple[int, int], question: str) -> bool:
+def _labelled_as_asked(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
     """The value is an item's, labelled by a name the question says (记大过 for 被记大过，处分期多长)."""
     label = _LABEL.match(sentence[:span[0]])
-    return label is not None and label.group("label") in compact(question).text
+    return label is not None and label.group("label") in flat_question
 
 
 def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question: str,
@@ -311,6 +311,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
     """From the best-ranked hit that holds the asked kind of value (any hit for a sentence question): the
     sentence covering most of the question, with the value marked; places: names of the places asked about
     inside the hit's region, which a sentence naming them is about (积极支持威海市探索建设蓝碳交易平台)."""
+    flat_question = compact(question).text
     for hit in hits:
         candidates = []
         found = sentences(hit.text)
@@ -321,7 +322,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         # Only a value in the asked measure makes a rival (一项 is no rival to 十五日 for 多长时间).
         valued = [s for s in found if kind == QUANTITY and not of_another_degree(s, question, found) and any(
             (evidence.measure is None or evidence.measure.search(s[start:end]))
-            and not counted_back(s[start:end], compact(question).text) for start, end in value_spans(s, kind))]
+            and not counted_back(s[start:end], flat_question) for start, end in value_spans(s, kind))]
         wording = _wording_asked(found, question)
         # An item of a list (受处分的期间为：警告，六个月；…记大过，十八个月) is read with the lead that opens it.
         listed = {sentence: _with_list_lead(found, lines, position) for position, sentence in enumerate(found)}
@@ -362,7 +363,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
                      + (0.5 if names_year(sentence, evidence) else 0.0) + (1.0 if paired else 0.0)
                      + (0.5 if as_asked else 0.0) + (0.5 if proper else 0.0)
                      + (1.0 if any(name in sentence for name in places) else 0.0))
-            labelled = kind == QUANTITY and span is not None and _labelled_as_asked(sentence, span, question)
+            labelled = kind == QUANTITY and span is not None and _labelled_as_asked(sentence, span, flat_question)
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
                                     hit.clause, paired=(bool(bracketed) and span == bracketed) or labelled))
         if candidates:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ingest.records import Clause, Document
 from qa.answer_types import DATE, DOC_NUMBER, ORG
+from qa.targets import CLOSED_NOTE
 
 # What names a document in a question: its kind (…法, 条例, 意见) or a 《title》.
 _DOCUMENT_KINDS = "法|条例|办法|规定|方案|规划|意见|通知|决定|细则|文件|纲要|》"
@@ -58,7 +59,7 @@ _RULED_ON = re.compile(r"(?:规定|要求|明确)[，,]?[^，,。？?]{2,}?(?:[�
                        r"|[，,](?:按照?|根据|依据|依照)[^，,。？?]+?(?:[由报]|经过?)(?:谁|哪)")
 
 
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)][，,]?")
+_BRACKETED = re.compile(rf"{CLOSED_NOTE.pattern}[，,]?")
 _GROUND = re.compile(r"(?:按照?|根据|依据|依照)[^，,。？?]+")
 
 

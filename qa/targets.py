@@ -18,6 +18,8 @@ _POST = r"以上|以下|以内|以外|左右|上下|及以上|及以下|[（(]�
 _PER = r"/(?:年|日|天|小时)"  # a rate: 1000万吨/年
 VALUE_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<unit>{_UNIT})(?:{_PER})?(?P<post>{_POST})?")
 _BARE_VALUE = rf"{_NUMBER}(?:{_UNIT})(?:{_POST})?"
+# A note in brackets: （其中，2021年达到60%）, （苏建办〔2021〕66号）
+CLOSED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d\d)年(?:底|末|前|内)?")
 PLAN_PERIODS = {"十四五": "2025", "十五五": "2030", "十六五": "2035"}
 # Verbs that put a value on an indicator, longest first; those that already qualify are kept as qualifier.

@@ -15,7 +15,7 @@ from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
 from qa.spans import (SETTING_VERB, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans,
                       without_rate_base)
-from qa.targets import YEAR_RE, compact
+from qa.targets import CLOSED_NOTE, YEAR_RE, compact
 
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
 _PLAIN_MARKS = ("，", ",", "：", ":", "；", ";", "。")
@@ -594,7 +594,6 @@ _BOUNDS = (re.compile(r"最高|最多|最长|最迟|至迟|最晚|不迟于|不�
 
 # A year after 比/较 is the baseline a change is measured from (比2020年下降14%), not the target's year.
 _TARGET_YEAR = re.compile(r"(?<![比较与])(\d{4})年(?!(?:的?基础上|水平|相比))")
-_CLOSED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 _YEAR_SPAN = re.compile(r"(\d{4})年?(?:至|到|-|—|～|~)(\d{4})年")
@@ -603,7 +602,7 @@ _YEAR_SPAN = re.compile(r"(\d{4})年?(?:至|到|-|—|～|~)(\d{4})年")
 def for_the_asked_year(before: str, evidence: Evidence) -> bool:
     """No year is set before the value, or the last one is a year the question asks about, or ends a span of
     years that holds it (2022至2025年…分别达到80%、90%、95%、100% for 2024)."""
-    flat = _CLOSED_NOTE.sub("", compact(before).text)  # （其中，2021年达到60%） is a note on the figure before
+    flat = CLOSED_NOTE.sub("", compact(before).text)  # （其中，2021年达到60%） is a note on the figure before
     years = _TARGET_YEAR.findall(flat)
     if not (evidence.years and years and years[-1] not in evidence.years):
         return True
