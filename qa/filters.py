@@ -95,6 +95,19 @@ def kept_documents(facts: dict, filters: DocFilter) -> set[str] | None:
     return None if len(kept) == len(facts) else kept
 
 
+def with_repealed_named(kept: set[str] | None, facts: dict, library: Library, question: str,
+                        filters: DocFilter) -> set[str] | None:
+    """The kept documents and the repealed ones whose whole title the question spells (按大气污染防治法, after a
+    code replaced it): a user who names a repealed law asks about that law; the hit shows it 已废止."""
+    if kept is None or filters.narrows:
+        return kept
+    recall = library.title_index.per_document(normalize(question))[:-1]
+    today = date.today().isoformat()
+    named = {library.doc_ids[n] for n in np.flatnonzero(recall >= 1.0)}
+    return kept | {doc_id for doc_id in named
+                   if doc_id in facts and current_status(facts[doc_id], today) == REPEALED}
+
+
 class KeptDocuments:
     """kept_documents, remembered for the last facts dict, filters and day it was asked about: a search
     asks it every time, and with tens of thousands of documents it costs more than the ranking."""

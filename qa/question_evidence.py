@@ -94,8 +94,7 @@ def _subject_nouns(tagged: list, said) -> list[str]:
             _MEASURE_NOUN.fullmatch(after[0]) is not None or modifies[at + 1]
             or (after[0] == "的" and (len(after) == 1 or _MEASURE_NOUN.fullmatch(after[1]) is not None)))
     for at, pair in enumerate(tagged):
-        # l: a set phrase (驰名商标), but not a rate's unit (每平方米)
-        is_noun = pair.flag.startswith("n") or pair.flag == "x" or (pair.flag == "l" and not pair.word.startswith("每"))
+        is_noun = _is_noun(pair) or pair.flag == "x"
         is_modifier = modifies[at]
         word = KIND_OF_FIGURE.sub("", pair.word) if len(pair.word) > 3 else pair.word  # 装机容量 → 装机
         if (is_noun or is_modifier) and len(word) >= 2 and not _SCOPE_WORD.fullmatch(word) and word not in _PART_WORDS:
@@ -178,6 +177,15 @@ def _subject_phrase(question: str, tag) -> str:
     if taken_up_words and taken_up_words[0].flag.startswith("v"):
         subject = re.split(r"[，,；;]", flat[:flat.rfind(subject)].rstrip("，,"))[-1] + subject
     return subject + (f" {after.group('thing')}" if after else "")
+
+
+def _is_noun(pair) -> bool:
+    """A noun, or a set phrase (驰名商标), but not a rate's unit (每平方米) nor a way of acting (按规定)."""
+    return (pair.flag.startswith("n") or (pair.flag == "l" and not pair.word.startswith("每"))) \
+        and not _BY_RULE.fullmatch(pair.word)
+
+
+_BY_RULE = re.compile(r"(?:按|依|按照|依照|根据)(?:规定|法律|法|规)")
 
 
 _REFERS_BACK = re.compile(r"这一?[个项种次]?|该|此")

@@ -83,7 +83,8 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
                    # a weekday or week of a month (每年5月的第三个星期日, 5月的第二周), a month of the year (每年9月)
                    # or a span of months (六月至九月)
                    r"|(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?的?第[一二三四五]个?(?:星期|周|礼拜)[一二三四五六日天]?"
-                   r"|每年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:至|到)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?![\d一二三四五六七八九十初底末])"
+                   r"|每年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:至|到|、|和)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)*"
+                   r"(?:[上中下]旬)?(?![\d一二三四五六七八九十初底末])"  # 每年四月、七月和十月中旬
                    # a day set by an event, as laws count from it (自办理失业登记之日起计算 → 办理失业登记之日)
                    r"|(?<=[自从])[^，。；：自从的]{2,14}?之日(?=起)"
                    # a deadline counted back from a term's end (有效期届满三十日前, 合同期满前三十日)
@@ -192,7 +193,7 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         spans = [m.span("name") if m.group("name") else m.span("bare") for m in _SHORT_NAME.finditer(flat.text)]
     elif kind == ENTITY and names:
         named = [_subject_of(flat.text, span) for span in _outermost(_named_spans(flat.text, names))]
-        named = [_included_example(flat.text, span) for span in named]
+        named = [included_example(flat.text, span) for span in named]
         if named and all(flat.text[start:end] in names for start, end in named):
             # …于一体的绿色金融服务场景 for 服务场景叫什么名字: the kind asked is no name; a quoted one is
             named = _named_spans(flat.text, [])
@@ -207,12 +208,13 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
 
 
 # 包括国家绿色发展基金在内的现有政府投资基金: the one named stands for the kind
-_INCLUDED = re.compile(r"包括(?P<name>[^，。；、“”]{2,20}?)在内的$")
+_INCLUDED = re.compile(r"包括(?P<name>[^，。；、“”]{2,20}?)在内的")
 
 
-def _included_example(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    included = _INCLUDED.search(text[:span[0]])
-    return included.span("name") if included else span
+def included_example(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The example named in a 包括…在内的 before the span, or that the span is."""
+    included = _INCLUDED.fullmatch(text, span[0], span[1]) or _INCLUDED.search(text[:span[0]])
+    return included.span("name") if included and included.end() in (span[0], span[1]) else span
 
 
 # 企业融资对接服务平台（汉融通）, （以下简称“碳普惠”）: not a note of who acts nor an edition (（试行）)
@@ -246,7 +248,9 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
     quotes before it stands alone (“江海智造”品牌 → 江海智造), and so does one in brackets after it
     (贝类（台山蚝）, but not a size: 项目（3万千瓦）); without the noun, a name in quotes."""
     # 哪个信用平台 → 信用平台 before 信用: a reading ending in a kind of named thing first; 哪所大学合作 → 大学 first.
-    for noun in sorted(nouns, key=lambda noun: re.search(rf"(?:{ENTITY_NOUNS}|{NAMED_KINDS})$", noun) is None):
+    # 帮扶行动 before 帮扶: the fuller reading the text says whole.
+    for noun in sorted(nouns, key=lambda noun: (re.search(rf"(?:{ENTITY_NOUNS}|{NAMED_KINDS})$", noun) is None,
+                                                not (len(noun) >= 4 and noun in text))):
         # 服务体制 is a 体制: its kind's endings (总分馆制) after its own
         kind_endings = next((KIND_ENDINGS[k] for k in KIND_ENDINGS if noun != k and noun.endswith(k)), ())
         endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))),

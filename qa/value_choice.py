@@ -13,7 +13,7 @@ from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
-from qa.spans import (SETTING_VERB, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans,
+from qa.spans import (SETTING_VERB, included_example, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans,
                       without_rate_base)
 from qa.targets import CLOSED_NOTE, YEAR_RE, compact
 
@@ -30,6 +30,10 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
         return _without_closing_etc(sentence, _framed_name(sentence, question, evidence, strict=True))
+    if kind == ORG and _POST_ASKED.search(flat_question):  # 主席由谁担任: 由行政长官担任主席 names the post
+        held = next((m for m in _POST_HELD.finditer(sentence) if m.group("post")[:2] in flat_question), None)
+        if held:
+            return held.span("who")
     responsible = re.search(RESPONSIBLE_ASKED, question) is not None
     penalty = re.search(r"罚|处多少|处以", question) is not None
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
@@ -769,12 +773,17 @@ def _case_before(sentence: str, left: int) -> str:
 _CASE = re.compile(r"(?:^|(?<=[，,；;。：:]))(?P<case>对于[^，,；;。：:]{2,40}|[^，,；;。：:]{2,40}的)[，,]")
 
 
+_POST_ASKED = re.compile(r"谁来?(?:担任|兼任|出任)")
+_POST_HELD = re.compile(r"由(?P<who>[^，。；、由的]{2,12}?)(?:担任|兼任|出任)(?P<post>[\u4e00-\u9fff]{0,4})")
+
+
 def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool = False) -> tuple[int, int] | None:
     """Of the names the question's words frame in the sentence (qa.slots), the one whose words up to the next
     name cover most of the question; none that the question itself says."""
     flat_question = compact(question).text
     gaps = [_from_word_start(sentence, g, evidence.tag) for g in gap_spans(sentence, question, evidence.names, strict)]
-    gaps = [g for g in gaps if g is not None and compact(sentence[g[0]:g[1]]).text not in flat_question]
+    gaps = [included_example(sentence, g) for g in gaps if g is not None]
+    gaps = [g for g in gaps if compact(sentence[g[0]:g[1]]).text not in flat_question]
     return max(gaps, key=lambda g: evidence.coverage(_words_after(sentence, g, gaps))) if gaps else None
 
 
