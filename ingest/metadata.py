@@ -22,6 +22,7 @@ _ADOPTED = re.compile(rf"^[（(]?{_DATE.pattern}\s*(\S*?)第[一二三四五六�
 _ORG_ENDS = "人民政府|政府|委员会|人大常委会|部|厅|局|院|办公室|办公厅|委|中心|署|银行|支行|公司|管委会"
 _ORG = re.compile(rf"({_ORG_ENDS})$")
 _NOTICE_ISSUER = re.compile(rf"^([^，。；：《》“”]{{2,40}}?(?:{_ORG_ENDS}|等\s*\d+\s*个?部门))关于印发")
+_TITLE_ISSUER = re.compile(rf"^([^，。；：《》“”]{{2,40}}?(?:{_ORG_ENDS}))关于.+的(?:决定|解释|决议|规定|意见|通知|批复)$")
 _TITLE_KIND = rf"({TITLE_KINDS})"
 _TITLE = re.compile(rf"^[^，。；：,;:]{{3,60}}{_TITLE_KIND}([（(][^）)]{{1,20}}[）)])?$")
 _WRAPPED_TITLE = re.compile(r"印发\s*《?(.+?)》?\s*的通知")
@@ -51,11 +52,12 @@ def extract_metadata(raw: str, head: list[str], fallback_title: str) -> Metadata
     lines = plain_lines(body)
     fields = labelled_fields(lines)
     adopted = find_adoption(head + lines[:40])
+    title = tidy_line(normalise_text(front.get("title", ""))) or find_title(body) or fallback_title
     return Metadata(
-        title=tidy_line(normalise_text(front.get("title", ""))) or find_title(body) or fallback_title,
+        title=title,
         doc_number=_normalise_number(fields.get("文号") or fields.get("发文字号") or find_doc_number(lines[:80])),
         issuer=fields.get("发布机构") or fields.get("发文机关") or _adopting_body(adopted) or find_issuer(lines)
-        or notice_issuer(head[:3]),
+        or notice_issuer(head[:3]) or title_issuer(title),
         date_written=_date_written(fields, adopted, lines),
         date_published=iso_date(fields.get("发布日期") or _issued_date(lines)),
     )
@@ -139,6 +141,12 @@ def _adopting_body(adopted: re.Match[str] | None) -> str:
 def notice_issuer(lines: list[str]) -> str:
     """The issuers naming themselves in a notice title: 长沙市住房和城乡建设局等12部门关于印发… ."""
     return next((match.group(1) for line in lines if (match := _NOTICE_ISSUER.match(line))), "")
+
+
+def title_issuer(title: str) -> str:
+    """The body a decision's or interpretation's title opens with: 全国人民代表大会常务委员会关于…的解释."""
+    match = _TITLE_ISSUER.match(title)
+    return match.group(1) if match else ""
 
 
 def _issued_date(lines: list[str]) -> str:

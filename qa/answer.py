@@ -162,8 +162,9 @@ _LEAD_ISSUER = re.compile(r"(.+?)等\s*[\d一二三四五六七八九十]+\s*个
 # 违反本法第四十条规定…的，禁止多长期限: the article cited is the one broken; the clause that says what
 # breaking it brings answers.
 _BROKEN_ARTICLE = re.compile(r"违反[^，,。？?]{0,20}?(第[一二三四五六七八九十百零〇\d]+条)")
-_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单|公约|条约|协定|议定书")
-_TITLE_KIND = re.compile(rf"({TITLE_KINDS}|目录|法)(?:[（(][^）)]*[）)])?$")
+_KIND_WORD = re.compile(r"条例|办法|细则|方案|规划|意见|计划|目录|纲要|指南|标准|预案|名录|清单|公约|条约|协定|议定书|"
+                        r"(?<![的以])解释(?!如下)")  # 这个解释是谁作出的; not 依法解释, 解释如下
+_TITLE_KIND = re.compile(rf"({TITLE_KINDS}|目录|法|解释)(?:[（(][^）)]*[）)])?$")
 
 
 # The words around the asking words that name no thing issued (按规定由, 是, 落款发文单位, 那份).

@@ -11,7 +11,7 @@ from qa.targets import CLOSED_NOTE
 
 # What names a document in a question: its kind (…法, 条例, 意见) or a 《title》.
 _DOCUMENT_KINDS = "法|条例|办法|规定|方案|规划|意见|通知|决定|细则|文件|纲要|》"
-_ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合)|发布机构|发文机关|"
+_ASKS_ISSUER = re.compile(r"(谁|哪[两二三四五六几]?[个家些]|什么)(部门|机关|单位|机构)?(发布|印发|制定|出台|发文|联合|作出|做出)|发布机构|发文机关|"
                           r"发布单位|印发单位|发文单位|落款[\u4e00-\u9fff]{0,3}(?:单位|机关|部门)|制定机关|由谁(?:发布|印发|制定|出台|颁布|发文)|"
                           r"(?:印发|发布|发文)的[？?]?$|"  # 由哪个部门牵头、会同其他部门联合印发的
                           # …指导意见是哪个部门发的: a document's sender (准运证是哪个部门发的 is a licence's)

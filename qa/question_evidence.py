@@ -109,8 +109,8 @@ def _subject_nouns(tagged: list, said) -> list[str]:
 _MEASURE_NOUN = re.compile(r"比例|比重|占比|规模|容量|数量|总量|强度|目标|指标|范围|区间|幅度|[\u4e00-\u9fff]?率|时间|期限|时限|时长")
 # 新增部分的利用率, 这方面的比例: words for a part or an aspect of what is measured, not a thing
 _PART_WORDS = {"部分", "方面", "内容", "情况", "事项", "环节"}
-# 全区, 辖区, 本市: where a figure applies, said by the document's own scope, not what it measures.
-_SCOPE_WORD = re.compile(r"(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
+# 全区, 辖区, 本市, 国家: where a figure applies, said by the document's own scope, not what it measures.
+_SCOPE_WORD = re.compile(r"国家|我国|(?:全|本|该)?(?:辖区|全?[区市省国县镇州])|(?:全|本)[\u4e00-\u9fff]{1,2}(?:区|市|省|县)")
 
 def _years_asked(question: str, years: list[str], titles: list[str]) -> list[str]:
     """The years asked about, without a year said only inside a document title the question spells out

@@ -17,7 +17,7 @@ from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading,
 # "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law. No law's name holds 在 (私营经济在我国宪法中: 我国宪法).
 # A body's 关于…的决定 (深圳市关于促进民营经济发展的条例) is a name too.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设立执守司语书算手疗写玩效变])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
                             r"|[^，。？?《》\s]{0,20}?关于[^，。？?《》\s]{2,30}?的(?:决定|决议|条例|规定|办法|解释))"
                             r"(?=第|规定|中|里|的|对|有|是|自|(?<=[）)])从|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
@@ -29,7 +29,7 @@ _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落�
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name, nor the 年 left of a
 # year that opens it (2018年宪法修正案).
-_INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
+_INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|适用|按|依|据)?"
                          r"(?:现行的?|新修订的|修订后的)?")
 # 香港基本法第二十二条、第二十四条的解释: the articles after a law's name, and the interpretation of them, are
 # the document named.

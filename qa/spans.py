@@ -108,8 +108,12 @@ _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与
 # 广东省; 向人民法院申请中止以该金融机构… names two bodies).
 _PROCEDURE_VERBS = ("申请", "提起", "提出", "请求", "中止", "终止")
 _PROCEDURE_VERB = "|".join(_PROCEDURE_VERBS)
+# …nor opens with a verb of taking part in work (承担国家核事故应急协调委员会日常工作 names no body)
+_ACTING_VERBS = ("承担", "参与", "配合", "协助", "督促")
 # …nor starts at the second character of one, or of 或者 (或者国务院 names 国务院)
-_NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}" for word in (*_PROCEDURE_VERBS, "或者")) + ")"
+_NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}"
+                                      for word in (*_PROCEDURE_VERBS, *_ACTING_VERBS, "或者")) + ")"
+_NOT_A_VERB = "(?!" + "|".join(_ACTING_VERBS) + ")"
 _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{{1,6}}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
@@ -126,7 +130,7 @@ _LEVEL = "(?:民族乡|乡|镇|自治县|县|自治旗|旗|不设区的市|设�
 _LEVEL_NOTED = f"{_LEVEL}(?:[（(](?:{_LEVEL}、)*{_LEVEL}[）)])?"
 _LEVELS = f"(?:{_LEVEL_NOTED}、)*{_LEVEL_NOTED}的?"  # 省人民政府 too: one level opens a name
 # A name does not open with the verb that sets the body up (中级以上人民法院设赔偿委员会), 设计院 aside.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:本?{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}{_NOT_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:本?{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
@@ -201,10 +205,16 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
         # (公园建设计划 is a 计划: not answered by the 公园 a sentence names)
         spans = named or ([] if any(noun.endswith(tuple(KIND_ENDINGS)) or re.fullmatch(ENTITY_NOUNS, noun)
                                     for noun in names) else spans)
+    if kind in (ENTITY, ORG):  # （一）一类疫病: the number of a list item is no part of the name
+        spans = [(label.end(), end) if (label := _ITEM_LABEL.match(flat.text, start)) and end - label.end() >= 2
+                 else (start, end) for start, end in spans]
     if kind in (QUANTITY, DATE):  # 《…实施指南（2022年版）》: a value inside a title names the document
         titles = [m.span() for m in _TITLED.finditer(flat.text)] + [m.span() for m in _EDITION.finditer(flat.text)]
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
     return [flat.original_span(start, end) for start, end in spans]
+
+
+_ITEM_LABEL = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 
 
 # 包括国家绿色发展基金在内的现有政府投资基金: the one named stands for the kind

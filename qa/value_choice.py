@@ -62,7 +62,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
                   or _TIME_ASKED.search(flat_question) is not None or term_asked)
-             and not (kind == QUANTITY and counted_back(sentence[s[0]:s[1]], flat_question))]
+             and not (kind == QUANTITY and counted_back(sentence[s[0]:s[1]], flat_question))
+             and not (term_asked and not _TERM_UNIT.search(sentence[s[0]:s[1]]))]
     listed_kind = _LISTED_KIND.search(flat_question) if kind == LIST else None
     if listed_kind and listed_kind.group("kind") not in sentence:  # 哪几个园区: a list of things said to be 园区
         return None
@@ -85,6 +86,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         spans = [s for s in spans if sentence[s[1]:s[1] + 1] == "止" or sentence[max(s[0] - 1, 0):s[0]] == "至"] or spans
     if kind == ORG:
         spans = [s for s in spans if not _GENERIC_BODY.fullmatch(compact(sentence[s[0]:s[1]]).text)]
+        # 主管部门承担协调委员会日常工作，牵头制定…: the body a verb takes as its object does not act
+        spans = [s for s in spans
+                 if not ((verb := _OBJECT_OF.search(sentence, 0, s[0])) and verb.group() not in flat_question)] or spans
         spans = _of_the_asked_kind(sentence, spans, flat_question)
         spans = _doing_the_asked_act(sentence, spans, evidence.act)
         spans = _lead_of_joint_work(sentence, spans, flat_question)
@@ -773,6 +777,8 @@ def _case_before(sentence: str, left: int) -> str:
 _CASE = re.compile(r"(?:^|(?<=[，,；;。：:]))(?P<case>对于[^，,；;。：:]{2,40}|[^，,；;。：:]{2,40}的)[，,]")
 
 
+_OBJECT_OF = re.compile(r"(?:承担|参与|配合|协助|督促)$")
+_TERM_UNIT = re.compile(r"年|月|徒刑|拘役|管制|死刑")  # 判多久 is answered by years or months, not 三分钟
 _POST_ASKED = re.compile(r"谁来?(?:担任|兼任|出任)")
 _POST_HELD = re.compile(r"由(?P<who>[^，。；、由的]{2,12}?)(?:担任|兼任|出任)(?P<post>[\u4e00-\u9fff]{0,4})")
 
