@@ -18,7 +18,7 @@ KIND_ENDINGS = {"制度": ("制度", _SYSTEM_ENDING), "体制": ("体制", _SYST
                 "文书": ("文书", "书"), "文件": ("书", "证", "令", "文件", "纲要", "大纲", "规划", "方案", "办法", "条例", "意见", "细则"), "凭证": ("凭证", "证", "书"), "图": ("图",),
                 "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"), "许可证": ("许可证",),
                 "证": ("证",), "称号": ("称号",), "目录": ("目录",), "名单": ("名单", "清单"),
-                "钱": ("基金", "资金", "经费"), "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
+                "钱": ("基金", "资金", "经费", "金"), "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 # 公示期有什么要求: what a period must meet is its length.
@@ -34,7 +34,10 @@ PENALTY_KIND_ASKED = r"判(?:处)?(?:多重|什么刑)|(?:怎么|如何)判|多�
 # 设在哪个城市, 选址在哪个县: a place's name, unless its body is asked (哪个市的部门)
 PLACE_ASKED = r"哪一?个(?:城市|地市|县|市|省|区|州)(?!级)(?![\u4e00-\u9fff]{0,6}(?:部门|政府|机关|机构|人民))"
 RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
+# 按刑法哪一条定罪, 加在刑法第几条: an article of a law, answered by its number (第二百五十三条之一)
+ARTICLE_ASKED = r"(?:法|条例|规定)[里中的]{0,2}(?:第几条|哪一?条)(?![线路船河街])"
 _ASKS = [  # checked in order: the first that matches is the question's type
+    (ENTITY, re.compile(ARTICLE_ASKED)),
     # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
     (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|哪一?[个项份]标准|(?:什么|哪种|哪一?[个份条笔])(?:{NAMED_KINDS})|"
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
@@ -61,7 +64,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (LIST, re.compile(r"(?:都有|包括)谁")),  # 第一顺序继承人都有谁: people, listed
     # 是哪个部门审议通过并公布施行的: the body asked, though the question ends on coming into force
     (ORG, re.compile(r"(?:谁|哪一?[个级家](?:部门|机关|单位|机构))(?![^，,。？?]*(?:什么时候|何时|哪天|哪一天|哪年|日期|时间))"
-                     r"[^，,。？?]*(?:施行|生效)的[？?]?$")),
+                     r"[^，,。？?]*(?:施行|生效)的?[？?]?$")),
     (DATE, re.compile(r"何时|什么时候|什么时间(?!内)|时间节点|哪[一几]?天|哪一?周|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|施行|生效|哪个时间|截止")),
     (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|哪一?次(?:[\u4e00-\u9fff]{0,6})?会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
                      # 到哪里去办理: where a matter is done is a body

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import (DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG, PENALTY_KIND_ASKED,
+from qa.answer_types import (ARTICLE_ASKED, DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG, PENALTY_KIND_ASKED,
                              PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED,
                              TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
@@ -30,6 +30,8 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
         return _without_closing_etc(sentence, _framed_name(sentence, question, evidence, strict=True))
+    if kind == ENTITY and re.search(ARTICLE_ASKED, flat_question):
+        return _article_cited(sentence, flat_question)
     if kind == ORG and _POST_ASKED.search(flat_question):  # 主席由谁担任: 由行政长官担任主席 names the post
         held = next((m for m in _POST_HELD.finditer(sentence) if m.group("post")[:2] in flat_question), None)
         if held:
@@ -777,6 +779,17 @@ def _case_before(sentence: str, left: int) -> str:
 _CASE = re.compile(r"(?:^|(?<=[，,；;。：:]))(?P<case>对于[^，,；;。：:]{2,40}|[^，,；;。：:]{2,40}的)[，,]")
 
 
+def _article_cited(sentence: str, flat_question: str) -> tuple[int, int] | None:
+    """The article a sentence cites, with the law it names (刑法第二百二十五条, not 本法): the one added
+    (作为第二百五十三条之一) when the question asks where a thing was added."""
+    cited = [m for m in _ARTICLE.finditer(sentence) if sentence[:m.start()].strip()]  # not the clause's own number
+    if re.search(r"加|增", flat_question):
+        cited = [m for m in cited if m.group("added")] or cited
+    return cited[0].span("article") if cited else None
+
+
+_ARTICLE = re.compile(r"(?P<article>(?:(?:(?<=依照)|(?<=按照)|(?<=根据)|(?<=适用)|(?<=在))(?!本法|该法)[^\W\d_第]{1,10}?法(?=第))?"
+                      r"第[一二三四五六七八九十百千零〇\d]+条(?P<added>之[一二三四五六七八九十]+)?)")
 _OBJECT_OF = re.compile(r"(?:承担|参与|配合|协助|督促)$")
 _TERM_UNIT = re.compile(r"年|月|徒刑|拘役|管制|死刑")  # 判多久 is answered by years or months, not 三分钟
 _POST_ASKED = re.compile(r"谁来?(?:担任|兼任|出任)")
