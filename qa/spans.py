@@ -109,11 +109,11 @@ _ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与
 _PROCEDURE_VERBS = ("申请", "提起", "提出", "请求", "中止", "终止")
 _PROCEDURE_VERB = "|".join(_PROCEDURE_VERBS)
 # …nor opens with a verb of taking part in work (承担国家核事故应急协调委员会日常工作 names no body)
-_ACTING_VERBS = ("承担", "参与", "配合", "协助", "督促")
+ACTING_VERBS = ("承担", "参与", "配合", "协助", "督促")
 # …nor starts at the second character of one, or of 或者 (或者国务院 names 国务院)
 _NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}"
-                                      for word in (*_PROCEDURE_VERBS, *_ACTING_VERBS, "或者")) + ")"
-_NOT_A_VERB = "(?!" + "|".join(_ACTING_VERBS) + ")"
+                                      for word in (*_PROCEDURE_VERBS, *ACTING_VERBS, "或者")) + ")"
+_NOT_A_VERB = "(?!" + "|".join(ACTING_VERBS) + ")"
 _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{{1,6}}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).

@@ -6,15 +6,15 @@ import itertools
 import re
 
 from ingest.structure import chinese_number
-from qa.answer_types import (ARTICLE_ASKED, DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG, PENALTY_KIND_ASKED,
-                             PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY, RESPONSIBLE_ASKED,
-                             TIME_SPAN_ASKED)
+from qa.answer_types import (ARTICLE_ASKED, DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG,
+                             PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY,
+                             RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
-from qa.spans import (SETTING_VERB, included_example, is_closing_deng, is_organisation, stated_lead, stated_qualifiers, value_spans,
-                      without_rate_base)
+from qa.spans import (ACTING_VERBS, SETTING_VERB, included_example, is_closing_deng, is_organisation, stated_lead,
+                      stated_qualifiers, value_spans, without_rate_base)
 from qa.targets import CLOSED_NOTE, YEAR_RE, compact
 
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
@@ -790,7 +790,7 @@ def _article_cited(sentence: str, flat_question: str) -> tuple[int, int] | None:
 
 _ARTICLE = re.compile(r"(?P<article>(?:(?:(?<=依照)|(?<=按照)|(?<=根据)|(?<=适用)|(?<=在))(?!本法|该法)[^\W\d_第]{1,10}?法(?=第))?"
                       r"第[一二三四五六七八九十百千零〇\d]+条(?P<added>之[一二三四五六七八九十]+)?)")
-_OBJECT_OF = re.compile(r"(?:承担|参与|配合|协助|督促)$")
+_OBJECT_OF = re.compile(rf"(?:{'|'.join(ACTING_VERBS)})$")
 _TERM_UNIT = re.compile(r"年|月|徒刑|拘役|管制|死刑")  # 判多久 is answered by years or months, not 三分钟
 _POST_ASKED = re.compile(r"谁来?(?:担任|兼任|出任)")
 _POST_HELD = re.compile(r"由(?P<who>[^，。；、由的]{2,12}?)(?:担任|兼任|出任)(?P<post>[\u4e00-\u9fff]{0,4})")
