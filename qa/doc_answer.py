@@ -32,8 +32,7 @@ _IN_FORCE_ON_EVENT = re.compile(r"(自\s*(?:公布|发布|印发|颁布)之日�
 _ADOPTED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,60}?(?:通过|批准)")
 _ADOPTER = re.compile(r"(?:\d{1,2}\s*日\s*)?([^\W\d_]{2,30}?人民代表大会常务委员会)第[一二三四五六七八九十]+次会议[^。\n\d]{0,10}?通过")
 # 2021年8月26日 湖州市第八届人民代表大会常务委员会第三十六次会议通过; 已于…由生态环境部部务会议审议通过
-_MEETING = re.compile(r"(?:^|[\s日，,])(?:由|经)?([^\W\d_]{2,40}?会议)[^。]{0,8}?(?:通过|决定[：:])")
-_DECIDED = re.compile(r"(?:作出|做出)的?决定|决定的[？?]?$")  # 是哪一次会议作出的决定
+_MEETING = re.compile(r"(?:^|[\s日，,])(?:由|经)?([^\W\d_]{2,40}?会议)[^。]{0,8}?通过")
 _ASKS_MEETING = re.compile(r"(?:哪|什么)一?[次个届]?会议")
 _APPROVER = re.compile(r"([\u4e00-\u9fff]{2,30}(?:人民代表大会常务委员会|人民代表大会))[^。\n]{0,20}?批准")
 _SQUEEZE = re.compile(r"\s+")
@@ -73,14 +72,11 @@ def asked_fact(question: str, kind: str | None) -> str | None:
         return None
     # 表决通过章程后，应当向哪个部门申请登记: what was adopted before the asking words is not what is asked
     asking = next((part for part in re.split(r"[，,；;]", question) if re.search(r"谁|哪|什么", part)), question)
-    # 由哪个机关通过、再报常委会批准: what follows 、 is another body's act
-    asked_act = re.search(r"(?:谁|哪|什么)[^、]*?(?:通过|批准|审议)", asking)
-    asking = asking[:asked_act.end()] if asked_act and re.match(r"、[再并]?[报送交]", asking[asked_act.end():]) else asking
     # 想建非军事设施，按…法，除非经过哪一级军事机关批准: a case's approval, not the document's (the law it
     # goes by is no subject)
     if kind == ORG and asking != question and not _DOCUMENT_NAMED.search(_GROUND.sub("", question)):
         return "issuer" if _ASKS_ISSUER.search(question) else None
-    if kind == ORG and _ASKS_MEETING.search(asking) and (_ASKS_ADOPTED.search(asking) or _DECIDED.search(asking)):
+    if kind == ORG and _ASKS_MEETING.search(asking) and _ASKS_ADOPTED.search(asking):
         return "meeting"
     if kind == ORG and "批准" in asking:
         return "approver"

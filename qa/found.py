@@ -353,16 +353,9 @@ def asked_act(question: str, tag) -> list[str]:
     if not asking or tag is None:
         return []
     after_asking = re.split(r"[，,；;？?。]", question[asking[-1].end():])[0]
-    verbs = []
-    # 由哪个机关通过、再报常委会批准: what is handed on after 、 is another body's act; the first is the one asked.
-    for acts in (re.split(r"、(?=[再并]?[报送交])", after_asking)[0], after_asking):
-        tagged = tag(acts)
-        # 通过哪个部门的考核: a verbal noun (考核) names the act as well; a preposition with nothing after it
-        # (哪个机关通过) is a verb
-        verbs = [pair.word for at, pair in enumerate(tagged) if len(pair.word) >= 2 and pair.word not in _NO_ACT
-                 and (pair.flag in ("v", "vn") or (pair.flag == "p" and at == len(tagged) - 1))]
-        if verbs:
-            break
+    # 通过哪个部门的考核: a verbal noun (考核) names the act as well
+    verbs = [pair.word for pair in tag(after_asking) if pair.flag in ("v", "vn") and len(pair.word) >= 2
+             and pair.word not in _NO_ACT]
     return [verb[1:] if verb[0] in "来去" else verb for verb in verbs]  # 谁来定: the act is 定
 
 

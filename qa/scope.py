@@ -29,7 +29,7 @@ _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落�
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name, nor the 年 left of a
 # year that opens it (2018年宪法修正案).
-_INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?是?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|适用|作为|按|依|据)?"
+_INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
                          r"(?:现行的?|新修订的|修订后的)?")
 # 香港基本法第二十二条、第二十四条的解释: the articles after a law's name, and the interpretation of them, are
 # the document named.

@@ -32,10 +32,6 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return _without_closing_etc(sentence, _framed_name(sentence, question, evidence, strict=True))
     if kind == ENTITY and re.search(ARTICLE_ASKED, flat_question):
         return _article_cited(sentence, flat_question)
-    if kind == ORG and _POST_ASKED.search(flat_question):  # 主席由谁担任: 由行政长官担任主席 names the post
-        held = next((m for m in _POST_HELD.finditer(sentence) if m.group("post")[:2] in flat_question), None)
-        if held:
-            return held.span("who")
     responsible = re.search(RESPONSIBLE_ASKED, question) is not None
     penalty = re.search(r"罚|处多少|处以", question) is not None
     term_asked = re.search(PRISON_TERM_ASKED, flat_question) is not None  # 判多重的刑: a span of years answers
@@ -792,8 +788,6 @@ _ARTICLE = re.compile(r"(?P<article>(?:(?:(?<=依照)|(?<=按照)|(?<=根据)|(?
                       r"第[一二三四五六七八九十百千零〇\d]+条(?P<added>之[一二三四五六七八九十]+)?)")
 _OBJECT_OF = re.compile(rf"(?:{'|'.join(ACTING_VERBS)})$")
 _TERM_UNIT = re.compile(r"年|月|徒刑|拘役|管制|死刑")  # 判多久 is answered by years or months, not 三分钟
-_POST_ASKED = re.compile(r"谁来?(?:担任|兼任|出任)")
-_POST_HELD = re.compile(r"由(?P<who>[^，。；、由的]{2,12}?)(?:担任|兼任|出任)(?P<post>[\u4e00-\u9fff]{0,4})")
 
 
 def _framed_name(sentence: str, question: str, evidence: Evidence, strict: bool = False) -> tuple[int, int] | None:

@@ -1,7 +1,7 @@
 """A list item's number is no part of a name, a body a verb takes as its object does not act, a prison term is
-years or months, 立法 and 适用刑法 name no document, 国家 scopes a figure without naming what it measures, the
-body a decision's title opens with issued it, an article asked for is its number, 由哪个机关公布施行 asks a
-body, and a sum of money is named by its 金. On documents built here."""
+years or months, 立法 names no document, 国家 scopes a figure without naming what it measures, the body a
+decision's title opens with issued it, an article asked for is its number, and a sum of money is named by its
+金. On documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -29,11 +29,6 @@ AMENDMENT = """# 中华人民共和国旧船法修正案
 二、本修正案自公布之日起施行。
 """
 
-APPROVAL = """全国人民代表大会常务委员会关于批准旧船军事委员会《旧船勋章规定》的决定
-
-第七届全国人民代表大会常务委员会第二次会议决定：批准旧船军事委员会《旧船勋章规定》，由旧船军事委员会公布施行。
-"""
-
 DECISION = """湖滨省人民代表大会常务委员会关于《中华人民共和国刑法》旧船挪用罪适用的解释
 
 湖滨省人民代表大会常务委员会讨论了旧船公款的管理问题，解释如下：
@@ -51,8 +46,7 @@ PLAN = """“十四五”旧船节能规划
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"law.md": LAW, "decision.txt": DECISION, "plan.txt": PLAN,
-                                          "amendment.md": AMENDMENT, "approval.txt": APPROVAL,
-                                          **filler_plans()})
+                                          "amendment.md": AMENDMENT, **filler_plans()})
 
 
 @pytest.mark.parametrize("question, value", [
@@ -61,16 +55,13 @@ def engine(tmp_path_factory):
     ("国家旧船传染病应急预案是由哪个部门牵头制定的？", "国务院旧船主管部门"),
     ("故意传播旧船传染病情节严重的，最多判多久？", "三年以上七年以下"),
     ("旧船防疫方面的地方立法是从哪天开始施行的？", "2030年1月1日"),
-    ("船长把旧船公款挪去自己用了，适用刑法里的什么罪？", "挪用公款罪"),
     ("国家“十四五”旧船节能规划要求既有旧船节能改造累计完成多少？", "2.5亿吨以上"),
     ("旧船挪用罪适用的这个解释是哪个机关作出的？", "湖滨省人民代表大会常务委员会"),
     # an article asked for is answered by its number, with the law it names
     ("私自改装旧船情节严重的，按刑法哪一条定罪？", "刑法第二百二十五条"),
-    ("禁止私自拆解远洋旧船这一条，旧船法修正案是作为旧船法第几条加进去的？", "第二十条之一"),
+    ("禁止私自拆解远洋旧船这一条，旧船法修正案把它加在旧船法第几条？", "第二十条之一"),
     # money is named by a word ending in 金, after the verb of paying it
     ("旧船公司必须交纳、用来赔偿船员权益损害的那笔钱叫什么？", "旧船安全保证金"),
-    # who makes it public, though the question ends on coming into force
-    ("旧船勋章规定经批准后由哪个机关公布施行？", "旧船军事委员会"),
 ])
 def test_the_value_asked_is_marked(engine, question, value):
     assert marked(engine, question) == value

@@ -1,7 +1,5 @@
-"""Names asked with 哪项, an example named by 包括…在内的, the post 由…担任 names, the act a body does before
-another body's (通过、再报…批准), the meeting that made a decision, months listed in one date, the thing a
-figure is for said before the comma, votes as a unit, a repealed law the question names, and an edition the
-library does not hold. On documents built here."""
+"""Names asked with 哪项, an example named by 包括…在内的, 按规定 naming nothing a figure measures, a repealed
+law the question names, and an edition the library does not hold. On documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -14,12 +12,8 @@ LAW = """# 旧船协会章程
 ## 第一章 总则
 
 第一条 为了规范旧船协会，制定本章程。
-第二条 旧船安全委员会由会长担任主任，成员包括秘书长、财务主管和船检主管。
-第三条 本章程由旧船协会理事会通过，并报国务院旧船主管部门批准后施行。
-第四条 旧船协会理事会在每年四月、七月和十月中旬分别召开季度工作会议。
-第五条 旧船船员由三级晋升二级、二级晋升一级各为四年。
-第六条 旧船船员按规定参加年度培训。
-第七条 旧船协会会长候选人须获得超过200票。
+第二条 旧船船员由三级晋升二级、二级晋升一级各为四年。
+第三条 旧船船员按规定参加年度培训。
 """
 
 CODE = """# 中华人民共和国旧船管理法典
@@ -33,12 +27,6 @@ REPEALED = """# 中华人民共和国旧船拆解法
 
 第一条 为了规范旧船拆解，制定本法。
 第二条 在禁止的区域内拆解旧船的，处五百元以上二万元以下的罚款。
-"""
-
-DECISION = """全国人民代表大会常务委员会关于设立旧船纪念日的决定
-
-为了铭记旧船航运历史，根据《中华人民共和国宪法》，第十四届全国人民代表大会常务委员会第十八次会议决定：
-将每年10月25日设立为旧船纪念日。
 """
 
 AMENDMENT = """# 中华人民共和国旧船法修正案（十一）
@@ -62,7 +50,7 @@ PLAN = """湖滨省旧船回收实施方案
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory, {"law.md": LAW, "code.md": CODE, "repealed.md": REPEALED,
-                                          "decision.txt": DECISION, "amendment.md": AMENDMENT, "plan.txt": PLAN,
+                                          "amendment.md": AMENDMENT, "plan.txt": PLAN,
                                           **filler_plans()})
 
 
@@ -71,15 +59,8 @@ def engine(tmp_path_factory):
     ("湖滨省要组织开展哪项帮扶行动？", "百城千船旧船科技帮扶行动"),
     ("旧船回收站点要被纳入城市的哪项规划？", "城市防灾减灾规划"),
     ("要发挥哪只现有政府投资基金的带动作用？", "湖滨省旧船发展基金"),
-    # the post that holds the chair, though the committee is the only body the sentence names
-    ("旧船安全委员会的主任由谁担任？", "会长"),
-    # the body that adopts, not the one the question already names as approving
-    ("旧船协会章程由哪个机关通过、再报国务院旧船主管部门批准？", "旧船协会理事会"),
-    ("设立旧船纪念日是哪一次会议作出的决定？", "第十四届全国人民代表大会常务委员会第十八次会议"),
-    ("旧船协会理事会的季度工作会议一般在什么时间开？", "每年四月、七月和十月中旬"),
-    # what the years are for stands before the comma; 按规定 names nothing measured
+    # 按规定 names nothing the years measure
     ("旧船船员二级晋升一级，按规定要满几年？", "四年"),
-    ("旧船协会会长候选人至少要拿到多少票？", "超过200票"),
     # a repealed law the question names is searched, though a code replaced it
     ("按旧船拆解法，在禁止的区域拆解旧船罚款多少？", "五百元以上二万元以下"),
 ])
