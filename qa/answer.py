@@ -21,8 +21,8 @@ from qa.places import gazetteer, holds_a_place
 from qa.query import NAME_MATCH, bare_title, cites, question_refs, read_question, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
-from qa.spans import (bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences, sentence_lines, sentences,
-                      value_spans)
+from qa.spans import (ITEM_NUMBER, bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences,
+                      sentence_lines, sentences, value_spans)
 from qa.targets import CLOSED_NOTE, compact
 from qa.value_choice import (asked_year, best_span, counted_as_asked, counted_back, followed_as_asked,
                               for_the_asked_year, framed_as_asked)
@@ -298,7 +298,7 @@ def _region_of(library, title: str):
 
 
 # （三）记大过，十八个月: an item of a list that labels its value
-_LABEL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])?\s*(?P<label>[\u4e00-\u9fff]{2,10})[，,：:]\s*$")
+_LABEL = re.compile(rf"^\s*(?:{ITEM_NUMBER}|\d{{1,2}}[.．、])?\s*(?P<label>[\u4e00-\u9fff]{{2,10}})[，,：:]\s*$")
 
 
 def _labelled_as_asked(sentence: str, span: tuple[int, int], flat_question: str) -> bool:

@@ -26,7 +26,7 @@ from ingest.store import Store
 from qa.candidates import defining_first, gathered, position_in_order
 from qa.docnames import DocumentNames
 from qa.features import Signals, feature_matrix
-from qa.filters import DocFilter, KeptDocuments, allowed_rows, current_status, describe, with_repealed_named
+from qa.filters import DocFilter, KeptDocuments, allowed_rows, current_status, describe
 from qa.hits import Hit, SearchResult, matched_terms
 from qa.library import Library, clauses_at, first_readable
 from qa.question import QueryError, question_text, read_for_ranking
@@ -228,7 +228,7 @@ class Engine:
         state = self._state
         text, notices = question_text(question, self.config.max_query_chars)
         filters, facts = filters or DocFilter(), self.store.facts_by_id()
-        kept = with_repealed_named(self._kept_documents(facts, filters), facts, state, text, filters)
+        kept = self._kept_documents.with_repealed_named(self._kept_documents(facts, filters), text)
         if kept is not None and not kept:
             notices.append(f"文库中没有符合筛选条件（{describe(filters)}）的文件；请放宽筛选条件。")
         allowed = allowed_rows(self.store, state, doc_filters, exclude_doc_ids, kept)

@@ -11,6 +11,7 @@ import numpy as np
 from index.tokenize import normalize
 from ingest.fields import AMENDED, LABELS, REPEALED, checked_date, checked_value
 from ingest.validity import status_today
+from qa.query import spells_out_title
 from qa.question import QueryError
 
 if TYPE_CHECKING:
@@ -95,33 +96,31 @@ def kept_documents(facts: dict, filters: DocFilter) -> set[str] | None:
     return None if len(kept) == len(facts) else kept
 
 
-def with_repealed_named(kept: set[str] | None, facts: dict, library: Library, question: str,
-                        filters: DocFilter) -> set[str] | None:
-    """The kept documents and the repealed ones whose whole title the question spells (按大气污染防治法, after a
-    code replaced it): a user who names a repealed law asks about that law; the hit shows it 已废止."""
-    if kept is None or filters.narrows:
-        return kept
-    recall = library.title_index.per_document(normalize(question))[:-1]
-    today = date.today().isoformat()
-    named = {library.doc_ids[n] for n in np.flatnonzero(recall >= 1.0)}
-    return kept | {doc_id for doc_id in named
-                   if doc_id in facts and current_status(facts[doc_id], today) == REPEALED}
-
-
 class KeptDocuments:
     """kept_documents, remembered for the last facts dict, filters and day it was asked about: a search
-    asks it every time, and with tens of thousands of documents it costs more than the ranking."""
+    asks it every time, and with tens of thousands of documents it costs more than the ranking. With it, the
+    repealed documents left out (id → title), which a question may still name (with_repealed_named)."""
 
     def __init__(self):
-        self._last: tuple = (None, None, "", None)
+        self._last: tuple = (None, None, "", None, {})
 
     def __call__(self, facts: dict, filters: DocFilter) -> set[str] | None:
         today = date.today().isoformat()
-        last_facts, last_filters, last_day, kept = self._last
+        last_facts, last_filters, last_day, kept, _ = self._last
         if last_facts is not facts or last_filters != filters or last_day != today:
             kept = kept_documents(facts, filters)
-            self._last = (facts, filters, today, kept)
+            repealed = {} if kept is None or filters.narrows else {
+                doc_id: document.title for doc_id, document in facts.items()
+                if doc_id not in kept and current_status(document, today) == REPEALED}
+            self._last = (facts, filters, today, kept, repealed)
         return kept
+
+    def with_repealed_named(self, kept: set[str] | None, question: str) -> set[str] | None:
+        """The kept documents and the repealed ones left out whose whole title the question spells (按大气污染防治法,
+        after a code replaced it): a user who names a repealed law asks about that law; the hit shows it 已废止."""
+        repealed = self._last[4]
+        named = {doc_id for doc_id, title in repealed.items() if spells_out_title(question, title)}
+        return kept | named if named else kept
 
 
 def allowed_rows(store: Store, library: Library, doc_filters, exclude_doc_ids,

@@ -213,7 +213,8 @@ def value_spans(sentence: str, kind: str | None, responsible: bool = False,
     return [flat.original_span(start, end) for start, end in spans]
 
 
-_ITEM_LABEL = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
+ITEM_NUMBER = r"[（(][一二三四五六七八九十\d]{1,3}[）)]"  # （一）, (3): the number of a list item
+_ITEM_LABEL = re.compile(ITEM_NUMBER)
 
 
 # 包括国家绿色发展基金在内的现有政府投资基金: the one named stands for the kind
