@@ -12,8 +12,8 @@ from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, RESPONSIBLE_ASKED
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
 from qa.found import (acts_right_after, does_the_asked_act, missing_period, missing_year, names_the_asked_day,
-                      names_the_asked_period, names_year, of_another_degree, of_another_scope, of_subject, of_violation,
-                      on_subject, reports_status)
+                      holds_rarest_word_below_first, names_the_asked_period, names_year, of_another_degree,
+                      of_another_scope, of_subject, of_violation, on_subject, reports_status)
 from qa.hits import Hit, SearchResult
 from qa.home import asks_own_place
 from qa.llm import LLMError, LLMSettings, generate_answer
@@ -242,7 +242,7 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     if quote is None or missing or not on_subject(quote, hits, evidence, kind) or (kind and not quote.highlight) \
             or (kind == QUANTITY and (not of_subject(quote, hits, evidence) or reports_status(quote, result.query)
                                       or of_another_scope(quote, result.query))) \
-            or not of_violation(quote, hits, evidence) \
+            or not of_violation(quote, hits, evidence) or not holds_rarest_word_below_first(quote, hits, evidence) \
             or (kind == ORG and not does_the_asked_act(quote, evidence.act)) \
             or (kind == DATE and not names_the_asked_day(quote, hits, result.query)) \
             or (kind == QUANTITY and not names_the_asked_period(quote, hits, result.query)):

@@ -65,10 +65,13 @@ class Evidence:
         return sum(_word_found(w, plain) for w in self.words)
 
     def rarest_word_found(self, text: str) -> bool:
-        """Whether the text holds the question's most specific word (among those the library knows)."""
+        """Whether the text holds the question's most specific word (among those the library knows, and not a
+        kind of figure, which the value says: 幅度); with no such word, nothing tells against the text."""
         plain = normalize(_flat(text))
-        known = [w for w in self.words if w.share != UNKNOWN]
-        rarest = min((w.share for w in known), default=0.0)
+        known = [w for w in self.words if w.share != UNKNOWN and not all(KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
+        if not known:
+            return True
+        rarest = min(w.share for w in known)
         return any(_word_found(w, plain) for w in known if w.share == rarest)
 
     def absent_from(self, text: str, clause: str) -> bool:

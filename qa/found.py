@@ -103,6 +103,15 @@ def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | No
     return evidence.words_found(text) > max(evidence.unknown, 0.5)
 
 
+def holds_rarest_word_below_first(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
+    """A quote from a clause the search ranked below its first hit answers only where the sentence, with what
+    scopes it, holds the question's rarest known word: the first hit passed over, a lower clause that shares
+    only commoner words is most often another subject's value (another party's fine, another period's time)."""
+    if not hits or quote.id == hits[0].id:
+        return True
+    return evidence.rarest_word_found(_scoping_text(quote, hits))
+
+
 def _scoping_text(quote: Quote, hits: list[Hit]) -> str:
     """The quoted sentence with what scopes it, as in _best_quote: the clause's heading, its lead sentence
     and the sentence before."""
