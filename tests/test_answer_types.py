@@ -21,7 +21,8 @@ from tests.conftest import engine_over
     ("重点发展哪些产业？", LIST), ("要打造什么示范区？", ENTITY), ("放在哪几个城市？", LIST),
     ("新型储能装机 国家层面2025年目标", QUANTITY), ("什么是碳普惠？", None),
     ("输变电工程叫什么？", ENTITY), ("在哪座水电站投产？", ENTITY), ("哪部条例同时废止？", ENTITY),
-    ("哪个部门负责？", ORG), ("增加的面积会不会占用容积率指标？", None)])
+    ("哪个部门负责？", ORG), ("增加的面积会不会占用容积率指标？", None),
+    ("新建农房要执行哪个设计标准？", ENTITY), ("超高层建筑要达到哪个等级的标准？", ENTITY)])
 def test_the_kind_of_value_is_read_from_the_question(question, kind):
     assert asked_type(question) == kind
 
