@@ -38,9 +38,10 @@ RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （�
 ARTICLE_ASKED = r"(?:法|条例|规定)[里中的]{0,2}(?:第几条|哪一?条)(?![线路船河街])"
 _ASKS = [  # checked in order: the first that matches is the question's type
     (ENTITY, re.compile(ARTICLE_ASKED)),
-    # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about);
-    # 哪个设计标准, 哪个等级的标准: a standard asked by its kind is named (《农村居住建筑节能设计标准》)
-    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|哪一?[个项份]标准|哪一?[个项份部种][\u4e00-\u9fff]{{1,6}}?标准(?=[？?，,来]|$)|(?:什么|哪种|哪一?[个份条笔])(?:{NAMED_KINDS})|"
+    # asks a name, whatever else it says (国家实行什么制度 asks the system's name, not the 湿地面积 it is about)
+    (ENTITY, re.compile(rf"叫什么|什么名字|名称是什么|哪一?[台只座部所首本篇套](?!门)|(?:什么|哪种|哪一?[个份条笔])(?:{NAMED_KINDS})|"
+                # 哪个标准, 哪个设计标准, 哪个等级的标准: a standard asked by its kind is named (农村居住建筑节能设计标准)
+                rf"哪一?[个项份]标准|哪一?[个项份部种][\u4e00-\u9fff]{{1,6}}?标准(?=[？?，,来]|$)|"
                 # 实行什么样的使用制度, 建立什么信息管理制度: the kind closes a description of it
                 rf"什么(?:样的?)?[\u4e00-\u9fff]{{1,6}}?(?:{NAMED_KINDS})(?=[？?，,]|$)|"
                 # 写进了哪项要长期存在和发展的制度: the same after 哪项, with a longer description
