@@ -91,8 +91,10 @@ class Evidence:
 
 
 def _word_found(word: Word, plain: str) -> float:
-    if word.short:  # 家暴 is said by 家庭暴力: a short form takes the first character of each of two words
+    if len(word.short) == 2:  # 家暴 is said by 家庭暴力: a short form takes the first character of each of two words
         return 1.0 if re.search(f"{re.escape(word.short[0])}[\u4e00-\u9fff]{re.escape(word.short[1])}", plain) else 0.0
+    if word.short and re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, word.short)), plain):
+        return 1.0  # 居委会 by 居民委员会: each character in order, at most two apart
     return 1.0 if any(f in plain for f in word.forms) else 0.5 if any(p in plain for p in word.parts) else 0.0
 
 
@@ -144,7 +146,9 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
         if forms or parts:
             # A word with synonyms is as common as its commonest spelling (比例 / 占比 / 比重 together).
             share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
-            words.append(Word(forms, parts, share))
+            # 居委会, which no clause spells, may be short for what clauses spell out (居民委员会)
+            short = word if not forms and len(word) == 3 and clause_frequency(word) == 0 else ""
+            words.append(Word(forms, parts, share, short))
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word) \
                 and not _INSIDE.fullmatch(word) and not _MODAL_OPENING.match(word):
             # a thing no clause names, nor by a synonym (火星, 足球)
@@ -179,7 +183,7 @@ def _joined_run(run: list[str], joined: set[str]) -> list[str]:
 # The kinds of figure that name no thing (比例, 人数, 年龄; 排放强度 and 漏损率 do): the value's unit says them,
 # no clause need name them.
 KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|"
-                            r"人数|次数|层数|户数|个数|名额|金额|数额|年龄|年纪|岁数|年限)$")
+                            r"人数|次数|层数|户数|个数|名额|金额|数额|额度|限额|年龄|年纪|岁数|年限)$")
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
 _COUNT_WORD = re.compile(r"分?[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批等级衔届]?")
 

@@ -17,7 +17,7 @@ from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading,
 # "住建部的方案" names no document.
 # 办法, 方法, 做法 … end in 法 without naming a law. No law's name holds 在 (私营经济在我国宪法中: 我国宪法).
 # A body's 关于…的决定 (深圳市关于促进民营经济发展的条例) is a name too.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依设立执守司语书算手疗写玩效变])法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依立执守司语书算手疗写玩效变])(?<!(?<!建)设)法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
                             r"|[^，。？?《》\s]{0,20}?关于[^，。？?《》\s]{2,30}?的(?:决定|决议|条例|规定|办法|解释))"
                             r"(?=第|规定|中|里|的|对|有|是|自|(?<=[）)])从|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
@@ -225,14 +225,19 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
     """Most of what the name is about (without places and its kind) is what the title is about:
     深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例; a subject of one character is the title's whole
     subject: 水法 is not 能源法."""
-    wanted = title_bigrams(_subject_text(name, kind))
+    subject = _subject_text(name, kind)
+    wanted = title_bigrams(subject)
     if not wanted:
-        return _subject_text(name, kind) in ("", _subject_text(title, kind))
+        return subject in ("", _subject_text(title, kind))
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
-    return len(wanted & title_bigrams(_subject_text(title, kind))) >= needed or \
-        _shortened(_subject_text(name, kind), _subject_text(title, kind)) or \
-        _words_kept(_subject_text(name, kind), _subject_text(title, kind))
+    held = title_bigrams(_subject_text(title, kind))
+    # One of four or five pairs keeps its head, or its short form (绿建 for 绿色建筑): 水污染防治法 is not 大气污染防治法,
+    # though three of its four pairs are there; a longer name may open with its issuer (国务院碳排放权交易管理暂行条例).
+    head = min(wanted, key=lambda pair: (subject.find(pair) < 0, subject.find(pair)))
+    head_held = re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, head)), _subject_text(title, kind)) is not None
+    return (len(wanted & held) >= needed and (len(wanted) > 5 or head_held)) or \
+        _shortened(subject, _subject_text(title, kind)) or _words_kept(subject, _subject_text(title, kind))
 
 
 def _words_kept(short: str, full: str) -> bool:

@@ -21,7 +21,7 @@ _QUANTITY = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高�
 # The words that set a value, between what is measured and the value (…比重达到32%, 力争提高到…, 为).
 SETTING_VERB = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|(?:提高|提升|增长|降低|下降|降)[到至]|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
 _RATE_BASE = re.compile(rf"^\s*{_PER_UNIT}")
-_STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在)?")
+_STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在|为)?")
 
 
 def stated_lead(value: str) -> str:
@@ -100,8 +100,12 @@ _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|(?:(?<=特别行政区)|(?<=地方)|(?<=各级))政府|立法会|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|部(?![署分位件])|厅|局|委|(?<![部签])署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
                r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|主席团|代表团|秘书处|事务处|办事处|管理处|总会|学校|幼儿园|医院)")
+# No office of a body opens with what the body does (人民政府负责组织有关部门…, 由…会同…).
+_NO_OFFICE_OPENING = "(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合|设)"
+# No body's name opens with the rule it follows (按照省…部门的规定).
+_RULE_VERBS = ("按照", "依照", "参照", "根据", "依据")
 # 国务院能源主管部门, 市生态环境部门: a body named after the office above it is one organisation.
-_ORG_OFFICE = re.compile(r"(?!会同)(?!(?<=会)同)(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}(?:、|或者))*"
+_ORG_OFFICE = re.compile(r"(?!(?<=会)同)" + _NO_OFFICE_OPENING + "(?!" + "|".join(_RULE_VERBS) + r")(?:[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,8}(?:、|或者))*"
                          r"[^\W\d_第条的和及与或在对由将为是向、，。；：]{0,8}?(?:主管部门|部门)")
 # An organisation's name holds no clause marker, function word or verb of procedure (第六条 广东省… starts at
 # 广东省; 向人民法院申请中止以该金融机构… names two bodies).
@@ -111,12 +115,13 @@ _PROCEDURE_VERB = "|".join(_PROCEDURE_VERBS)
 ACTING_VERBS = ("承担", "参与", "配合", "协助", "督促")
 # …nor starts at the second character of one, or of 或者 (或者国务院 names 国务院)
 _NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}"
-                                      for word in (*_PROCEDURE_VERBS, *ACTING_VERBS, "或者")) + ")"
+                                      for word in (*_PROCEDURE_VERBS, *ACTING_VERBS, *_RULE_VERBS, "或者")) + ")"
 _NOT_A_VERB = "(?!" + "|".join(ACTING_VERBS) + ")"
 _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{{1,6}}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
-_ORG_UNIT = (r"(?:(?:负责|管理|主管)[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合|设)"
+_ORG_UNIT = (r"(?:(?:负责|管理|主管)[^\W\d_第条的和及与或在对由将为是向、，。；：]{1,12}?的(?:主管部门|部门|机构)|"
+             rf"{_NO_OFFICE_OPENING}"
              rf"(?:(?!{_PROCEDURE_VERB})(?:对外|[^\W\d_第条的和及与或在对由将为是向、，。；：])){{0,10}}?(?:监管局|分局|局(?!务)|司|办公室|主管部门|部门|机构|机关|理事会|监事会|董事会|委员会|主席团|秘书处))?")
 # The place of a person or thing that fixes the body (不动产所在地, 债务人住所地, 烟叶收购地).
 _OWNER_PLACE = r"(?:所在|住所|居住|收购|发生|注册|登记|户籍)地(?:区)?"
@@ -128,8 +133,10 @@ _LEVEL = "(?:民族乡|乡|镇|自治县|县|自治旗|旗|不设区的市|设�
 # 县（市、区）: a level with the levels ranked as it in brackets
 _LEVEL_NOTED = f"{_LEVEL}(?:[（(](?:{_LEVEL}、)*{_LEVEL}[）)])?"
 _LEVELS = f"(?:{_LEVEL_NOTED}、)*{_LEVEL_NOTED}的?"  # 省人民政府 too: one level opens a name
+# …商有关部门确定: the bodies consulted (商) open no name, 商务部 does
+_CONSULTING = "(?!商(?=有关|相关|同级|本级|其他|各))(?!" + "|".join(_RULE_VERBS) + ")"
 # A name does not open with the verb that sets the body up (中级以上人民法院设赔偿委员会), 设计院 aside.
-_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_NOT_INSIDE_A_VERB}{_NOT_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:本?{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
+_ORG = re.compile(rf"(?!会同)(?!(?<=会)同)(?!设(?![计区])){_CONSULTING}{_NOT_INSIDE_A_VERB}{_NOT_A_VERB}(?:{_NAME_CHAR}{{0,10}}?{_OWNER_PLACE}的?)?(?:本?{_LEVELS}{_NAME_CHAR}{{0,16}}?|{_NAME_CHAR}{{2,16}}?)"
                   rf"{_ORG_SUFFIX}{_ORG_UNIT}"
                   rf"(?:(?:、|和|及|或者其?委托的|或者|或){_NAME_CHAR}{{2,16}}?{_ORG_SUFFIX}{_ORG_UNIT})*")
 # Department names joined by 和 (发展和改革局, 住房和城乡建设厅, 工业和信息化部): the 和 is part of one
@@ -151,7 +158,7 @@ _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P
 # (动物防疫条件合格证), though not an article's 条, 行为 (严重失信行为数据库) and 或者 (限制或者禁止个人信息提供清单).
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|对(?=[接外])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
-_ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
+_ENTITY = re.compile(rf"{_NOT_INSIDE_A_VERB}(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation, document or other written work (哪部汇编) is answered by a 《title》.
 _DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物|表格")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
@@ -350,7 +357,7 @@ _OWN_MEETING = re.compile(r"[部局厅委署]务会议")
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 # 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法|定期|统筹)*"
-                           r"(?:谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
+                           r"(?:负责|谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各])"
                            r"|以(?=[^，。；]{2,30}?为))+")  # 以广东省绿色建筑信息平台为依托: the 以…为… frame
 
@@ -367,6 +374,12 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     verbs = [verb for verb in _INNER_VERB.finditer(text, span[0], span[1] - noun) if span[1] - noun - verb.end() >= 2
              and not re.fullmatch(rf"(?:{ENTITY_NOUNS})等?", text[verb.end():span[1] - noun])]
     start = verbs[-1].end() if verbs else span[0]
+    # 应当补充预算稳定调节基金: the word a modal opens is a verb, whichever it is
+    modal = [m for m in _MODAL.finditer(text, span[0], span[1] - noun) if m.end() > start]
+    bounds = word_bounds(text) if modal else ()
+    verb_end = min((b for b in bounds if b > modal[-1].end()), default=0) if modal else 0
+    if modal and start < verb_end <= span[1] - noun - 2:
+        return _after_last_verb(text, (verb_end, span[1]), noun)
     # what is issued or received is named whole after the verb (发放建设用地批准书: 建设 is not a verb there)
     handed = start > span[0] and _HANDING.fullmatch(text, verbs[-1].start(), verbs[-1].end())
     start, end = (start, span[1]) if handed else _without_verb(text, (start, span[1]))
@@ -374,6 +387,7 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     return (determiner.end(), end) if determiner and end - noun - determiner.end() >= 2 else (start, end)
 
 
+_MODAL = re.compile(r"应当|应该|可以|必须")
 _DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 
