@@ -225,19 +225,19 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
     """Most of what the name is about (without places and its kind) is what the title is about:
     深圳经济特区建筑节能条例 is not 深圳经济特区绿色建筑条例; a subject of one character is the title's whole
     subject: 水法 is not 能源法."""
-    subject = _subject_text(name, kind)
+    subject, title_subject = _subject_text(name, kind), _subject_text(title, kind)
     wanted = title_bigrams(subject)
     if not wanted:
-        return subject in ("", _subject_text(title, kind))
+        return subject in ("", title_subject)
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
-    held = title_bigrams(_subject_text(title, kind))
+    held = title_bigrams(title_subject)
     # One of four or five pairs keeps its head, or its short form (绿建 for 绿色建筑): 水污染防治法 is not 大气污染防治法,
     # though three of its four pairs are there; a longer name may open with its issuer (国务院碳排放权交易管理暂行条例).
     head = min(wanted, key=lambda pair: (subject.find(pair) < 0, subject.find(pair)))
-    head_held = re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, head)), _subject_text(title, kind)) is not None
+    head_held = re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, head)), title_subject) is not None
     return (len(wanted & held) >= needed and (len(wanted) > 5 or head_held)) or \
-        _shortened(subject, _subject_text(title, kind)) or _words_kept(subject, _subject_text(title, kind))
+        _shortened(subject, title_subject) or _words_kept(subject, title_subject)
 
 
 def _words_kept(short: str, full: str) -> bool:

@@ -375,11 +375,11 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
              and not re.fullmatch(rf"(?:{ENTITY_NOUNS})等?", text[verb.end():span[1] - noun])]
     start = verbs[-1].end() if verbs else span[0]
     # 应当补充预算稳定调节基金: the word a modal opens is a verb, whichever it is
-    modal = [m for m in _MODAL.finditer(text, span[0], span[1] - noun) if m.end() > start]
-    bounds = word_bounds(text) if modal else ()
-    verb_end = min((b for b in bounds if b > modal[-1].end()), default=0) if modal else 0
-    if modal and start < verb_end <= span[1] - noun - 2:
-        return _after_last_verb(text, (verb_end, span[1]), noun)
+    modals = [m for m in _MODAL.finditer(text, span[0], span[1] - noun) if m.end() > start]
+    if modals:
+        verb_end = min((bound for bound in word_bounds(text) if bound > modals[-1].end()), default=0)
+        if start < verb_end <= span[1] - noun - 2:
+            return _after_last_verb(text, (verb_end, span[1]), noun)
     # what is issued or received is named whole after the verb (发放建设用地批准书: 建设 is not a verb there)
     handed = start > span[0] and _HANDING.fullmatch(text, verbs[-1].start(), verbs[-1].end())
     start, end = (start, span[1]) if handed else _without_verb(text, (start, span[1]))
