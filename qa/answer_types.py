@@ -18,8 +18,7 @@ KIND_ENDINGS = {"制度": ("制度", _SYSTEM_ENDING), "体制": ("体制", _SYST
                 "文书": ("文书", "书"), "文件": ("书", "证", "令", "文件", "纲要", "大纲", "规划", "方案", "办法", "条例", "意见", "细则"), "凭证": ("凭证", "证", "书"), "图": ("图",),
                 "证件": ("许可证", "证件", "证书", "证", "执照"), "证书": ("证书", "证"), "许可证": ("许可证",),
                 "证": ("证",), "称号": ("称号",), "目录": ("目录",), "名单": ("名单", "清单"),
-                "钱": ("基金", "资金", "经费", "金"), "费用": ("费用", "(?<![消浪花耗])费(?!用)"),  # 湿地恢复费, not 能源消费
-                "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
+                "钱": ("基金", "资金", "经费", "金"), "计划": ("计划",), "系统": ("系统",), "体系": ("体系",), "报告": ("报告",), "负责制": ("负责制",), "责任制": ("责任制",), "人员": ("员",)}
 NAMED_KINDS = "|".join(KIND_ENDINGS)
 
 # 公示期有什么要求: what a period must meet is its length.
@@ -229,15 +228,13 @@ def asked_measure(question: str) -> re.Pattern | None:
 
 # Kinds of document: 哪部原有特区法规 asks for a title.
 DOCUMENT_KINDS = "法律|法规|规章|文件|条例|办法|规定|方案|规划|意见|通知|标准|政策"
-# 提供什么文本时不得收取费用: what is asked ends where a clause of time or a modal verb begins
-_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份套条笔张]?"
-                          r"(?P<noun>(?:(?!时(?![间期限长候效段])|不得|不能|应当|可以|必须)[\u4e00-\u9fff]){1,12})")
+_NAMED_AFTER = re.compile(r"(?:哪|什么)一?[个台只座部所种类项份套条笔张]?(?P<noun>[\u4e00-\u9fff]{1,12})")
 # …公布的碳排放评价结果，叫什么: the thing may stand before a comma when nothing follows 叫什么 (…的举措，叫什么计划
 # asks the 计划), and a 这个 or 它 may take it up
 _NAMED_BEFORE = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8})(?:[，,](?:这一?个|它)?(?=叫什么[？?]?$))?(?:叫什么|是什么名字|的名称是什么|名称是什么|(?:是哪一个|是哪个|是哪一项|是哪项)(?=[？?]?$))")
 SHORT_NAME_WORDS = ("简称", "缩写", "简写")
 _SHORT_NAME_ASKED = re.compile(rf"({'|'.join(SHORT_NAME_WORDS)})(?:是|为|叫)?什么")
-_DEMONSTRATIVE = re.compile(r"^[这那该此其]一?(?:个|笔|项|种|类|份|部|条|款|家|位|件|张|批|套|块|座)?")
+_DEMONSTRATIVE = re.compile(r"^(?:这一?个|那一?个|这|该|此|其)")
 
 
 def asked_nouns(question: str, cut) -> list[str]:
@@ -249,7 +246,7 @@ def asked_nouns(question: str, cut) -> list[str]:
         return [short.group(1)]
     before = _NAMED_BEFORE.search(question)
     noun = _DEMONSTRATIVE.sub("", before.group("noun").rsplit("的", 1)[-1]) if before else ""
-    if len(noun) >= 2 or noun in KIND_ENDINGS:  # 这个平台叫什么 → 平台; 那笔钱 → 钱
+    if len(noun) >= 2:  # 这个平台叫什么 → 平台
         return [noun]
     # 有什么硬性要求，规定要装什么系统: of several asking words, the one before a kind of named thing
     asked = [cut(re.sub(r"(?<=[\u4e00-\u9fff])[里上中内]$", "", m.group("noun"))) for m in _NAMED_AFTER.finditer(question)]

@@ -91,10 +91,11 @@ class Evidence:
 
 
 def _word_found(word: Word, plain: str) -> float:
-    if len(word.short) == 2:  # 家暴 is said by 家庭暴力: a short form takes the first character of each of two words
-        return 1.0 if re.search(f"{re.escape(word.short[0])}[\u4e00-\u9fff]{re.escape(word.short[1])}", plain) else 0.0
-    if word.short and re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, word.short)), plain):
-        return 1.0  # 居委会 by 居民委员会: each character in order, at most two apart
+    # A short form is said by its characters in order: 家暴 by 家庭暴力 (the first of each of two words), 居委会 by
+    # 居民委员会 (at most two apart).
+    gap = "[\u4e00-\u9fff]" if len(word.short) == 2 else "[\u4e00-\u9fff]{0,2}"
+    if word.short and re.search(gap.join(map(re.escape, word.short)), plain):
+        return 1.0
     return 1.0 if any(f in plain for f in word.forms) else 0.5 if any(p in plain for p in word.parts) else 0.0
 
 
@@ -183,7 +184,7 @@ def _joined_run(run: list[str], joined: set[str]) -> list[str]:
 # The kinds of figure that name no thing (比例, 人数, 年龄; 排放强度 and 漏损率 do): the value's unit says them,
 # no clause need name them.
 KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|"
-                            r"人数|次数|层数|户数|个数|名额|金额|数额|额度|限额|年龄|年纪|岁数|年限)$")
+                            r"人数|次数|层数|户数|个数|名额|金额|数额|年龄|年纪|岁数|年限)$")
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
 _COUNT_WORD = re.compile(r"分?[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批等级衔届]?")
 

@@ -231,12 +231,7 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
         return subject in ("", title_subject)
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
-    held = title_bigrams(title_subject)
-    # One of four or five pairs keeps its head, or its short form (绿建 for 绿色建筑): 水污染防治法 is not 大气污染防治法,
-    # though three of its four pairs are there; a longer name may open with its issuer (国务院碳排放权交易管理暂行条例).
-    head = min(wanted, key=lambda pair: (subject.find(pair) < 0, subject.find(pair)))
-    head_held = re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, head)), title_subject) is not None
-    return (len(wanted & held) >= needed and (len(wanted) > 5 or head_held)) or \
+    return len(wanted & title_bigrams(title_subject)) >= needed or \
         _shortened(subject, title_subject) or _words_kept(subject, title_subject)
 
 

@@ -158,7 +158,7 @@ _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P
 # (动物防疫条件合格证), though not an article's 条, 行为 (严重失信行为数据库) and 或者 (限制或者禁止个人信息提供清单).
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|对(?=[接外])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
-_ENTITY = re.compile(rf"{_NOT_INSIDE_A_VERB}(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
+_ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
 # A question about which law, regulation, document or other written work (哪部汇编) is answered by a 《title》.
 _DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物|表格")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
@@ -357,7 +357,7 @@ _OWN_MEETING = re.compile(r"[部局厅委署]务会议")
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 # 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法|定期|统筹)*"
-                           r"(?:负责|谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
+                           r"(?:谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各])"
                            r"|以(?=[^，。；]{2,30}?为))+")  # 以广东省绿色建筑信息平台为依托: the 以…为… frame
 
@@ -374,12 +374,6 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     verbs = [verb for verb in _INNER_VERB.finditer(text, span[0], span[1] - noun) if span[1] - noun - verb.end() >= 2
              and not re.fullmatch(rf"(?:{ENTITY_NOUNS})等?", text[verb.end():span[1] - noun])]
     start = verbs[-1].end() if verbs else span[0]
-    # 应当补充预算稳定调节基金: the word a modal opens is a verb, whichever it is
-    modals = [m for m in _MODAL.finditer(text, span[0], span[1] - noun) if m.end() > start]
-    if modals:
-        verb_end = min((bound for bound in word_bounds(text) if bound > modals[-1].end()), default=0)
-        if start < verb_end <= span[1] - noun - 2:
-            return _after_last_verb(text, (verb_end, span[1]), noun)
     # what is issued or received is named whole after the verb (发放建设用地批准书: 建设 is not a verb there)
     handed = start > span[0] and _HANDING.fullmatch(text, verbs[-1].start(), verbs[-1].end())
     start, end = (start, span[1]) if handed else _without_verb(text, (start, span[1]))
@@ -387,7 +381,6 @@ def _after_last_verb(text: str, span: tuple[int, int], noun: int) -> tuple[int, 
     return (determiner.end(), end) if determiner and end - noun - determiner.end() >= 2 else (start, end)
 
 
-_MODAL = re.compile(r"应当|应该|可以|必须")
 _DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 

@@ -29,8 +29,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         noun = next(iter(evidence.names), "")
         if not noun or noun in QUESTION_WORDS:  # 有什么要求 asks for the rule: the sentence answers
             return None
-        framed_name = _without_closing_etc(sentence, _framed_name(sentence, question, evidence, strict=True))
-        return _without_locative(sentence, framed_name, evidence.names)
+        return _without_closing_etc(sentence, _framed_name(sentence, question, evidence, strict=True))
     if kind == ENTITY and re.search(ARTICLE_ASKED, flat_question):
         return _article_cited(sentence, flat_question)
     responsible = re.search(RESPONSIBLE_ASKED, question) is not None
@@ -127,8 +126,6 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         best = (best[0], best[0] + len(asked_year(sentence[best[0]:best[1]], flat_question)))
         bounded = _DATE_BOUND.search(sentence[:best[0]])
         best = (bounded.start(), best[1]) if bounded else best  # 不迟于当年第三季度末: the bound is the deadline's
-        until = _RANGE_END.match(sentence, best[1]) if _RANGE_ASKED.search(flat_question) else None
-        best = (best[0], until.end()) if until else best  # 从哪年到哪年: 2021年至2025年
     holder = _OFFICE_HOLDER.match(sentence, best[1]) if kind == ORG and "谁" in flat_question else None
     if holder:  # 由谁决定 is answered by the office the body's head holds: 仲裁委员会主任, 国务院总理
         best = (best[0], holder.end())
@@ -149,7 +146,6 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind == ENTITY:
         start, end = _without_kind_named(sentence, _without_aspect(sentence, (start, _to_word_end(sentence, end))),
                                          evidence.names)
-        start, end = _without_locative(sentence, (start, end), evidence.names)
         start, end = _without_closing_etc(sentence, (start, end))  # 通过国家电子政务网等平台: the one named
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
@@ -243,8 +239,6 @@ def asked_year(date: str, question: str) -> str:
     return date[:year.end()] if year and _YEAR_ASKED.search(question) else date
 
 
-_RANGE_ASKED = re.compile(r"哪一?[年天](?:开始)?(?:到|至)哪一?[年天]|起止|起讫")
-_RANGE_END = re.compile(r"\s*(?:至|到|-|—|－|~|～)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 _END_ASKED = re.compile(r"截止|截至|止于|到哪一?天|结束")
 # 有关机构, 相关部门: which body is not said, so it answers no 哪个部门.
 _GENERIC_BODY = re.compile(r"(?:有关|相关|其他|其他有关|各)(?:部门|机构|机关|单位|组织)")
@@ -454,13 +448,6 @@ def _without_said_edges(sentence: str, span: tuple[int, int], flat_question: str
     while lead and start < end and value[start] in "的 ":
         start += 1
     return (span[0] + start, span[0] + end) if len(compact(value[start:end]).text) >= 2 else span
-
-
-def _without_locative(sentence: str, span: tuple[int, int] | None, names: list[str]) -> tuple[int, int] | None:
-    """列入哪个名录 → 节能产品、设备政府采购名录, not …名录中: where a thing is said to sit is no part of its name."""
-    if span is None or not any(sentence[span[0]:span[1] - 1].endswith(noun) for noun in names):
-        return span
-    return (span[0], span[1] - 1) if sentence[span[1] - 1] in "中内里上" else span
 
 
 def _without_kind_named(sentence: str, span: tuple[int, int], names: list[str]) -> tuple[int, int]:
