@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -17,6 +18,17 @@ _CN = "零〇一二三四五六七八九十百千两"
 # among document names). 国家 counts only where it stands for the state's own plan, not in 国家标准; 全国
 # not where it ranks something (全国首个碳中和工厂, 走在全国前列).
 _NATIONAL = re.compile(r"全国(?!首[个家批座次]|第一|领先|前列|一流|率先)|国务院|党中央|中央层面|国家层面|国家部委|部委|国家(?=的|对|有|要求|规定|提出|方案|政策|层面|出台|怎么|如何|在|法律)")
+
+
+def _national_bodies() -> re.Pattern:
+    """The State Council's ministries and bureaus (qa/data/national_bodies.txt), longest first; not 生态环境部门
+    (any level's department) nor 市发改委 (a local body, named with its place)."""
+    lines = (Path(__file__).parent / "data" / "national_bodies.txt").read_text(encoding="utf-8").splitlines()
+    names = sorted({name for line in lines if not line.startswith("#") for name in line.split()}, key=len, reverse=True)
+    return re.compile(rf"(?<![省市县区州盟旗])(?:{'|'.join(map(re.escape, names))})(?!门)")
+
+
+_NATIONAL_BODY = _national_bodies()
 # Words by which a question asks about a level below the state (省级, 市一级, 区县): each level's documents.
 _LEVEL_WORDS = [
     ("省", re.compile(r"省级|省一级|省层面|省里")),
@@ -61,8 +73,10 @@ def read_question(text: str, document_names: list[str] = ()) -> Reading:
     """Places (from the gazetteer), the national level, 《titles》, document names (issuers and other
     names the library's documents carry) and clause positions of a question."""
     spans, places = _name_spans(text, document_names)
-    national = bool(_NATIONAL.search(text))
-    spans += [m.span() for m in _NATIONAL.finditer(text)]
+    # a body that issued a document of the library names that document (its name span), not the level
+    bodies = [m.span() for m in _NATIONAL_BODY.finditer(text) if m.group(0) not in document_names]
+    national = bool(_NATIONAL.search(text) or bodies)
+    spans += [m.span() for m in _NATIONAL.finditer(text)] + bodies
     # 省级财政部门, 市级层面城市人民政府: a question about a body's duties uses the level to name the body,
     # which documents of every level speak of; then the level picks no documents.
     said = [] if _BODY.search(text) else _levels_said(text)

@@ -173,3 +173,22 @@ def test_a_place_inside_a_spelled_out_title_names_no_other_document_of_that_plac
     scope = dict(zip(library.titles, document_scope(library, text, reading, library.title_index.per_document(text))))
     assert scope["中华人民共和国香港特别行政区基本法"] == 1.0
     assert scope["中华人民共和国香港特别行政区维护国家安全法"] == 0.5  # near the place, not named
+
+
+def test_a_ministry_named_in_a_question_asks_about_national_documents(tmp_path_factory):
+    """The ministry's plan printed without its issuer: 住建部 still says which level is asked, and the
+    district plan, the library's own, no longer comes first with the same measure."""
+    measure = "一、重点任务\n（一）建筑\n1．发展绿色建筑。到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比达到{}。\n"
+    engine = engine_over(tmp_path_factory, {
+        "ministry.txt": _document("城乡建设领域绿色建筑实施方案", measure.format("30%"), ""),
+        "district.txt": _document("江门市江海区绿色建筑实施方案", measure.format("40%"), "江门市江海区人民政府")})
+    assert "江海区" in engine.search("星级绿色建筑占比要达到多少？").hits[0].document
+    for question in ("住建部的方案要求星级绿色建筑占比达到多少？", "住房和城乡建设部对星级绿色建筑占比有什么要求？"):
+        assert engine.search(question).hits[0].document == "城乡建设领域绿色建筑实施方案"
+
+
+def test_a_department_of_any_level_or_a_local_body_is_not_the_national_level():
+    assert read_question("住建部的方案").national and read_question("国家发改委印发的通知").national
+    assert not read_question("省级生态环境部门核查排放报告").national
+    assert not read_question("财政部门负责什么").national and not read_question("市发改委牵头").national
+    assert not read_question("生态环境部的办法", ["生态环境部"]).national  # it issued a document: that one
