@@ -231,8 +231,27 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
         return subject in ("", title_subject)
     # A short subject is said whole: 湿地保护法 is not 耕地保护和质量提升法, though two of its three pairs are there.
     needed = len(wanted) if len(wanted) <= 3 else NAME_MATCH * len(wanted)
-    return len(wanted & title_bigrams(title_subject)) >= needed or \
+    return (len(wanted & title_bigrams(title_subject)) >= needed and not _other_modifier(subject, title_subject)) or \
         _shortened(subject, title_subject) or _words_kept(subject, title_subject)
+
+
+def _other_modifier(subject: str, title_subject: str) -> bool:
+    """水污染防治 is not 大气污染防治: what both say (污染防治) follows, in each, words the other does not use."""
+    common = _longest_common(subject, title_subject)
+    if len(common) < 2:
+        return False
+    before, title_before = subject[:subject.find(common)], title_subject[:title_subject.find(common)]
+    return bool(before) and bool(title_before) and not set(before) & set(title_before)
+
+
+def _longest_common(a: str, b: str) -> str:
+    best = ""
+    for start in range(len(a)):
+        for end in range(start + len(best) + 1, len(a) + 1):
+            if a[start:end] not in b:
+                break
+            best = a[start:end]
+    return best
 
 
 def _words_kept(short: str, full: str) -> bool:

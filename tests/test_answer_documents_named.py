@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.answer import answer_question
 from tests.conftest import engine_over, marked
 
 FARMING = """海川市农业减排固碳实施方案
@@ -66,3 +67,20 @@ def test_what_a_document_rules_on_is_asked_of_its_text_and_who_signed_it_of_its_
 
 def test_a_box_s_label_is_not_part_of_the_name_it_prints(engine):
     assert marked(engine, "海川市碳达峰实施方案的专栏3列的是哪项重点工程？") == "城镇老旧小区节能改造重点工程"
+
+
+AIR_LAW = """中华人民共和国大气污染防治法
+
+第一章 总则
+第一条 为了保护和改善环境，防治大气污染，制定本法。
+第七章 法律责任
+第九十九条 违反本法规定，未依法取得排污许可证排放大气污染物的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款。
+"""
+
+
+def test_a_law_whose_name_differs_in_what_it_opens_with_is_another_law(tmp_path_factory):
+    """水污染防治法 shares 污染防治法 with the law held, not its subject: the library lacks it."""
+    engine = engine_over(tmp_path_factory, {"air.txt": AIR_LAW})
+    answer = answer_question(engine, "水污染防治法规定，未取得排污许可证排放水污染物的，罚款幅度是多少？")
+    assert not answer.found and "文库中没有《水污染防治法》" in answer.answer
+    assert marked(engine, "大气污染防治法规定，未取得排污许可证排放大气污染物的，罚款幅度是多少？") == "十万元以上一百万元以下"
