@@ -215,7 +215,16 @@ _COUNTED = re.compile(rf"(?:多少|(?<!哪)几)[{_COUNT}](?![就才便即时后�
 def counted_words(question: str, cut) -> list[str]:
     """The words of what a 多少个/几座 question counts (多少座加氢站 → 加氢站); [] when it counts nothing named."""
     counted = _COUNTED.search(question)
-    return [word for word in cut(counted.group("noun")) if len(word) >= 2] if counted else []
+    if not counted:
+        return []
+    words = cut(counted.group("noun"))
+    # 几个人一起, 几个月内开工: people or months are counted; the unit says them, and what follows is no thing counted
+    if words[0] in _COUNTED_UNITS:
+        return []
+    return [word for word in words if len(word) >= 2]
+
+
+_COUNTED_UNITS = {"人", "月", "年", "天", "日", "次", "名", "位", "户"}
 
 
 def asked_measure(question: str) -> re.Pattern | None:
