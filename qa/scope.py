@@ -241,7 +241,12 @@ def _other_modifier(subject: str, title_subject: str) -> bool:
     if len(common) < 2:
         return False
     before, title_before = subject[:subject.find(common)], title_subject[:title_subject.find(common)]
-    return bool(before) and bool(title_before) and not set(before) & set(title_before)
+    return all(_MODIFIER.fullmatch(words) for words in (before, title_before)) and not set(before) & set(title_before)
+
+
+# the words a subject opens with before what it shares with another (水, 大气, 城乡建设): not a preposition (对…法),
+# nor a body with the 《title》 it speaks of (…常务委员会关于《…》)
+_MODIFIER = re.compile(r"(?!对|关于|按照?|依照|根据)[\u4e00-\u9fff]{1,4}")
 
 
 def _longest_common(a: str, b: str) -> str:
