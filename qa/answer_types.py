@@ -149,7 +149,7 @@ _COUNT = "个座家项条辆台套处所批只艘根人名户层栋幢间头"
 # Words asking for a span of time (多久, 多长时间, 几个工作日): qa.answer reads what follows them as what is timed.
 TIME_ASKING = r"多久|多长(?:时间|期限|时限)|什么(?:时间|期限|时限)内|多少时间|(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|小时|分钟)"
 # …or a span of time asked by its name first (公示时间至少多长), or a period after 多长 (多长的宽展期).
-TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期(?:间|限)?(?:是|为|有)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,6}}?(?:期(?![望待])|经历|工龄|年限)"
+TIME_SPAN_ASKED = rf"{TIME_ASKING}|(?:时间|期限|时限|时长|时效)[^，,。？?]{{0,8}}(?:多长|多久|多少)|期(?:间|限)?(?:是|为|有)?(?:多长|多久)|多长的?[\u4e00-\u9fff]{{0,4}}期(?![望待])"
 # From what is measured to the asking words, past one clause of time (电解铝使用可再生能源的比例，到2025年要提高到多少)
 _THEN_ASKED = r"[^，,。？?]{0,10}(?:[，,][^，,。？?]{0,12})?"
 _MEASURES = [

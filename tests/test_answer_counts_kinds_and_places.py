@@ -1,4 +1,4 @@
-"""A count said in a case description (我们几个人…) that asks no count, people counted (几个人一起), a span asked as 多长的…经历, a number said (好几个) that asks none, money asked as 多少奖励资金, a week of a
+"""A count said in a case description (我们几个人…) that asks no count, people counted (几个人一起), a number said (好几个) that asks none, money asked as 多少奖励资金, a week of a
 month (哪一周, …所在周), a body one level up (上一级海关), a thing of the asked kind (公园建设计划 is a 计划, not a 公园), a
 document's sender asked with its 文号 in brackets, a size that describes the thing asked (口径…的气步枪), a name
 asked after 哪个 and a short description (哪个现有平台), a city's urban area (…市区) read as the city, a
@@ -24,8 +24,7 @@ COMPANY_LAW = """# 中华人民共和国旧物公司法
 第六条 每年5月15日国际家庭日所在周为全国旧物教育宣传周。
 第七条 每年8月8日全民健身日所在周为旧物体育宣传周。
 第八条 旧物执法人员实施监督检查，应当遵守执法规范，不得少于二人，并出示执法证件。
-第九条 担任旧物公司会计主管人员的，应当具备会计师以上专业技术职务资格或者从事会计工作三年以上经历。
-第十条 应当给予撤职以下多个相同处分的，可以在一个处分期以上、多个处分期之和以下确定处分期，但是最长不得超过四十八个月。
+第九条 应当给予撤职以下多个相同处分的，可以在一个处分期以上、多个处分期之和以下确定处分期，但是最长不得超过四十八个月。
 """
 
 CITY_PLAN = """黄石市推动降碳及发展低碳产业工作方案
@@ -73,8 +72,6 @@ def engine(tmp_path_factory):
     ("全民健身日是每年的哪一天？", "8月8日"),
     # 几个人一起: people are counted, 一起 is how they go, not a thing the sentence must name
     ("旧物执法人员下去检查，最少要几个人一起？", "不得少于二人"),
-    # 多长的…经历 asks a span of time, as 多长的期限 does
-    ("担任旧物公司会计主管，如果没有会计师职称，需要有多长的会计工作经历？", "三年以上"),
     # 好几个 says a number, it asks none: no 处分 need stand beside the span
     ("一个人同时要给好几个相同的处分，合在一起的处分期最长能定多久？", "不得超过四十八个月"),
     ("对海关认定的商品归类有不同意见，应当先向哪里申请行政复议？", "上一级海关"),
