@@ -211,6 +211,9 @@ _MEASURES = [
 # asks whether a rule says it; 好几个, 十几个 say a number, they ask none
 _COUNTED = re.compile(rf"(?:多少|(?<![哪好十])几)[{_COUNT}](?![就才便即时后内前的以左上下])(?!有没有|是不是|能不能|要不要)(?P<noun>[\u4e00-\u9fff]{{2,8}})")
 
+# 几个人, 几个月: a count of people or months, named by the unit itself
+_COUNTED_UNITS = {"人", "月", "年", "天", "日", "次", "名", "位", "户"}
+
 
 def counted_words(question: str, cut) -> list[str]:
     """The words of what a 多少个/几座 question counts (多少座加氢站 → 加氢站); [] when it counts nothing named."""
@@ -223,8 +226,6 @@ def counted_words(question: str, cut) -> list[str]:
         return []
     return [word for word in words if len(word) >= 2]
 
-
-_COUNTED_UNITS = {"人", "月", "年", "天", "日", "次", "名", "位", "户"}
 
 
 def asked_measure(question: str) -> re.Pattern | None:

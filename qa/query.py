@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.tokenize import normalize
+from index.tokenize import normalize, read_list
 from ingest.structure import chinese_number
 from qa.places import Place, gazetteer, word_bounds
 
@@ -23,8 +23,8 @@ _NATIONAL = re.compile(r"全国(?!首[个家批座次]|第一|领先|前列|一�
 def _national_bodies() -> re.Pattern:
     """The State Council's ministries and bureaus (qa/data/national_bodies.txt), longest first; not 生态环境部门
     (any level's department) nor 市发改委 (a local body, named with its place)."""
-    lines = (Path(__file__).parent / "data" / "national_bodies.txt").read_text(encoding="utf-8").splitlines()
-    names = sorted({name for line in lines if not line.startswith("#") for name in line.split()}, key=len, reverse=True)
+    lines = read_list(Path(__file__).parent / "data" / "national_bodies.txt")
+    names = sorted({name for line in lines for name in line.split()}, key=len, reverse=True)
     return re.compile(rf"(?<![省市县区州盟旗])(?:{'|'.join(map(re.escape, names))})(?!门)")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from index.tokenize import normalize
 from qa.places import Place, gazetteer, word_bounds
@@ -237,26 +238,16 @@ def _same_subject(name: str, title: str, kind: str) -> bool:
 
 def _other_modifier(subject: str, title_subject: str) -> bool:
     """水污染防治 is not 大气污染防治: what both say (污染防治) follows, in each, words the other does not use."""
-    common = _longest_common(subject, title_subject)
-    if len(common) < 2:
+    common = SequenceMatcher(None, subject, title_subject, autojunk=False).find_longest_match()
+    if common.size < 2:
         return False
-    before, title_before = subject[:subject.find(common)], title_subject[:title_subject.find(common)]
+    before, title_before = subject[:common.a], title_subject[:common.b]
     return all(_MODIFIER.fullmatch(words) for words in (before, title_before)) and not set(before) & set(title_before)
 
 
 # the words a subject opens with before what it shares with another (水, 大气, 城乡建设): not a preposition (对…法),
 # nor a body with the 《title》 it speaks of (…常务委员会关于《…》)
 _MODIFIER = re.compile(r"(?!对|关于|按照?|依照|根据)[\u4e00-\u9fff]{1,4}")
-
-
-def _longest_common(a: str, b: str) -> str:
-    best = ""
-    for start in range(len(a)):
-        for end in range(start + len(best) + 1, len(a) + 1):
-            if a[start:end] not in b:
-                break
-            best = a[start:end]
-    return best
 
 
 def _words_kept(short: str, full: str) -> bool:
