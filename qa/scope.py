@@ -89,7 +89,7 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     # A decision that amends a law, a notice that issues a plan, holds that law or plan (TitleIndex.names).
     missing = [name for name in names if not any(_held(tail, library.title_index.names, named_places)
                                                  or _held_in_region(tail, library) for tail in _tails(name))]
-    missing = [name for name in missing if not _spoken_of_by_its_place(name, hits)]
+    missing = [name for name in missing if not _spoken_of_by_its_place(name, hits) and not _place_and_kind(name)]
     # 《城乡规划法》施行后，原来的《城市规划法》…: a document the held one speaks of is asked about through it.
     scope.missing_documents = [name for name in missing if len(missing) == len(names)
                                or not any(_bare(name) in normalize(hit.text) for hit in hits)]
@@ -177,6 +177,24 @@ def _spoken_of_by_its_place(name: str, hits: list) -> bool:
     return len(rest) >= 4 and any(
         any(n in normalize(hit.document) for n in names)
         and rest in re.sub(r"《[^》]*》", "", normalize(hit.text)).replace("的", "") for hit in hits[:5])
+
+
+# 台山市政府, 江门市人民政府办公室: who stands behind a plan, not what it is about.
+_BODY_WORDS = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|党委|的")
+
+
+def _place_and_kind(name: str) -> bool:
+    """A name of a place and a kind of document only: 台山方案 (a short name of the plan the place holds, or
+    no name at all: 台山市计划对…, the city planning something). Whether the place is held decides the answer,
+    not this name."""
+    rest = normalize(name)
+    places = gazetteer().find(rest)
+    if not places or places[0][0] != 0:
+        return False
+    for start, end, _ in reversed(places):
+        rest = rest[:start] + rest[end:]
+    kind = next((k for k in sorted(_KINDS, key=len, reverse=True) if rest.endswith(k)), "")
+    return len(_BODY_WORDS.sub("", rest[:len(rest) - len(kind)])) < 2
 
 
 def _tails(name: str) -> list[str]:

@@ -84,3 +84,16 @@ def test_a_law_whose_name_differs_in_what_it_opens_with_is_another_law(tmp_path_
     answer = answer_question(engine, "水污染防治法规定，未取得排污许可证排放水污染物的，罚款幅度是多少？")
     assert not answer.found and "文库中没有《水污染防治法》" in answer.answer
     assert marked(engine, "大气污染防治法规定，未取得排污许可证排放大气污染物的，罚款幅度是多少？") == "十万元以上一百万元以下"
+
+
+STORAGE = """恩平市新型储能发展实施方案
+一、发展目标
+1．装机规模。到2025年，新型储能装机容量达到30万千瓦以上。
+2．项目计划。按年度计划推进储能项目建设。
+"""
+
+
+def test_a_place_planning_something_names_no_document(tmp_path_factory):
+    """恩平市计划对… is the city planning, not a 《恩平市计划》 the library would lack."""
+    engine = engine_over(tmp_path_factory, {"storage.txt": STORAGE})
+    assert marked(engine, "恩平市计划对新型储能装机容量提出的2025年目标是多少？") == "30万千瓦以上"
