@@ -25,10 +25,12 @@ def missing_year(quote: Quote | None, hits: list[Hit], evidence: Evidence) -> st
     """When the question names a year that the answering clause does not mention: say so."""
     if not evidence.years or quote is None:
         return ""
+    # 《…推广目录（2021年度）》: the year of a yearly edition is the document's, said by none of its clauses.
+    asked = [year for year in evidence.years if not re.search(rf"{year}\s*年度", normalize(quote.document))]
     clause = next((hit.text for hit in hits if hit.id == quote.id), quote.text)
-    if any(year in years_named(clause) for year in evidence.years):
+    if not asked or any(year in years_named(clause) for year in asked):
         return ""
-    years = "、".join(f"{year}年" for year in evidence.years)
+    years = "、".join(f"{year}年" for year in asked)
     return f"文库中最相关的条款（{quote.citation}）没有提到{years}的内容。"
 
 
@@ -48,12 +50,18 @@ _PERIOD_END = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "�
 
 def missing_period(quote: Quote | None, hits: list[Hit], question: str) -> str:
     """When the question names a five-year plan's period (“十五五”) and the answering sentence (with its lead)
-    speaks of another (“十四五”期间…) without the one asked, its title naming it, or the year it ends: say so."""
-    asked = list(dict.fromkeys(_PLAN_PERIOD.findall(normalize(question))))
-    if not asked or quote is None:
+    speaks of another (“十四五”期间…) without the one asked or the year it ends, or names none in a document whose
+    title names another: say so."""
+    if quote is None:
+        return ""
+    # 《“十四五”建筑节能与绿色建筑发展规划》提到…: a period inside the title the question names is no period asked.
+    asked_text = re.sub(r"《[^》]*》", "", normalize(question)).replace(normalize(quote.document), "")
+    asked = list(dict.fromkeys(_PLAN_PERIOD.findall(asked_text)))
+    if not asked:
         return ""
     scope = _scoping_text(quote, hits)
-    said = set(_PLAN_PERIOD.findall(f"{quote.document} {scope}"))
+    # 《山东省“十四五”…规划》: the title's period is the sentence's unless the sentence names its own (“十三五”期间…).
+    said = set(_PLAN_PERIOD.findall(scope)) or set(_PLAN_PERIOD.findall(normalize(quote.document)))
     if not said - set(asked) or any(p in said or _PERIOD_END.get(p, "-") in years_named(scope) for p in asked):
         return ""
     return f"文库中最相关的条款（{quote.citation}）没有提到“{'”“'.join(asked)}”时期的内容。"

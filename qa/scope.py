@@ -28,6 +28,9 @@ _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(
 # A name that opens with its place names a plan or rule without 《》 too: 广东省碳达峰实施方案 (not 住建部的方案).
 _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落实|贯彻|执行|按照|根据|制定|编制|出台|发布)[\u4e00-\u9fff“”]){2,30}?(?:实施方案|工作方案|行动方案|方案|规划|意见|办法|细则|纲要|计划)"
                              r"(?=第|中|里|的|对|有|是|要求|提出|明确|怎么|如何|什么|哪|\s|$|[？?，,。])")
+# 温室气体自愿减排交易管理办法（试行）: any kind of document closed by （试行） or （暂行） is a name without 《》.
+_TRIAL_NAME = re.compile(r"(?![部份项本])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:办法|规定|细则|方案|规划|意见|标准|指南|目录|纲要|计划|措施)"
+                         r"[（(](?:试行|暂行)[）)]")
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name, nor the 年 left of a
 # year that opens it (2018年宪法修正案).
 _INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
@@ -145,6 +148,10 @@ def _document_names(text: str) -> list[str]:
                 and not _ASKED_DOCUMENT.search(name) and not _ASKED_BEFORE.search(text[:match.start()]):
             found.append(name)
     found += [name for name in short if not any(name in other for other in found)]
+    for match in _TRIAL_NAME.finditer(re.sub(r"《[^》]*》", "》", text)):
+        name = _INTRODUCES.sub("", match.group())
+        if not any(name in other or other in name for other in found) and not _ASKED_DOCUMENT.search(name):
+            found.append(name)
     for start, _, _ in gazetteer().find_words(text):
         match = _PLACE_LED_NAME.match(text, start)
         if match and not any(match.group() in name or name in match.group() for name in found):

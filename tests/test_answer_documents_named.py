@@ -97,3 +97,17 @@ def test_a_place_planning_something_names_no_document(tmp_path_factory):
     """恩平市计划对… is the city planning, not a 《恩平市计划》 the library would lack."""
     engine = engine_over(tmp_path_factory, {"storage.txt": STORAGE})
     assert marked(engine, "恩平市计划对新型储能装机容量提出的2025年目标是多少？") == "30万千瓦以上"
+
+
+TRADING_RULES = """碳排放权交易管理办法（试行）
+第一条 为规范全国碳排放权交易，制定本办法。
+第四十三条 本办法自2021年2月1日起施行。
+"""
+
+
+def test_a_name_closed_by_trial_is_a_document_without_its_brackets(tmp_path_factory):
+    """温室气体自愿减排交易管理办法（试行） names a document the library lacks; its held neighbour answers for itself."""
+    engine = engine_over(tmp_path_factory, {"trading.txt": TRADING_RULES})
+    answer = answer_question(engine, "2023年出台的温室气体自愿减排交易管理办法（试行）自哪一天起施行？")
+    assert not answer.found and "文库中没有《温室气体自愿减排交易管理办法" in answer.answer
+    assert marked(engine, "碳排放权交易管理办法（试行）自哪一天起施行？") == "2021年2月1日"

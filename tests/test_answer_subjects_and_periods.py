@@ -75,3 +75,21 @@ def test_a_period_asked_is_not_another_period(engine):
 ])
 def test_deadlines_bodies_and_products_as_plans_write_them(engine, question, expected):
     assert marked(engine, question) == expected
+
+
+CLIMATE_PLAN = """黄石市“十四五”应对气候变化规划
+
+一、发展基础
+“十三五”期间，全市单位地区生产总值二氧化碳排放比2015年下降22%，超额完成省下达的目标任务。
+二、主要目标
+到2025年，单位地区生产总值二氧化碳排放降低完成省下达的目标。
+"""
+
+
+def test_a_sentence_s_own_period_outweighs_its_title_s(tmp_path_factory):
+    """A “十四五” plan reporting “十三五”'s result does not answer for “十四五”; the period in a title the question
+    names is no period it asks."""
+    engine = engine_over(tmp_path_factory, {"climate.txt": CLIMATE_PLAN, **filler_plans()})
+    answer = answer_question(engine, "黄石市“十四五”期间单位地区生产总值二氧化碳排放要下降多少？")
+    assert not answer.found and "十四五" in answer.answer
+    assert marked(engine, "黄石市“十四五”应对气候变化规划提到，2020年单位地区生产总值二氧化碳排放比2015年下降了多少？") == "22%"

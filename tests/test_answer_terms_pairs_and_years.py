@@ -75,3 +75,17 @@ def test_no_value_of_another_measure_or_year(engine, question):
 def test_a_port_named_after_a_city_is_that_city(engine):
     answer = answer_question(engine, "珠海港集装箱码头的岸电使用率到2025年要达到多少？")
     assert not answer.found and "文库中没有珠海市的文件" in answer.answer
+
+
+CATALOGUE = """海川市交通节能低碳技术推广目录（2021年度）
+
+一、公路运输
+1．氢燃料电池公交车应用技术。典型项目共投用氢燃料电池公交车23台，与传统燃油车按1:1替代。
+"""
+
+
+def test_the_year_of_a_yearly_edition_is_the_document_s(tmp_path_factory):
+    """2021年度 names the catalogue's edition, which no clause repeats; another edition is not held."""
+    engine = engine_over(tmp_path_factory, {"catalogue.txt": CATALOGUE, **filler_plans()})
+    assert marked(engine, "海川市交通2021年度节能低碳技术推广目录里，氢燃料电池公交车典型项目投用了多少台？") == "23台"
+    assert not answer_question(engine, "海川市交通2022年度节能低碳技术推广目录里，氢燃料电池公交车典型项目投用了多少台？").found
