@@ -62,11 +62,16 @@ class Scope:
     @property
     def message(self) -> str:
         """The Chinese sentence that says what the library lacks; empty when nothing is missing."""
-        missing = [f"{p.name}的文件" for p in self.missing_places] + [f"《{d}》" for d in self.missing_documents]
+        missing = [f"{p.name}的文件" for p in self.missing_places] + [f"《{_as_printed(d)}》" for d in self.missing_documents]
         if not missing:
             return ""
         nearest = "、".join(f"《{t}》" for t in self.nearest[:3])
         return f"文库中没有{'、'.join(missing)}。" + (f"文库中最接近的文件：{nearest}。" if nearest else "")
+
+
+def _as_printed(name: str) -> str:
+    """A name read from the normalised question, with the full-width brackets titles are printed with: （试行）."""
+    return name.replace("(", "（").replace(")", "）")
 
 
 def scope_of(library, question: str, hits: list = ()) -> Scope:

@@ -71,4 +71,4 @@ def test_the_value_asked_is_marked(engine, question, value):
 def test_an_edition_the_library_lacks_is_not_answered_by_another(engine):
     answer = answer_question(engine, "旧船法修正案（十二）从什么时候开始施行？")
     assert not answer.found
-    assert "旧船法修正案(十二)" in answer.answer
+    assert "文库中没有《旧船法修正案（十二）》" in answer.answer
