@@ -540,10 +540,15 @@ _RESPECTIVELY = re.compile(r"(?P<subjects>[^，,：:。；;]+?)(?:分别|各约|
 _YEAR_RANGE = re.compile(r"(\d{4})年?(?:至|到|-|—|－|~|～)(\d{4})年")
 
 
+# 一九八五年, 二〇四七年: the years laws write in Chinese digits.
+_HAN_YEAR = re.compile(r"([一二三四五六七八九〇零○]{4})年")
+_HAN_DIGITS = str.maketrans("一二三四五六七八九〇零○", "123456789000")
+
+
 def years_named(text: str) -> set[str]:
     """The years a text names, each year of a span counted (2022至2025年 names 2023 and 2024); a year inside
     a 《title》 names the document (…和2035年远景目标纲要), not a year the text speaks of."""
-    flat = _TITLED.sub("《》", compact(text).text)
+    flat = _HAN_YEAR.sub(lambda year: year.group(1).translate(_HAN_DIGITS) + "年", _TITLED.sub("《》", compact(text).text))
     named = set(re.findall(r"(\d{4})年", flat))
     for start, end in _YEAR_RANGE.findall(flat):
         if 0 < int(end) - int(start) <= 20:

@@ -148,7 +148,21 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                                          evidence.names)
         start, end = _without_closing_etc(sentence, (start, end))  # 通过国家电子政务网等平台: the one named
         start += 2 * (sentence.startswith(("有关", "相关"), start) and end - start > 3)  # 适用有关隐私权的规定
+        start = _after_modal_and_verb(sentence, start, end)
     return (start, end - 1) if sentence[end - 1] == "的" and end - 1 - start >= 2 else (start, end)  # …大型游乐设施的设计文件
+
+
+_MODAL = re.compile(r"应当|必须|应该")
+
+
+def _after_modal_and_verb(sentence: str, start: int, end: int) -> int:
+    """应当写出没收违法所得意见书, 应当补充预算稳定调节基金: the thing named starts after what must be done with it."""
+    modal = _MODAL.match(sentence, start)
+    bounds = word_bounds(sentence) if modal else set()
+    if not modal or modal.end() not in bounds:
+        return start
+    verb_end = min((bound for bound in bounds if modal.end() < bound < end), default=end)
+    return verb_end if end - verb_end >= 2 else start
 
 
 def _without_closing_etc(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -2,8 +2,8 @@
 thing is reported to (汇交到…系统, 上报…系统, 记到哪个信用平台上), the grade of a standard (执行哪一级的…标准), a
 time limit asked as 什么时间内, a list after the modifier the question says (开放、共享的…), a thing named before
 叫什么 after a comma (but not when 叫什么 names the kind: 叫什么计划), and a document's signature asked as
-落款是哪个单位; a system named by its 制 (总分馆制), a name framed by 以…为依托, and a number of days asked
-(期限是多少天) that a starting day does not answer. On documents built here."""
+落款是哪个单位; a system named by its 制 (总分馆制), a name framed by 以…为依托, a document named after what must
+be done with it (应当写出…意见书), and a number of days asked (期限是多少天) that a starting day does not answer. On documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -23,6 +23,7 @@ PLANNING_LAW = """# 中华人民共和国旧物规划法
 第七条 县级人民政府应当因地制宜建立以县级旧物馆为总馆、乡镇旧物站为分馆的旧物总分馆制，实现通借通还。
 第八条 申请人对不予旧物许可的决定不服的，可以自作出决定之日起依法申请复核。
 第九条 本法自2026年3月1日起施行。
+第十条 旧物执法机关认为旧物违法所得应当没收的，应当写出没收旧物违法所得意见书，移送人民检察院。
 """
 
 PROVINCE_RULES = """海川省旧物回收条例
@@ -79,6 +80,8 @@ def engine(tmp_path_factory):
     ("县里想让乡镇旧物站和县旧物馆通借通还，法律要求县级政府建立的是哪种服务体制？", "旧物总分馆制"),
     # 以…为依托: the preposition opens no name
     ("海川省旧物回收标识认定管理依托的是哪个省级信息平台？", "海川省旧物回收信息平台"),
+    # what must be done with a document (应当写出) is no part of its name
+    ("旧物执法机关认为要没收违法所得的，得写什么文书移送检察院？", "没收旧物违法所得意见书"),
 ])
 def test_the_value_asked_is_marked(engine, question, value):
     assert marked(engine, question) == value

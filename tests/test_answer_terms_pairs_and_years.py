@@ -89,3 +89,14 @@ def test_the_year_of_a_yearly_edition_is_the_document_s(tmp_path_factory):
     engine = engine_over(tmp_path_factory, {"catalogue.txt": CATALOGUE, **filler_plans()})
     assert marked(engine, "海川市交通2021年度节能低碳技术推广目录里，氢燃料电池公交车典型项目投用了多少台？") == "23台"
     assert not answer_question(engine, "海川市交通2022年度节能低碳技术推广目录里，氢燃料电池公交车典型项目投用了多少台？").found
+
+
+LEASES = """# 海川特别区土地契约法
+
+第一条 从一九八五年五月二十七日至一九九七年六月三十日期间批出的土地契约，承租人需每年缴纳相当于当日该土地应课差饷租值百分之三的租金。
+"""
+
+
+def test_a_year_written_in_chinese_digits_is_the_year_asked(tmp_path_factory):
+    engine = engine_over(tmp_path_factory, {"leases.md": LEASES, **filler_plans()})
+    assert marked(engine, "1985年到1997年间批出的土地契约，承租人每年要交相当于应课差饷租值多少的租金？") == "百分之三"
