@@ -227,7 +227,6 @@ def counted_words(question: str, cut) -> list[str]:
     return [word for word in words if len(word) >= 2]
 
 
-
 def asked_measure(question: str) -> re.Pattern | None:
     """What a value must carry to be in the measure the question asks for; None when it names none."""
     # 装机占水电装机的比例是多少 asks for a share: the kind of figure said nearest the asking words decides.

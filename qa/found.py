@@ -54,14 +54,15 @@ def missing_period(quote: Quote | None, hits: list[Hit], question: str) -> str:
     title names another: say so."""
     if quote is None:
         return ""
+    title = normalize(quote.document)
     # 《“十四五”建筑节能与绿色建筑发展规划》提到…: a period inside the title the question names is no period asked.
-    asked_text = re.sub(r"《[^》]*》", "", normalize(question)).replace(normalize(quote.document), "")
+    asked_text = re.sub(r"《[^》]*》", "", normalize(question)).replace(title, "")
     asked = list(dict.fromkeys(_PLAN_PERIOD.findall(asked_text)))
     if not asked:
         return ""
     scope = _scoping_text(quote, hits)
     # 《山东省“十四五”…规划》: the title's period is the sentence's unless the sentence names its own (“十三五”期间…).
-    said = set(_PLAN_PERIOD.findall(scope)) or set(_PLAN_PERIOD.findall(normalize(quote.document)))
+    said = set(_PLAN_PERIOD.findall(scope)) or set(_PLAN_PERIOD.findall(title))
     if not said - set(asked) or any(p in said or _PERIOD_END.get(p, "-") in years_named(scope) for p in asked):
         return ""
     return f"文库中最相关的条款（{quote.citation}）没有提到“{'”“'.join(asked)}”时期的内容。"

@@ -193,6 +193,7 @@ def _spoken_of_by_its_place(name: str, hits: list) -> bool:
 
 # 台山市政府, 江门市人民政府办公室: who stands behind a plan, not what it is about.
 _BODY_WORDS = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|党委|的")
+_KINDS_LONGEST_FIRST = sorted(_KINDS, key=len, reverse=True)  # 办法 before 法
 
 
 def _place_and_kind(name: str) -> bool:
@@ -205,7 +206,7 @@ def _place_and_kind(name: str) -> bool:
         return False
     for start, end, _ in reversed(places):
         rest = rest[:start] + rest[end:]
-    kind = next((k for k in sorted(_KINDS, key=len, reverse=True) if rest.endswith(k)), "")
+    kind = next((k for k in _KINDS_LONGEST_FIRST if rest.endswith(k)), "")
     return len(_BODY_WORDS.sub("", rest[:len(rest) - len(kind)])) < 2
 
 
