@@ -79,15 +79,7 @@ def with_share(questions: list[tune.Question], halves: list[np.ndarray], share: 
 
 def objective(questions: list[tune.Question], ranks: np.ndarray) -> float:
     """qa.tune's objective on held-out ranks: MRR@10 averaged over the files, each family counting the same."""
-    sizes, files = {}, {}
-    for question in questions:
-        sizes[question.group] = sizes.get(question.group, 0) + 1
-        files.setdefault(question.family, set()).add(question.group)
-    total = 0.0
-    for question, rank in zip(questions, ranks):
-        if 0 < rank <= TOP:
-            total += 1.0 / rank / (len(files) * len(files[question.family]) * sizes[question.group])
-    return total
+    return sum(share / rank for share, rank in zip(tune.question_shares(questions), ranks) if 0 < rank <= TOP)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -99,14 +91,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     questions, halves = collected(args)
     best = None
-    print("share   objective  R@1    R@5   (held-out, two-fold)")
+    print("占比     目标值     R@1    R@5   （两折交叉验证，未参与选择的一半）")
     for share in (float(s) for s in args.shares.split(",")):
         candidates = with_share(questions, halves, share)
         ranks, _ = tune.cross_validate(candidates)
         score, figures = objective(candidates, ranks), tune.figures(ranks)
         print(f"{share:<7} {score:.4f}     {figures['R@1']:.3f}  {figures['R@5']:.3f}")
         best = max(best or (score, share), (score, share))
-    print(f"chosen share: {best[1]}")
+    print(f"选出的占比：{best[1]}")
 
 
 if __name__ == "__main__":

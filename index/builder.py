@@ -237,6 +237,11 @@ def _reused_vectors(encoder: Encoder, ids: list[str], reuse: Reused, previous: S
     """The kept rows whose vector the previous snapshot holds, from the same encoder."""
     if previous is None or previous.manifest["encoder"].get("fingerprint") != encoder.fingerprint:
         return NOTHING_REUSED
+    return _with_vectors(ids, reuse, previous)
+
+
+def _with_vectors(ids: list[str], reuse: Reused, previous: Snapshot) -> Reused:
+    """The kept rows that were not pending in the previous snapshot (their vectors there are real)."""
     was_pending = set(previous.manifest.get("pending", []))
     if not was_pending:
         return reuse
@@ -251,8 +256,7 @@ def _carried_vectors(encoder: Encoder, ids: list[str], hashes: list[str], same_t
     extends = getattr(encoder, "extends", None)
     if fingerprint is None or fingerprint == encoder.fingerprint or extends is None or not extends(fingerprint):
         return {}
-    was_pending = set(previous.manifest.get("pending", []))
-    kept = same_text.where(np.array([ids[row] not in was_pending for row in same_text.kept.tolist()], dtype=bool))
+    kept = _with_vectors(ids, same_text, previous)
     rows = kept.kept.tolist()
     texts = [passage_text(c) for c in _clauses_at(read, source, ids, rows)]
     vectors = encoder.extended(previous.dense.row_vectors(kept.old), texts, progress)

@@ -82,20 +82,24 @@ def best_weights(questions: list[Question]) -> np.ndarray:
     """The grid's weight vector with the highest MRR@10 averaged over the question files, each family of
     files (plans, laws, answers) counting the same (the first, so the simplest, of equals)."""
     vectors = np.stack(grid(), axis=1)  # FEATURES x grid size
-    sizes, files = {}, {}
-    for question in questions:
-        sizes[question.group] = sizes.get(question.group, 0) + 1
-        files.setdefault(question.family, set()).add(question.group)
     objective = np.zeros(vectors.shape[1])
-    for question in questions:
+    for question, share in zip(questions, question_shares(questions)):
         if not question.gold.any():
             continue
         scores = combined(question.features, vectors)
         best = scores[question.gold].max(axis=0)
         rank = 1 + np.count_nonzero(scores[~question.gold] >= best, axis=0)
-        share = 1.0 / (len(files) * len(files[question.family]) * sizes[question.group])
         objective += np.where(rank <= TOP, 1.0 / rank, 0.0) * share
     return vectors[:, int(np.argmax(objective + 1e-9 * -np.arange(len(objective))))]
+
+
+def question_shares(questions: list[Question]) -> list[float]:
+    """Each question's share of the objective: every family counts the same, and within it every file."""
+    sizes, files = {}, {}
+    for question in questions:
+        sizes[question.group] = sizes.get(question.group, 0) + 1
+        files.setdefault(question.family, set()).add(question.group)
+    return [1.0 / (len(files) * len(files[q.family]) * sizes[q.group]) for q in questions]
 
 
 def fold_of(question_id: str) -> int:
