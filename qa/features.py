@@ -56,12 +56,13 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
     dense_scaled = scaled(np.asarray(dense, dtype=np.float32))
     home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)
     asked = signals.asked
+    unmatched = _unmatched(dense_scaled, sentence)
     columns = {
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
         "dense": dense_scaled, "sentence": sentence,
         "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
         "ref": np.isin(rows, signals.refs).astype(np.float32), "typed": [holds(c.text, asked) for c in clauses],
-        "home": home[documents] * sentence, "unmatched": _unmatched(dense_scaled, sentence)}
+        "home": home[documents] * (sentence + unmatched), "unmatched": unmatched}
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))
 
 

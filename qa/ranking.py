@@ -17,9 +17,10 @@ FEATURES = ("body", "context", "dense", "sentence", "scope", "title", "ref", "ty
 # title: the share of the document title's character pairs that the question spells out;
 # ref: the clause is at the position the question cites (第十五条, 二、（四）12); typed: the clause holds
 # a value of the kind the question asks for (qa.answer_types: a date for 何时, a 文号 for 文号 …);
-# home: the sentence feature of a clause whose document belongs to the jurisdiction the library is about
-# (qa.home), only when the question names no place, level or document: staff mostly ask about the plans
-# they implement, and a home clause earns the preference by holding the question's words;
+# home: the sentence and unmatched features of a clause whose document belongs to the jurisdiction the
+# library is about (qa.home), only when the question names no place, level or document: staff mostly ask
+# about the plans they implement, and a home clause earns the preference by holding the question's words
+# or, when no candidate holds them (a paraphrase), by its meaning;
 # unmatched: dense again, times the square of the share of the question's evidence that no sentence of any
 # candidate holds: when the question's words are nowhere (a citizen's paraphrase), the meaning decides more.
 WEIGHTS_FILE = Path(__file__).parent / "data" / "ranking.json"

@@ -264,6 +264,8 @@ def test_a_published_date_is_the_page_s_own_not_the_signing_date():
                         date_written="2024-08-05", date_published="2024-08-12", sha256="", text="某市方案\n正文。\n某市人民政府\n2024年8月5日", clauses=1)
     assert read_fact(document, asked_fact("某市方案是哪天发布的？", DATE)).value == "2024-08-12"
     assert read_fact(document, asked_fact("某市方案是哪天印发的？", DATE)).value == "2024年8月5日"
+    assert read_fact(document, asked_fact("某市方案是哪天对外发布的？", DATE)).value == "2024-08-12"
+    assert read_fact(document, asked_fact("某市方案是什么时候正式印发的？", DATE)).value == "2024年8月5日"
 
 
 def test_a_fall_is_answered_by_a_fall_and_a_cited_article_by_that_article(tmp_path_factory):

