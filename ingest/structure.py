@@ -29,7 +29,7 @@ _ARTICLE_LOOSE = re.compile(rf"^第([{_CN}\d]+)条(?=[\u4e00-\u9fff])(?!规定|�
 _TITLE_END = re.compile(r"[。：:；;！？]")
 _INNER_PUNCT = re.compile(r"[，；：,;:]|。(?!$)")
 _SIGNATURE = re.compile(r"^[^，。；：]{2,30}(人民政府|政府|委员会|部|厅|局|院|办公室|办公厅|委|中心|署|支行|分局|公司)$"
-                        r"|^\d{4}年\d{1,2}月\d{1,2}日$|^[（(]此件.{2,10}[）)]$")
+                        r"|^[^，。；：]{0,40}?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$|^[（(]此件.{2,10}[）)]$")
 SIGNATURE = "落款"  # the clause path of a closing signature block
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\n)")
 

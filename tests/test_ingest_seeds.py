@@ -104,3 +104,9 @@ def test_ids_are_stable_across_stores(seed_store, tmp_path):
     ingest_paths([CORPUS], again, show_progress=False)
     assert [c.id for c in again.clauses()] == [c.id for c in seed_store.clauses()]
     assert len({c.id for c in again.clauses()}) == len(again.clauses())
+
+
+def test_the_imprint_line_who_printed_and_when_stays_in_the_signature(seed_store):
+    jianghai = {c.clause: c for c in clauses_of(seed_store, JIANGHAI)}
+    assert jianghai["落款"].text == "江门市江海区人民政府办公室\n2024年9月28日印发"
+    assert "印发" not in jianghai["四、（三）"].text
