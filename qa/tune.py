@@ -22,11 +22,13 @@ from qa.eval import TOP, matches, read_jsonl
 from qa.question import question_text
 from qa.ranking import FEATURES, WEIGHTS_FILE, combined
 
-# body is the unit; the others are multiples of it.
+# body is the unit; the others are multiples of it. A weight chosen at the top of its range has the range
+# widened and the search run again, kept while the held-out figure rises (home and unmatched, chosen at 2
+# and 4, were widened to 6 and 8; unmatched to 24 scored lower).
 GRID = {"body": (1.0,), "context": (0.0, 0.25, 0.5, 1.0), "dense": (0.0, 0.5, 1.0, 2.0, 3.0),
         "sentence": (0.0, 0.5, 1.0, 2.0), "scope": (0.0, 1.0), "title": (0.0, 0.5, 1.0, 2.0, 4.0), "ref": (0.0, 1.0, 2.0, 4.0),
-        "typed": (0.0, 0.25, 0.5, 1.0), "home": (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0),
-        "unmatched": (0.0, 1.0, 2.0, 4.0)}
+        "typed": (0.0, 0.25, 0.5, 1.0), "home": (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0),
+        "unmatched": (0.0, 1.0, 2.0, 4.0, 8.0)}
 
 
 @dataclass
