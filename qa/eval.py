@@ -216,8 +216,8 @@ def parser() -> argparse.ArgumentParser:
                "--crossref ../shared/eval/crossref.jsonl")
     p.add_argument("--questions", metavar="FILE", nargs="+", help="问题集 JSONL（id, question, kind, gold "
                    "[{doc, phrase}]）；多个文件合为一个问题集")
-    p.add_argument("--crossref", metavar="FILE", help="相似措施对照 JSONL（source, target_doc, gold）；"
-                   "报告 qa.similar 的 hit@1 和 hit@3")
+    p.add_argument("--crossref", metavar="FILE", nargs="+", help="相似措施对照 JSONL（source, target_doc, gold）；"
+                   "报告 qa.similar 的 hit@1 和 hit@3；多个文件合为一个对照集")
     p.add_argument("--data", metavar="DIR", help="数据文件夹（默认 data/，或环境变量 POLICY_QA_DATA_DIR）")
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers 语义模型；空字符串表示离线编码器")
     p.add_argument("--ask", action="store_true", help="与 --questions 同用：另外统计 ask 引用正确条款、"
@@ -258,7 +258,7 @@ def _run(engine, args: argparse.Namespace) -> dict[str, Report | dict]:
         if args.ask:
             reports["answers"] = evaluate_answers(engine, questions)
     if args.crossref:
-        reports["crossref"] = evaluate_crossref(engine, read_jsonl(Path(args.crossref)))
+        reports["crossref"] = evaluate_crossref(engine, [p for path in args.crossref for p in read_jsonl(Path(path))])
     return reports
 
 

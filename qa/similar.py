@@ -1,34 +1,26 @@
-"""The same measure in other documents: clauses that carry what a given clause carries."""
+"""The same measure in other documents: the clauses of the target documents closest to a given clause by its
+words (BM25) and by its meaning (the dense encoder), weighted by `python -m qa.tune_similar`."""
 from __future__ import annotations
 
-import math
+import json
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Iterable
+
+import numpy as np
 
 from ingest.records import Clause
 from qa.hits import Hit
 
-# Action areas of Chinese climate and energy plans, recognised from a clause's headings (then its title).
-AREAS: dict[str, tuple[str, ...]] = {
-    "能源": ("能源", "电力", "煤", "天然气", "油气", "光伏", "风电", "新能源"),
-    "节能": ("节能", "能效", "降碳增效", "用能"),
-    "工业": ("工业", "产业", "制造", "两高", "钢铁", "化工"),
-    "建筑": ("建筑", "城乡建设", "城镇", "住房"),
-    "交通": ("交通", "运输", "车辆", "港口", "铁路"),
-    "农业": ("农业", "农村", "乡村"),
-    "循环": ("循环", "废弃物", "固废", "垃圾", "资源利用"),
-    "科技": ("科技", "创新", "技术", "人才", "研发"),
-    "碳汇": ("碳汇", "生态", "森林", "湿地", "海洋"),
-    "全民": ("全民", "生活方式", "宣传", "培训", "社会责任", "绿色生活"),
-    "经贸": ("经贸", "贸易", "一带一路", "国际合作", "开放"),
-    "试点": ("试点", "示范"),
-    "政策": ("政策", "财税", "价格", "金融", "市场", "统计", "核算", "标准", "法规"),
-    "组织": ("组织", "领导", "统筹", "协调", "考核", "监督", "责任", "实施"),
-}
+MEASURE_FEATURES = ("lexical", "dense")
+# lexical: BM25 of the candidate for the source clause's words, as a share of the source's own BM25 for them
+# (1.0: the candidate holds every word as the source does); dense: the cosine of the two clauses' vectors.
+# Both are absolute, so the score says how alike two clauses are, not only which is the most alike.
+WEIGHTS_FILE = Path(__file__).parent / "data" / "similar.json"
+CANDIDATES = 50  # from each of the lexical and the dense ranking
 _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+[章节条款]|[（(]?[一二三四五六七八九十\d]+[）)、.．]?)\s*")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
-RRF_K = 60
 
 
 class UnknownClause(KeyError):
@@ -43,13 +35,42 @@ def similar_measures(engine, clause_id: str, top_k: int = 5, doc_filters: Iterab
     doc_ids = _candidate_doc_ids(engine.store, source, tuple(doc_filters))
     if not doc_ids:
         return []
-    query = measure_query(source)
-    fused = _fuse(engine.lexical_ranking(query, doc_ids=doc_ids, limit=50),
-                  engine.dense_ranking(query, doc_ids=doc_ids, limit=50))
-    fused.pop(source.id, None)
-    scored = [(clause, _measure_score(source, clause, score)) for clause, score in _clauses(engine.store, fused)]
-    scored.sort(key=lambda pair: -pair[1])
-    return [Hit.from_clause(clause, rank, score) for rank, (clause, score) in enumerate(scored[:top_k], start=1)]
+    clauses, features = measure_candidates(engine, source, doc_ids)
+    scores = features @ measure_weights(engine.encoder_kind)
+    order = np.lexsort((np.arange(len(clauses)), -scores))[:top_k]
+    return [Hit.from_clause(clauses[i], rank, float(scores[i])) for rank, i in enumerate(order.tolist(), start=1)]
+
+
+def measure_candidates(engine, source: Clause, doc_ids: list[str]) -> tuple[list[Clause], np.ndarray]:
+    """The clauses of doc_ids nearest to source by words or by meaning, and their features (rows x
+    MEASURE_FEATURES)."""
+    library, text = engine.library(), measure_text(source.text)
+    backend, allowed = library.snapshot, library.rows_of(doc_ids)
+    weights = engine.analyzer.query(text).weights
+    vector = library.encoder.encode_passages([text], [engine.analyzer.terms(text)])
+    ranked = backend.lexical_top(weights, CANDIDATES, allowed) + backend.dense_top(vector, CANDIDATES, allowed)
+    own_row = library.row_of_id().get(source.id, -1)
+    rows = [row for row in dict.fromkeys(row for row, _ in ranked) if row != own_row and library.doc_of_row[row] >= 0]
+    ids = backend.clause_ids
+    found = [(row, engine.store.clause(ids[row])) for row in rows]
+    found = [(row, clause) for row, clause in found if clause is not None]
+    if not found:
+        return [], np.zeros((0, len(MEASURE_FEATURES)), dtype=np.float32)
+    rows = np.array([row for row, _ in found])
+    lexical = backend.lexical_scores(weights) if weights else np.zeros(len(ids), dtype=np.float32)
+    own = float(lexical[own_row]) if own_row >= 0 else 0.0
+    own = own if own > 0 else float(lexical[rows].max(initial=0.0))
+    columns = {"lexical": lexical[rows] / own if own > 0 else np.zeros(len(rows)),
+               "dense": np.asarray(backend.dense_scores(vector, rows), dtype=np.float32)}
+    features = np.column_stack([columns[name] for name in MEASURE_FEATURES]).astype(np.float32)
+    return [clause for _, clause in found], features
+
+
+def measure_weights(encoder_kind: str, path: Path = WEIGHTS_FILE) -> np.ndarray:
+    """The tuned weights for this kind of dense encoder (neural, use or lsa), in MEASURE_FEATURES order."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    chosen = data["weights"].get(encoder_kind) or data["weights"]["neural"]
+    return np.array([float(chosen[name]) for name in MEASURE_FEATURES], dtype=np.float32)
 
 
 def _candidate_doc_ids(store, source: Clause, doc_filters: tuple[str, ...]) -> list[str]:
@@ -58,56 +79,9 @@ def _candidate_doc_ids(store, source: Clause, doc_filters: tuple[str, ...]) -> l
     return [d.doc_id for d in store.documents() if d.doc_id != source.doc_id]
 
 
-def _clauses(store, fused: dict[str, float]) -> list[tuple[Clause, float]]:
-    pairs = [(store.clause(clause_id), score) for clause_id, score in fused.items()]
-    return [(clause, score) for clause, score in pairs if clause is not None]
-
-
-def measure_query(clause: Clause) -> str:
-    """The clause text without its numbering, led by its action area so that the area counts as evidence."""
-    area = action_area(clause)
-    text = _NUMBERING.sub("", clause.text)
-    return f"{area} {text}" if area else text
-
-
-def action_area(clause: Clause) -> str:
-    """The action area (能源, 工业, 建筑, 交通 …) named by the nearest heading, else by the clause's title."""
-    for heading in reversed(clause.heading.split(" > ")):
-        area = _area_of(heading)
-        if area:
-            return area
-    return _area_of(clause_title(clause))
-
-
-def _area_of(text: str) -> str:
-    counts = {area: sum(text.count(word) for word in words) for area, words in AREAS.items()}
-    best = max(counts, key=lambda area: counts[area])
-    return best if counts[best] else ""
-
-
-def clause_title(clause: Clause) -> str:
-    """The clause's own lead sentence (e.g. 优化交通用能结构), which names its measure."""
-    text = _NUMBERING.sub("", clause.text.replace("*", ""))
-    first = _SENTENCE_END.split(text, maxsplit=1)[0]
-    return first if len(first) <= 40 else ""
-
-
-def _fuse(*rankings: list[tuple[str, float]]) -> dict[str, float]:
-    """Reciprocal rank fusion (Cormack et al. 2009): robust to the different score scales."""
-    fused: dict[str, float] = {}
-    for ranking in rankings:
-        for rank, (clause_id, _) in enumerate(ranking):
-            fused[clause_id] = fused.get(clause_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-    return fused
-
-
-def _measure_score(source: Clause, candidate: Clause, fused: float) -> float:
-    """Retrieval rank evidence, plus the same action area, a similar title and shared measures."""
-    retrieval = fused * RRF_K / 2  # 1.0 for a clause first in both rankings
-    area = 0.15 if action_area(source) and action_area(source) == action_area(candidate) else 0.0
-    title = 0.3 * bigram_dice(clause_title(source), clause_title(candidate))
-    measures = 0.5 * sentence_overlap(source.text, candidate.text)
-    return retrieval + area + title + measures
+def measure_text(text: str) -> str:
+    """A clause's text without its numbering."""
+    return _NUMBERING.sub("", text)
 
 
 def bigrams(text: str) -> Counter[str]:
@@ -121,15 +95,6 @@ def bigram_dice(a: str, b: str) -> float:
     ca, cb = bigrams(a), bigrams(b)
     total = sum(ca.values()) + sum(cb.values())
     return 2 * sum((ca & cb).values()) / total if total else 0.0
-
-
-def sentence_overlap(a: str, b: str, threshold: float = 0.35) -> float:
-    """Share of a's measure sentences that have a close counterpart (bigram Dice ≥ threshold) in b."""
-    left, right = measure_sentences(a), measure_sentences(b)
-    if not left or not right:
-        return 0.0
-    matched = sum(1 for s in left if max(bigram_dice(s, t) for t in right) >= threshold)
-    return matched / math.sqrt(len(left) * len(right)) if matched else 0.0
 
 
 def measure_sentences(text: str) -> list[str]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 
 from config import load_config
 from qa.cli import similar as similar_cli
-from qa.compare import compare_clauses, named_projects
+from qa.compare import action_area, compare_clauses, named_projects
 from qa.engine import Engine
-from qa.similar import UnknownClause, action_area, similar_measures
+from qa.similar import MEASURE_FEATURES, UnknownClause, measure_candidates, similar_measures
+from tests.conftest import EVAL
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +94,40 @@ def test_similar_command_text_cites_the_matches(engine, built_seed_data, capsys)
     assert similar_cli.main([clause.id, "--top-k", "1", "--data", str(built_seed_data)]) == 0
     out = capsys.readouterr().out
     assert clause.citation in out and "《台山市碳达峰实施方案》" in out
+
+
+def test_likeness_is_absolute_a_word_for_word_counterpart_scores_one(engine):
+    clause = _clause_with(engine, "江海", "大力发展绿色节能低碳建筑")
+    counterpart = _clause_with(engine, "台山", "大力发展绿色节能低碳建筑")
+    target = [counterpart.doc_id]
+    clauses, features = measure_candidates(engine, clause, target)
+    lexical = dict(zip((c.id for c in clauses), features[:, MEASURE_FEATURES.index("lexical")].tolist()))
+    # the 台山 clause repeats most of 江海's words: its share of 江海's own BM25 tops every other clause's
+    assert max(lexical, key=lexical.get) == counterpart.id and 0.5 < lexical[counterpart.id] <= 1.2
+    assert all(value < lexical[counterpart.id] for key, value in lexical.items() if key != counterpart.id)
+    assert clause.id not in lexical
+
+
+@pytest.mark.skipif(not (EVAL / "crossref.jsonl").exists(), reason="shared eval set not present")
+def test_tune_similar_prints_held_out_figures_and_leaves_the_weights_file_alone(built_seed_data, capsys):
+    from qa import tune_similar
+    from qa.similar import WEIGHTS_FILE
+
+    before = WEIGHTS_FILE.read_bytes()
+    assert tune_similar.main(["--crossref", str(EVAL / "crossref.jsonl"), "--data", str(built_seed_data)]) == 0
+    out = capsys.readouterr().out
+    assert "held-out (two-fold cross-validation)" in out and re.search(r"overall\s+12\s+\d\.\d{3}\s+\d\.\d{3}", out)
+    assert WEIGHTS_FILE.read_bytes() == before
+
+
+def test_tuning_gives_the_meaning_weight_only_where_it_ranks_the_counterpart_first():
+    from qa.tune_similar import Pair, best_weights
+
+    dense = MEASURE_FEATURES.index("dense")
+    # candidate rows: (lexical, dense); gold is row 0, worded differently from the source
+    worded_apart = [Pair(f"p{n}", "levels", np.array([[0.2, 0.95], [0.4, 0.80]], np.float32), np.array([True, False]))
+                    for n in range(3)]
+    worded_alike = [Pair(f"q{n}", "levels", np.array([[0.9, 0.85], [0.5, 0.90]], np.float32), np.array([True, False]))
+                    for n in range(3)]
+    assert best_weights(worded_alike)[dense] == 0.0  # the simplest weights that rank every gold first
+    assert best_weights(worded_apart + worded_alike)[dense] > 0.0
