@@ -13,7 +13,7 @@ from tests.conftest import CORPUS, ROOT
 
 HELP_COMMANDS = [
     ["qa"], ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa", "editions"], ["qa.eval"],
-    ["qa.tune"], ["qa.calibrate"],
+    ["qa.tune"], ["qa.tune_similar"], ["qa.calibrate"],
     ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"],
     ["ingest", "edit"], ["ui"], ["bench"],
 ]

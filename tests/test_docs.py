@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 COMMANDS = [
     ["ingest"], ["ingest", "list"], ["ingest", "docs"], ["ingest", "remove"], ["ingest", "show"], ["ingest", "edit"],
     ["qa", "search"], ["qa", "ask"], ["qa", "similar"], ["qa", "targets"], ["qa", "editions"],
-    ["qa.eval"], ["qa.tune"], ["qa.calibrate"], ["ui"], ["bench"],
+    ["qa.eval"], ["qa.tune"], ["qa.tune_similar"], ["qa.calibrate"], ["ui"], ["bench"],
 ]
 
 

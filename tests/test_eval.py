@@ -70,3 +70,13 @@ def test_ask_report_counts_right_wrong_and_not_found(built_seed_data, tmp_path, 
     answers = json.loads(capsys.readouterr().out)["answers"]
     assert answers["quantity"]["right"] == 3 and answers["quantity"]["wrong"] == 2
     assert answers["out_of_library"]["refused"] == 1 and answers["overall"]["n"] == 6
+
+
+@pytest.mark.skipif(not (EVAL / "crossref.jsonl").exists(), reason="shared eval set not present")
+def test_several_crossref_files_make_one_set(built_seed_data, tmp_path, capsys):
+    other = tmp_path / "other.jsonl"
+    first = (EVAL / "crossref.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    other.write_text(first + "\n", encoding="utf-8")
+    assert main(["--crossref", str(EVAL / "crossref.jsonl"), str(other), "--data", str(built_seed_data), "--model", "",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["crossref"]["overall"]["n"] == 13
