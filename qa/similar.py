@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 
+from index.lexical import top_k
 from ingest.records import Clause
 from qa.hits import Hit
 
@@ -48,16 +50,17 @@ def measure_candidates(engine, source: Clause, doc_ids: list[str]) -> tuple[list
     backend, allowed = library.snapshot, library.rows_of(doc_ids)
     weights = engine.analyzer.query(text).weights
     vector = library.encoder.encode_passages([text], [engine.analyzer.terms(text)])
-    ranked = backend.lexical_top(weights, CANDIDATES, allowed) + backend.dense_top(vector, CANDIDATES, allowed)
+    lexical = backend.lexical_scores(weights) if weights else np.zeros(len(backend.clause_ids), dtype=np.float32)
+    ranked = top_k(lexical, CANDIDATES, allowed) if weights else []
+    ranked += backend.dense_top(vector, CANDIDATES, allowed)
     own_row = library.row_of_id().get(source.id, -1)
     rows = [row for row in dict.fromkeys(row for row, _ in ranked) if row != own_row and library.doc_of_row[row] >= 0]
     ids = backend.clause_ids
-    found = [(row, engine.store.clause(ids[row])) for row in rows]
-    found = [(row, clause) for row, clause in found if clause is not None]
+    by_id = engine.store.clauses_by_id([ids[row] for row in rows])
+    found = [(row, by_id[ids[row]]) for row in rows if ids[row] in by_id]
     if not found:
         return [], np.zeros((0, len(MEASURE_FEATURES)), dtype=np.float32)
     rows = np.array([row for row, _ in found])
-    lexical = backend.lexical_scores(weights) if weights else np.zeros(len(ids), dtype=np.float32)
     own = float(lexical[own_row]) if own_row >= 0 else 0.0
     own = own if own > 0 else float(lexical[rows].max(initial=0.0))
     columns = {"lexical": lexical[rows] / own if own > 0 else np.zeros(len(rows)),
@@ -66,8 +69,10 @@ def measure_candidates(engine, source: Clause, doc_ids: list[str]) -> tuple[list
     return [clause for _, clause in found], features
 
 
+@lru_cache(maxsize=None)
 def measure_weights(encoder_kind: str, path: Path = WEIGHTS_FILE) -> np.ndarray:
-    """The tuned weights for this kind of dense encoder (neural, use or lsa), in MEASURE_FEATURES order."""
+    """The tuned weights for this kind of dense encoder (neural, use or lsa), in MEASURE_FEATURES order; read
+    once per process (python -m qa.tune_similar --write runs in its own)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     chosen = data["weights"].get(encoder_kind) or data["weights"]["neural"]
     return np.array([float(chosen[name]) for name in MEASURE_FEATURES], dtype=np.float32)

@@ -186,13 +186,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_weights(kind: str, weights: np.ndarray, held_out: dict, sources: list[str]) -> None:
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    data["weights"][kind] = {name: round(float(w), 4) for name, w in zip(FEATURES, weights)}
-    data.setdefault("held_out", {})[kind] = held_out["overall"]
-    data["procedure"] = ("python -m qa.tune --write --questions " + " ".join(sources) +
-                         ": grid search maximising MRR@10 averaged over the files, each family (plans, laws, answers) counting the same; "
-                         "held_out is two-fold cross-validation")
-    WEIGHTS_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    store_tuned(WEIGHTS_FILE, kind, {name: round(float(w), 4) for name, w in zip(FEATURES, weights)},
+                held_out["overall"], "python -m qa.tune --write --questions " + " ".join(sources) +
+                ": grid search maximising MRR@10 averaged over the files, each family (plans, laws, answers) counting "
+                "the same; held_out is two-fold cross-validation")
+
+
+def store_tuned(path: Path, kind: str, weights: dict, held_out: dict, procedure: str) -> None:
+    """One encoder kind's chosen weights and held-out figures into a weights file, with the procedure that chose them."""
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"weights": {}}
+    data["weights"][kind] = weights
+    data.setdefault("held_out", {})[kind] = held_out
+    data["procedure"] = procedure
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

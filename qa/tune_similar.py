@@ -19,7 +19,7 @@ from argparse_zh import Parser
 from config import load_config
 from qa.eval import find_clause, matches, read_jsonl
 from qa.similar import MEASURE_FEATURES, WEIGHTS_FILE, measure_candidates
-from qa.tune import fold_of
+from qa.tune import fold_of, store_tuned
 
 # lexical is the unit. A weight chosen at the top of its range gets a wider range (qa.tune's rule).
 GRID = {"lexical": (1.0,), "dense": (0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)}
@@ -98,7 +98,7 @@ def figures(rank: np.ndarray) -> dict:
 
 
 def by_file(pairs: list[Pair], rank: np.ndarray) -> dict:
-    table = {"overall": figures(rank)}
+    table = {"全部": figures(rank)}
     for group in sorted({p.group for p in pairs}):
         table[group] = figures(rank[[i for i, p in enumerate(pairs) if p.group == group]])
     return table
@@ -109,7 +109,7 @@ def named(weights: np.ndarray) -> dict:
 
 
 def render(table: dict, title: str) -> str:
-    lines = [title, f"  {'file':<24}{'n':>4}{'hit@1':>8}{'hit@3':>8}"]
+    lines = [title, f"  {'文件':<22}{'对数':>4}{'hit@1':>8}{'hit@3':>8}"]
     lines += [f"  {name:<24}{row['n']:>4}{row['hit@1']:>8.3f}{row['hit@3']:>8.3f}" for name, row in table.items()]
     return "\n".join(lines)
 
@@ -137,25 +137,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     held_out, per_fold = cross_validate(pairs)
     final = best_weights(pairs)
-    print(f"encoder: {engine.mode} ({kind}); {len(pairs)} pairs")
-    print(render(by_file(pairs, held_out), "held-out (two-fold cross-validation)"))
-    print(render(by_file(pairs, ranks(pairs, final)[:, 0]), "fitted on all (optimistic)"))
-    print("weights per fold:", json.dumps(per_fold, ensure_ascii=False))
-    print("weights chosen on all:", json.dumps(named(final), ensure_ascii=False))
+    print(f"编码器：{engine.mode}（{kind}）；{len(pairs)} 对")
+    print(render(by_file(pairs, held_out), "两折交叉验证（未参与选择的一半）"))
+    print(render(by_file(pairs, ranks(pairs, final)[:, 0]), "在全部对照上拟合（偏乐观）"))
+    print("各折选出的权重：", json.dumps(per_fold, ensure_ascii=False))
+    print("在全部对照上选出的权重：", json.dumps(named(final), ensure_ascii=False))
     if args.write:
-        write_weights(kind, final, by_file(pairs, held_out)["overall"], args.crossref)
+        write_weights(kind, final, by_file(pairs, held_out)["全部"], args.crossref)
     engine.close()
     return 0
 
 
 def write_weights(kind: str, weights: np.ndarray, held_out: dict, sources: list[str]) -> None:
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")) if WEIGHTS_FILE.exists() else {"weights": {}}
-    data["weights"][kind] = named(weights)
-    data.setdefault("held_out", {})[kind] = held_out
-    data["procedure"] = ("python -m qa.tune_similar --write --crossref " + " ".join(sources) +
-                         ": grid search maximising the mean reciprocal rank of the gold clause, each file counting "
-                         "the same; held_out is two-fold cross-validation")
-    WEIGHTS_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    store_tuned(WEIGHTS_FILE, kind, named(weights), held_out,
+                "python -m qa.tune_similar --write --crossref " + " ".join(sources) +
+                ": grid search maximising the mean reciprocal rank of the gold clause, each file counting the same; "
+                "held_out is two-fold cross-validation")
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ def test_tune_similar_prints_held_out_figures_and_leaves_the_weights_file_alone(
     before = WEIGHTS_FILE.read_bytes()
     assert tune_similar.main(["--crossref", str(EVAL / "crossref.jsonl"), "--data", str(built_seed_data)]) == 0
     out = capsys.readouterr().out
-    assert "held-out (two-fold cross-validation)" in out and re.search(r"overall\s+12\s+\d\.\d{3}\s+\d\.\d{3}", out)
+    assert "两折交叉验证" in out and re.search(r"全部\s+12\s+\d\.\d{3}\s+\d\.\d{3}", out)
     assert WEIGHTS_FILE.read_bytes() == before
 
 
