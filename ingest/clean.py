@@ -36,6 +36,8 @@ _MD_PREFIX = re.compile(r"^(#{1,6}\s*|>\s*)+")
 _MD_LIST = re.compile(r"^[*+]\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A Markdown image, ![图](a.png){width="3in"}, or what a converter left of one (!24309{width="5.1in"\nheight="7.5in"})
+_MD_IMAGE = re.compile(r"!(?:\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)(?:\{[^{}]{0,300}\})?|[^\s{}!\[]{0,40}\{(?:width|height)=[^{}]{0,300}\})")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f\u3164\uffa0]+")  # with Hangul fillers: PDF padding
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -94,7 +96,7 @@ def _figures_on_their_own_line(raw: list[str], lines: list[str | None]) -> list[
 def normalise_text(raw: str) -> str:
     """Raw text with "\n" line ends, NFC and compatibility characters folded, no invisible or control characters."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    text = _HTML_COMMENT.sub("\n", text)
+    text = _MD_IMAGE.sub("", _HTML_COMMENT.sub("\n", text))
     text = _INVISIBLE.sub("", fold_compat(unicodedata.normalize("NFC", text)))
     return _CONTROL.sub("", text)
 

@@ -22,7 +22,7 @@ from ingest.structure import Section, pieces, sections
 # 5: a .docx with Word's automatic numbering now keeps its 一、（一）1. (ingest/docx_numbering.py).
 # 10: a line that stops on 和/及/的/、 goes on across a blank line (PDF text: …单位和 / 其他…).
 # 11: the imprint line (…办公室 2024年9月28日印发) stays, in the 落款 clause, instead of being dropped.
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than parsing in one
 
 

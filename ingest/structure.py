@@ -4,6 +4,8 @@ Numbering kinds, outermost first: 第X编 第X章 第X节 第X条 / 一、 / （
 its place in that order, so no per-document configuration is needed; a number must continue the
 previous one of its kind (or restart at 1), which keeps a wrapped line starting with "2．" from
 becoming a heading. Inside an article (第X条) the lower kinds are list items of the article.
+An annex (附件一, 附表二, 附件：…) after the numbered body is a part of its own, above every kind, and its
+numbering starts again.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 _CN = "零〇一二三四五六七八九十百千两"
 _ARTICLE_RANK = 3
+_ANNEX_RANK = -1
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(rf"^第([{_CN}\d]+)编(?=\s|$)")),
     (1, re.compile(rf"^第([{_CN}\d]+)章(?=\s|$|[^，。、；的中])")),
@@ -26,6 +29,13 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
 ]
 _ARTICLE_SET_APART = re.compile(rf"^第[{_CN}\d]+条[\s\u3000]+\S")
 _ARTICLE_LOOSE = re.compile(rf"^第([{_CN}\d]+)条(?=[\u4e00-\u9fff])(?!规定|的|所|至|和|或|中|之|第)")
+# 附件 / 附件一 / 附表 2 / 附录 / 附件：标题 / 附：标题 alone on a line (not 附件三所列全国性法律…, which names one)
+_ANNEX = re.compile(rf"^附\s*(?:(?P<kind>[件表录])\s*(?P<number>[{_CN}\d]{{0,3}})\s*(?:$|[:：]\s*|\s+)|[:：]\s*)"
+                    rf"(?P<title>[^。；;]{{0,60}})$")
+# 中华人民共和国香港特别行政区基本法附件一香港特别行政区行政长官的产生办法（…通过）…: an annex (as revised)
+# under its law's name, its text run on after it
+_NAMED_ANNEX = re.compile(rf"^《?[^，。；:：《》]{{2,40}}?(?:法|条例|规定|办法)》?附(?P<kind>[件表录])(?P<number>[{_CN}\d]{{1,3}})"
+                          rf"(?!所|中|的|之|规定)(?P<title>[^。；;，（(]{{2,60}})(?=$|[（(])")
 _TITLE_END = re.compile(r"[。：:；;！？]")
 _INNER_PUNCT = re.compile(r"[，；：,;:]|。(?!$)")
 _SIGNATURE = re.compile(r"^[^，。；：]{2,30}(人民政府|政府|委员会|部|厅|局|院|办公室|办公厅|委|中心|署|支行|分局|公司)$"
@@ -126,10 +136,10 @@ def heading_title(line: str) -> str:
 
 
 def join_path(labels: list[str]) -> str:
-    """二、 + （四） + 11 → 二、（四）11;  第三章 + 第十五条 → 第三章 第十五条."""
+    """二、 + （四） + 11 → 二、（四）11;  第三章 + 第十五条 → 第三章 第十五条;  附件一 + 一、 → 附件一 一、."""
     path = ""
     for label in labels:
-        if path and (label.startswith("第") or path.split(" ")[-1].startswith("第")):
+        if path and (label.startswith("第") or path.split(" ")[-1].startswith(("第", "附"))):
             path += " "
         path += label
     return path
@@ -152,8 +162,17 @@ def sections(text: str) -> list[Section]:
     spans = paragraphs(text)
     found: list[Section] = []
     previous = ""
+    numbered_body = False  # an annex comes after numbered text, not in a notice's head or a table of contents
     for start, end in spans:
         line = text[start:end]
+        numbered_body = numbered_body or bool(found and found[-1].labels and found[-1].has_body)
+        annex = _annex(line) if numbered_body else None
+        if annex is not None:
+            found.append(_open_annex(annex, state, start, end))
+            previous = line
+            continue
+        if _untitled_annex(state) and find_marker(line) is None and _is_title_line(line):
+            state.stack[-1] = (_ANNEX_RANK, state.stack[-1][1], line.strip())
         marker = None if _CONTENTS_ENTRY.search(line) else \
             _accepted(find_marker(line), state, is_heading_line(line), _runs_on(previous),
                       _ARTICLE_SET_APART.match(line) is not None)
@@ -163,6 +182,29 @@ def sections(text: str) -> list[Section]:
         else:
             found.append(_open(marker, line, state, start, end))
     return found
+
+
+def _is_title_line(line: str) -> bool:
+    return len(line.strip()) <= 40 and not _INNER_PUNCT.search(line.strip())
+
+
+def _annex(line: str) -> re.Match[str] | None:
+    line = line.strip()
+    return _ANNEX.match(line) or _NAMED_ANNEX.match(line)
+
+
+def _open_annex(annex: re.Match[str], state: _State, start: int, end: int) -> Section:
+    """An annex (附件, 附表, 附录; 附： is an 附件): a part of its own whose numbering starts again; its title, if
+    on the line, is its text."""
+    label = "附" + (annex.group("kind") or "件") + (annex.group("number") or "")
+    title = annex.group("title").strip()
+    state.last.clear()
+    state.stack[:] = [(_ANNEX_RANK, label, title)]
+    return Section([label], [], start, end, _ANNEX_RANK, has_body=bool(title))
+
+
+def _untitled_annex(state: _State) -> bool:
+    return len(state.stack) == 1 and state.stack[0][0] == _ANNEX_RANK and not state.stack[0][2]
 
 
 # A table of contents line: a heading, dot leaders, a page number (（三）有序建设抽水蓄能电站........13).
@@ -200,7 +242,7 @@ def _open(marker: Marker, line: str, state: _State, start: int, end: int) -> Sec
     state.last[marker.rank] = marker.number
     while state.stack and state.stack[-1][0] >= marker.rank:
         state.stack.pop()
-    headings = [title for _, _, title in state.stack]
+    headings = [title or label for _, label, title in state.stack]
     state.stack.append((marker.rank, marker.label, heading_title(line)))
     labels = [label for _, label, _ in state.stack]
     return Section(labels, headings, start, end, marker.rank, has_body=not is_heading_line(line))

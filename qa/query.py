@@ -48,9 +48,11 @@ _REF_IN_QUESTION = re.compile(
     rf"|(?P<section>[{_CN}]+)、(?=\s*(?:[（(]|第|\d))"
     rf"|{_NOT_AN_EDITION}[（(]\s*(?P<paren_cn>[{_CN}]+)\s*[）)]"
     rf"|[（(]\s*(?P<paren_num>\d{{1,3}})\s*[）)]"
-    rf"|(?<=[）)])\s*(?P<after_paren>\d{{1,3}})(?![\d年月日%.．])")
+    rf"|(?<=[）)])\s*(?P<after_paren>\d{{1,3}})(?![\d年月日%.．])"
+    rf"|(?P<annex>附[件表录]\s*[{_CN}\d]{{1,3}})")
 _REF_IN_PATH = re.compile(
-    rf"第(?P<big>[{_CN}\d]+)(?P<kind>编|章|节|条)"
+    rf"(?P<annex>附[件表录][{_CN}\d]{{0,3}})"
+    rf"|第(?P<big>[{_CN}\d]+)(?P<kind>编|章|节|条)"
     rf"|(?P<section>[{_CN}]+)、"
     rf"|[（(](?P<paren_cn>[{_CN}]+)[）)]"
     rf"|[（(](?P<paren_num>\d{{1,3}})[）)]"
@@ -136,7 +138,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
 
 # Each named group of the patterns above, and the kind of position it holds.
 _GROUP_KIND = {"paren_cn_item": "（一）", "item": "1.", "after_paren": "1.", "section": "一、", "paren_cn": "（一）",
-               "paren_num": "（1）"}
+               "paren_num": "（1）", "annex": "附件"}
 
 
 # 国安法第十四条的解释: the articles an interpretation or decision is of name that document; they cite no clause.
@@ -179,6 +181,8 @@ def _refs(pattern: re.Pattern[str], text: str) -> list[Ref]:
             refs.append(("一、" if groups["kind"] == "部分" else groups["kind"], chinese_number(groups["big"])))
             continue
         name, value = next(iter(groups.items()))
+        if name == "annex":  # 附件三, 附表一, or an annex of no number (附件 → 0)
+            value = value[2:].strip() or "零"
         refs.append((_GROUP_KIND[name], chinese_number(value)))
     return refs
 
@@ -194,12 +198,27 @@ def cites(path: str, refs: list[Ref]) -> bool:
     return bool(refs)
 
 
+def own_text_first(cited: list[tuple[str, str]], refs: list[Ref]) -> list[tuple[str, str]]:
+    """Of the (document, path) pairs a question cites, those in a document's own text where the document has
+    any, unless the question names an annex: 第三条 is the law's own, not its 附件一's; a plan printed as the
+    附件 of a notice keeps its 二、（四）12."""
+    if any(kind == "附件" for kind, _ in refs):
+        return cited
+    own = {document for document, path in cited if not in_annex(path)}
+    return [(document, path) for document, path in cited if document not in own or not in_annex(path)]
+
+
+def in_annex(path: str) -> bool:
+    return path.startswith("附")
+
+
 def path_fragment(refs: list[Ref]) -> str:
     """A piece of text every citing path contains, for a LIKE look-up in the store."""
     kind, number = refs[-1]
     if kind in {"编", "章", "节", "条"}:
         return f"第{_chinese(number)}{kind}"
-    return {"一、": f"{_chinese(number)}、", "（一）": f"（{_chinese(number)}）", "（1）": f"（{number}）"}.get(kind, str(number))
+    return {"一、": f"{_chinese(number)}、", "（一）": f"（{_chinese(number)}）", "（1）": f"（{number}）",
+            "附件": "附件"}.get(kind, str(number))
 
 
 def _chinese(number: int) -> str:
