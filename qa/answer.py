@@ -18,7 +18,7 @@ from qa.hits import Hit, SearchResult
 from qa.home import asks_own_place
 from qa.llm import LLMError, LLMSettings, generate_answer
 from qa.places import gazetteer, holds_a_place
-from qa.query import NAME_MATCH, bare_title, cites, own_text_first, question_refs, read_question, spells_out_title
+from qa.query import NAME_MATCH, bare_title, cited_positions, question_refs, read_question, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
 from qa.spans import (ITEM_NUMBER, bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences,
@@ -216,8 +216,9 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     # 第九十九条规定的罚款是多少: the answer is the cited clause's, when the search found it.
     refs = question_refs(normalize(result.query))
     broken = _BROKEN_ARTICLE.search(normalize(result.query))
+    at_refs = cited_positions([(hit.doc_id, hit.clause) for hit in hits], refs)
     cited = [hit for hit in hits if re.search(rf"违反[^，。；]{{0,20}}?{broken.group(1)}", hit.text)] if broken else \
-        _cited_hits(hits, refs)
+        [hit for hit in hits if (hit.doc_id, hit.clause) in at_refs]
     # 香港基本法第二十四条, when the library holds an interpretation of it: the article of no document it holds
     cited_law = law_cited_by_article(normalize(result.query)) if refs else None
     cited = [hit for hit in cited if cited_law is None or is_titled(cited_law, hit.document)]
@@ -258,13 +259,6 @@ def _clause_answer(engine, result: SearchResult, kind: str | None, scope: Scope)
     return Answer(result.query, answer, True, quotes, hits, answer_type=kind or (ENTITY if quote.highlight else SENTENCE))
 
 
-
-
-def _cited_hits(hits: list[Hit], refs: list) -> list[Hit]:
-    """The hits at the position the question cites, a document's own text before its annexes."""
-    cited = [hit for hit in hits if refs and cites(hit.clause, refs)]
-    kept = set(own_text_first([(hit.doc_id, hit.clause) for hit in cited], refs))
-    return [hit for hit in cited if (hit.doc_id, hit.clause) in kept]
 
 
 def _on_subject_quote(leading: list[Hit], hits: list[Hit], evidence: Evidence, kind: str | None,

@@ -10,7 +10,7 @@ import numpy as np
 from ingest.records import doc_id_of
 from ingest.store import Store
 from qa.doc_answer import fact_clause
-from qa.query import NAME_MATCH, Ref, cites, own_text_first, path_fragment
+from qa.query import NAME_MATCH, Ref, cited_positions, path_fragment
 
 if TYPE_CHECKING:
     from qa.library import Library
@@ -68,8 +68,8 @@ def _inside(rows: np.ndarray, library: Library, documents: np.ndarray) -> np.nda
 
 def _rows_at(store: Store, library: Library, refs: list[Ref]) -> np.ndarray:
     row_of = library.row_of_id()
-    found = [(i, path) for i, path in store.clause_paths_like(path_fragment(refs)) if i in row_of and cites(path, refs)]
-    kept = set(own_text_first([(doc_id_of(i), path) for i, path in found], refs))
+    found = [(i, path) for i, path in store.clause_paths_like(path_fragment(refs)) if i in row_of]
+    kept = cited_positions([(doc_id_of(i), path) for i, path in found], refs)
     return np.array(sorted(row_of[i] for i, path in found if (doc_id_of(i), path) in kept), dtype=np.int64)
 
 

@@ -198,18 +198,15 @@ def cites(path: str, refs: list[Ref]) -> bool:
     return bool(refs)
 
 
-def own_text_first(cited: list[tuple[str, str]], refs: list[Ref]) -> list[tuple[str, str]]:
-    """Of the (document, path) pairs a question cites, those in a document's own text where the document has
-    any, unless the question names an annex: 第三条 is the law's own, not its 附件一's; a plan printed as the
-    附件 of a notice keeps its 二、（四）12."""
+def cited_positions(positions: list[tuple[str, str]], refs: list[Ref]) -> set[tuple[str, str]]:
+    """Of (document, path) pairs, those at the position refs cite, in a document's own text where it has the
+    position, unless the question names an annex: 第三条 is the law's own, not its 附件一's; a plan printed as
+    the 附件 of a notice keeps its 二、（四）12."""
+    cited = {(document, path) for document, path in positions if refs and cites(path, refs)}
     if any(kind == "附件" for kind, _ in refs):
         return cited
-    own = {document for document, path in cited if not in_annex(path)}
-    return [(document, path) for document, path in cited if document not in own or not in_annex(path)]
-
-
-def in_annex(path: str) -> bool:
-    return path.startswith("附")
+    own = {document for document, path in cited if not path.startswith("附")}
+    return {(document, path) for document, path in cited if document not in own or not path.startswith("附")}
 
 
 def path_fragment(refs: list[Ref]) -> str:

@@ -1,12 +1,12 @@
-"""Annexes (附件一, 附件：…) after a document's numbered body are parts of their own: cited as 附件一 一、, their
-numbering starting again, and looked up only when a question names them."""
+"""Annexes (附件一, 附表一, 附：…) after a document's numbered body are parts of their own: cited as 附件一 一、,
+their numbering starting again; a cited position is looked up in a document's own text before its annexes."""
 from __future__ import annotations
 
 import pytest
 
 from ingest.clean import clean_text
 from ingest.pipeline import parse_document
-from qa.query import cites, own_text_first, path_refs, question_refs
+from qa.query import cited_positions, cites, path_refs, question_refs
 from tests.conftest import engine_over
 
 LAW = ("中华人民共和国某某特别行政区基本法\n"
@@ -80,9 +80,9 @@ def test_a_document_s_own_text_is_cited_before_its_annexes_unless_the_question_n
     assert question_refs("附件一的解释") == []  # an interpretation of an annex names a document, not a clause
     assert path_refs("附件一 三、") == [("附件", 1), ("一、", 3)] and path_refs("附件 1") == [("附件", 0), ("1.", 1)]
     assert cites("附件一 三、", [("附件", 1)]) and not cites("附件二 三、", [("附件", 1)])
-    cited = [("law", "第三条"), ("law", "附件二 第三条"), ("plan", "附件 第三条")]
-    assert own_text_first(cited, [("条", 3)]) == [("law", "第三条"), ("plan", "附件 第三条")]
-    assert own_text_first(cited, [("附件", 2), ("条", 3)]) == cited
+    positions = [("law", "第三条"), ("law", "附件二 第三条"), ("plan", "附件 第三条"), ("plan", "第四条")]
+    assert cited_positions(positions, [("条", 3)]) == {("law", "第三条"), ("plan", "附件 第三条")}
+    assert cited_positions(positions, [("附件", 2), ("条", 3)]) == {("law", "附件二 第三条")}
 
 
 @pytest.fixture(scope="module")
