@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from index.tokenize import normalize
 from ingest.clean import TITLE_KINDS
 from ingest.fields import AMENDED, NOT_YET, REPEALED
-from qa.answer_types import DATE, ENTITY, LIST, ORG, QUANTITY, RESPONSIBLE_ASKED, asked_type
+from qa.answer_types import DATE, ENTITY, ENTITY_NOUNS, LIST, ORG, QUANTITY, RESPONSIBLE_ASKED, asked_type
 from qa.doc_answer import FACT_NAMES, asked_fact, fact_clause, sentence_at
 from qa.evidence import Evidence
 from qa.found import (acts_right_after, does_the_asked_act, missing_period, missing_year, names_the_asked_day,
@@ -21,11 +21,11 @@ from qa.places import gazetteer, holds_a_place
 from qa.query import NAME_MATCH, bare_title, cited_positions, question_refs, read_question, spells_out_title
 from qa.question_evidence import question_evidence
 from qa.scope import Scope, is_titled, law_cited_by_article, scope_of
-from qa.spans import (ITEM_NUMBER, bracketed_span, is_body_note, list_lead, respective_span, scoping_sentences,
-                      sentence_lines, sentences, value_spans)
+from qa.spans import (ITEM_NUMBER, bracketed_span, is_body_note, list_lead, named_item, respective_span,
+                      scoping_sentences, sentence_lines, sentences, value_spans)
 from qa.targets import CLOSED_NOTE, compact
 from qa.value_choice import (asked_year, best_span, counted_as_asked, counted_back, followed_as_asked,
-                              for_the_asked_year, framed_as_asked)
+                              for_the_asked_year, framed_as_asked, said_term_after)
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -338,23 +338,34 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
                 paired = bracketed = None
             if paired and not for_the_asked_year(sentence[:paired[0]], evidence):  # 到2025年…分别 for 2030
                 paired = bracketed = None
+            context = " ".join(scoping_sentences(found, lines, position) + [sentence])
+            own = evidence.coverage(sentence)
+            opening = lines.index(lines[position])  # the line's first sentence
+            item = opening < position and _named_item_asked(found, lines, opening, evidence, kind, flat_question)
+            if item:  # 高89－樊142地区 CO2驱油与封存工程。项目所在地为高青县…: what the line says, it says of that name
+                line = hit.text.splitlines()[lines[position]].strip()
+                candidates.append(Quote(line, found[opening][item[0]:item[1]], hit.citation, hit.id,
+                                        round(evidence.coverage(context) + 0.5 * own + 1.0, 4), hit.document,
+                                        hit.clause))
             span = paired or best_span(sentence, kind, evidence, question)
             if kind and span is None:
                 continue
             highlight = sentence[span[0]:span[1]] if span else ""
-            context = " ".join(scoping_sentences(found, lines, position) + [sentence])
             # A rival answers instead when it holds a word this one lacks and as much of the question.
-            own = evidence.coverage(sentence)
             if any(evidence.absent_from(f"{hit.heading} {context}", rival) and evidence.coverage(listed[rival]) >= own
                    for rival in valued if rival != sentence):
                 continue
+            # 驾驶员、…、通信工等重点岗位人员 for 重点岗位人员指哪些: the items of the very term the question names
+            enumerated = kind == LIST and span is not None and bool(said_term_after(sentence, span[1], flat_question,
+                                                                                   evidence.tag))
             # A sentence that pairs the very item the question names with its value (分别) answers it.
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
             # A name followed by the words the question puts after what it asks (哪个机构牵头 and …办公室牵头;
             # 支持哪两个市开展…示范 and 支持日照、滨州2市开展…) is stated in the relation asked.
             as_asked = kind in (ORG, LIST, ENTITY) and span and (
                 followed_as_asked(sentence, span, question) or framed_as_asked(sentence, span, question)
-                or (kind == LIST and counted_as_asked(highlight, question)))
+                or (kind == LIST and counted_as_asked(highlight, question))
+                or enumerated)
             # A closing note of the bodies that carry a measure out (（市发展改革委、市经济信息委）) is said of the
             # whole clause: for who is responsible, its words are the clause's.
             noted = kind == ORG and re.search(RESPONSIBLE_ASKED, question) and is_body_note(sentence)
@@ -367,11 +378,26 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
                      + (1.0 if any(name in sentence for name in places) else 0.0))
             labelled = kind == QUANTITY and span is not None and _labelled_as_asked(sentence, span, flat_question)
             candidates.append(Quote(sentence, highlight, hit.citation, hit.id, round(score, 4), hit.document,
-                                    hit.clause, paired=(bool(bracketed) and span == bracketed) or labelled))
+                                    hit.clause,
+                                    paired=(bool(bracketed) and span == bracketed) or labelled or enumerated))
         if candidates:
             return max(candidates, key=lambda q: q.score)
     return None
 
+
+
+def _named_item_asked(found: list[str], lines: list[int], position: int, evidence: Evidence, kind: str | None,
+                      flat_question: str) -> tuple[int, int] | None:
+    """The name opening an item a question asks the name of (…驱油封存的是哪个工程), when it does not say it."""
+    asked = re.search(rf"(?:{ENTITY_NOUNS})$", evidence.names[0]) if kind == ENTITY and evidence.names else None
+    item = named_item(found, lines, position, evidence.tag) if asked else None
+    if item is None or compact(found[position][item[0]:item[1]]).text in flat_question:
+        return None
+    kinds = {asked.group(), re.search(rf"(?:{ENTITY_NOUNS})$", found[position][:item[1]]).group()}
+    return item if len(kinds) == 1 or kinds <= _WORKS else None
+
+
+_WORKS = {"工程", "项目", "示范工程", "示范项目"}  # what a plan calls a project, either word asking for the other
 
 
 def _with_list_lead(found: list[str], lines: list[int], position: int) -> str:

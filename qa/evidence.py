@@ -17,7 +17,7 @@ from qa.targets import YEAR_RE
 # sentence answers.
 QUESTION_WORDS = sorted("""什么样 什么 怎么样 怎么 怎样 如何 哪些 哪个 哪里 哪儿 哪家 哪几 哪一年 哪年 多少 多大 多高 几 吗 呢
 是否 有没有 能不能 要不要 会不会 可不可以 是不是 有何 有哪些 为何 为什么 目标 要求 情况 方面 请问 的 了 吧
-什么时候 时候 何时 哪天 多久 多长 具体 按照 依照 根据 依据""".split(),
+什么时候 时候 何时 哪天 多久 多长 具体指 指的是 具体 按照 依照 根据 依据""".split(),
                         key=len, reverse=True)
 # 每年的哪一天: words that frame the date asked, not what it is of.
 DATE_FRAMES = {"每年", "每月", "每周", "当年"}

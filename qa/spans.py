@@ -697,6 +697,24 @@ def scoping_sentences(found: list[str], lines: list[int], position: int) -> list
             if lines[i] == lines[position] or _LEAD_SENTENCE.search(compact(found[i]).text)]
 
 
+# 高89－樊142地区 CO2驱油与封存工程。项目所在地为高青县，…: an item of a 专栏 that opens with its bare name
+_ITEM_NAME = re.compile(rf"^(?:{ITEM_NUMBER}|\d{{1,2}}[.．、])?\s*"
+                        rf"(?P<name>[^，,；;：:。、（()）“”]{{4,40}}?(?:{ENTITY_NOUNS}))\s*。$")
+
+
+def named_item(found: list[str], lines: list[int], position: int, tag=None) -> tuple[int, int] | None:
+    """The span of the name in found[position] when the sentence is nothing but the name of a thing (a project, a
+    base) that opens a line the sentences after it describe; not a measure's title (实施清洁能源发展示范工程。)."""
+    line = lines[position]
+    if (position and lines[position - 1] == line) or line == lines[0] or line not in lines[position + 1:]:
+        return None
+    item = _ITEM_NAME.match(found[position])
+    if item is None:
+        return None
+    first = tag(item.group("name"))[:1] if tag is not None else []
+    return None if first and first[0].flag == "v" else item.span("name")
+
+
 def list_lead(found: list[str], lines: list[int], position: int) -> int | None:
     """The nearest sentence before found[position] on its line that opens a list (holds ：), if one."""
     return next((i for i in range(position - 1, -1, -1)

@@ -55,6 +55,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
              and not (penalty and _ON_PERSONS.search(_chunk_of(sentence, s[0], 0)) and not _PERSONS_ASKED.search(flat_question))
+             and not _multiple_of_what_is_not_there(sentence, s, flat_question)
              and (kind != QUANTITY or "级" in flat_question or not _GRADE_NAME.match(sentence, s[1] - 1))
              and (kind != QUANTITY or _fits_the_asked_change(sentence[:s[0]], evidence, sentence[s[0]:s[1]]))
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
@@ -135,6 +136,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     start, end = _without_label(sentence, best if kept_whole else _without_closing_note(sentence, best))
     if kind == LIST:
         end = _before_kind_closing_the_last(sentence, start, end, flat_question)
+        end = _before_said_term(sentence, start, end, flat_question, evidence.tag)
         end = _before_asked_kind(sentence, start, end, flat_question)
         end = _before_said_predicate(sentence, start, end, flat_question, evidence.tag)
         start = _after_asked_verb(sentence, start, end, flat_question)
@@ -385,6 +387,28 @@ def _before_kind_closing_the_last(sentence: str, start: int, end: int, flat_ques
             len(items[-1]) - len(asked.group("kind")) >= 2 and not items[0].endswith(asked.group("kind")):
         return end - len(asked.group("kind"))
     return end
+
+
+_CLOSING_DENG = re.compile(r"等(?![级同于待额量候次])")  # not 等级标准, 等同于
+
+
+def said_term_after(sentence: str, at: int, flat_question: str, tag) -> str:
+    """The term a list closes with (…信号工、通信工等重点岗位人员, 沂蒙、文登等抽水蓄能电站建设) when the question
+    says it: whole words ending in a noun, what the items are of."""
+    if tag is None or not _CLOSING_DENG.match(sentence, at):
+        return ""
+    term, found = "", ""
+    for pair in tag(compact(sentence[at + 1:at + 16]).text):
+        term += pair.word
+        if term not in flat_question or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
+            break
+        found = term if len(term) >= 3 and pair.flag.startswith("n") else found
+    return found
+
+
+def _before_said_term(sentence: str, start: int, end: int, flat_question: str, tag) -> int:
+    """驾驶员、乘务员、…通信工 for 重点岗位人员具体指哪些: the items end at the 等 that closes them with the term asked."""
+    return next((at for at in range(start + 2, end) if said_term_after(sentence, at, flat_question, tag)), end)
 
 
 _SAID_AGE_LEAD = re.compile(r"^[年已]?满")  # 刚满十六周岁 says the 年满十六周岁 of the text: no answer
@@ -653,6 +677,19 @@ _REQUIREMENT_ASKED = re.compile(r"要求|至少|最少|最低|不少于|不低�
 # 并对直接负责的主管人员和其他直接责任人员处…罚款: the fine on the people in charge, beside the one on the body
 _ON_PERSONS = re.compile(r"直接负责的主管人员|直接责任人员")
 _PERSONS_ASKED = re.compile(r"主管人员|责任人员|负责人|个人|责任人")
+# 查不出违法所得, 没有违法所得的: a thing the question says there is none of
+_NONE_SAID = re.compile(r"(?:没有|没(?!收)|无(?![法论])|查不[出到清]|找不到|不存在)(?P<thing>[\u4e00-\u9fff]{2,6}?)(?=[的，,。、或及和？?]|$)")
+
+
+def _multiple_of_what_is_not_there(sentence: str, span: tuple[int, int], flat_question: str) -> bool:
+    """违法所得1倍以上10倍以下 is reckoned on a gain, and answers nothing for a case the question says has none
+    (操纵市场但查不出违法所得: 没有违法所得的，处50万元以上500万元以下)."""
+    if "倍" not in sentence[span[0]:span[1]]:
+        return False
+    before = sentence[max(0, span[0] - 8):span[1]]
+    return any(match.group("thing") in before for match in _NONE_SAID.finditer(flat_question))
+
+
 # The amount of a fine answers a question about the fine, not one about a threshold or a fee of the same size.
 _FINE = re.compile(r"\s*的?(?:罚款|罚金)")
 # 一级消防长, 二级关务督察: a grade and the noun after it name a rank, a quantity only when a grade is asked.
