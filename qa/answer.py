@@ -25,7 +25,8 @@ from qa.spans import (ITEM_NUMBER, bracketed_span, is_body_note, list_lead, name
                       scoping_sentences, sentence_lines, sentences, value_spans)
 from qa.targets import CLOSED_NOTE, compact
 from qa.value_choice import (asked_year, best_span, counted_as_asked, counted_back, followed_as_asked,
-                              for_the_asked_year, framed_as_asked, said_term_after)
+                              for_the_asked_year, framed_as_asked, said_term_after,
+                              said_term_before)
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -355,9 +356,11 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             if any(evidence.absent_from(f"{hit.heading} {context}", rival) and evidence.coverage(listed[rival]) >= own
                    for rival in valued if rival != sentence):
                 continue
-            # 驾驶员、…、通信工等重点岗位人员 for 重点岗位人员指哪些: the items of the very term the question names
-            enumerated = kind == LIST and span is not None and bool(said_term_after(sentence, span[1], flat_question,
-                                                                                   evidence.tag))
+            # 驾驶员、…、通信工等重点岗位人员 or 本法所称粮食，是指小麦、… for 重点岗位人员指哪些, 粮食包括哪些: the
+            # items of the very term the question names
+            enumerated = kind == LIST and span is not None and bool(
+                said_term_after(sentence, span[1], flat_question, evidence.tag)
+                or said_term_before(sentence, span[0], flat_question))
             # A sentence that pairs the very item the question names with its value (分别) answers it.
             # Its own words count again: of two sentences under the same lead, the one naming the subject answers.
             # A name followed by the words the question puts after what it asks (哪个机构牵头 and …办公室牵头;

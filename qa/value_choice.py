@@ -406,6 +406,18 @@ def said_term_after(sentence: str, at: int, flat_question: str, tag) -> str:
     return found
 
 
+# 本法所称粮食，是指小麦、…; 邮资凭证包括邮票、…: the term a list defines, said before it
+_DEFINED_TERM = re.compile(r"(?:^|[，,。；;：:])\s*[“\"]?(?P<term>[^，,。；;：:“”\"]{2,30}?)[”\"]?[，,]?\s*"
+                           r"(?:是指|主要包括|具体包括|包括|指)[：:]?\s*$")
+
+
+def said_term_before(sentence: str, start: int, flat_question: str) -> str:
+    """The term the list at start defines (本法所称粮食，是指小麦、稻谷…) when the question says it."""
+    defined = _DEFINED_TERM.search(sentence[:start])
+    term = defined.group("term").split("所称")[-1].split()[-1:] if defined else []  # 第七十三条 本法所称粮食
+    return term[0] if term and 2 <= len(term[0]) <= 14 and term[0] in flat_question else ""
+
+
 def _before_said_term(sentence: str, start: int, end: int, flat_question: str, tag) -> int:
     """驾驶员、乘务员、…通信工 for 重点岗位人员具体指哪些: the items end at the 等 that closes them with the term asked."""
     return next((at for at in range(start + 2, end) if said_term_after(sentence, at, flat_question, tag)), end)

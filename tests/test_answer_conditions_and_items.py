@@ -18,6 +18,8 @@ MARKET_RULES = """# 排污权交易管理条例
 第四条　交易机构直接涉及交易安全的结算员、风控员、系统管理员等关键岗位人员（以下统称关键岗位人员），应当具备相应的专业能力。
 
 第五条　关键岗位人员上岗前，交易机构应当对其进行岗位职责、岗位技能和岗位纪律培训；关键岗位人员调整岗位的，应当重新培训，具体办法由交易机构制定。
+
+第六条　本条例所称交易品种，是指用能权、碳汇权、用水权和林草权。交易品种中的用能权包括电力、天然气、煤炭、成品油等能源的消费权。
 """
 
 PLAN = """青禾省“十四五”新能源发展规划
@@ -62,3 +64,7 @@ def test_a_value_in_the_description_still_answers_a_question_about_it(engine):
 
 def test_the_items_a_term_is_defined_by_answer_what_it_covers(engine):
     assert marked(engine, "排污权交易管理条例里说的“关键岗位人员”具体指哪些岗位？") == "结算员、风控员、系统管理员"
+
+
+def test_the_items_a_term_is_defined_as_answer_what_it_covers(engine):
+    assert marked(engine, "排污权交易管理条例所说的交易品种具体包括哪些？") == "用能权、碳汇权、用水权和林草权"
