@@ -25,8 +25,7 @@ from qa.spans import (ITEM_NUMBER, bracketed_span, is_body_note, list_lead, name
                       scoping_sentences, sentence_lines, sentences, value_spans)
 from qa.targets import CLOSED_NOTE, compact
 from qa.value_choice import (asked_year, best_span, counted_as_asked, counted_back, followed_as_asked,
-                              for_the_asked_year, framed_as_asked, said_term_after,
-                              said_term_before)
+                              for_the_asked_year, framed_as_asked, said_term_after, said_term_before)
 
 SENTENCE = "sentence"  # answer_type of a question that a whole sentence answers (什么是, 怎么, 规定了什么)
 ANSWER_DEPTH = 3  # the answer comes from the best-ranked of the first hits that holds the asked kind of value
@@ -386,7 +385,6 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         if candidates:
             return max(candidates, key=lambda q: q.score)
     return None
-
 
 
 def _named_item_asked(found: list[str], lines: list[int], position: int, evidence: Evidence, kind: str | None,
