@@ -215,7 +215,7 @@ def path_fragment(refs: list[Ref]) -> str:
     if kind in {"编", "章", "节", "条"}:
         return f"第{_chinese(number)}{kind}"
     return {"一、": f"{_chinese(number)}、", "（一）": f"（{_chinese(number)}）", "（1）": f"（{number}）",
-            "附件": "附件"}.get(kind, str(number))
+            "附件": "附"}.get(kind, str(number))  # 附件, 附表 and 附录 alike
 
 
 def _chinese(number: int) -> str:

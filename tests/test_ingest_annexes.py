@@ -6,7 +6,7 @@ import pytest
 
 from ingest.clean import clean_text
 from ingest.pipeline import parse_document
-from qa.query import cited_positions, cites, path_refs, question_refs
+from qa.query import cited_positions, cites, path_fragment, path_refs, question_refs
 from tests.conftest import engine_over
 
 LAW = ("中华人民共和国某某特别行政区基本法\n"
@@ -103,3 +103,10 @@ def test_a_plan_printed_as_a_notice_s_annex_is_looked_up_by_its_own_numbers(tmp_
               "2. 开展重点用能单位节能诊断，每年诊断不少于五十家。\n")
     engine = engine_over(tmp_path_factory, {"notice.txt": notice})
     assert engine.search("某市节能方案二、（一）第2项是什么").hits[0].clause == "附件 二、（一）2"
+
+
+
+def test_a_question_naming_an_attached_table_looks_up_the_table_s_clauses():
+    """The store is asked for the paths holding path_fragment (a LIKE look-up) before cites() picks among them."""
+    refs = question_refs("某某税法附表一规定了什么？")
+    assert path_fragment(refs) in "附表一 二、" and cites("附表一 二、", refs)
