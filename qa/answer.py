@@ -87,7 +87,9 @@ def answer_question(engine, question: str, doc_filters: tuple[str, ...] = (), to
     result = result or engine.search(question, top_k=top_k, doc_filters=doc_filters, filters=filters)
     kind = asked_type(result.query)
     scope = scope_of(engine.library(), result.query, result.hits)
-    answer = (_out_of_scope(result, kind, scope) or _document_answer(engine, result, kind)
+    # A fact of a document the library only speaks of (废止的那部暂行海关法是哪天公布的) is in the clause that does.
+    answer = (_out_of_scope(result, kind, scope)
+              or (None if scope.spoken_of else _document_answer(engine, result, kind))
               or _clause_answer(engine, result, kind, scope))
     spoken = _SPOKEN_LEVEL.sub(r"\1", result.query)
     if not answer.found and not scope.message and spoken != result.query and scope.reading.levels \

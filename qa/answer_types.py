@@ -102,7 +102,7 @@ HANDING_VERBS = "核发|发给|颁发|发放|制发|出具|开具|申领|领取|
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
 OBJECT_VERBS = f"建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS}"
 # 设立了什么来统筹协调: what follows 来 says what the thing is for
-OBJECT_ASKED = re.compile(rf"(?P<verb>{OBJECT_VERBS})了?(?:一[个项套种])?(?P<what>什么)"
+OBJECT_ASKED = re.compile(rf"(?P<verb>{OBJECT_VERBS})了?(?:我们|我|你们|你|他们|他)?(?:一[个项套种])?(?P<what>什么)"
                            rf"(?:(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)|(?=来))")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),
@@ -168,7 +168,8 @@ _MEASURES = [
     (re.compile(r"(?:多少|(?<!哪)几)届"), re.compile(r"届")),  # 连任几届: terms, not people
     (re.compile(r"(?:多少|(?<!哪)几)(?:名|位|个?人)"), re.compile(r"人|名|位")),  # 多少名代表, 几人: people, as 人 or 名
     # a count named by its kind (层数上限是多少, 按多少名额): in what it counts
-    (re.compile(r"(?:人数|名额)[^，,。？?]{0,6}(?:多少|几)|多少名额"), re.compile(r"人|名|位")),
+    # …or by the rule on it (股东人数有什么限制): people are counted in 人, 名, 位 or 个 (一个以上五十个以下股东)
+    (re.compile(r"(?:人数|名额)[^，,。？?]{0,6}(?:多少|几|什么[^，,。？?]{0,2}(?:限制|要求|规定|条件))|多少名额"), re.compile(r"人|名|位|个")),
     (re.compile(r"层数[^，,。？?]{0,6}(?:多少|几)"), re.compile(r"层")),
     (re.compile(r"户数[^，,。？?]{0,6}(?:多少|几)"), re.compile(r"户")),
     (re.compile(rf"(?:多少|(?<!哪)几)(?:十|百|千|万|亿)?[{_COUNT}]"), re.compile(rf"[{_COUNT}]")),  # 多少万户
@@ -188,7 +189,7 @@ _MEASURES = [
     (re.compile(r"(?:罚款|罚金|罚)[^，,。？?]{0,6}(?:多少|多高)|(?:怎么|如何|怎样)处?罚"), re.compile(r"元|倍|%|％|[百千万]分之")),
     # a sum of money named by its kind (奖励金额是多少) is in 元; a fine reckoned on an amount
     # (按中标项目金额处多少罚款) is the fine's
-    (re.compile(r"(?:金额|奖金|奖励|补助|补贴|工资|薪酬|费用)(?![^，,。？?]*罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
+    (re.compile(r"(?:金额|奖金|奖励|补助|补贴|工资|薪酬|费用|资本|资金)(?![^，,。？?]*罚)[^，,。？?]{0,6}(?:多少|多高)"), re.compile(r"元")),
     (re.compile(r"(?:多少|几)(?:公里|千米|米|海里)|多宽|多窄|多深|多远|多厚"), re.compile(r"公里|千米|(?<!平方)米|海里")),
     (re.compile(r"(?:时速|车速|速度)[^，,。？?]{0,8}(?:多少|多快|什么(?:最低|最高)?(?:限制|要求|规定))"), re.compile(r"公里|千米|米")),
     (re.compile(r"[百千万]分之(?:多少|几)|多少%|百分比"), re.compile(r"%|％|‰|[百千万]分之|成")),
@@ -198,7 +199,7 @@ _MEASURES = [
     (re.compile(r"占(?![地用])到?(?:多少|几成)"), re.compile(r"%|％|‰|分之|成")),
     # What is measured says the unit: an installed capacity in 瓦, a share in %, an area in 平方米/亩/公顷.
     (re.compile(rf"装机(?:容量|规模)?{_THEN_ASKED}(?:多少|几)"), re.compile(r"瓦")),
-    (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)|(?:什么|多大的?)(?:比重|占比|比例)"),
+    (re.compile(rf"(?:比重|占比|比例|份额){_THEN_ASKED}(?:多少|几成)|(?:什么|多少|多大的?)(?:比重|占比|比例)"),
      re.compile(r"%|％|‰|分之|成|\d\s*[:：∶]\s*\d")),  # a share, or a ratio (替代比达1:1)
     (re.compile(r"(?<=[\u4e00-\u9fff])(?<![同环相对])比值?(?:是|为|达到?)?(?:多少|几比几)"), re.compile(r"%|％|分之|\d\s*[:：∶]\s*\d")),
     (re.compile(rf"面积{_THEN_ASKED}(?:多少|几)"), re.compile(r"平方|亩|公顷")),

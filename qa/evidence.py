@@ -42,6 +42,7 @@ class Evidence:
     baselines: list[str] = field(default_factory=list)  # years a change is measured from (比2020年下降多少)
     direction: str = ""  # "down" for 下降多少, "up" for 提高多少 (qa.question_evidence)
     subject_nouns: list[str] = field(default_factory=list)  # nouns of what a 多少 question measures (qa.question_evidence)
+    act_verbs: list[str] = field(default_factory=list)  # verbs of the act a span of time is asked for (timed_act)
     subject: str = ""  # the words of what a 多少 question measures, without the asker's case before them
     act: list[str] = field(default_factory=list)  # the verbs a 由哪个部门核发 question asks the body's act by (qa.found)
     base_nouns: list[str] = field(default_factory=list)  # of those, the base of a share (占新建建筑面积的比例)

@@ -212,9 +212,12 @@ def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
     # When the question names what is measured (新型储能装机), the kind of figure said beside another thing's
     # value (水风光装机) is not enough: one of the named thing's words is said too.
     # The base of a share (占新建建筑面积的比例) is shared by other shares: it does not name the thing.
-    named = [w for w in counted if _names_a_thing(w) and not (stems[w] and set(stems[w]) <= base)]
+    # A span of time for an act (多少天内要给出登记结果) is for the act: its things are no figure's subject.
+    named = [] if evidence.timed_act else \
+        [w for w in counted if _names_a_thing(w) and not (stems[w] and set(stems[w]) <= base)]
     # What a span of time is asked for is an act, said in the law's own words: one of its words said is enough.
-    enough = bool(said) if evidence.timed_act else sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
+    enough = bool(said) or any(verb in plain for verb in evidence.act_verbs) if evidence.timed_act \
+        else sum(weight[w] for w in said) > sum(weight[w] for w in counted) / 2
     return enough and not _figure_of_another_thing(quote, evidence, plain) and \
         (not named or (any(w in said for w in named) and not _measures_another_thing(quote, evidence)
                        and not _said_after_without_a_value(quote, hits, evidence, [w for w in named if stems[w]])))

@@ -77,6 +77,9 @@ def question_evidence(engine, question: str) -> Evidence:
         return share(word) > 0
 
     evidence.subject_nouns = _subject_nouns(evidence.tag(subject), said)
+    if evidence.timed_act:  # 多少天内要给出登记结果: the act's own verbs (登记) say it too
+        evidence.act_verbs = [pair.word for pair in evidence.tag(subject)
+                              if pair.flag.startswith("v") and len(pair.word) >= 2]
     evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)), said)
     return evidence
 
@@ -169,7 +172,8 @@ def _subject_phrase(question: str, tag) -> str:
     after = _THING_AFTER.search(flat)
     flat = _ASKING.sub("", flat, count=1)
     subject = _BEFORE_SUBJECT.sub("", flat, count=1)
-    if len(HAN.findall(subject)) < 2 and YEAR_RE.search(flat):  # 抽水蓄能装机容量到2025年要达到多少: the
+    # 到2030年计划达到多少: what the plan intends (计划, 力争) is no subject either
+    if len(HAN.findall(_INTENT.sub("", subject))) < 2 and YEAR_RE.search(flat):  # 抽水蓄能装机容量到2025年要达到多少: the
         subject = _TIME_AND_AFTER.split(flat, maxsplit=1)[0]  # subject stands before the year
     # 驰名商标被认定以后，这个认定的有效期: an act taken up by 这个 is the one said before, with its words
     taken_up = _REFERS_BACK.match(subject)
@@ -190,6 +194,9 @@ _BY_RULE = re.compile(r"(?:按|依|按照|依照|根据)(?:规定|法律|法|规
 
 _REFERS_BACK = re.compile(r"这一?[个项种次]?|该|此")
 
+
+# 计划达到, 力争达到: what a plan intends, said before the figure's verb
+_INTENT = re.compile(r"^(?:计划|预计|力争|争取|拟|将|要|需要|应当|必须)+")
 
 
 _TIME_AND_AFTER = re.compile(r"[，,]|(?:到|至|在|于)?\d{4}年")

@@ -16,11 +16,12 @@ from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading,
 # A document name in a question: words ending in the kind of document (…法, …条例, …方案).
 # Without 《》 only laws and regulations count (…法, …条例, and the rules that implement them: …法实施细则):
 # "住建部的方案" names no document.
-# 办法, 方法, 做法 … end in 法 without naming a law. No law's name holds 在 (私营经济在我国宪法中: 我国宪法).
+# 办法, 方法, 做法 … end in 法 without naming a law; 最高法 is a court. No law's name holds 在 (私营经济在我国宪法中: 我国宪法).
 # A body's 关于…的决定 (深圳市关于促进民营经济发展的条例) is a name too.
-_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依立执守司语书算手疗写玩效变])(?<!(?<!建)设)法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
+_DOCUMENT_NAME = re.compile(r"《([^》]{2,60})》|((?<![那这哪该此])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:(?<![办方做想说看用合违依立执守司语书算手疗写玩效变高])(?<!(?<!建)设)法|条例|修正案(?:[（(][^）)]{1,10}[）)])?)(?:实施(?:细则|条例|办法))?"
                             r"|[^，。？?《》\s]{0,20}?关于[^，。？?《》\s]{2,30}?的(?:决定|决议|条例|规定|办法|解释))"
-                            r"(?=第|规定|中|里|的|对|有|是|自|(?<=[）)])从|现行|要求|提出|明确|关于|怎么|如何|什么|哪|\s|$|[？?，,。])")
+                            r"(?=第|规定|中|里|的|对|有|是|自|(?<=[）)])从|现行|要求|提出|明确|关于|怎么|如何|什么|哪|施行|实施|生效|颁布|公布|出台|废止"
+                            r"|\s|$|[？?，,。])")
 # A law named by one word (水法规定…, 按照刑法…), where a question or clause starts; not 无法, 执法, 依法 …
 _SHORT_LAW = re.compile(r"(?:^|(?<=根据)|(?<=按照)|(?<=依照)|(?<=依据)|(?<=[，。？?；：]))"
                         r"((?![无非执守立司语书算手疗写玩效变不办方做想说看用合违依设])[\u4e00-\u9fff]法)"
@@ -35,6 +36,8 @@ _TRIAL_NAME = re.compile(r"(?![部份项本])(?:(?![的那这个么在])[\u4e00-
 # year that opens it (2018年宪法修正案).
 _INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
                          r"(?:现行的?|新修订的|修订后的)?")
+# 传唤违反反间谍法的人: a name without 《》 starts after the verb that applies the law, wherever it stands.
+_APPLIES = re.compile(r"(?:违反|依照|按照|根据|依据|遵照|参照|遵守|贯彻)(?=[\u4e00-\u9fff“”]{2})")
 # 香港基本法第二十二条、第二十四条的解释: the articles after a law's name, and the interpretation of them, are
 # the document named.
 _ARTICLES_INTERPRETED = re.compile(INTERPRETED_ARTICLES + INTERPRETATION)
@@ -58,6 +61,7 @@ class Scope:
     missing_places: list[Place] = field(default_factory=list)
     missing_documents: list[str] = field(default_factory=list)
     nearest: list[str] = field(default_factory=list)  # titles to offer when something is missing
+    spoken_of: list[str] = field(default_factory=list)  # names the library lacks that a held document speaks of
 
     @property
     def message(self) -> str:
@@ -95,12 +99,15 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     named_places = {place.code for place in reading.places}
     names = _document_names(text)
     # A decision that amends a law, a notice that issues a plan, holds that law or plan (TitleIndex.names).
-    missing = [name for name in names if not any(_held(tail, library.title_index.names, named_places)
+    bracketed = re.findall(r"《([^》]*)》", text)
+    missing = [name for name in names if not any(_held(tail, library.title_index.names, named_places,
+                                                       loose=not any(name in inner for inner in bracketed))
                                                  or _held_in_region(tail, library) for tail in _tails(name))]
     missing = [name for name in missing if not _spoken_of_by_its_place(name, hits) and not _place_and_kind(name)]
     # 《城乡规划法》施行后，原来的《城市规划法》…: a document the held one speaks of is asked about through it.
     scope.missing_documents = [name for name in missing if len(missing) == len(names)
                                or not any(_bare(name) in normalize(hit.text) for hit in hits)]
+    scope.spoken_of = [name for name in missing if name not in scope.missing_documents]
     scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
 
@@ -144,7 +151,7 @@ def _document_names(text: str) -> list[str]:
     found = []
     short = [match.group(1) for match in _SHORT_LAW.finditer(text)]
     for match in _DOCUMENT_NAME.finditer(text):
-        name = match.group(1) or _INTRODUCES.sub("", match.group(2))
+        name = match.group(1) or _INTRODUCES.sub("", _after_last(_APPLIES, match.group(2)))
         interpreted = _ARTICLES_INTERPRETED.match(text, match.end())
         name += interpreted.group() if interpreted else ""
         name = name.strip("“”")
@@ -162,6 +169,12 @@ def _document_names(text: str) -> list[str]:
         if match and not any(match.group() in name or name in match.group() for name in found):
             found.append(match.group())
     return found
+
+
+def _after_last(pattern: re.Pattern, text: str) -> str:
+    """text after the last match of pattern, or all of it."""
+    ends = [match.end() for match in pattern.finditer(text)]
+    return text[ends[-1]:] if ends else text
 
 
 def law_cited_by_article(text: str) -> str | None:
@@ -215,13 +228,14 @@ def _tails(name: str) -> list[str]:
     return [name] + [name[at + 1:] for at in range(2, len(name) - 3) if name[at] == "对"]
 
 
-def _held(name: str, titles: list[str], named_places: set[str] = frozenset()) -> bool:
+def _held(name: str, titles: list[str], named_places: set[str] = frozenset(), loose: bool = False) -> bool:
     """Some title is this document: most of the name's character pairs are in it, and it is of the same kind.
-    A name without a place is of the places the question names beside it (深圳的绿色建筑条例)."""
+    A name without a place is of the places the question names beside it (深圳的绿色建筑条例); said without
+    《》 and beside no place (绿色建筑条例施行后…), it may be any place's (loose)."""
     kind = next((k for k in _KINDS if _bare(name).endswith(k)), "")
     if not title_bigrams(name):
         return True
-    return any(_bare(title).endswith(kind) and _same_places(name, title, named_places)
+    return any(_bare(title).endswith(kind) and _same_places(name, title, named_places, loose)
                and _same_subject(name, title, kind) and not names_another_edition(name, title) for title in titles)
 
 
@@ -241,13 +255,13 @@ def _bare(title: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]$", "", normalize(title))
 
 
-def _same_places(name: str, title: str, named_places: set[str] = frozenset()) -> bool:
+def _same_places(name: str, title: str, named_places: set[str] = frozenset(), loose: bool = False) -> bool:
     """The same places, both ways: 广东省绿色建筑条例 is not 深圳经济特区绿色建筑条例, and a national
-    《“十四五”可再生能源发展规划》 is not 四川省's."""
+    《“十四五”可再生能源发展规划》 is not 四川省's; a loose name without places and beside none is any place's."""
     def codes(text: str) -> set[str]:
         return {place.code for _, _, places in gazetteer().find(normalize(text)) for place in places}
     held = codes(title)
-    return codes(name) == held or (not codes(name) and held == set(named_places))
+    return codes(name) == held or (not codes(name) and (held == set(named_places) or (loose and not named_places)))
 
 
 _NATIONAL_PREFIX = re.compile(r"^(?:中华人民共和国|国家|我国|中国)")

@@ -33,7 +33,9 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
         return []
     flat = compact(sentence)
     text = flat.text
-    before = _COUNTED_ONE.sub("", _COPULA.sub("", question[:gap.start()]))  # 附送一张什么表: 附送 frames it
+    # 发给我什么: the person the thing goes to is no part of the frame
+    asked_after = _TO_WHOM.sub("", question[:gap.start()])
+    before = _COUNTED_ONE.sub("", _COPULA.sub("", asked_after))  # 附送一张什么表: 附送 frames it
     after = question[gap.end():]
     # The asked noun as the question has it: the longest reading that ends its clause (哪个信用平台？), else
     # the first that the question continues after (哪座城市为核心 → 城市).
@@ -45,7 +47,8 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     left = _longest(before, text, from_start=False, shortest=1 if len(right) >= 2 and not strict else 2)
     if not left:
         return []
-    verb_object = not strict and gap.group() == "什么" and question[:gap.start()].endswith(left) and len(left) >= 2
+    verb_object = (not strict or noun in _ANY_THING) and gap.group() == "什么" and asked_after.endswith(left) \
+        and len(left) >= 2
     patterns = []
     if right:
         patterns = [rf"{re.escape(left)}(?P<name>{_NAME}{{1,{MAX_NAME}}}?){re.escape(right)}"]
@@ -73,8 +76,10 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     return []
 
 
-# Nouns for any thing handed over: they name no kind the text's name would end in.
-_ANY_THING = {"材料", "资料", "东西"}
+# Nouns for any thing handed over, any place or any body: they name no kind the text's name would end in
+# (安葬在什么地方 → 军人公墓, 成立什么组织 → …协会).
+_ANY_THING = {"材料", "资料", "东西", "地方", "地点", "场所", "组织"}
+_TO_WHOM = re.compile(r"(?<=[给向])(?:我们|我|你们|你|他们|他|她们|她)$")
 
 
 @lru_cache(maxsize=4096)

@@ -98,7 +98,7 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
 _DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|(?:(?<=特别行政区)|(?<=地方)|(?<=各级))政府|立法会|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
-               r"主管部门|部门|部队|部(?![署分位件])|厅|局|委|(?<![部签])署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
+               r"主管部门|部门|部队|法庭|审判庭|部(?![署分位件])|厅|局|委|(?<![部签])署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
                r"联合会|协会|学会|商会|基金会|工会|理事会|监事会|董事会|股东大会|股东会|代表大会|主席团|代表团|秘书处|事务处|办事处|管理处|总会|学校|幼儿园|医院)")
 # No office of a body opens with what the body does (人民政府负责组织有关部门…, 由…会同…).
 _NO_OFFICE_OPENING = "(?!负责|组织|牵头|应当|会同|要|按|指导|推动|加强|统筹|协调|做好|开展|加快|研究|制定|落实|联合|设)"
@@ -333,7 +333,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
         text = _JOINED_NAME.sub(lambda m: m.group().replace("和", _NAME_JOIN_STAND_IN), text)
         noted = [m.span("orgs") for m in _RESPONSIBLE.finditer(text)] if responsible else []
         inside_notes = [range(*m.span()) for m in _RESPONSIBLE.finditer(text)]
-        named = _outermost([m.span() for m in _BARE_BODY.finditer(text)] + [_after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span())))))
+        named = _outermost([m.span() for m in _BARE_BODY.finditer(text)] + [_with_case_said(text, _after_founding(text, _past_bare_locality(text, _after_sending(text, _without_verb(text, _with_office(text, m.span()))))))
                             for m in _ORG.finditer(text) if not any(m.start() in r for r in inside_notes)])
         # 生态环境部部务会议: the body's own meeting, the body named right before it
         return noted or [span for span in named if not _OWN_MEETING.fullmatch(text, *span)]
@@ -357,7 +357,7 @@ _OWN_MEETING = re.compile(r"[部局厅委署]务会议")
 _ATTRIBUTE = re.compile(r"的(?!罚款|罚金|[，。；：,;:]|$|[\u4e00-\u9fff]{0,8}(?:能力|产能|规模|容量)(?:[，。；：,;:]|$)|(?:税率|费率|利率|比例)(?![\u4e00-\u9fff]{0,2}的))")
 # 建设 before 用地, 项目, 工程, 单位 names the kind of land or project (建设用地使用权交易管理平台), it does no act
 _LEADING_VERB = re.compile(r"并?(?:应当|必须)?(?:大力|加快|积极|全面|深入|持续|稳步|有序|研究|充分|进一步|着力|依法|定期|统筹)*"
-                           r"(?:谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
+                           r"(?:审理|谋划|调整|修订|加强|争创|构建|打造|建成|建设(?!用地|项目|工程|单位)|创建|推动|推进|支持|鼓励|引导|组织|依托|会同|配合|协助|指导|要求|督促|协调|设立|深化|"
                            r"发挥|包括|利用|落实|培育|发展|实施|开展|推广|取得|通过|经过?(?=[市省县区国各])"
                            r"|以(?=[^，。；]{2,30}?为))+")  # 以广东省绿色建筑信息平台为依托: the 以…为… frame
 
@@ -411,6 +411,17 @@ def _after_founding(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The body set up, without who sets it up (协调机制设立办公室 → 办公室)."""
     verbs = list(_FOUNDING.finditer(text, span[0], span[1]))
     return (verbs[-1].end(), span[1]) if verbs and span[1] - verbs[-1].end() >= 2 else span
+
+
+# 作出原生效判决的人民法院, 从事…保险业务的保险机构, 其共同的上级审计机关: which one of its kind the body is,
+# said before it, is part of the answer (人民法院 alone names every court).
+_CASE_SAID = re.compile(r"(?:(?:作出|从事|受理|承办)[^，。；：、“”的]{1,20}|共同)的$")
+
+
+def _with_case_said(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A body with what singles it out said right before it."""
+    said = _CASE_SAID.search(text, max(0, span[0] - 24), span[0])
+    return (said.start(), span[1]) if said else span
 
 
 def _with_office(text: str, span: tuple[int, int]) -> tuple[int, int]:
