@@ -330,6 +330,7 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
         wording = _wording_asked(found, question)
         # An item of a list (受处分的期间为：警告，六个月；…记大过，十八个月) is read with the lead that opens it.
         listed = {sentence: _with_list_lead(found, lines, position) for position, sentence in enumerate(found)}
+        items = {}  # the line's first sentence -> the name of the item it opens, read once per line
         for position, sentence in enumerate(found):
             if position not in wording or of_another_degree(sentence, question, found):
                 continue
@@ -343,7 +344,9 @@ def _best_quote(hits: list[Hit], evidence: Evidence, kind: str | None, question:
             context = " ".join(scoping_sentences(found, lines, position) + [sentence])
             own = evidence.coverage(sentence)
             opening = lines.index(lines[position])  # the line's first sentence
-            item = opening < position and _named_item_asked(found, lines, opening, evidence, kind, flat_question)
+            if opening < position and opening not in items:
+                items[opening] = _named_item_asked(found, lines, opening, evidence, kind, flat_question)
+            item = items.get(opening) if opening < position else None
             if item:  # 高89－樊142地区 CO2驱油与封存工程。项目所在地为高青县…: what the line says, it says of that name
                 line = hit.text.splitlines()[lines[position]].strip()
                 candidates.append(Quote(line, found[opening][item[0]:item[1]], hit.citation, hit.id,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.slots import is_an_act
+from qa.slots import PERSONS, is_an_act
 
 QUANTITY, DATE, ORG, DOC_NUMBER, LIST, LEVEL, ENTITY = "quantity", "date", "org", "doc_number", "list", "level", "entity"
 # Nouns a named thing is called by: 什么示范区 asks for the name of a 示范区.
@@ -102,7 +102,7 @@ HANDING_VERBS = "核发|发给|颁发|发放|制发|出具|开具|申领|领取|
 # A thing made, issued, kept or handed over, asked with 什么 and nothing after it (还要建立什么？): its name.
 OBJECT_VERBS = f"建立|设立|设置|编制|制定|持有|提交|提供|报送|签订|订立|公布|配备|保存|建设|申请|支付|{HANDING_VERBS}"
 # 设立了什么来统筹协调: what follows 来 says what the thing is for
-OBJECT_ASKED = re.compile(rf"(?P<verb>{OBJECT_VERBS})了?(?:我们|我|你们|你|他们|他)?(?:一[个项套种])?(?P<what>什么)"
+OBJECT_ASKED = re.compile(rf"(?P<verb>{OBJECT_VERBS})了?(?:{PERSONS})?(?:一[个项套种])?(?P<what>什么)"
                            rf"(?:(?!{_ABSTRACT})[\u4e00-\u9fff]{{0,4}}(?=[，,？?]|$)|(?=来))")
 _HOLDS = {
     DOC_NUMBER: re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号"),

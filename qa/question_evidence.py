@@ -76,10 +76,10 @@ def question_evidence(engine, question: str) -> Evidence:
     def said(word: str) -> bool:
         return share(word) > 0
 
-    evidence.subject_nouns = _subject_nouns(evidence.tag(subject), said)
+    tagged = evidence.tag(subject)
+    evidence.subject_nouns = _subject_nouns(tagged, said)
     if evidence.timed_act:  # 多少天内要给出登记结果: the act's own verbs (登记) say it too
-        evidence.act_verbs = [pair.word for pair in evidence.tag(subject)
-                              if pair.flag.startswith("v") and len(pair.word) >= 2]
+        evidence.act_verbs = [pair.word for pair in tagged if pair.flag.startswith("v") and len(pair.word) >= 2]
     evidence.base_nouns = _subject_nouns(evidence.tag(_share_base(subject)), said)
     return evidence
 

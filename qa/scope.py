@@ -32,12 +32,12 @@ _PLACE_LED_NAME = re.compile(r"(?:(?![的那这个么在各]|关于|印发|落�
 # 温室气体自愿减排交易管理办法（试行）: any kind of document closed by （试行） or （暂行） is a name without 《》.
 _TRIAL_NAME = re.compile(r"(?![部份项本])(?:(?![的那这个么在])[\u4e00-\u9fff“”]){2,30}?(?:办法|规定|细则|方案|规划|意见|标准|指南|目录|纲要|计划|措施)"
                          r"[（(](?:试行|暂行)[）)]")
+_APPLYING = "根据|按照|依照|依据|遵照|对照|参照|执行|遵守|违反|落实|贯彻"  # verbs that apply, keep or break a law
 # 根据能源法, 按照《…》: the words that introduce a document are not part of its name, nor the 年 left of a
 # year that opens it (2018年宪法修正案).
-_INTRODUCES = re.compile(r"^年?(?:[这此本该]?次)?(?:根据|按照|依照|依据|遵照|对照|参照|执行|违反|落实|贯彻|修改|修订|修正|按|依|据)?"
-                         r"(?:现行的?|新修订的|修订后的)?")
+_INTRODUCES = re.compile(rf"^年?(?:[这此本该]?次)?(?:{_APPLYING}|修改|修订|修正|按|依|据)?(?:现行的?|新修订的|修订后的)?")
 # 传唤违反反间谍法的人: a name without 《》 starts after the verb that applies the law, wherever it stands.
-_APPLIES = re.compile(r"(?:违反|依照|按照|根据|依据|遵照|参照|遵守|贯彻)(?=[\u4e00-\u9fff“”]{2})")
+_APPLIES = re.compile(rf"(?:{_APPLYING})(?=[\u4e00-\u9fff“”]{{2}})")
 # 香港基本法第二十二条、第二十四条的解释: the articles after a law's name, and the interpretation of them, are
 # the document named.
 _ARTICLES_INTERPRETED = re.compile(INTERPRETED_ARTICLES + INTERPRETATION)

@@ -79,7 +79,9 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
 # Nouns for any thing handed over, any place or any body: they name no kind the text's name would end in
 # (安葬在什么地方 → 军人公墓, 成立什么组织 → …协会).
 _ANY_THING = {"材料", "资料", "东西", "地方", "地点", "场所", "组织"}
-_TO_WHOM = re.compile(r"(?<=[给向])(?:我们|我|你们|你|他们|他|她们|她)$")
+# 发给我, 告诉我们: the person a thing goes to
+PERSONS = "我们|我|你们|你|他们|他|她们|她"
+_TO_WHOM = re.compile(rf"(?<=[给向])(?:{PERSONS})$")
 
 
 @lru_cache(maxsize=4096)
