@@ -123,12 +123,19 @@ _DATE_ASKED = next(pattern for kind, pattern in _ASKS if kind == DATE)
 _FIGURE_ASKED = re.compile(r"多少|多大|比例|比重|占比|[百千万]分之")
 
 
+def asking_part(question: str) -> str:
+    """The last part of the question (between its commas and stops) holding an asking word; what comes before
+    is the case its asker tells."""
+    parts = re.split(r"[，,；;。？?！!]", question)
+    return next((part for part in reversed(parts) if _ASKING_WORD.search(part)), question)
+
+
 def asked_type(question: str) -> str | None:
     """The kind of value the question asks for, or None (什么是…, 怎么…: a sentence answers)."""
     kind = next((kind for kind, pattern in _ASKS if pattern.search(question)), None)
     # 超过…动工日期满一年…，按出让金的多大比例征收: a date the question speaks of before the part that asks a
     # figure is not what it asks
-    asking = next((part for part in reversed(re.split(r"[，,；;]", question)) if _ASKING_WORD.search(part)), question)
+    asking = asking_part(question)
     if kind == DATE and not _DATE_ASKED.search(asking) and _FIGURE_ASKED.search(asking):
         kind = QUANTITY
     if kind is None and OBJECT_ASKED.search(question):

@@ -48,6 +48,7 @@ class Evidence:
     base_nouns: list[str] = field(default_factory=list)  # of those, the base of a share (占新建建筑面积的比例)
     timed_act: bool = False  # the subject is what a span of time is asked for (多长时间内申报出生登记)
     said: str = ""  # the question without the names that chose its document, compacted: the values it says
+    asking: str = ""  # the part of the question that asks (qa.answer_types.asking_part), normalized
     violation: list[Word] = field(default_factory=list)  # the words of the violation a penalty is asked for
     tag: Callable[[str], list] | None = None  # part-of-speech tagging with the library's dictionary
 
@@ -60,16 +61,17 @@ class Evidence:
         return found / total if total else 0.0
 
 
-    def words_found(self, text: str) -> float:
-        """How many of the question's specific words the text holds: 1 for a spelling, 1/2 for a part only."""
+    def words_found(self, text: str, words: list[Word] | None = None) -> float:
+        """How many of the question's specific words (or of words) the text holds: 1 for a spelling, 1/2 for a
+        part only."""
         plain = normalize(_flat(text))
-        return sum(_word_found(w, plain) for w in self.words)
+        return sum(_word_found(w, plain) for w in (self.words if words is None else words))
 
     def rarest_word_found(self, text: str) -> bool:
         """Whether the text holds the question's most specific word (among those the library knows, and not a
-        kind of figure, which the value says: 幅度); with no such word, nothing tells against the text."""
+        word the value or its document says: 幅度, 至少, 全省); with no such word, nothing tells against the text."""
         plain = normalize(_flat(text))
-        known = [w for w in self.words if w.share != UNKNOWN and not all(KIND_OF_FIGURE.fullmatch(f) for f in w.forms)]
+        known = [w for w in self.words if w.share != UNKNOWN and not names_no_subject(w)]
         if not known:
             return True
         rarest = min(w.share for w in known)
@@ -85,10 +87,11 @@ class Evidence:
         """The text holds one of the word's spellings (not only a part of it)."""
         return _word_found(word, normalize(_flat(text))) == 1.0
 
-    @property
-    def unknown(self) -> int:
-        """How many things the question names that no clause holds, nor by a synonym (火星, 足球)."""
-        return sum(w.share == UNKNOWN for w in self.words)
+    def unknown(self, words: list[Word]) -> float:
+        """How many things of words the question names that no clause holds, nor by a synonym (火星, 足球): one
+        where the question asks (火星基地的建设目标是多少), half in the case its asker tells before that (买车要交的
+        车辆购置税，税率是多少): there people speak their own words, which the law puts in its own."""
+        return sum(1.0 if not self.asking or w.asked_as in self.asking else 0.5 for w in words if w.share == UNKNOWN)
 
 
 def _word_found(word: Word, plain: str) -> float:
@@ -106,6 +109,7 @@ class Word:
     parts: tuple[str, ...] = ()  # specific bigrams of the forms of three characters or more
     share: float = 0.0  # the share of clauses holding its commonest spelling (else its rarest part): lower is rarer
     short: str = ""  # an unknown word of two characters, perhaps a short form (家暴 for 家庭暴力)
+    asked_as: str = ""  # the word as the question says it
 
 
 def evidence_of(question: str, document_frequency: dict[str, int] | None = None, documents: int = 1,
@@ -150,11 +154,11 @@ def question_words(question: str, analyzer, clause_frequency, titles: list[str] 
             share = max(clause_frequency(f) for f in forms) if forms else min(clause_frequency(p) for p in parts)
             # 居委会, which no clause spells, may be short for what clauses spell out (居民委员会)
             short = word if not forms and len(word) == 3 and clause_frequency(word) == 0 else ""
-            words.append(Word(forms, parts, share, short))
+            words.append(Word(forms, parts, share, short, word))
         elif word in nouns and not any(clause_frequency(f) > 0 for f in spellings) and not KIND_OF_FIGURE.fullmatch(word) \
                 and not _INSIDE.fullmatch(word) and not _MODAL_OPENING.match(word):
             # a thing no clause names, nor by a synonym (火星, 足球)
-            words.append(Word((), (), UNKNOWN, word if len(word) == 2 else ""))
+            words.append(Word((), (), UNKNOWN, word if len(word) == 2 else "", word))
     return words
 
 
@@ -186,6 +190,20 @@ def _joined_run(run: list[str], joined: set[str]) -> list[str]:
 # no clause need name them.
 KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数量|用量|总量|面积|目标|指标|范围|区间|幅度|时间|期限|时限|时长|"
                             r"人数|次数|层数|户数|个数|名额|金额|数额|年龄|年纪|岁数|年限)$")
+# 至少, 最高, 一般: how the value asked is bounded, which the value says itself (不得少于, 以下)
+_BOUND = re.compile(r"至少|最多|最少|最高|最低|最长|最短|最大|最小|最晚|最迟|一般|通常|大约|左右|以上|以下|以内")
+KINDS_ONLY = re.compile(rf"(?:{KIND_OF_FIGURE.pattern.removesuffix('$')})+")  # 装机容量 is two kinds of figure
+# 我国, 全省, 本市: where a rule applies, which its document says (中华人民共和国国歌是…)
+_SCOPE = re.compile(r"我国|本国|全国|(?:全|本|我)[省市区县]")
+
+
+def names_no_subject(word: Word) -> bool:
+    """A kind of figure (年龄, 比例, 装机容量), a bound (至少, 最高) or a scope (我国, 全省): the value or the document
+    says it, whatever the subject; said beside another subject's value, it is no evidence of this one's."""
+    return bool(word.forms) and all(KINDS_ONLY.fullmatch(form) or _BOUND.fullmatch(form) or _SCOPE.fullmatch(form)
+                                    for form in word.forms)
+
+
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
 _COUNT_WORD = re.compile(r"分?[一二两三四五六七八九十几半]+[个项家条名位次件种类只份批等级衔届]?")
 
@@ -196,7 +214,17 @@ def _asked_for(question: str, analyzer) -> set[str]:
     """The words that name what is asked for (哪个部门 → 部门, 什么机关 → 机关): the type of the answer, not
     its subject."""
     words = [w for w in analyzer.cut(normalize(question)) if w.strip()]
-    return {after for before, after in zip(words, words[1:]) if before in _INTERROGATIVES}
+    asked, asking = set(), False
+    for word in words:
+        counting = asking and _COUNT_WORD.fullmatch(word) is not None  # 哪 几类 区域: the count is the asking's
+        if asking and not counting:
+            asked.add(word)
+        asking = word in _INTERROGATIVES or _ASKING_WITH_COUNT.fullmatch(word) is not None or counting
+    return asked
+
+
+# 哪几个, 哪一类, 什么样: one word that asks, with its count
+_ASKING_WITH_COUNT = re.compile(r"(?:哪|什么|几)[一两二三四五六七八九十几]?[个项家条名位次件种类只份批座部所台套样]?")
 
 
 def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[str]]]:

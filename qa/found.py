@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.tokenize import normalize
-from qa.evidence import DATE_FRAMES, KIND_OF_FIGURE, UNKNOWN, Evidence, Word
+from qa.evidence import DATE_FRAMES, KIND_OF_FIGURE, KINDS_ONLY, UNKNOWN, Evidence, Word, names_no_subject
 from qa.hits import Hit
 from qa.spans import SETTING_VERB, scoping_sentences, sentence_lines, sentences, years_named
 
@@ -103,13 +103,15 @@ _PERIOD_STATED = re.compile(r"期限|期(?:为|是|不少于|不得少于|不超
 def on_subject(quote: Quote, hits: list[Hit], evidence: Evidence, kind: str | None) -> bool:
     """The quote is about what the question asks: the sentence holding the value (with the clause's lead
     sentence; for other kinds the clause) holds more of the question's specific words than the question
-    names things no clause holds (火星基地: 基地 found, 火星 unknown → no)."""
+    names things no clause holds (火星基地: 基地 found, 火星 unknown → no), a thing only in the asker's case
+    counting half (买车要交的车辆购置税，税率是多少: 税率 found, 买车 unknown → yes)."""
     clause = next((hit for hit in hits if hit.id == quote.id), None)
     text = _scoping_text(quote, hits) if kind and quote.highlight else \
         f"{clause.heading} {clause.text}" if clause else quote.text
     if all(word.forms and set(word.forms) <= DATE_FRAMES for word in evidence.words):  # 纪念日定在每年的哪一天: nothing else to check
         return True
-    return evidence.words_found(text) > max(evidence.unknown, 0.5)
+    words = [word for word in evidence.words if not names_no_subject(word)]
+    return not words or evidence.words_found(text, words) > max(evidence.unknown(words), 0.5)
 
 
 def holds_rarest_word_below_first(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:
@@ -177,10 +179,7 @@ def _pairs_said(name: str, plain: str) -> bool:
 
 def _names_a_thing(word) -> bool:
     """新型储能 or 漏损 names what is measured; 规模, 装机 or 装机容量 alone only the kind of figure."""
-    return not all(_KINDS_ONLY.fullmatch(form) for form in word.forms)
-
-
-_KINDS_ONLY = re.compile(rf"(?:{KIND_OF_FIGURE.pattern.removesuffix('$')})+")  # 装机容量 is two kinds of figure
+    return not all(KINDS_ONLY.fullmatch(form) for form in word.forms)
 
 
 def of_subject(quote: Quote, hits: list[Hit], evidence: Evidence) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.tokenize import normalize
-from qa.answer_types import LIST, TIME_ASKING, asked_measure, asked_nouns, asked_type, counted_words
+from qa.answer_types import LIST, TIME_ASKING, asked_measure, asked_nouns, asked_type, asking_part, counted_words
 from qa.evidence import KIND_OF_FIGURE, Evidence, clause_share, corpus_bigram_frequency, evidence_of, question_words, synonym_groups
 from qa.found import asked_act, violation_words
 from qa.query import HAN
@@ -65,6 +65,7 @@ def question_evidence(engine, question: str) -> Evidence:
     evidence.attributes = re.search(r"(?:多少|几|多大|多高|多长|多宽|什么区间)[^，,。？?]{0,12}的", question) is not None
     evidence.baselines = BASELINE.findall(compact(question).text)
     evidence.direction = _direction(question)
+    evidence.asking = normalize(asking_part(asserted))
     evidence.said = _spelled_in_full(compact(unnamed).text, engine.analyzer.abbreviations)
     evidence.violation = violation_words(evidence.said, evidence.words)
     evidence.tag = engine.analyzer.tagger().lcut

@@ -21,7 +21,10 @@ _QUANTITY = re.compile(rf"{_PER_UNIT}(?:(?:{_LEAD}){{1,2}}(?:达到|达|提高�
 # The words that set a value, between what is measured and the value (…比重达到32%, 力争提高到…, 为).
 SETTING_VERB = re.compile(r"(?:力争|确保|分别|累计|年均)?(?:达到|(?:提高|提升|增长|降低|下降|降)[到至]|控制在|保持在|下降|降低|提高|增长|为|是|达)?$")
 _RATE_BASE = re.compile(rf"^\s*{_PER_UNIT}")
-_STATED_LEAD = re.compile(rf"^(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在|为)?")
+# 至少保存二年, 至少提前三十日: a bound said before the verb it bounds is the value's all the same.
+_BOUND_AND_VERB = rf"(?:至少|最少|最长|最短|最多)(?!{_LEAD}|为|达)(?:(?![一二三四五六七八九十百千万两零〇])[\u4e00-\u9fff]){{2}}"
+BOUND_BEFORE_VERB = re.compile(_BOUND_AND_VERB)
+_STATED_LEAD = re.compile(rf"^(?:{_BOUND_AND_VERB}|(?:{_LEAD}){{1,2}}(?:达到|达|提高到|提升到|下降|降低|控制在|保持在|为)?)")
 
 
 def stated_lead(value: str) -> str:
@@ -56,7 +59,7 @@ _PERCENT = rf"(?:[百千万]|[二三四五六七八九十])分之{_CN_NUMBER}(?:
 # A bound in a unit or a share: 五万元, 百分之五十 (百分之五十以上二倍以下).
 _CN_BOUND = rf"(?:{_CN_NUMBER}(?:{_CN_UNIT})|{_PERCENT})"
 # 三十年至七十年, 六个月至三年以内, 五万元以下, 三公里范围内, 七日前, 每五年
-_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|(?:连续)?[不未]?满|(?:{_LEAD}){{1,2}}为?)?(?:人民币)?(?:{_CN_BOUND}以上{_CN_BOUND}以下"
+_CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|(?:连续)?[不未]?满|(?:{_LEAD}){{1,2}}为?|{_BOUND_AND_VERB})?(?:人民币)?(?:{_CN_BOUND}以上{_CN_BOUND}以下"
                         rf"|{_CN_NUMBER}(?:{_CN_UNIT})?(?:至|到){_CN_NUMBER}(?:{_CN_UNIT})(?:以内|以下|内)?"
                         rf"|(?:每(?=[一二三四五六七八九十两]))?{_CN_NUMBER}(?:{_CN_UNIT})(?:以上|以下|以内|以外|范围内|内|以前|前)?(?:的?单数)?"
                         rf"|{_PERCENT}(?:至|到){_PERCENT}"
@@ -64,7 +67,7 @@ _CN_AMOUNT = re.compile(rf"{_PER_UNIT}(?:提前|[年已]满|(?:连续)?[不未]?
                         rf"|{_CN_NUMBER}等{_CN_NUMBER}[级衔]"  # 五等十三级, 三等七衔: ranks in classes and grades
                         r"|过半数|半数以上"  # a share said in words, as laws set quorums and majorities
                         r"|每?半(?:年|个月)(?:以内|内)?)")
-_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}})?(?<![\d月])\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
+_DURATION = re.compile(rf"(?:提前|(?:{_LEAD}){{1,2}}|{_BOUND_AND_VERB})?(?<![\d月])\d{{1,3}}(?:个)?(?:工作日|日|天|小时|分钟|个月|年)(?:内|以内|以上)?")
 # A number with a bound and no unit: PUE 不高于1.3.
 _BOUNDED = re.compile(r"(?:[不未](?:得|应|宜)?(?:少于|低于|高于|超过|大于|小于)|低于|高于|小于|大于|超过)(?:或?等于)?\d+(?:\.\d+)?(?![\d.%％‰万亿千百吨米瓦元个家座项倍年日天层]|"
                       + "|".join(map(re.escape, UNITS)) + ")")
@@ -91,6 +94,8 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
                    rf"|届满前[{_CN}\d]+个?(?:日|天|月|年)"  # 使用年限届满，…应当至迟于届满前一年申请续期
                    rf"|(?:每日|每天)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?至(?:次日)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?"  # 每日二十二时至次日八时
                    rf"|[^\W\d_于在至迟前后的，。；]{{1,4}}日的[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 选举日的二十日前
+                   # a time counted back from when a period ends or starts (会计年度终了的三个月前)
+                   rf"|[^\W\d_于在至迟前后的，。；]{{2,6}}(?:终了|结束|届满|开始)的[{_CN}\d]+个?(?:日|天|月|年)(?:前|以前|之前)"
                    rf"|[^\W\d_于在至迟前后的，。；之每当次]{{2,4}}日[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 拍卖日七日前
                    # a time counted back from an event, with its bound (至迟在开庭前三个月)
                    rf"|(?:(?:至迟|最迟)[于在]|(?<=[于在]))(?!届满|期满)[^\W\d_于在至迟前后的，。；之每当次]{{2,3}}前[{_CN}\d]{{1,3}}个?(?:日|天|月|年)(?![内以])")
@@ -114,9 +119,11 @@ _PROCEDURE_VERB = "|".join(_PROCEDURE_VERBS)
 # …nor opens with a verb of taking part in work (承担国家核事故应急协调委员会日常工作 names no body)
 ACTING_VERBS = ("承担", "参与", "配合", "协助", "督促")
 # …nor starts at the second character of one, or of 或者 (或者国务院 names 国务院)
-_NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}"
-                                      for word in (*_PROCEDURE_VERBS, *ACTING_VERBS, *_RULE_VERBS, "或者")) + ")"
-_NOT_A_VERB = "(?!" + "|".join(ACTING_VERBS) + ")"
+# …nor with the verb that hands the body a power (授权海南省人民政府审批 names 海南省人民政府)
+_GRANTING_VERBS = ("授权", "委托")
+_NOT_INSIDE_A_VERB = "(?!" + "|".join(f"(?<={word[0]}){word[1]}" for word in
+                                      (*_PROCEDURE_VERBS, *ACTING_VERBS, *_GRANTING_VERBS, *_RULE_VERBS, "或者")) + ")"
+_NOT_A_VERB = "(?!" + "|".join((*ACTING_VERBS, *_GRANTING_VERBS)) + ")"
 _NAME_CHAR = rf"(?!{_PROCEDURE_VERB})(?:对外|共和国|(?:不)?设区的(?=市)|省、自治区、直辖市|[^\W\d_第条的和及与或在对由将为是向、，。；：]|[（(][\u4e00-\u9fff]{{1,6}}[）)])"  # 国务院对外经济贸易主管部门
 # 财政部各地监管局, 国家发展改革委能源局, 县级人民政府林业主管部门: an office of a body, named after it, is
 # one organisation, as is the office a body charges with a field (人民政府负责管理拍卖业的部门).
@@ -159,8 +166,8 @@ _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|对(?=[接外])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
-# A question about which law, regulation, document or other written work (哪部汇编) is answered by a 《title》.
-_DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物|表格")
+# A question about which law, regulation, document or other written work (哪部汇编, 哪首歌) is answered by a 《title》.
+_DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物|表格|歌|乐?曲|作品|著作")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 # Three items or more, or two closed by 等 (光伏瓦、光伏幕墙等建材型光伏技术) or by their count (日照、滨州2市).
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"
@@ -270,7 +277,10 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
                                                 not (len(noun) >= 4 and noun in text))):
         # 服务体制 is a 体制: its kind's endings (总分馆制) after its own
         kind_endings = next((KIND_ENDINGS[k] for k in KIND_ENDINGS if noun != k and noun.endswith(k)), ())
-        endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))),
+        # 园区高效, the noun read with the word after it: its endings keep some of the noun (not 高效 alone)
+        first = next((other for other in nouns if other != noun and noun.startswith(other)), "")
+        last_start = len(first) if first else len(noun) - 1
+        endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(last_start, 1))),
                                              *kind_endings]
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",

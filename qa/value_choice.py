@@ -13,8 +13,8 @@ from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.slots import framed, gap_spans
-from qa.spans import (ACTING_VERBS, SETTING_VERB, included_example, is_closing_deng, is_organisation, stated_lead,
-                      stated_qualifiers, value_spans, without_rate_base)
+from qa.spans import (ACTING_VERBS, BOUND_BEFORE_VERB, SETTING_VERB, included_example, is_closing_deng, is_organisation,
+                      stated_lead, stated_qualifiers, value_spans, without_rate_base)
 from qa.targets import CLOSED_NOTE, YEAR_RE, compact
 
 _CHUNK_MARKS = ("，", ",", "：", ":", "；", ";", "。", "、", "以及")  # what ends the words around a value
@@ -45,11 +45,14 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
                    if span not in values and _modifies_a_said_noun(sentence, span, flat_question)]
     if kind == ENTITY:
         values = [_without_said_owner(sentence, span, flat_question) for span in values]
+        values = [_example_of_the_kind_said(sentence, span, flat_question) for span in values]
         values = [_short_name_alone(sentence, span, flat_question) for span in values]
     if kind in (ENTITY, ORG, LIST):
         values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question, kind))]
     spans = [s for s in values
              if _SAID_AGE_LEAD.sub("", compact(sentence[s[0]:s[1]]).text) not in (evidence.said or flat_question)
+             and not (kind == ORG
+                      and _said_by_the_question(compact(sentence[s[0]:s[1]]).text, evidence.said, flat_question))
              and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
@@ -61,7 +64,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and (kind != QUANTITY or _counts_the_asked(sentence, s, evidence))
              and (kind != QUANTITY or not _DURATION.fullmatch(_without_lead(compact(sentence[s[0]:s[1]]).text))
                   or _TIME_ASKED.search(flat_question) is not None or term_asked)
-             and not (kind == QUANTITY and counted_back(sentence[s[0]:s[1]], flat_question))
+             and not (kind == QUANTITY and counted_back(sentence[s[0]:s[1]], flat_question, sentence[:s[0]]))
              and not (term_asked and not _TERM_UNIT.search(sentence[s[0]:s[1]]))]
     listed_kind = _LISTED_KIND.search(flat_question) if kind == LIST else None
     if listed_kind and listed_kind.group("kind") not in sentence:  # 哪几个园区: a list of things said to be 园区
@@ -599,7 +602,7 @@ def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: 
     力争目标是多少 → 400万千瓦; a qualifier the question does not say in those words stays (力争达到700万千瓦;
     至少几个工作日 → 不少于7个工作日: the bound is part of the value)."""
     lead = stated_lead(sentence[span[0]:span[1]])
-    if not lead:
+    if not lead or BOUND_BEFORE_VERB.match(lead):  # 至少要保存多久 → 至少保存二年: the bound is the act's
         return span
     asked = _AIM.sub("力争", flat_question)
     # The hedges the question says go from the front (一般是多长 and 一般不超过3年 → 不超过3年); with the last
@@ -615,6 +618,21 @@ def _without_what_is_asked(sentence: str, span: tuple[int, int], flat_question: 
         start += len(word)
     end_of_lead = span[0] + len(lead)
     return (end_of_lead, span[1]) if end_of_lead < span[1] else (start, span[1])
+
+
+def _example_of_the_kind_said(sentence: str, span: tuple[int, int], flat_question: str) -> tuple[int, int]:
+    """包括国家绿色发展基金在内的现有政府投资基金, asked 已设立的政府投资基金点名了哪一只: the kind the question says is
+    answered by the one the text names in it."""
+    kind = compact(sentence[span[0]:span[1]]).text
+    said = any(kind[at:] in flat_question for at in range(len(kind) - 3))
+    return included_example(sentence, span) if said else span
+
+
+def _said_by_the_question(body: str, said: str, flat_question: str) -> bool:
+    """A body the question names itself is not the one it asks (国务院可以授权谁审批: not 国务院), even where its
+    name also picks the document, nor said as people say it (由谁去法院起诉: not 人民法院)."""
+    plain = body.replace("人民", "")
+    return body in flat_question or (plain != body and len(plain) >= 2 and plain in (said or flat_question))
 
 
 def _without_lead(value: str) -> str:
@@ -728,10 +746,11 @@ def _places_by_short_name(sentence: str, flat_question: str, evidence: Evidence)
 _LENGTH_ASKED = re.compile(TIME_SPAN_ASKED)
 
 
-def counted_back(value: str, flat_question: str) -> bool:
-    """会议举行七日以前 is a time before an event, not how long a thing lasts (每次开会开几天), unless the
-    question asks how long before (提前几天, 开会前多少天)."""
-    return re.search(r"\d+|[一二三四五六七八九十]", value) is not None and re.search(r"(?:以前|之前|前)$", value) is not None \
+def counted_back(value: str, flat_question: str, before: str = "") -> bool:
+    """会议举行七日以前 or 届满前一年 is a time before an event, not how long a thing lasts (每次开会开几天, 出让最高
+    年限是多少年), unless the question asks how long before (提前几天, 开会前多少天). before: the sentence up to the value."""
+    said_back = re.search(r"(?:以前|之前|前)$", value) is not None or re.search(r"(?:届满|期满|终了)前$", before) is not None
+    return re.search(r"\d+|[一二三四五六七八九十]", value) is not None and said_back \
         and _LENGTH_ASKED.search(flat_question) is not None and "前" not in flat_question
 
 

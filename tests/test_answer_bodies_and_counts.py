@@ -1,6 +1,7 @@
-"""Which body a rule names when what it did singles it out (作出原生效判决的人民法院), and the measure a question
-asks by what it measures (注册资本 in 元; 股东人数 by a count of people, even when it asks for the rule on it).
-On a law written in the test."""
+"""Which body a rule names when what it did singles it out (作出原生效判决的人民法院), not the one the question
+names as where the act goes (去法院起诉: not 人民法院) or as the one granting the power (授权谁), and the measure
+a question asks by what it measures (注册资本 in 元; 股东人数 by a count of people, even when it asks for the rule
+on it). On a law written in the test."""
 from __future__ import annotations
 
 import pytest
@@ -22,6 +23,10 @@ COMPANY_RULES = """# 青禾省企业与赔偿条例
 第六条　审计机关之间对审计管辖范围有争议的，由其共同的上级审计机关确定。
 
 第七条　从事机动车保险业务的保险机构为车船税的扣缴义务人。
+
+第九条　国务院可以根据建设的需要，授权青禾省人民政府审批由国务院审批的土地征收事项。
+
+第八条　英雄烈士没有近亲属或者近亲属不提起诉讼的，检察机关依法对侵害英雄烈士名誉的行为向人民法院提起诉讼。
 """
 
 
@@ -34,6 +39,10 @@ def engine(tmp_path_factory):
     ("案件再审改判无罪、原判刑罚已经执行的，由哪个机关作为赔偿义务机关？", "作出原生效判决的人民法院"),
     ("两个审计机关对审计管辖范围有争议，由谁来确定？", "共同的上级审计机关"),
     ("车船税的扣缴义务人是谁？", "从事机动车保险业务的保险机构"),
+    # the court the question names as where the suit goes (去法院) is not who brings it
+    ("英雄烈士没有近亲属的，有人诋毁他的名誉，由谁去法院起诉？", "检察机关"),
+    # nor the body that hands it the power (国务院可以授权谁), said right before it
+    ("国务院可以授权谁审批土地征收事项？", "青禾省人民政府"),
 ])
 def test_a_body_is_marked_with_what_singles_it_out(engine, question, body):
     assert marked(engine, question) == body
