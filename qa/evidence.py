@@ -69,7 +69,7 @@ class Evidence:
 
     def rarest_word_found(self, text: str) -> bool:
         """Whether the text holds the question's most specific word (among those the library knows, and not a
-        word the value or its document says: 幅度, 至少, 全省); with no such word, nothing tells against the text."""
+        word the value says: 幅度, 至少); with no such word, nothing tells against the text."""
         plain = normalize(_flat(text))
         known = [w for w in self.words if w.share != UNKNOWN and not names_no_subject(w)]
         if not known:
@@ -193,15 +193,12 @@ KIND_OF_FIGURE = re.compile(r"(?:比例|比重|占比|规模|容量|装机|数�
 # 至少, 最高, 一般: how the value asked is bounded, which the value says itself (不得少于, 以下)
 _BOUND = re.compile(r"至少|最多|最少|最高|最低|最长|最短|最大|最小|最晚|最迟|一般|通常|大约|左右|以上|以下|以内")
 KINDS_ONLY = re.compile(rf"(?:{KIND_OF_FIGURE.pattern.removesuffix('$')})+")  # 装机容量 is two kinds of figure
-# 我国, 全省, 本市: where a rule applies, which its document says (中华人民共和国国歌是…)
-_SCOPE = re.compile(r"我国|本国|全国|(?:全|本|我)[省市区县]")
 
 
 def names_no_subject(word: Word) -> bool:
-    """A kind of figure (年龄, 比例, 装机容量), a bound (至少, 最高) or a scope (我国, 全省): the value or the document
-    says it, whatever the subject; said beside another subject's value, it is no evidence of this one's."""
-    return bool(word.forms) and all(KINDS_ONLY.fullmatch(form) or _BOUND.fullmatch(form) or _SCOPE.fullmatch(form)
-                                    for form in word.forms)
+    """A kind of figure (年龄, 比例, 装机容量) or a bound (至少, 最高): the value says it, whatever the subject; said
+    beside another subject's value, it is no evidence of this one's."""
+    return bool(word.forms) and all(KINDS_ONLY.fullmatch(form) or _BOUND.fullmatch(form) for form in word.forms)
 
 
 # 成立一个有限合伙企业: a count the asker says (一个, 两家) is how they speak, not what the text is about.
@@ -214,17 +211,7 @@ def _asked_for(question: str, analyzer) -> set[str]:
     """The words that name what is asked for (哪个部门 → 部门, 什么机关 → 机关): the type of the answer, not
     its subject."""
     words = [w for w in analyzer.cut(normalize(question)) if w.strip()]
-    asked, asking = set(), False
-    for word in words:
-        counting = asking and _COUNT_WORD.fullmatch(word) is not None  # 哪 几类 区域: the count is the asking's
-        if asking and not counting:
-            asked.add(word)
-        asking = word in _INTERROGATIVES or _ASKING_WITH_COUNT.fullmatch(word) is not None or counting
-    return asked
-
-
-# 哪几个, 哪一类, 什么样: one word that asks, with its count
-_ASKING_WITH_COUNT = re.compile(r"(?:哪|什么|几)[一两二三四五六七八九十几]?[个项家条名位次件种类只份批座部所台套样]?")
+    return {after for before, after in zip(words, words[1:]) if before in _INTERROGATIVES}
 
 
 def _alternatives(text: str, synonyms: list[list[str]]) -> dict[str, list[set[str]]]:
