@@ -277,12 +277,7 @@ def _named_spans(text: str, nouns: list[str]) -> list[tuple[int, int]]:
                                                 not (len(noun) >= 4 and noun in text))):
         # 服务体制 is a 体制: its kind's endings (总分馆制) after its own
         kind_endings = next((KIND_ENDINGS[k] for k in KIND_ENDINGS if noun != k and noun.endswith(k)), ())
-        # 园区高效, the noun read with the word after it: an ending keeps some of the noun (not 高效 alone) unless
-        # it is a kind of named thing (信用平台 → 平台)
-        first = next((other for other in nouns if other != noun and noun.startswith(other)), "")
-        endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))
-                                               if start < len(first) or not first
-                                               or re.fullmatch(rf"(?:{ENTITY_NOUNS}|{NAMED_KINDS})", noun[start:])),
+        endings = KIND_ENDINGS.get(noun) or [*(re.escape(noun[start:]) for start in range(max(len(noun) - 1, 1))),
                                              *kind_endings]
         for ending in endings:
             quoted = [m.span("name") for m in re.finditer(rf"“(?P<name>[^“”]{{2,20}})”(?:等[\u4e00-\u9fff]{{0,4}}?)?{ending}",
