@@ -61,11 +61,11 @@ class Evidence:
         return found / total if total else 0.0
 
 
-    def words_found(self, text: str, words: list[Word] | None = None) -> float:
-        """How many of the question's specific words (or of words) the text holds: 1 for a spelling, 1/2 for a
-        part only."""
+    @staticmethod
+    def words_found(text: str, words: list[Word]) -> float:
+        """How many of words the text holds: 1 for a spelling, 1/2 for a part only."""
         plain = normalize(_flat(text))
-        return sum(_word_found(w, plain) for w in (self.words if words is None else words))
+        return sum(_word_found(w, plain) for w in words)
 
     def rarest_word_found(self, text: str) -> bool:
         """Whether the text holds the question's most specific word (among those the library knows, and not a
@@ -88,7 +88,7 @@ class Evidence:
         return _word_found(word, normalize(_flat(text))) == 1.0
 
     def unknown(self, words: list[Word]) -> float:
-        """How many things of words the question names that no clause holds, nor by a synonym (火星, 足球): one
+        """How many of words name things that no clause holds, nor by a synonym (火星, 足球): one
         where the question asks (火星基地的建设目标是多少), half in the case its asker tells before that (买车要交的
         车辆购置税，税率是多少): there people speak their own words, which the law puts in its own."""
         return sum(1.0 if not self.asking or w.asked_as in self.asking else 0.5 for w in words if w.share == UNKNOWN)

@@ -94,8 +94,6 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
                    rf"|届满前[{_CN}\d]+个?(?:日|天|月|年)"  # 使用年限届满，…应当至迟于届满前一年申请续期
                    rf"|(?:每日|每天)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?至(?:次日)?[{_CN}\d]{{1,3}}时(?:[{_CN}\d]{{1,2}}分)?"  # 每日二十二时至次日八时
                    rf"|[^\W\d_于在至迟前后的，。；]{{1,4}}日的[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 选举日的二十日前
-                   # a time counted back from when a period ends or starts (会计年度终了的三个月前)
-                   rf"|[^\W\d_于在至迟前后的，。；]{{2,6}}(?:终了|结束|届满|开始)的[{_CN}\d]+个?(?:日|天|月|年)(?:前|以前|之前)"
                    rf"|[^\W\d_于在至迟前后的，。；之每当次]{{2,4}}日[{_CN}\d]+个?(?:日|天)(?:前|以前|之前)"  # 拍卖日七日前
                    # a time counted back from an event, with its bound (至迟在开庭前三个月)
                    rf"|(?:(?:至迟|最迟)[于在]|(?<=[于在]))(?!届满|期满)[^\W\d_于在至迟前后的，。；之每当次]{{2,3}}前[{_CN}\d]{{1,3}}个?(?:日|天|月|年)(?![内以])")
@@ -166,8 +164,8 @@ _LEVEL = re.compile(r"(?:达到|保持在|处于|位于|位居|走在|进入)(?P
 _ENTITY_CHAR = r"(?:[^\W_第条的和及与或在对由将为是、，。；：]|条(?=[件例])|对(?=[接外])|(?<=[行作])为|或(?=者)|(?<=或)者|(?<=共)和(?=国)|及(?=其)|[（(][\u4e00-\u9fff]{1,6}[）)])"
 # A line's voltage or a unit's number opens its name (110千伏金瓯输变电工程, 2号机组改造项目).
 _ENTITY = re.compile(rf"(?:(?<!\d)\d{{1,4}}(?:千伏|号))?{_NAME_CHAR}{{2,16}}?(?:{ENTITY_NOUNS})")
-# A question about which law, regulation, document or other written work (哪部汇编, 哪首歌) is answered by a 《title》.
-_DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物|表格|歌|乐?曲|作品|著作")
+# A question about which law, regulation, document or other written work (哪部汇编) is answered by a 《title》.
+_DOCUMENT_KIND = re.compile(rf"{DOCUMENT_KINDS}|汇编|[文全选]集|手册|公报|年鉴|刊物|表格")
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,60})》")
 # Three items or more, or two closed by 等 (光伏瓦、光伏幕墙等建材型光伏技术) or by their count (日照、滨州2市).
 _LIST = re.compile(r"[^，。；：、]{1,24}(?:、[^，。；：、]{1,24}){2,}|[^，。；：、]{1,24}、[^，。；：、等]{1,24}等[^，。；：、]{1,24}"

@@ -1,8 +1,7 @@
 """Whether a clause is about what is asked, when the asker speaks in their own words: a thing no clause names
 counts fully where the question asks (游艇的税率) and half in the case the asker tells before it (买车要交的…，税率是
-多少); a kind of figure (年龄) or a bound (至少) the value says itself, whatever the subject; a song is asked by
-its 《title》, and a time counted back from a term's end (届满前一年) is no length of the term. On laws written in
-the test."""
+多少); a kind of figure (年龄) or a bound (至少) the value says itself, whatever the subject; a time counted back
+from a term's end (届满前一年) is no length of the term. On laws written in the test."""
 from __future__ import annotations
 
 import pytest
@@ -37,16 +36,6 @@ FOREIGN_SERVICE = """# 青禾省驻外外交人员条例
 """
 
 
-PROVINCE_SONG = """# 青禾省省歌条例
-
-第一条　为了维护省歌的尊严，制定本条例。
-
-第二条　青禾省省歌是《青禾之歌》。
-
-第三条　全省各级机关举行重大活动时，可以奏唱省歌。
-"""
-
-
 LAND_USE = """# 青禾省土地使用权出让条例
 
 第一条　为了规范土地使用权出让，制定本条例。
@@ -57,8 +46,8 @@ LAND_USE = """# 青禾省土地使用权出让条例
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    return engine_over(tmp_path_factory, {"tax.md": VEHICLE_TAX, "service.md": FOREIGN_SERVICE, "song.md": PROVINCE_SONG,
-                                          "land.md": LAND_USE, **filler_plans()})
+    return engine_over(tmp_path_factory, {"tax.md": VEHICLE_TAX, "service.md": FOREIGN_SERVICE, "land.md": LAND_USE,
+                                          **filler_plans()})
 
 
 def test_a_thing_only_in_the_askers_case_does_not_hide_the_answer(engine):
@@ -67,10 +56,6 @@ def test_a_thing_only_in_the_askers_case_does_not_hide_the_answer(engine):
 
 def test_a_kind_of_figure_and_a_bound_are_said_by_the_value(engine):
     assert "二十三周岁" in (marked(engine, "想当驻外外交人员，年龄上至少要满多少岁？") or "")
-
-
-def test_a_song_is_asked_by_its_title(engine):
-    assert marked(engine, "省歌是哪首歌？") == "青禾之歌"
 
 
 def test_a_time_counted_back_from_a_terms_end_is_no_length_of_the_term(engine):

@@ -1,9 +1,9 @@
 """Facts of a document read from its head (the meeting that adopted it, the body that led a joint notice), bodies
 sharing one ending (国务院发展改革、粮食和储备主管部门), a time limit given as a deadline, a date the question only
-speaks of (动工日期满一年) before asking a share, a deadline counted back from a term's end (届满前一年) or a
-period's (会计年度终了的三个月前), a yearly deadline asked as such (每年哪一天前) or a yearly day (每年农历秋分日),
-what a question rules out (不算…), a bound said before its verb (至少保存五年), and a quoted name where the kind
-asked is all the text says after it. Each on documents built here."""
+speaks of (动工日期满一年) before asking a share, a deadline counted back from a term's end (届满前一年), a yearly
+deadline asked as such (每年哪一天前) or a yearly day (每年农历秋分日), what a question rules out (不算…), a bound
+said before its verb (至少保存五年), and a quoted name where the kind asked is all the text says after it. Each on
+documents built here."""
 from __future__ import annotations
 
 import pytest
@@ -22,7 +22,6 @@ GREEN_FINANCE_RULES = """# 黄石市绿色金融促进条例
 第四条 土地使用权出让合同约定的使用年限届满，土地使用者需要继续使用土地的，应当至迟于届满前一年申请续期。
 第五条 每年农历秋分日为黄石丰收节。
 第七条 绿色信贷业务档案应当至少保存五年。
-第八条 会员要求退会的，应当在会计年度终了的三个月前向理事会提出书面申请。
 第六条 农村村民一户只能拥有一处宅基地，使用耕地的，最高不得超过一百二十五平方米；使用其他土地的，最高不得超过一百四十平方米；山区有条件利用荒地、荒坡的，最高不得超过一百六十平方米。
 """
 
@@ -61,8 +60,6 @@ def engine(tmp_path_factory):
     ("村民建房用的不是耕地而是其他土地（不算山区利用荒地荒坡的情况），宅基地面积上限是多少？", "最高不得超过一百四十平方米"),
     # a bound said before the verb it bounds stays with the value, said in the question or not
     ("绿色信贷业务档案至少要保存多长时间？", "至少保存五年"),
-    # a time counted back from when a period ends
-    ("会员想退会，最迟要在什么时候向理事会提出申请？", "会计年度终了的三个月前"),
 ])
 def test_the_fact_asked_is_marked(engine, question, value):
     assert marked(engine, question) == value
