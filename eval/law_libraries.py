@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = Parser(description="为每批法律建一个数据目录（开发文件加这批法律），打印 qa.tune 的 --laws 参数")
     parser.add_argument("dev_data", type=Path, help="已导入 30 份开发文件的数据目录")
     parser.add_argument("out", type=Path, help="各批数据目录所在的文件夹")
-    parser.add_argument("--batches", default="1-15", help="批次范围，如 1-15（默认；16 至 33 留作检验）")
+    parser.add_argument("--batches", default="1-15", help="批次范围，如 1-15（默认；16 至 34 留作检验）")
     parser.add_argument("--answers", action="store_true",
                         help="另外打印 --answers 参数：为开发文件或这些批次写的答案问题集（eval/answer_sets.txt）")
     args = parser.parse_args(argv)

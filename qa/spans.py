@@ -390,11 +390,12 @@ _DETERMINER = re.compile(r"各种|各类|各项|一切|所有|有关|相关")
 
 
 # 经 (by way of) before the body that reviews: 行动方案经领导小组综合平衡 → 领导小组; not 经济.
-_SENDING = re.compile(r"报请|提请|报送|上报|报告|提交|抄送|呈报|报|经(?![济营贸信])")
+_SENDING = re.compile(r"报请|提请|报送|上报|报告|提交|抄送|呈报|送交|移送|申请|报|经(?![济营贸信])")
 
 
 def _after_sending(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The body a report goes to, without the words before the verb (…月底前报送市住房城乡建设局 → 市住房城乡建设局)."""
+    """The body a report or a request goes to, without the words before the verb (…月底前报送市住房城乡建设局 →
+    市住房城乡建设局; 土地使用权人可以申请省级人民政府生态环境主管部门移出… → 省级人民政府生态环境主管部门)."""
     verbs = list(_SENDING.finditer(text, span[0], span[1]))
     start = verbs[-1].end() if verbs and span[1] - verbs[-1].end() >= 3 else span[0]
     return (start, span[1])

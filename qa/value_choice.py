@@ -82,6 +82,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names))
     if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb
         return _object_of_the_asked_verb(sentence, flat_question)
+    office = _office_doing_the_act(sentence, evidence.act, flat_question) if kind == ORG else None
+    if office and not any(_does_the_act(sentence, span, evidence.act) for span in spans):
+        return office
     if not spans:
         return None
     if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
@@ -144,6 +147,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         end = _before_said_predicate(sentence, start, end, flat_question, evidence.tag)
         start = _after_asked_verb(sentence, start, end, flat_question)
         start = _first_item_like_others(sentence, start, end, evidence.tag)
+        start = _after_verb_opening_the_items(sentence, start, end, evidence.tag)
         # 对其实施的道德品质、…, 境内的哪些资金 for 境内的出资、…: no item starts with 的
         start += sentence[start] == "的" and end - start > 3
         start += 2 * (sentence.startswith("其中", start) and end - start > 4)  # 对其中不满十八周岁的人、…
@@ -247,8 +251,8 @@ def _opens_the_asked_noun(words: str, nouns: list[str]) -> bool:
 
 
 _YEAR_OF_A_DAY = re.compile(r"[\d〇零一二三四五六七八九]{4}\s*年(?=\s*[\d一二三四五六七八九十]{1,3}\s*月)")
-_YEAR_ASKED = re.compile(r"哪一?年(?!.*(?:哪一?天|几月|几号|哪一?个月|日期))")
-_OFFICE_HOLDER = re.compile(r"(?:主要)?(?:负责人|主任委员|主任|主席|委员长|会长|理事长|秘书长|总理|首长|行长|署长|局长|厅长|部长|"
+_YEAR_ASKED = re.compile(r"哪一?年(?!.*(?:哪一?[天日月]|几月|几日|几号|哪一?个月|日期))")
+_OFFICE_HOLDER = re.compile(r"(?:主要)?(?:负责人|主任委员|主任|主席|委员长|行政长官|[省市县区乡镇]长|会长|理事长|秘书长|总理|首长|行长|署长|局长|厅长|部长|"
                             r"院长|检察长)")
 
 
@@ -284,8 +288,26 @@ def _of_the_asked_kind(sentence: str, spans: list[tuple[int, int]], flat_questio
 def _doing_the_asked_act(sentence: str, spans: list[tuple[int, int]], act: list[str]) -> list[tuple[int, int]]:
     """找哪个部门审批, for …的民办学校，由…人力资源社会保障行政部门按照国家规定的权限审批: the bodies whose own
     clause goes on to the act asked (Evidence.act), when some do."""
-    doing = [span for span in spans if any(verb in re.split(r"[，。；]", sentence[span[1]:])[0] for verb in act)]
-    return doing or spans
+    return [span for span in spans if _does_the_act(sentence, span, act)] or spans
+
+
+def _does_the_act(sentence: str, span: tuple[int, int], act: list[str]) -> bool:
+    """The body's own clause, after its name, says one of the asked verbs."""
+    return any(verb in re.split(r"[，。；]", sentence[span[1]:])[0] for verb in act)
+
+
+def _office_doing_the_act(sentence: str, act: list[str], flat_question: str) -> tuple[int, int] | None:
+    """批准书由谁签署 for 批准书由中华人民共和国主席签署: the office the text says does the asked act (由 … 主席 签署),
+    where no body's name is followed by it; not one the question names itself."""
+    verbs = [re.escape(verb) for verb in act if len(verb) >= 2]
+    if not verbs:
+        return None
+    for found in re.finditer(rf"由(?P<doer>[^\W\d_由的、或]{{2,20}}?)(?:{'|'.join(verbs)})", sentence):
+        doer = found.group("doer")
+        holder = _OFFICE_HOLDER.search(doer)
+        if holder and holder.end() == len(doer) and compact(doer).text not in flat_question:
+            return found.span("doer")
+    return None
 
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
@@ -366,6 +388,21 @@ def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
             break
         kept += len(pair.word)
     return start + len(items[0]) - kept
+
+
+def _after_verb_opening_the_items(sentence: str, start: int, end: int, tag) -> int:
+    """国家建立电器电子、铅蓄电池、车用动力电池, 含有汞、镉、砷: when no other item holds a verb, a verb of two
+    characters or more in the first item (and what comes before it) opens the list and is no part of the item; one
+    character may be a name's (国能台山电厂)."""
+    items = sentence[start:end].split("、")
+    if tag is None or len(items) < 2 or any(pair.flag == "v" for item in items[1:] for pair in tag(item)):
+        return start
+    pairs = tag(items[0])
+    verbs = [at for at, pair in enumerate(pairs) if pair.flag == "v" and len(pair.word) >= 2]
+    if not verbs:
+        return start
+    kept = sum(len(pair.word) for pair in pairs[verbs[-1] + 1:])
+    return start + len(items[0]) - kept if kept >= min(len(item) for item in items[1:]) else start
 
 
 def _before_asked_kind(sentence: str, start: int, end: int, flat_question: str) -> int:

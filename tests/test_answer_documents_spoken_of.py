@@ -16,7 +16,9 @@ ORDER_RULES = """# 青禾省治安条例
 
 第三条　最高人民法院可以设巡回法庭，审理最高人民法院依法确定的案件。巡回法庭的判决和裁定即最高人民法院的判决和裁定。
 
-第四条　本条例自2001年3月1日起施行。1988年5月4日省人民政府公布的《青禾省治安管理暂行办法》同时废止。
+第四条　省公安机关制定重点治安单位名录并适时调整。
+
+第五条　本条例自2001年3月1日起施行。1988年5月4日省人民政府公布的《青禾省治安管理暂行办法》同时废止。
 """
 
 
@@ -45,6 +47,8 @@ def test_the_law_s_own_day_is_still_its_own(engine):
     ("《青禾省治安管理暂行办法》第三条规定了什么？", "文库中没有《青禾省治安管理暂行办法》"),
     # a national title in brackets is not a province's plan of that name
     ("国家《“十四五”可再生能源发展规划》提出2025年可再生能源年发电量要达到多少？", "文库中没有"),
+    # a list the law has drawn up (名录, 清单) is a document of its own, not the law
+    ("《青禾省重点治安单位名录（2021年版）》从哪天开始施行？", "文库中没有《青禾省重点治安单位名录（2021年版）》"),
 ])
 def test_a_document_the_library_does_not_hold_is_still_missing(engine, question, missing):
     answer = answer_question(engine, question)
