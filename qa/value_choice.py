@@ -12,6 +12,8 @@ from qa.answer_types import (ARTICLE_ASKED, DATE, ENTITY, ENTITY_NOUNS, LIST, OB
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
+from qa.reckoned import DEADLINE_ASKED, event_deadline, frequency_spans, share_of_a_base
+from qa.complements import complement_spans
 from qa.slots import framed, gap_spans
 from qa.spans import (ACTING_VERBS, BOUND_BEFORE_VERB, SETTING_VERB, included_example, is_closing_deng, is_organisation,
                       stated_lead, stated_qualifiers, value_spans, without_rate_base)
@@ -49,11 +51,14 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         values = [_short_name_alone(sentence, span, flat_question) for span in values]
     if kind in (ENTITY, ORG, LIST):
         values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question, kind))]
+    # a share of a base answers in the base's measure only where no value is in the measure itself
+    measured = kind == QUANTITY and any(_in_measure(sentence[s[0]:s[1]], evidence.measure) for s in values)
     spans = [s for s in values
              if _SAID_AGE_LEAD.sub("", compact(sentence[s[0]:s[1]]).text) not in (evidence.said or flat_question)
              and not (kind == ORG
                       and _said_by_the_question(compact(sentence[s[0]:s[1]]).text, evidence.said, flat_question))
-             and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure))
+             and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure)
+                  or (not measured and share_of_a_base(sentence, s, evidence.measure)))
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
@@ -71,7 +76,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return None
     if kind == ENTITY and re.search(PLACE_ASKED, flat_question):  # 哪个县 is answered by a place, or not at all
         spans = [s for s in spans if names_a_division(sentence[s[0]:s[1]])] or \
-            _places_by_short_name(sentence, flat_question, evidence)
+            _places_by_short_name(sentence, flat_question, evidence) or _framed_place(sentence, question, evidence)
         if not spans:
             return None
     named = _framed_name(sentence, question, evidence) if kind == ENTITY else None
@@ -81,11 +86,16 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
             (span for span in spans if span[0] <= named[0] and named[1] < span[1]
              and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names))
     if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb
-        return _object_of_the_asked_verb(sentence, flat_question)
+        return _object_of_the_asked_verb(sentence, flat_question) or next(iter(complement_spans(sentence, question)),
+                                                                           None)
     # an office the text says does the act answers where no body's name is followed by it
     office = _office_doing_the_act(sentence, evidence.act, flat_question) if kind == ORG else None
     if office and not any(_does_the_act(sentence, span, evidence.act) for span in spans):
         return office
+    if kind == QUANTITY:  # 多久做一次检测: how often, as the text says it
+        spans = frequency_spans(sentence, flat_question) or spans
+    if kind == DATE and not spans and DEADLINE_ASKED.search(flat_question):
+        return event_deadline(sentence, flat_question, evidence.tag)
     if not spans:
         return None
     if kind == DATE and _END_ASKED.search(flat_question):  # 会计年度截止到哪一天: the day after 至, or before 止
@@ -225,10 +235,10 @@ def _to_word_end(sentence: str, end: int) -> int:
     return after if after - end <= 2 and re.fullmatch(r"(?![对和与及或在向由从把将被等])[\u4e00-\u9fff]+", sentence[end:after]) else end
 
 
-# 处上一年年收入百分之八十的罚款, 总额为国家上年度职工年平均工资的二十倍: a multiple or a share is of what
-# stands before it, after the verb that sets it.
+# 处上一年年收入百分之八十的罚款, 总额为国家上年度职工年平均工资的二十倍, 收取不超过拍卖成交价百分之五的佣金: a
+# multiple or a share is of what stands before it, after the verb that sets it.
 _OF_A_BASE = re.compile(r"倍|[百千万]分之|%|％")
-_BASE = re.compile(r"(?:处|为)(?P<base>[\u4e00-\u9fff]{2,16}?)$")
+_BASE = re.compile(r"(?:处|为|支付|收取)(?P<base>[\u4e00-\u9fff]{2,16}?)$")
 
 
 def _with_its_base(sentence: str, span: tuple[int, int], said: str, tag) -> tuple[int, int]:
@@ -690,7 +700,9 @@ _HEDGE = re.compile(r"力争|确保|一般|原则上|约|累计|连续|年均|�
 # A span of time (连续二年, 30日内) answers a question asking how long, not one asking how much of something.
 _SPAN_OF_TIME = r"[\d一二三四五六七八九十两]+个?(?:工作日|日|天|小时|分钟|个月|月|年)"
 _DURATION = re.compile(rf"(?:提前|连续)?{_SPAN_OF_TIME}(?:以上|至|到)?(?:{_SPAN_OF_TIME})?(?:内|以内|以上|以下)?")
-_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|刑期|{PERIOD_RULE_ASKED}")
+# 需要多长的会计工作经历: a span of years of work
+_TIME_ASKED = re.compile(rf"{TIME_SPAN_ASKED}|期限|时限|有效期|刑期|{PERIOD_RULE_ASKED}"
+                         r"|多长的?[\u4e00-\u9fff]{0,6}(?:经历|经验|工龄|年限)")
 
 
 # 最高…多少层 asks for the ceiling, 最少…多少 for the floor, 力争 the stretch target: the value stated so answers.
@@ -764,6 +776,12 @@ _RATIO = re.compile(r"\D{0,6}\d+\.\d+(?:以下|以上|以内|左右)?")
 
 _ASKED_LEVEL = re.compile(r"哪一?个?(城市|地市|市|县|区|省)")
 _LEVELS = {"城市": PREFECTURE, "地市": PREFECTURE, "市": PREFECTURE, "县": COUNTY, "区": COUNTY, "省": PROVINCIAL}
+
+
+def _framed_place(sentence: str, question: str, evidence: Evidence) -> list[tuple[int, int]]:
+    """The place the question's words frame (以哪个城市为核心 and 以鹰潭为核心), said by any name."""
+    named = _framed_name(sentence, question, evidence)
+    return [named] if named and any((start, end) == named for start, end, _ in gazetteer().find_words(sentence)) else []
 
 
 def _places_by_short_name(sentence: str, flat_question: str, evidence: Evidence) -> list[tuple[int, int]]:
