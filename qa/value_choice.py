@@ -9,11 +9,11 @@ from ingest.structure import chinese_number
 from qa.answer_types import (ARTICLE_ASKED, DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG,
                              PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY,
                              RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
+from qa.complements import complement_spans
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
 from qa.reckoned import DEADLINE_ASKED, event_deadline, frequency_spans, share_of_a_base
-from qa.complements import complement_spans
 from qa.slots import framed, gap_spans
 from qa.spans import (ACTING_VERBS, BOUND_BEFORE_VERB, SETTING_VERB, included_example, is_closing_deng, is_organisation,
                       stated_lead, stated_qualifiers, value_spans, without_rate_base)
@@ -85,9 +85,9 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
         return _without_closing_etc(sentence, _without_kind_named(sentence, _without_aspect(sentence, next(
             (span for span in spans if span[0] <= named[0] and named[1] < span[1]
              and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names))
-    if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb
-        return _object_of_the_asked_verb(sentence, flat_question) or next(iter(complement_spans(sentence, question)),
-                                                                           None)
+    if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb, or in the gap
+        complements = complement_spans(sentence, question)
+        return _object_of_the_asked_verb(sentence, flat_question) or (complements[0] if complements else None)
     # an office the text says does the act answers where no body's name is followed by it
     office = _office_doing_the_act(sentence, evidence.act, flat_question) if kind == ORG else None
     if office and not any(_does_the_act(sentence, span, evidence.act) for span in spans):
