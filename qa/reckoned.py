@@ -11,7 +11,7 @@ _TIME_BASE = re.compile(r"(?:时长|时间)(?:总和)?的?$")
 _SHARE = re.compile(r"(?:不低于|不超过|不高于|不少于)?(?:百分之|[\d.]+\s*[%％]|[\d一二三四五六七八九十百]+分之|"
                     r"[\d一二三四五六七八九十]+倍)")
 
-_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|隔多少天|每隔多少|几年|几个月)[^，,。？?]{0,20}一次|频次|频率|几次")
+_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|隔多少天|每隔多少|几年|几个月)[^，,。？?]{0,20}一次|频次|频率")
 _FREQUENCY = re.compile(r"(?P<period>每(?:隔)?(?:[一二三四五六七八九十两\d]+个?)?(?:年度|季度|年|月|周|日|天))"
                         r"(?P<bound>至少|不少于|不得少于)?(?:进行|开展|组织|召开|举行|检测|评估)?[一二三四五六七八九十两\d]+次")
 
@@ -32,15 +32,11 @@ def share_of_a_base(sentence: str, span: tuple[int, int], measure: re.Pattern | 
 
 
 def frequency_spans(sentence: str, flat_question: str) -> list[tuple[int, int]]:
-    """How often, as the sentence says it, when the question asks it (多久做一次检测 → 每年至少进行一次); the count
-    the question says is no part of it unless bound (多长时间举行一次 → 每两个月)."""
+    """How often, when the question asks it: the period (多长时间举行一次 → 每两个月), with the count when a bound
+    holds it (多久做一次检测 → 每年至少进行一次)."""
     if not _FREQUENCY_ASKED.search(flat_question):
         return []
-    spans = []
-    for found in _FREQUENCY.finditer(sentence):
-        said = not found.group("bound") and sentence[found.end("period"):found.end()] in flat_question
-        spans.append(found.span("period") if said else found.span())
-    return spans
+    return [found.span() if found.group("bound") else found.span("period") for found in _FREQUENCY.finditer(sentence)]
 
 
 def event_deadline(sentence: str, flat_question: str, tag) -> tuple[int, int] | None:

@@ -485,7 +485,8 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     only) and 等 after its last."""
     first_item, *others = match.group().split("、")
     # 包括市场布局规划和市场建设规划: after an opening 包括 every word is the items' (建设 too)
-    lead = re.match(r"(?:包括|分为|分成)", first_item) or _LIST_LEAD.match(first_item)
+    # (国防交通规划包括国防交通工程设施建设规划、…: the lead ends at 包括, not at the 建设 inside the first item)
+    lead = re.match(r"^.*?(?:包括|分为|分成)", first_item) or _LIST_LEAD.match(first_item)
     # 对本行政区域的江、河、湖泊: a modifier closed by 的 in the first item alone is shared by all the items
     # (按其在公路路网中的地位分为国道、…: the verb after it still goes)
     if "的" in first_item and not any("的" in item for item in others):
@@ -503,7 +504,8 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
     # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item
     start += len(_ITEM_OPENING.match(text, start).group())
     # 应当注重其真实性、整体性和传承性: the items follow the 其 (whose) in the first one
-    owner = [m.end() for m in re.finditer(r"其(?![他中余它次])", text[start:match.start() + len(first_item)])]
+    # (中国海警局及其海区分局: 及其 joins two items)
+    owner = [m.end() for m in re.finditer(r"(?<!及)其(?![他中余它次])", text[start:match.start() + len(first_item)])]
     start += owner[-1] if owner and match.start() + len(first_item) - (start + owner[-1]) >= 2 else 0
     # 贸易结算、…、环境监测方面的; 高风险、中风险、低风险三类
     tail = re.search(rf"(?:以|之)?外$|方面(?:的[^、]*)?$|[{_CN}\d]+[类种项个级]$", match.group())

@@ -24,6 +24,8 @@ SOIL = """# 青禾省土壤污染防治条例
 第六条　本条例自2003年10月1日起施行。
 
 第七条　土壤污染防治协作协议的文本由省长签署，省外事办公室主任副署。
+
+第八条　土壤污染防治规划包括土壤风险管控设施建设规划、土壤修复专业队伍建设规划、土壤监测网络规划、土壤科研规划等。
 """
 
 
@@ -55,3 +57,8 @@ def test_a_question_asking_year_month_and_day_gets_the_whole_date(engine):
 
 def test_an_office_said_to_do_the_act_answers_who_does_it(engine):
     assert marked(engine, "土壤污染防治协作协议的文本由谁签署？") == "省长"
+
+
+def test_the_lead_of_a_list_ends_at_its_opening_verb_not_at_a_verb_inside_the_first_item(engine):
+    assert marked(engine, "土壤污染防治规划具体包括哪几类规划？") == \
+        "土壤风险管控设施建设规划、土壤修复专业队伍建设规划、土壤监测网络规划、土壤科研规划"

@@ -1,6 +1,6 @@
 """An amount of money the text gives as a share or a multiple of a base (收取不超过成交价百分之五的佣金) answers a
 question asking the money, with its base; a share of a time (时长总和的三分之二) answers one asking the time; how often
-is answered as the text says it (每年至少进行一次), without a count the question says (多长时间举行一次 → 每三个月); a
+is answered by the period, with the count when a bound holds it (每年至少进行两次; 每三个月举行一次 → 每三个月); a
 deadline reckoned from an event the question says is the time alone (试鸣的五日以前 → 五日以前); 多长的工作经历 asks a
 span of years. On a law written in the test."""
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_how_often_is_answered_as_the_text_says_it(engine):
     assert marked(engine, "集市服务机构应当多久对消防设施做一次全面检测？") == "每年至少进行两次"
 
 
-def test_the_count_the_question_says_is_no_part_of_how_often(engine):
+def test_a_count_no_bound_holds_is_no_part_of_how_often(engine):
     assert marked(engine, "集市管理委员会会议一般多长时间举行一次？") == "每三个月"
 
 
