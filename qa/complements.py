@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from qa.answer_types import ENTITY_NOUNS, KIND_ENDINGS
+from qa.places import in_dictionary
+from qa.slots import COPULA_END
 from qa.targets import compact
 
 _COUNT = r"一?[个本张份项种部套件条首位台座家所支]"  # 建立一个什么, 建立个什么
@@ -14,7 +16,6 @@ _GAP = re.compile(rf"(?:{_COUNT})?(?:哪一?[个座家只部所种类项位台�
 _CALLED = re.compile(r"(?:的)?(?:正式|法定)?(?:名称|名字)?(?:叫什么|叫做什么|称为什么|称作什么|是什么名字|是什么名称|"
                      r"什么名字|什么名称)")
 _DEMONSTRATIVE = re.compile(r"^(?:这个|那个|这|那|该|此)")
-_FRAME_END = re.compile(r"(?:的是|就是|是|为)$")
 _COPULA = re.compile(r"称为|称作|叫做|是|为|称|叫")
 # after the verb: a particle or a count before the object (发给一本户口簿, 设置了…)
 _LEAD = re.compile(rf"(?:给|了|出)?(?:{_COUNT})?")
@@ -22,25 +23,31 @@ _OBJECT = re.compile(r"《(?P<title>[^》]{2,30})》|(?P<plain>[^\s，。；：:
 MIN_SUBJECT = 3  # characters of the question's subject said right before the sentence's copula
 
 
-def complement_spans(sentence: str, question: str) -> list[tuple[int, int]]:
+def complement_span(sentence: str, question: str) -> tuple[int, int] | None:
     """(start, end) in sentence of what it says in the question's gap: the object of the verb the question
-    puts before its gap, or what the sentence says its subject is (X为Y, X是《Y》); [] when the sentence
+    puts before its gap, or what the sentence says its subject is (X为Y, X是《Y》); None when the sentence
     holds neither frame or what fills it is said by the question itself."""
     flat_question = compact(question).text.rstrip("？?。！!")
     frame = _frame(flat_question)
     if frame is None:
-        return []
+        return None
     words, mode, noun = frame
     flat = compact(sentence)
     text = flat.text
     if mode == _VERB:
-        spans = _after_verb(text, words, noun)
+        span = _after_verb(text, words, noun)
     elif mode == _COPULA_ONLY:
-        spans = _after_copula(text, words)
+        span = _after_copula(text, words)
     else:  # 叫什么: a copula after the owner (院长为…), else what the owner's verb makes (国务院建立…)
-        spans = _after_copula(text, words) or _after_verb(text, words, noun, shortest=3)
-    spans = [span for span in spans if text[span[0]:span[1]] not in flat_question and _of_the_kind(text, span, noun)]
-    return [flat.original_span(*span) for span in spans]
+        span = _after_copula(text, words) or _after_verb(text, words, noun, shortest=3)
+    if span is None or text[span[0]:span[1]] in flat_question or not _of_the_kind(text, span, noun):
+        return None
+    return flat.original_span(*span)
+
+
+def _ends_as(name: str, noun: str) -> bool:
+    """The name ends in the asked noun's first or last character (哪类园区 → 小微企业园)."""
+    return bool(noun) and name[-1] in (noun[0], noun[-1])
 
 
 def _of_the_kind(text: str, span: tuple[int, int], noun: str) -> bool:
@@ -54,7 +61,7 @@ def _of_the_kind(text: str, span: tuple[int, int], noun: str) -> bool:
         return True
     name = text[span[0]:span[1]]
     endings = KIND_ENDINGS[kind] if kind else (re.escape(noun),)
-    return name[-1] in (noun[0], noun[-1]) or any(re.search(f"(?:{ending})$", name) for ending in endings)
+    return _ends_as(name, noun) or any(re.search(f"(?:{ending})$", name) for ending in endings)
 
 
 _VERB, _COPULA_ONLY, _CALLED_MODE = "verb", "copula", "called"
@@ -76,7 +83,7 @@ def _frame(flat_question: str) -> tuple[str, str, str] | None:
         owner, _, noun = words.rpartition("的") if "的" in words else (words, "", "")
         return owner, _CALLED_MODE, noun
     noun = flat_question[gap.end():]
-    ending = _FRAME_END.search(words)
+    ending = COPULA_END.search(words)
     if ending and ending.group() == "的是":  # 每户发的是一本什么: 发 frames it
         return words[:ending.start()], _VERB, noun
     if ending:  # 国歌是哪首歌: what the sentence says the subject is
@@ -84,7 +91,7 @@ def _frame(flat_question: str) -> tuple[str, str, str] | None:
     return words, _VERB, noun
 
 
-def _after_verb(text: str, words: str, noun: str, shortest: int = 2) -> list[tuple[int, int]]:
+def _after_verb(text: str, words: str, noun: str, shortest: int = 2) -> tuple[int, int] | None:
     """What follows the longest end of the words (shortest to 4 characters) that the text holds: where the text says
     it more than once, the object ending as the question's noun begins or ends (建设的是哪类园区 and 建设小微
     企业园, not 建设用地)."""
@@ -94,17 +101,16 @@ def _after_verb(text: str, words: str, noun: str, shortest: int = 2) -> list[tup
             continue
         found = [span for match in re.finditer(re.escape(piece), text)
                  if (span := _object_at(text, _LEAD.match(text, match.end()).end(), noun))]
-        ending = [span for span in found if noun and text[span[1] - 1] in (noun[0], noun[-1])]
         if found:
-            return (ending or found)[:1]
-    return []
+            return next((span for span in found if _ends_as(text[span[0]:span[1]], noun)), found[0])
+    return None
 
 
-def _after_copula(text: str, words: str) -> list[tuple[int, int]]:
+def _after_copula(text: str, words: str) -> tuple[int, int] | None:
     """What follows a copula whose subject (back to the clause's start) ends in MIN_SUBJECT or more of the
     words: 最高人民法院院长为首席大法官 for 最高人民法院院长."""
     for copula in _COPULA.finditer(text):
-        if len(copula.group()) == 1 and _is_a_word(text[copula.start() - 1:copula.end()]):
+        if len(copula.group()) == 1 and in_dictionary(text[copula.start() - 1:copula.end()]):
             continue  # 作为, 行为, 认为: not a copula
         subject = re.split(r"[，。；：、\s]", text[:copula.start()])[-1]
         # 我国的国歌 and 中华人民共和国国歌是…: the words' last two characters, or any three of them
@@ -112,15 +118,8 @@ def _after_copula(text: str, words: str) -> list[tuple[int, int]]:
                                                for end in range(start + MIN_SUBJECT, len(words) + 1)):
             span = _object_at(text, copula.end())
             if span:
-                return [span]
-    return []
-
-
-def _is_a_word(pair: str) -> bool:
-    import jieba
-
-    jieba.dt.check_initialized()
-    return bool(jieba.dt.FREQ.get(pair))
+                return span
+    return None
 
 
 def _object_at(text: str, at: int, noun: str = "") -> tuple[int, int] | None:

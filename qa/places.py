@@ -187,15 +187,21 @@ def _nations() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+def in_dictionary(word: str) -> bool:
+    """jieba's dictionary holds the word (作为, 车道)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return bool(jieba.dt.FREQ.get(word))
+
+
 def _straddles_words(text: str, start: int, end: int, places: list[Place]) -> bool:
     """A short name that jieba cuts in pieces, its first character ending a word with the one before it or its
     last beginning one with the next (道里 in 非机动车道里: 车道), is no place."""
-    import jieba
-
     name = text[start:end]
-    if any(name == place.name for place in places) or jieba.dt.FREQ.get(name):
+    if any(name == place.name for place in places) or in_dictionary(name):
         return False
-    return any(jieba.dt.FREQ.get(pair) for pair in (text[max(start - 1, 0):start + 1], text[end - 1:end + 1])
+    return any(in_dictionary(pair) for pair in (text[max(start - 1, 0):start + 1], text[end - 1:end + 1])
                if len(pair) == 2)
 
 

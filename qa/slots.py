@@ -12,7 +12,7 @@ _GAP = re.compile(r"(?:哪|什么)一?[个座家只部所种类项位台条批]?
 _NAME = r"(?:[^\W_，。；：“”《》（）()]|、)"  # a name may list (新余、宜春) and hold digits (110千伏)
 # 依托的是哪个中心: the words before the copula frame the gap (依托张江…中心).
 _COPULA_WORDS = "的是|就是|是|为"
-_COPULA = re.compile(rf"(?:{_COPULA_WORDS})$")
+COPULA_END = re.compile(rf"(?:{_COPULA_WORDS})$")
 _WHO = re.compile(r"谁")
 _COUNTED_ONE = re.compile(r"一[张个份项种部本套件条]$")
 _ONE_NAME = r"[^\W_，。；：“”《》（）()、和及与]"
@@ -35,7 +35,7 @@ def gap_spans(sentence: str, question: str, nouns: list[str] = (), strict: bool 
     text = flat.text
     # 发给我什么: the person the thing goes to is no part of the frame
     asked_after = _TO_WHOM.sub("", question[:gap.start()])
-    before = _COUNTED_ONE.sub("", _COPULA.sub("", asked_after))  # 附送一张什么表: 附送 frames it
+    before = _COUNTED_ONE.sub("", COPULA_END.sub("", asked_after))  # 附送一张什么表: 附送 frames it
     after = question[gap.end():]
     # The asked noun as the question has it: the longest reading that ends its clause (哪个信用平台？), else
     # the first that the question continues after (哪座城市为核心 → 城市).

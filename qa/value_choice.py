@@ -9,7 +9,7 @@ from ingest.structure import chinese_number
 from qa.answer_types import (ARTICLE_ASKED, DATE, ENTITY, ENTITY_NOUNS, LIST, OBJECT_ASKED, OBJECT_VERBS, ORG,
                              PENALTY_KIND_ASKED, PERIOD_RULE_ASKED, PLACE_ASKED, PRISON_TERM_ASKED, QUANTITY,
                              RESPONSIBLE_ASKED, TIME_SPAN_ASKED)
-from qa.complements import complement_spans
+from qa.complements import complement_span
 from qa.evidence import QUESTION_WORDS, Evidence
 from qa.places import COUNTY, PREFECTURE, PROVINCIAL, gazetteer, names_a_division, word_bounds
 from qa.question_evidence import BASELINE, CHANGE
@@ -52,13 +52,13 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
     if kind in (ENTITY, ORG, LIST):
         values = [kept for span in values if (kept := _without_said_items(sentence, span, flat_question, kind))]
     # a share of a base answers in the base's measure only where no value is in the measure itself
-    measured = kind == QUANTITY and any(_in_measure(sentence[s[0]:s[1]], evidence.measure) for s in values)
+    in_measure = {s for s in values if kind == QUANTITY and _in_measure(sentence[s[0]:s[1]], evidence.measure)}
     spans = [s for s in values
              if _SAID_AGE_LEAD.sub("", compact(sentence[s[0]:s[1]]).text) not in (evidence.said or flat_question)
              and not (kind == ORG
                       and _said_by_the_question(compact(sentence[s[0]:s[1]]).text, evidence.said, flat_question))
-             and (kind != QUANTITY or _in_measure(sentence[s[0]:s[1]], evidence.measure)
-                  or (not measured and share_of_a_base(sentence, s, evidence.measure)))
+             and (kind != QUANTITY or s in in_measure
+                  or (not in_measure and share_of_a_base(sentence, s, evidence.measure)))
              and (kind != DATE or _in_asked_calendar(sentence[s[0]:s[1]], flat_question))
              and not ((penalty or _REQUIREMENT_ASKED.search(flat_question)) and _CONDITION_END.match(sentence, s[1]))
              and (penalty or kind != QUANTITY or not _FINE.match(sentence, s[1]))
@@ -86,8 +86,7 @@ def best_span(sentence: str, kind: str | None, evidence: Evidence, question: str
             (span for span in spans if span[0] <= named[0] and named[1] < span[1]
              and not _opens_the_asked_noun(sentence[named[1]:span[1]], evidence.names)), named)), evidence.names))
     if kind == ENTITY and not spans:  # 国家要建立一个什么: what the sentence says after that verb, or in the gap
-        complements = complement_spans(sentence, question)
-        return _object_of_the_asked_verb(sentence, flat_question) or (complements[0] if complements else None)
+        return _object_of_the_asked_verb(sentence, flat_question) or complement_span(sentence, question)
     # an office the text says does the act answers where no body's name is followed by it
     office = _office_doing_the_act(sentence, evidence.act, flat_question) if kind == ORG else None
     if office and not any(_does_the_act(sentence, span, evidence.act) for span in spans):
