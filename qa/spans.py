@@ -503,8 +503,8 @@ def _list_span(text: str, match: re.Match) -> tuple[int, int]:
         start += len(re.match(r"除了?", match.group()[start - match.start():]).group())
     # （二）机动车、…; 是指风能、太阳能…: an item's number and the verb that defines open the list, not its first item
     start += len(_ITEM_OPENING.match(text, start).group())
-    # 应当注重其真实性、整体性和传承性: the items follow the 其 (whose) in the first one
-    owner = [m.end() for m in re.finditer(r"其(?![他中余它次])", text[start:match.start() + len(first_item)])]
+    # 应当注重其真实性、整体性和传承性: the items follow the 其 (whose) in the first one; 及其 joins items
+    owner = [m.end() for m in re.finditer(r"(?<!及)其(?![他中余它次])", text[start:match.start() + len(first_item)])]
     start += owner[-1] if owner and match.start() + len(first_item) - (start + owner[-1]) >= 2 else 0
     # 贸易结算、…、环境监测方面的; 高风险、中风险、低风险三类
     tail = re.search(rf"(?:以|之)?外$|方面(?:的[^、]*)?$|[{_CN}\d]+[类种项个级]$", match.group())

@@ -388,11 +388,17 @@ def _first_item_like_others(sentence: str, start: int, end: int, tag) -> int:
     longest = max(len(item) for item in items[1:])
     if len(items[0]) <= 2 * longest + 2:  # not far longer: a modifier of its own (绿色低碳产品、…) stays
         return start
-    kept = 0
-    for pair in reversed(tag(items[0])):
-        if kept and kept + len(pair.word) > longest:
+    pairs = tag(items[0])
+    kept, first = 0, len(pairs)
+    for at in range(len(pairs) - 1, -1, -1):
+        if kept and kept + len(pairs[at].word) > longest:
             break
-        kept += len(pair.word)
+        kept, first = kept + len(pairs[at].word), at
+    if any(pair.flag == "c" for pair in pairs[max(first - 1, 0):]):
+        # 中国海警局及其海区分局和直属局、省级海警局…: a cut beside or after a conjunction would leave the words it
+        # joins behind; the item then opens after the last verb before it, or with the list
+        verbs = [at for at, pair in enumerate(pairs[:first]) if pair.flag.startswith("v")]
+        kept = sum(len(pair.word) for pair in pairs[verbs[-1] + 1:]) if verbs else len(items[0])
     return start + len(items[0]) - kept
 
 

@@ -1,6 +1,6 @@
 """The words that open a body's name or a list in the text are not part of the answer: a request's verb before the
 body it goes to (可以申请省级人民政府…, 送交…不动产登记机构), a verb before the first item when no other item
-holds one (国家建立电器电子、…, 含有汞、镉…); a question asking the year, month and day gets the whole date; an office the
+holds one (国家建立电器电子、…, 含有汞、镉…), while a first item joined inside by 及其 or 和 stays whole; a question asking the year, month and day gets the whole date; an office the
 text says does the asked act (由省长签署) answers who does it when no body's name is followed by that act. On laws
 written in the test."""
 from __future__ import annotations
@@ -26,6 +26,8 @@ SOIL = """# 青禾省土壤污染防治条例
 第七条　土壤污染防治协作协议的文本由省长签署，省外事办公室主任副署。
 
 第八条　土壤污染防治规划包括土壤风险管控设施建设规划、土壤修复专业队伍建设规划、土壤监测网络规划、土壤科研规划等。
+
+第九条　土壤监测机构包括省林业局及其区域分局和直属局、市级林业局、县级林业局、林业工作站。
 """
 
 
@@ -62,3 +64,7 @@ def test_an_office_said_to_do_the_act_answers_who_does_it(engine):
 def test_the_lead_of_a_list_ends_at_its_opening_verb_not_at_a_verb_inside_the_first_item(engine):
     assert marked(engine, "土壤污染防治规划具体包括哪几类规划？") == \
         "土壤风险管控设施建设规划、土壤修复专业队伍建设规划、土壤监测网络规划、土壤科研规划"
+
+
+def test_a_first_item_joined_by_a_conjunction_is_marked_whole(engine):
+    assert marked(engine, "按照土壤污染防治条例，土壤监测机构包括哪些？") == "省林业局及其区域分局和直属局、市级林业局、县级林业局、林业工作站"
