@@ -698,8 +698,8 @@ def sentence_lines(text: str) -> list[int]:
 
 
 # A heading line (（一）指导思想), a short lead (1．可再生能源。; not a law's first 款, nor a short provision:
-# 新建国家铁路必须采用标准轨距。) or one that opens a list (…：).
-_LEAD_SENTENCE = re.compile(r"^(?!第[一二三四五六七八九十百零〇\d]+条)(?!.*(?:应当|必须|不得|禁止|可以)).{0,20}$|[：:]$|[^。；;！？!?]$")
+# 新建国家铁路必须采用标准轨距。, nor an item closed by ；: （一）工会会员缴纳的会费；) or one that opens a list (…：).
+_LEAD_SENTENCE = re.compile(r"^(?!第[一二三四五六七八九十百零〇\d]+条)(?!.*(?:应当|必须|不得|禁止|可以)).{0,20}(?<![；;])$|[：:]$|[^。；;！？!?]$")
 
 
 def scoping_sentences(found: list[str], lines: list[int], position: int) -> list[str]:
