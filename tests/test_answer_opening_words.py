@@ -1,8 +1,8 @@
 """The words that open a body's name or a list in the text are not part of the answer: a request's verb before the
 body it goes to (可以申请省级人民政府…, 送交…不动产登记机构), a verb before the first item when no other item
-holds one (国家建立电器电子、…, 含有汞、镉…), while a first item joined inside by 及其 or 和 stays whole; a question asking the year, month and day gets the whole date; an office the
-text says does the asked act (由省长签署) answers who does it when no body's name is followed by that act. On laws
-written in the test."""
+holds one (国家建立电器电子、…, 含有汞、镉…), while a first item joined inside by 及其 or 和 stays whole; a question
+asking the year, month and day gets the whole date; an office the text says does the asked act (由省长签署) answers
+who does it when no body's name is followed by that act. On laws written in the test."""
 from __future__ import annotations
 
 import pytest
@@ -67,4 +67,5 @@ def test_the_lead_of_a_list_ends_at_its_opening_verb_not_at_a_verb_inside_the_fi
 
 
 def test_a_first_item_joined_by_a_conjunction_is_marked_whole(engine):
-    assert marked(engine, "按照土壤污染防治条例，土壤监测机构包括哪些？") == "省林业局及其区域分局和直属局、市级林业局、县级林业局、林业工作站"
+    assert marked(engine, "按照土壤污染防治条例，土壤监测机构包括哪些？") == \
+        "省林业局及其区域分局和直属局、市级林业局、县级林业局、林业工作站"
