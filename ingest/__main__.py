@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -11,10 +12,10 @@ from argparse_zh import Parser
 from config import load_config
 from ingest.fields import EDITABLE, LABELS, LEVELS, STATUSES, TYPES, FieldError
 from ingest.lock import DataFolderReadOnly, WriteLockTimeout, write_lock
-from ingest.pipeline import IngestReport, edit_document, ingest_paths, one_document, remove_documents
+from ingest.pipeline import IngestReport, edit_document, ingest_paths, one_document, readable_path, remove_documents
 from ingest.records import Document
 from ingest.readers import IngestError, supported_suffixes
-from ingest.store import Store, StoreError
+from ingest.store import Store, StoreError, damaged_store_message
 
 COMMANDS = ("list", "docs", "remove", "show", "edit")
 # edit's options, by field: --type for doc_type, the others spelled as the field
@@ -40,6 +41,9 @@ def main(argv: list[str]) -> int:
         return 1
     except (IngestError, StoreError, DataFolderReadOnly) as error:
         print(f"错误：{error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:  # a page of the store damaged after it opened
+        print(f"错误：{damaged_store_message(error)}", file=sys.stderr)
         return 1
     except FieldError as error:
         print(f"错误：{error}", file=sys.stderr)
@@ -106,7 +110,10 @@ def ingest(args: argparse.Namespace) -> int:
             store.close()
     print(summary(report))
     for file, reason in report.failures:
-        print(f"未能导入 {file}：{reason}", file=sys.stderr)
+        print(f"未能导入 {readable_path(file)}：{reason}", file=sys.stderr)
+    if not report.documents and not report.failures and not report.duplicates:
+        print(f"给出的路径中没有可导入的文件（支持的文件类型：{' '.join(supported_suffixes())}）。", file=sys.stderr)
+        return 1
     return 1 if report.failures else 0
 
 

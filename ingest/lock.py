@@ -19,6 +19,10 @@ class DataFolderReadOnly(Exception):
     """The data folder cannot be written, so there is nothing a writer could do in it."""
 
 
+class DataFolderUnusable(DataFolderReadOnly):
+    """The data folder's path names a file, or a folder that cannot be made there."""
+
+
 # Lock files this process holds open. A forked child (a worker process) would share the lock with us
 # and keep it after we die; it closes its copies at once (closing never unlocks: LOCK_UN would).
 _held: set[int] = set()
@@ -62,6 +66,12 @@ def _open(path: Path) -> int:
     except OSError as error:
         if is_read_only(error):
             raise DataFolderReadOnly(read_only_message("写入", path.parent)) from error
+        if isinstance(error, (FileExistsError, NotADirectoryError)):
+            raise DataFolderUnusable(f"数据文件夹 {path.parent} 是一个文件或在文件之下，不能用作数据文件夹；"
+                                     "请用 --data 指定一个文件夹。") from error
+        if isinstance(error, FileNotFoundError):
+            raise DataFolderUnusable(f"无法在 {path.parent} 新建数据文件夹（上级文件夹不存在或不可用）；"
+                                     "请用 --data 指定一个可以新建文件夹的位置。") from error
         raise
 
 
@@ -74,6 +84,6 @@ def _acquire(handle: int, path: Path, wait_s: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 raise WriteLockTimeout(
-                    f"another process is writing to the data folder {path.parent} (lock {path} held "
-                    f"for more than {wait_s:g} s); wait for it to finish and try again") from None
+                    f"另一个进程正在写入数据文件夹 {path.parent}（锁文件 {path} 已被占用超过 {wait_s:g} 秒），"
+                    f"请等它完成后重试。") from None
             time.sleep(0.05)

@@ -152,7 +152,7 @@ def parse_document(raw: str, source: str, max_clause_chars: int = 1200, limits: 
     limits = limits or Limits()
     text = clean_text(check_text(raw, limits))
     if not text.strip():
-        raise EmptyFileError("no text left after removing page furniture and markup")
+        raise EmptyFileError("去掉页眉页脚、页码和标记后没有剩下文字。")
     check_paragraphs(text.count("\n") + 1, limits)  # before the heading parser, whose work grows with them
     doc_id = make_doc_id(source)
     found = sections(text)
@@ -185,9 +185,21 @@ def make_doc_id(source: str) -> str:
     return f"{slug}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:6]}"
 
 
+def readable_path(name: str) -> str:
+    """A path that is no UTF-8 (a GBK name unpacked from a Windows zip reaches Python as lone surrogates) read as
+    GB18030, as its owner typed it."""
+    if not re.search("[\ud800-\udfff]", name):
+        return name
+    raw = name.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
 def safe_source_name(name: str) -> str:
     """The bare file name: no folders, no '..', no control characters."""
-    base = re.split(r"[\\/]", name.replace("\x00", ""))[-1]
+    base = re.split(r"[\\/]", readable_path(name).replace("\x00", ""))[-1]
     base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".").strip()
     return base[:200] or "upload"
 
@@ -205,7 +217,7 @@ def collect_files(paths: list[Path], skip: Path | None = None) -> tuple[list[Pat
         elif path.is_file():
             files.append(path)
         else:
-            missing.append((str(path), "no such file or folder"))
+            missing.append((str(path), "文件或文件夹不存在。"))
     unique = list(dict.fromkeys(p.resolve() for p in files))
     return unique, missing
 

@@ -3,6 +3,7 @@ Each format with more than a few lines of reading has its own module (docx_numbe
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 import zlib
@@ -67,23 +68,23 @@ def check_file(path: Path, suffix: str | None = None, max_mb: float = MAX_FILE_M
     suffix = (suffix or path.suffix).lower()
     if suffix not in _READERS:
         raise UnsupportedTypeError(
-            f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(supported_suffixes())}")
+            f"不支持的文件类型 {suffix or '（无扩展名）'}；支持：{'、'.join(supported_suffixes())}")
     size = path.stat().st_size
     if size == 0:
-        raise EmptyFileError("the file is empty (0 bytes)")
+        raise EmptyFileError("文件是空的（0 字节）。")
     if size > max_mb * 1024 * 1024:
         raise TooLargeError(
-            f"the file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit; split it into smaller files")
+            f"文件有 {size / 1024 / 1024:.1f} MB，超过 {max_mb:g} MB 的上限，请拆分成较小的文件。")
 
 
 def decode_bytes(data: bytes) -> str:
     """Text from UTF-8 (with or without BOM), GB18030/GBK or Big5 bytes; garbage is refused, never decoded."""
     if not data.strip():
-        raise EmptyFileError("the file holds no text")
+        raise EmptyFileError("文件里没有文字。")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryFileError("the file is binary, not text (it contains NUL bytes)")
+        raise BinaryFileError("这是二进制文件，不是文本（含有 NUL 字节）。")
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -98,35 +99,37 @@ def _decode_detected(data: bytes) -> str:
     mixed = _decode_lines(data)
     if mixed is not None:
         return mixed
-    found = best.encoding if best is not None else "none"
+    found = best.encoding if best is not None else "无"
     raise BinaryFileError(
-        f"cannot read the text: not UTF-8 or GB18030/GBK (detector says {found}); save it as UTF-8 and try again")
+        f"无法读取文字：既不是 UTF-8，也不是 GB18030/GBK（检测结果：{found}），请另存为 UTF-8 后重试。")
 
 
 def _decode_lines(data: bytes) -> str | None:
-    """Files pasted together from UTF-8 and GBK parts: decode each line on its own."""
-    lines = []
+    """Files pasted together from UTF-8 and GBK parts: decode each line on its own. Without a line of UTF-8
+    beyond ASCII the file is no such paste: GB18030 decodes almost any bytes (Shift-JIS into nonsense)."""
+    lines, pasted = [], False
     for raw in data.split(b"\n"):
         for encoding in ("utf-8", "gb18030"):
             try:
                 lines.append(raw.decode(encoding))
+                pasted = pasted or (encoding == "utf-8" and not raw.isascii())
                 break
             except UnicodeDecodeError:
                 continue
         else:
             return None
-    return "\n".join(lines)
+    return "\n".join(lines) if pasted else None
 
 
 def _checked(text: str) -> str:
     """Refuse text that decoded but is mostly control characters or symbols from no script we expect."""
     sample = text[:200_000]
     if not sample.strip():
-        raise EmptyFileError("the file holds no text")
+        raise EmptyFileError("文件里没有文字。")
     controls = len(_CONTROL.findall(sample))
     readable = len(_READABLE.findall(sample))
     if controls > len(sample) * 0.01 or readable < len(sample) * 0.85:
-        raise BinaryFileError("the file does not look like text (too many control or unexpected characters); is it binary?")
+        raise BinaryFileError("文件不像文本（控制字符或意外字符过多），可能是二进制文件。")
     return text
 
 
@@ -139,9 +142,18 @@ def _read_html(path: Path, limits: Limits) -> str:
 
     text = decode_bytes(path.read_bytes())
     soup = BeautifulSoup(text, "lxml")
+    title = _page_title(soup.title.get_text(" ", strip=True) if soup.title else "")
     for tag in soup(["script", "style", "noscript", "iframe", "template", "svg", "head", "nav", "form", "button"]):
         tag.decompose()
-    return soup.get_text("\n")
+    body = soup.get_text("\n")
+    # a page whose body never prints its title (the <title> alone names it) gets it as its first line
+    named = len(title) >= 4 and "".join(title.split()) not in "".join(body[:5000].split())
+    return f"{title}\n{body}" if named else body
+
+
+def _page_title(title: str) -> str:
+    """The document's name in a page's <title>, without the site's after it (…实施方案_台山市人民政府门户网站)."""
+    return re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+", title.strip(), maxsplit=1)[0].strip()
 
 
 def read_docx(path: Path, limits: Limits) -> str:
@@ -163,7 +175,7 @@ def read_docx(path: Path, limits: Limits) -> str:
             else:
                 blocks.append(numbering.label(block._p) + block.text)
     except Exception as error:  # python-docx raises many kinds (KeyError, lxml errors, …) on a broken file
-        raise CorruptFileError(f"the .docx file cannot be opened ({type(error).__name__}: {error})") from error
+        raise CorruptFileError(f"这个 .docx 文件无法打开，可能已损坏（{type(error).__name__}）。") from error
     return "\n".join(blocks)
 
 
@@ -177,7 +189,7 @@ def _table_lines(table) -> list[str]:
 
 def _check_zip(path: Path) -> None:
     if "word/document.xml" not in check_archive(path, "Word 文档（.docx）"):
-        raise CorruptFileError("the .docx archive has no word/document.xml; it is not a Word document")
+        raise CorruptFileError("这个 .docx 压缩包里没有 word/document.xml，不是 Word 文档。")
 
 
 def check_archive(path: Path, kind: str) -> set[str]:
@@ -212,7 +224,7 @@ def _check_document_xml(path: Path, limits: Limits) -> None:
         try:
             _count_paragraphs(archive, limits, check_paragraphs)
         except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
-            raise CorruptFileError(f"the .docx archive is damaged ({type(error).__name__}: {error})") from error
+            raise CorruptFileError(f"这个 .docx 压缩包已损坏（{type(error).__name__}），无法读取。") from error
 
 
 def _count_paragraphs(archive: zipfile.ZipFile, limits: Limits, check: Callable[[int, Limits], None]) -> None:
@@ -228,6 +240,8 @@ def _count_paragraphs(archive: zipfile.ZipFile, limits: Limits, check: Callable[
 def _read_pdf(path: Path, limits: Limits) -> str:
     import pypdf
 
+    # a damaged file is refused with our own message; pypdf's English warnings about it are not for the user
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     data = path.read_bytes()
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
@@ -238,7 +252,7 @@ def _read_pdf(path: Path, limits: Limits) -> str:
     except pypdf.errors.DependencyError as error:
         raise CorruptFileError(f"这个 PDF 已加密，解密需要 cryptography 包（pip install cryptography）：{error}") from error
     except Exception as error:  # pypdf raises many kinds on damaged files
-        raise CorruptFileError(f"the PDF cannot be read ({type(error).__name__}: {error}); is it truncated?") from error
+        raise CorruptFileError(f"这个 PDF 无法读取，可能不完整或不是 PDF 文件（{type(error).__name__}）。") from error
     _recognise_scans(data, pages, limits)
     text = "\f".join(pages)
     if not text.strip():

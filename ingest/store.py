@@ -64,6 +64,16 @@ class StoreError(Exception):
     """The store file cannot be opened or is of another version."""
 
 
+def damaged_store_message(error: Exception, path: Path | None = None) -> str:
+    """What to do about a store SQLite cannot read, whether it failed on opening or on a damaged page later."""
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return "文档库正被另一个进程长时间占用，请等它完成后重试。"
+    where = f"文档库 {path}" if path else "数据文件夹中的文档库（store.sqlite3）"
+    folder = path.parent if path else "数据文件夹"
+    return (f"{where}无法读取（{error}）：它已损坏或不是本程序的文档库。请用损坏之前的备份替换它，"
+            f"或把它移走后重新导入原始文件（python -m ingest 文件夹 --data {folder}）。")
+
+
 class StoreReadOnly(StoreError):
     """The store's folder cannot be written: reading works, adding or removing documents does not."""
 
@@ -130,8 +140,7 @@ class Store:
             return StoreReadOnly(read_only_message("打开文档库", self.path.parent))
         if free_mb(self.path.parent) < 1:
             return StoreError(disk_full_message("打开文档库", self.path.parent, 1))
-        return StoreError(f"文档库 {self.path} 无法读取（{error}）：它已损坏或不是本程序的文档库。请用损坏之前的备份"
-                          f"替换它，或把它移走后重新导入原始文件（python -m ingest 文件夹 --data {self.path.parent}）。")
+        return StoreError(damaged_store_message(error, self.path))
 
     def check(self) -> list[str]:
         """What SQLite's quick_check finds wrong with the file; empty when it is sound."""

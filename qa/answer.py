@@ -77,6 +77,8 @@ class Answer:
                "quotes": [q.to_json() for q in self.quotes], "hits": [h.to_json() for h in self.hits]}
         if self.generated is not None:
             row["generated"] = self.generated
+        if self.notices:
+            row["notices"] = list(self.notices)
         return row
 
 

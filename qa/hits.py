@@ -49,7 +49,10 @@ class SearchResult:
     notices: list[str] = field(default_factory=list)  # truncation, rebuilds, skipped reranker …
 
     def to_json(self) -> dict:
-        return {"query": self.query, "mode": self.mode, "hits": [h.to_json() for h in self.hits]}
+        row = {"query": self.query, "mode": self.mode, "hits": [h.to_json() for h in self.hits]}
+        if self.notices:  # a question cut to its first characters, a rebuild, a filter that left nothing
+            row["notices"] = list(self.notices)
+        return row
 
 
 def matched_terms(text: str, terms: QueryTerms) -> list[str]:

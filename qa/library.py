@@ -20,6 +20,14 @@ from qa.home import foreign_documents, home_documents
 from qa.places import NATIONAL, Place, gazetteer
 from qa.query import TitleIndex
 
+_OPENING_BRACKETS = str.maketrans("[［【(（", "〔〔〔〔〔")
+_CLOSING_BRACKETS = str.maketrans("]］】)）", "〕〕〕〕〕")
+
+
+def doc_number_key(number: str) -> str:
+    """A 文号 however its brackets and spaces were typed: 国发(2021) 23号 and 国发〔2021〕23号 are one."""
+    return "".join(number.split()).translate(_OPENING_BRACKETS).translate(_CLOSING_BRACKETS)
+
 
 @dataclass(frozen=True)
 class Library:
@@ -36,6 +44,7 @@ class Library:
     foreign: frozenset[str]  # ids of the documents that do not speak for the home region (qa.home.foreign_documents)
     title_index: TitleIndex
     docs_by_region: dict[str, list[int]]  # region code ("" for national) -> document numbers
+    doc_numbers: frozenset[str] = frozenset()  # the documents' 文号, as doc_number_key spells them
     _row_of_id: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -57,8 +66,9 @@ class Library:
         fields = {d.doc_id: DocumentFields(level, region.code if region else "", d.date_published or d.date_written)
                   for d, region, level in zip(documents, regions, levels)}
         foreign = frozenset(d for d, flag in zip(doc_ids, foreign_documents(regions, titles)) if flag)
+        numbers = frozenset(doc_number_key(d.doc_number) for d in documents if d.doc_number)
         return cls(serve(fields), encoder, doc_of_row, doc_ids, names, titles, regions, levels, home, foreign,
-                   TitleIndex(titles), by_region)
+                   TitleIndex(titles), by_region, numbers)
 
     def row_of_id(self) -> dict[str, int]:
         """Row of each clause id, made on first use (only clause references need it)."""

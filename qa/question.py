@@ -29,10 +29,28 @@ class QueryError(ValueError):
     """The question cannot be searched: empty, nothing searchable in it, or an unknown --doc filter."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def readable(question: str) -> str:
+    """The question without control characters (a terminal's escape codes) or bytes that are no text. Typed on a
+    GBK terminal, its bytes reach Python as lone surrogates, with a few pairs that happen to be UTF-8: when the
+    surrogates outnumber the other characters beyond ASCII, the bytes are read as GB18030; otherwise they are
+    stray bytes in UTF-8 text, dropped."""
+    surrogates = _SURROGATE.findall(question)
+    if surrogates:
+        rest = _SURROGATE.sub("", question)
+        escaped = all("\udc80" <= ch <= "\udcff" for ch in surrogates)
+        question = question.encode("utf-8", "surrogateescape").decode("gb18030", "ignore") \
+            if escaped and len(surrogates) >= sum(not ch.isascii() for ch in rest) else rest
+    return _CONTROL.sub(" ", question.replace("\ufffd", ""))
+
+
 def question_text(question: str, limit: int) -> tuple[str, list[str]]:
     """The question stripped and cut to limit characters, with a notice when cut; QueryError when nothing
     searchable is left."""
-    text = _SPOKEN_WORD.sub(lambda m: _SPOKEN[m.group()], " ".join(fold_compat(question or "").split()))
+    text = _SPOKEN_WORD.sub(lambda m: _SPOKEN[m.group()], " ".join(fold_compat(readable(question or "")).split()))
     if not text:
         raise QueryError("问题为空。请输入问题，例如：光伏发电有哪些支持措施？")
     if not _SEARCHABLE.search(normalize(text)):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from index.tokenize import normalize
+from qa.library import doc_number_key
 from qa.places import Place, gazetteer, word_bounds
 from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading, names_another_edition, read_question,
                       title_bigrams)
@@ -55,6 +56,10 @@ _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "�
           "名录", "清单", "纲要", "计划", "措施")
 
 
+# 国发〔2021〕23号, 苏建办［2021］66 号: a prefix holds no function word (关于国发… is 国发…)
+_DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为据照号]{1,7}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
+
+
 @dataclass
 class Scope:
     reading: Reading
@@ -62,11 +67,13 @@ class Scope:
     missing_documents: list[str] = field(default_factory=list)
     nearest: list[str] = field(default_factory=list)  # titles to offer when something is missing
     spoken_of: list[str] = field(default_factory=list)  # names the library lacks that a held document speaks of
+    missing_numbers: list[str] = field(default_factory=list)  # 文号 of no document held, nor cited by a hit
 
     @property
     def message(self) -> str:
         """The Chinese sentence that says what the library lacks; empty when nothing is missing."""
-        missing = [f"{p.name}的文件" for p in self.missing_places] + [f"《{_as_printed(d)}》" for d in self.missing_documents]
+        missing = [f"{p.name}的文件" for p in self.missing_places] + [f"《{_as_printed(d)}》" for d in self.missing_documents] \
+            + [f"文号为{n}的文件" for n in self.missing_numbers]
         if not missing:
             return ""
         nearest = "、".join(f"《{t}》" for t in self.nearest[:3])
@@ -108,6 +115,11 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
     scope.missing_documents = [name for name in missing if len(missing) == len(names)
                                or not any(_bare(name) in normalize(hit.text) for hit in hits)]
     scope.spoken_of = [name for name in missing if name not in scope.missing_documents]
+    # 国发〔2021〕23号 names one document: not held unless a document has it or a found clause cites it
+    cited = {doc_number_key(m.group()) for hit in hits for m in _DOC_NUMBER.finditer(normalize(hit.text))}
+    known = library.doc_numbers | cited
+    scope.missing_numbers = [m.group() for m in _DOC_NUMBER.finditer(text)
+                             if not any(doc_number_key(m.group()).endswith(key) for key in known)]
     scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
 

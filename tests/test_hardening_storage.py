@@ -267,6 +267,20 @@ def test_a_damaged_store_is_said_so_with_the_backup_to_use(seed_data):
     assert "已损坏" in message and "备份" in message and "store.sqlite3" in message
 
 
+@pytest.mark.parametrize("command", [["qa", "search", QUESTION], ["qa", "ask", QUESTION], ["ingest", "docs"]],
+                         ids=" ".join)
+def test_a_store_damaged_behind_a_sound_index_is_said_so_by_every_command(seed_data, command):
+    store_path = seed_data / "store.sqlite3"
+    data = bytearray(store_path.read_bytes())
+    page = 4096
+    data[3 * page:len(data) - page] = random.Random(2).randbytes(len(data) - 4 * page)
+    store_path.write_bytes(bytes(data))
+    done = subprocess.run([sys.executable, "-m", *command, "--data", str(seed_data)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "已损坏" in done.stderr and "备份" in done.stderr and "store.sqlite3" in done.stderr
+
+
 # --- 12. a manifest of valid JSON with wrong types ----------------------------------------------------
 
 @pytest.mark.parametrize("field, value", [("pending", 7), ("encoder", "offline"),

@@ -45,17 +45,17 @@ def encrypted_pdf() -> bytes:
 
 
 @pytest.mark.parametrize("name, content, expected", [
-    ("empty.txt", b"", "empty"),
-    ("blank.md", b"\n\n   \n", "no text"),
-    ("photo.txt", bytes(range(256)) * 40, "binary"),
-    ("garbage.txt", bytes((i * 97 + 13) % 128 + 128 for i in range(5000)), "not UTF-8 or GB18030"),
+    ("empty.txt", b"", "空的"),
+    ("blank.md", b"\n\n   \n", "没有文字"),
+    ("photo.txt", bytes(range(256)) * 40, "二进制"),
+    ("garbage.txt", bytes((i * 97 + 13) % 128 + 128 for i in range(5000)), "既不是 UTF-8，也不是 GB18030"),
     ("truncated.pdf", tiny_pdf([PLAN_LINES])[:150], "PDF"),
     ("not_a_pdf.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
     ("locked.pdf", encrypted_pdf(), "打开密码"),
     ("fake.docx", "一、总体要求".encode(), "不是 zip 压缩包"),
-    ("table.xlsx", b"PK\x03\x04whatever", "unsupported file type '.xlsx'"),
-    ("noext", b"hello", "unsupported file type"),
-    ("only_chrome.html", b"<html><script>var a = 1;</script><style>p{}</style></html>", "no text"),
+    ("table.xlsx", b"PK\x03\x04whatever", "不支持的文件类型 .xlsx"),
+    ("noext", b"hello", "不支持的文件类型"),
+    ("only_chrome.html", b"<html><script>var a = 1;</script><style>p{}</style></html>", "没有剩下文字"),
 ])
 def test_bad_file_gets_a_clear_reason(tmp_path, store, name, content, expected):
     path = tmp_path / name
@@ -73,7 +73,7 @@ def test_docx_zip_without_a_document_is_refused(tmp_path, store):
     path = tmp_path / "other.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    assert "no word/document.xml" in failure_of(path, store)
+    assert "没有 word/document.xml" in failure_of(path, store)
 
 
 def test_fifty_megabyte_text_is_refused_quickly(tmp_path, store):
@@ -81,7 +81,7 @@ def test_fifty_megabyte_text_is_refused_quickly(tmp_path, store):
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     reason = failure_of(path, store)
-    assert "50.0 MB" in reason and "limit" in reason
+    assert "50.0 MB" in reason and "上限" in reason
 
 
 def test_mixed_encodings_are_decoded_line_by_line(tmp_path, store):
@@ -157,3 +157,10 @@ def test_upload_under_a_temp_name_is_cited_by_its_sanitised_original_name(tmp_pa
     report = ingest_file(upload, store, source_name="../../secret/江门方案.txt")
     assert not report.failures
     assert {c.source for c in store.clauses()} == {"江门方案.txt"}
+
+
+def test_a_japanese_file_is_refused_not_stored_as_nonsense(tmp_path, store):
+    path = tmp_path / "日文.txt"
+    path.write_bytes("第一条　この規則は、省エネルギーについて定める。\n第二条　事業者は、エネルギーの使用の合理化に努める。\n"
+                     .encode("shift_jis"))
+    assert "既不是 UTF-8" in failure_of(path, store)

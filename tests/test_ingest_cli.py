@@ -87,7 +87,7 @@ def test_failures_exit_1_with_one_line_per_file(tmp_path, capsys):
 def test_a_second_writer_gets_a_clear_message(tmp_path, capsys):
     data_dir = tmp_path / "data"
     with write_lock(data_dir):
-        with pytest.raises(WriteLockTimeout, match="another process is writing to the data folder"):
+        with pytest.raises(WriteLockTimeout, match="另一个进程正在写入数据文件夹"):
             with write_lock(data_dir, wait_s=0.1):
                 pass
         code, _, err = run(capsys, str(CORPUS), "--data", str(data_dir), "--wait", "0.1", "--quiet")

@@ -144,6 +144,16 @@ def test_html_drops_scripts_styles_and_navigation(tmp_path):
     assert "alert" not in texts and "偷取数据" not in texts and "广告" not in texts and "color" not in texts
 
 
+def test_a_page_whose_body_never_prints_its_title_is_named_by_its_title_tag(tmp_path):
+    body = "".join(f"<p>{line}</p>" for line in PLAN_LINES if TITLE not in line)
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>{TITLE}_示例市人民政府门户网站</title></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    store, _ = _ingest(path, tmp_path)
+    assert store.documents()[0].title == TITLE
+    assert [c.clause for c in store.clauses() if c.clause != "前言"] == EXPECTED_CLAUSES
+
+
 def test_docx_paragraphs_and_tables(tmp_path):
     import docx
 

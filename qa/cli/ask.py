@@ -26,6 +26,8 @@ def main(argv: list[str]) -> int:
     question = " ".join(args.question).strip()
     if not question:
         return fail('问题为空；请提一个问题，例如 python -m qa ask "光伏发电装机容量目标是多少？"')
+    if args.top_k < 1:
+        return fail(f"--top-k 至少为 1，收到 {args.top_k}")
     from qa.engine import QueryError
 
     filters = doc_filter_of(args)

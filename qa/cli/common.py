@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import sqlite3
 import sys
+from pathlib import Path
 from typing import Callable
 
 from config import Config, load_config
@@ -78,9 +80,13 @@ def open_engine(args: argparse.Namespace, **overrides: object):
 
     config = library_config(args.data, **overrides)
     try:
-        return Engine.open(config)
+        engine = Engine.open(config)
     except (IndexUnavailable, StoreError) as error:
         raise CliError(f"无法检索：{error}") from error
+    if len(engine.library().doc_ids) == 0:  # every document removed, or an import that found none
+        raise CliError(f"数据文件夹 {config.data_dir} 的文库中还没有文件。请先导入文件：python -m ingest 文件或文件夹 "
+                       f"--data {config.data_dir}，再运行本命令。")
+    return engine
 
 
 def reports_errors(main: Callable[..., int]) -> Callable[..., int]:
@@ -88,12 +94,31 @@ def reports_errors(main: Callable[..., int]) -> Callable[..., int]:
 
     @functools.wraps(main)
     def run(argv: list[str] | None = None) -> int:
+        from ingest.store import damaged_store_message
+
         try:
             return main(argv)
         except CliError as error:
             return fail(str(error), error.code)
+        except sqlite3.DatabaseError as error:  # a page of the store damaged after it opened
+            return fail(f"无法检索：{damaged_store_message(error)}", 1)
 
     return run
+
+
+def batch_lines(spec: str) -> list[str] | None:
+    """The lines of a --batch file ("-": standard input) in UTF-8 or GBK, as documents are read; None when the
+    file does not exist or cannot be read."""
+    try:
+        raw = sys.stdin.buffer.read() if spec == "-" else Path(spec).read_bytes()
+    except OSError:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace").splitlines()  # a stray byte spoils its line only
 
 
 def fail(message: str, code: int = 2) -> int:

@@ -5,10 +5,10 @@ import argparse
 import json
 import re
 import sys
-from pathlib import Path
 
 from argparse_zh import Parser
-from qa.cli.common import add_common_options, add_filter_options, doc_filter_of, fail, open_engine, reports_errors
+from qa.cli.common import (add_common_options, add_filter_options, batch_lines, doc_filter_of, fail, open_engine,
+                           reports_errors)
 from qa.hits import SearchResult
 from qa.relevance import annotate
 
@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     p = Parser(prog="python -m qa search", epilog=EXAMPLES,
                description="检索回答问题的条款，附出处（关键词检索与语义向量检索结合）。")
     p.add_argument("question", nargs="?", help="问题，用中文提问（繁体会转为简体）")
-    p.add_argument("--batch", metavar="FILE", help="从 FILE 逐行读取问题（- 表示标准输入）；"
+    p.add_argument("--batch", metavar="FILE", help="从 FILE 逐行读取问题（- 表示标准输入；UTF-8 或 GBK）；"
                    "与 --json 同用时每行输出一个 JSON 对象，顺序与输入相同")
     p.add_argument("--top-k", type=int, default=5, metavar="K", help="显示的条款数（默认 5）")
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers 语义模型：本机已缓存的模型名"
@@ -65,12 +65,7 @@ def _answer_all(engine, questions: list[str], args: argparse.Namespace) -> int:
 
 
 def _questions(args: argparse.Namespace) -> list[str] | None:
-    if args.batch is None:
-        return [args.question]
-    if args.batch == "-":
-        return sys.stdin.read().splitlines()
-    path = Path(args.batch)
-    return path.read_text(encoding="utf-8-sig").splitlines() if path.is_file() else None
+    return [args.question] if args.batch is None else batch_lines(args.batch)
 
 
 def _print_error(question: str, message: str, as_json: bool) -> None:

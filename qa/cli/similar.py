@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from argparse_zh import Parser
-from qa.cli.common import add_common_options, fail, open_engine, reports_errors
+from qa.cli.common import add_common_options, batch_lines, fail, open_engine, reports_errors
 from qa.relevance import SIMILAR_LEVELS, label_similar
 from qa.similar import UnknownClause, similar_measures
 
@@ -14,7 +13,7 @@ from qa.similar import UnknownClause, similar_measures
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="python -m qa similar", description="其他文件（或 --doc 指定的文件）中相同或相近的措施。")
     parser.add_argument("clause_id", nargs="?", help="条款编号，见 python -m qa search 问题 --json 的 id")
-    parser.add_argument("--batch", metavar="FILE", help="每行一个条款编号；按输入顺序逐行输出 JSON")
+    parser.add_argument("--batch", metavar="FILE", help="每行一个条款编号（- 表示从标准输入读取；UTF-8 或 GBK）；按输入顺序逐行输出 JSON")
     parser.add_argument("--top-k", type=int, default=5, metavar="K", help="列出的相似条款数（默认 5）")
     add_common_options(parser)
     return parser
@@ -40,10 +39,8 @@ def main(argv: list[str]) -> int:
 
 
 def _batch_ids(path: str) -> list[str] | None:
-    try:
-        return [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    except OSError:
-        return None
+    lines = batch_lines(path)
+    return None if lines is None else [line.strip() for line in lines if line.strip()]
 
 
 def _result(engine, clause_id: str, args: argparse.Namespace) -> str:
