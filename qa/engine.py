@@ -237,7 +237,9 @@ class Engine:
         ranked = [(row, score) for row, score in candidates.ranked(self.weights) if state.doc_of_row[row] >= 0]
         ranked, notice = self._reranker.reranked(text, ranked, lambda rows: clauses_at(self.store, state, rows, known))
         notices += [n for n in (notice,) if n]
-        if not ranked and (kept is None or kept):
+        if not state.doc_ids:
+            notices.append("文库中还没有文件，请先导入文件。")
+        elif not ranked and (kept is None or kept):
             notices.append("没有条款与问题共有词语，请换个说法或使用中文关键词。")
         shown = first_readable(self.store, state, ranked, max(top_k, 0), known)
         hits = [Hit.from_clause(known[row], rank, score, matched_terms(known[row].text, terms))

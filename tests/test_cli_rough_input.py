@@ -1,6 +1,7 @@
 """What a user's terminal and files really send: a question typed on a GBK terminal, escape codes, a GBK batch
 file, standard input, a GBK file name from a Windows zip, a --data path that is a file, a folder with nothing
-to import, a 文号 the library does not hold. Every command runs as a real process on a library built here."""
+to import, a 文号 the library does not hold, a library emptied. The commands run as real processes on a library
+built here."""
 from __future__ import annotations
 
 import json
@@ -106,3 +107,24 @@ def test_a_data_path_that_is_a_file_or_a_folder_with_nothing_to_import_is_said_i
 def test_no_library_chatter_in_english_reaches_stderr(library):
     done = run("qa", "ask", "青禾市要推进什么建设？", data=library)  # 什么建设 has jieba tag its noun
     assert "Building prefix dict" not in done.stderr and "pkg_resources" not in done.stderr, done.stderr
+
+
+def test_a_library_whose_every_document_was_removed_says_so_when_searched(tmp_path):
+    from config import load_config
+    from ingest.lock import write_lock
+    from ingest.pipeline import ingest_paths, remove_documents
+    from ingest.store import Store
+    from qa.engine import Engine
+
+    folder, data = tmp_path / "docs", tmp_path / "data"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
+    config = load_config(data, model="")
+    with write_lock(data):
+        store = Store(config.store_path)
+        ingest_paths([folder], store, show_progress=False)
+        remove_documents(store, "plan.txt")
+        store.close()
+    engine = Engine.open(config, progress=False)
+    result = engine.search(QUESTION)
+    assert not result.hits and result.notices == ["文库中还没有文件，请先导入文件。"]
