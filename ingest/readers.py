@@ -145,10 +145,17 @@ def _read_html(path: Path, limits: Limits) -> str:
     title = _page_title(soup.title.get_text(" ", strip=True) if soup.title else "")
     for tag in soup(["script", "style", "noscript", "iframe", "template", "svg", "head", "nav", "form", "button"]):
         tag.decompose()
+    for tag in soup(_INLINE_TAGS):  # 第一条 <a>节约</a>用电。 is one sentence: only blocks end a line
+        tag.unwrap()
+    soup.smooth()
     body = soup.get_text("\n")
     # a page whose body never prints its title (the <title> alone names it) gets it as its first line
     named = len(title) >= 4 and "".join(title.split()) not in "".join(body[:5000].split())
     return f"{title}\n{body}" if named else body
+
+
+_INLINE_TAGS = ["a", "span", "b", "strong", "em", "i", "u", "font", "sub", "sup", "small", "big", "code", "abbr",
+                "mark", "s", "strike", "q", "cite", "label", "ins", "del"]
 
 
 def _page_title(title: str) -> str:

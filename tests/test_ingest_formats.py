@@ -154,6 +154,15 @@ def test_a_page_whose_body_never_prints_its_title_is_named_by_its_title_tag(tmp_
     assert [c.clause for c in store.clauses() if c.clause != "前言"] == EXPECTED_CLAUSES
 
 
+def test_a_link_or_bold_word_inside_a_sentence_does_not_break_its_line(tmp_path):
+    path = tmp_path / "page.html"
+    lines = [f"<p>{line}</p>" for line in PLAN_LINES]
+    lines[-1] = "<p>第九条 本方案由<a href='#'>示例市发展和改革局</a>负责<b>解释</b>。</p>"
+    path.write_text(f"<html><body>{''.join(lines)}</body></html>", encoding="utf-8")
+    store, _ = _ingest(path, tmp_path)
+    assert any("本方案由示例市发展和改革局负责解释。" in c.text for c in store.clauses())
+
+
 def test_docx_paragraphs_and_tables(tmp_path):
     import docx
 

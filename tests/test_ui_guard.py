@@ -121,6 +121,21 @@ def test_the_page_itself_and_scripts_still_work(app, http):
     assert Client(url, verbose=False).predict(QUESTION, api_name="/ask")["found"] is True
 
 
+def test_no_other_site_may_frame_the_page(app, http):
+    url, _ = app
+    page = http.get(url + "/")
+    assert page.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'self'" in page.headers["content-security-policy"]
+
+
+def test_an_unfiltered_search_says_it_searched_every_document_and_a_switch_takes_only_true_or_false(app, http):
+    url, _ = app
+    event, data = call_api(http, url, "search", ["光伏", None, 3])
+    assert event == "complete" and all("范围：全部文件" in hit["reason"] for hit in data[0]["hits"])
+    event, data = call_api(http, url, "search_filtered", ["光伏", None, 3, {"include_repealed": "no"}])
+    assert event == "error" and "include_repealed 应为true 或 false" in data["error"]
+
+
 # --- 3. Login throttling ------------------------------------------------------------------------
 
 def test_password_guessing_is_slowed_down_per_client(login_app, http):

@@ -127,7 +127,7 @@ def search(ctx: AppContext, question: object, doc_ids: object = None, area: str 
     excluded = tuple(d for d in ctx.engine.library().doc_ids if d not in wanted) if wanted else ()
     result = ctx.engine.search(question, top_k=top_k * 4 if area else top_k, exclude_doc_ids=excluded,
                                filters=filters)
-    annotate(ctx.engine, result.hits, question, filtered=bool(wanted) or bool(filters))
+    annotate(ctx.engine, result.hits, question, filtered=bool(wanted) or bool(filters and filters.narrows))
     result.hits = area_filter(result.hits, area)[:top_k]
     return result
 

@@ -39,6 +39,10 @@ def filters_of(filters: dict | None):
     unknown = sorted(set(filters) - set(FILTER_KEYS))
     if unknown:
         raise actions.AppMessage(f"filters 不认识 {'、'.join(map(str, unknown))}；可用：{'、'.join(FILTER_KEYS)}。")
+    for key, value in filters.items():  # "no" is a true string: a switch takes true or false, a field text
+        switch = key in ("include_repealed", "all_editions")
+        if value is not None and not isinstance(value, bool if switch else str):
+            raise actions.AppMessage(f"filters 的 {key} 应为{'true 或 false' if switch else '文本'}，收到 {value!r}。")
     named = {("doc_type" if key == "type" else key): value for key, value in filters.items()}
     return actions.filter_from(**named)
 

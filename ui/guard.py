@@ -99,9 +99,9 @@ class Guard:
         if refusal is not None:
             await _refuse(refusal, scope, receive, send)
         elif _is_post(scope, "/login"):
-            await self.login(scope, receive, send)
+            await self.login(scope, receive, _unframed(send))
         else:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, _unframed(send))
 
     def refusal(self, scope: Scope) -> Response | None:
         headers = Headers(scope=scope)
@@ -144,6 +144,20 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, watch)
+
+
+# No other site may show the app inside a frame of its own and trick a click on 删除 (clickjacking): the
+# requests from the frame would carry the app's own Origin.
+_NO_FRAMING = [(b"x-frame-options", b"DENY"), (b"content-security-policy", b"frame-ancestors 'self'")]
+
+
+def _unframed(send: Send) -> Send:
+    async def with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *_NO_FRAMING]}
+        await send(message)
+
+    return with_headers
 
 
 def _is_post(scope: Scope, suffix: str) -> bool:
