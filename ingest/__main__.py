@@ -12,9 +12,9 @@ from argparse_zh import Parser
 from config import load_config
 from ingest.fields import EDITABLE, LABELS, LEVELS, STATUSES, TYPES, FieldError
 from ingest.lock import DataFolderReadOnly, WriteLockTimeout, write_lock
-from ingest.pipeline import IngestReport, edit_document, ingest_paths, one_document, readable_path, remove_documents
+from ingest.pipeline import IngestReport, edit_document, ingest_paths, one_document, remove_documents
 from ingest.records import Document
-from ingest.readers import IngestError, supported_suffixes
+from ingest.readers import IngestError, escaped_bytes_read, supported_suffixes
 from ingest.store import Store, StoreError, damaged_store_message
 
 COMMANDS = ("list", "docs", "remove", "show", "edit")
@@ -110,7 +110,7 @@ def ingest(args: argparse.Namespace) -> int:
             store.close()
     print(summary(report))
     for file, reason in report.failures:
-        print(f"未能导入 {readable_path(file)}：{reason}", file=sys.stderr)
+        print(f"未能导入 {escaped_bytes_read(file)}：{reason}", file=sys.stderr)
     if not report.documents and not report.failures and not report.duplicates:
         print(f"给出的路径中没有可导入的文件（支持的文件类型：{' '.join(supported_suffixes())}）。", file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ from ingest.details import add_details, refresh_statuses
 from ingest.limits import Limits, check_clauses, check_paragraphs, check_text
 from ingest.metadata import extract_metadata
 from ingest.properties import file_properties
-from ingest.readers import EmptyFileError, IngestError, check_file, read_text, supported_suffixes
+from ingest.readers import EmptyFileError, IngestError, check_file, escaped_bytes_read, read_text, supported_suffixes
 from ingest.records import Clause, Document, clause_id
 from ingest.store import Store
 from ingest.structure import Section, pieces, sections
@@ -185,21 +185,9 @@ def make_doc_id(source: str) -> str:
     return f"{slug}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:6]}"
 
 
-def readable_path(name: str) -> str:
-    """A path that is no UTF-8 (a GBK name unpacked from a Windows zip reaches Python as lone surrogates) read as
-    GB18030, as its owner typed it."""
-    if not re.search("[\ud800-\udfff]", name):
-        return name
-    raw = name.encode("utf-8", "surrogateescape")
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", "replace")
-
-
 def safe_source_name(name: str) -> str:
     """The bare file name: no folders, no '..', no control characters."""
-    base = re.split(r"[\\/]", readable_path(name).replace("\x00", ""))[-1]
+    base = re.split(r"[\\/]", escaped_bytes_read(name).replace("\x00", ""))[-1]
     base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".").strip()
     return base[:200] or "upload"
 

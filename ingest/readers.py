@@ -92,6 +92,23 @@ def decode_bytes(data: bytes) -> str:
     return _checked(_decode_detected(data))
 
 
+def escaped_bytes_read(text: str) -> str:
+    """Text Python received as bytes it could not decode as UTF-8 (lone surrogates: a question typed on a GBK
+    terminal, a GBK name unpacked from a Windows zip), read as GB18030 when the surrogates outnumber the other
+    characters beyond ASCII (a few GBK pairs happen to be UTF-8); otherwise they are stray bytes, dropped."""
+    surrogates = _SURROGATE.findall(text)
+    if not surrogates:
+        return text
+    rest = _SURROGATE.sub("", text)
+    escaped = all("\udc80" <= ch <= "\udcff" for ch in surrogates)
+    if escaped and len(surrogates) >= sum(not ch.isascii() for ch in rest):
+        return text.encode("utf-8", "surrogateescape").decode("gb18030", "ignore")
+    return rest
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _decode_detected(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding in CHINESE_ENCODINGS:
@@ -154,6 +171,8 @@ def _read_html(path: Path, limits: Limits) -> str:
     return f"{title}\n{body}" if named else body
 
 
+# a damaged PDF is refused with our own message; pypdf's English warnings about it are not for the user
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 _INLINE_TAGS = ["a", "span", "b", "strong", "em", "i", "u", "font", "sub", "sup", "small", "big", "code", "abbr",
                 "mark", "s", "strike", "q", "cite", "label", "ins", "del"]
 
@@ -247,8 +266,6 @@ def _count_paragraphs(archive: zipfile.ZipFile, limits: Limits, check: Callable[
 def _read_pdf(path: Path, limits: Limits) -> str:
     import pypdf
 
-    # a damaged file is refused with our own message; pypdf's English warnings about it are not for the user
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     data = path.read_bytes()
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)

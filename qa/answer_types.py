@@ -36,6 +36,13 @@ PLACE_ASKED = r"哪一?个(?:城市|地市|县|市|省|区|州)(?!级)(?![\u4e00
 RESPONSIBLE_ASKED = r"牵头|负责|责任"  # who carries a measure out: a （责任单位：…） note names them
 # 按刑法哪一条定罪, 加在刑法第几条: an article of a law, answered by its number (第二百五十三条之一)
 ARTICLE_ASKED = r"(?:法|条例|规定)[里中的]{0,2}(?:第几条|哪一?条)(?![线路船河街])"
+# who or which body is asked (the last check before lists and figures)
+_BODY_ASKED = re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
+                         # 到哪里去办理: where a matter is done is a body
+                         r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪(?![些几])一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院|部门|机关|机构)|"
+                         # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图),
+                         # nor the person it describes (负责管理的人违法了，能给他哪些处分)
+                         r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构|人))")
 # 施行, 生效, 截止 speak of a date without asking one: 由哪个机关公布施行 asks the body
 _WHEN = r"何时|什么时候|什么时间(?!内)|时间节点|哪[一几]?天|哪一?周|哪年|哪一年|几月|几点|哪一?个月|几号前|日期|哪个时间"
 _ASKS = [  # checked in order: the first that matches is the question's type
@@ -70,12 +77,7 @@ _ASKS = [  # checked in order: the first that matches is the question's type
     (ORG, re.compile(r"(?:谁|哪一?[个级家](?:部门|机关|单位|机构))(?![^，,。？?]*(?:什么时候|何时|哪天|哪一天|哪年|日期|时间))"
                      r"[^，,。？?]*(?:施行|生效)的[？?]?$")),
     (DATE, re.compile(rf"{_WHEN}|施行|生效|截止")),
-    (ORG, re.compile(r"谁|哪一?级[\u4e00-\u9fff]{0,8}?(?:部门|政府|机关|机构)|由哪一?级|哪一?级(?:来|负责)?(?:审核|审批|批准|核准|决定|备案|登记)|哪个部门|(?:哪些|哪几个?|哪几家)(?:部门|部委|机构|机关|单位|组织(?!形式|结构|方式|架构))|哪一?个?(?:组织(?!形式|结构|方式|架构)|团体)|哪个机关|哪个单位|哪个机构|哪个会议|什么会议|哪家|什么(?!样)[\u4e00-\u9fff]{0,4}?(?:部门|机关|机构)|(?:部门|机关|单位|机构)是(?:哪|谁)|牵头|发布机构|(?:印发|批准|通过)的[？?]?$|审议通过|制定机关|"
-                     # 到哪里去办理: where a matter is done is a body
-                     r"[到去]哪(?:里|儿)去?(?:办|申请|申报|缴纳|办理|登记|备案|报告|投诉|举报|起诉)|哪(?![些几])一?[个级家]?[\u4e00-\u9fff]{0,4}?(?:法院|检察院|部门|机关|机构)|"
-                     # 由谁负责, but not the body a question starts from (负责航道管理的部门…公布什么图),
-                     # nor the person it describes (负责管理的人违法了，能给他哪些处分)
-                     r"负责(?!人)(?![\u4e00-\u9fff]{1,12}的(?:部门|机关|单位|机构|人))")),
+    (ORG, _BODY_ASKED),
     (LIST, re.compile(r"哪几")),  # 几家用能大户是哪几家: the count is said, the names are asked
     # 主要健康指标包括哪些, 哪些货物适用百分之九的税率: the items are asked, though the question speaks of a figure,
     # unless it asks for a number too (哪些项目…要达到多少)
@@ -123,7 +125,6 @@ _HOLDS = {
 _ASKING_WORD = re.compile(r"哪|谁|什么|多少|几|何|多[大高长久宽窄深远厚]|啥")
 _DATE_ASKED = next(pattern for kind, pattern in _ASKS if kind == DATE)
 _WHEN_ASKED = re.compile(_WHEN)
-_BODY_ASKED = next(pattern for kind, pattern in reversed(_ASKS) if kind == ORG)
 _FIGURE_ASKED = re.compile(r"多少|多大|比例|比重|占比|[百千万]分之")
 
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from index.tokenize import Analyzer, QueryTerms, normalize
 from ingest.normalise import fold_compat
+from ingest.readers import escaped_bytes_read
 from qa.query import (NAME_MATCH, Reading, blank_title, names_blanked, read_question, refs_outside,
                       title_bigrams)
 
@@ -29,22 +30,13 @@ class QueryError(ValueError):
     """The question cannot be searched: empty, nothing searchable in it, or an unknown --doc filter."""
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def readable(question: str) -> str:
-    """The question without control characters (a terminal's escape codes) or bytes that are no text. Typed on a
-    GBK terminal, its bytes reach Python as lone surrogates, with a few pairs that happen to be UTF-8: when the
-    surrogates outnumber the other characters beyond ASCII, the bytes are read as GB18030; otherwise they are
-    stray bytes in UTF-8 text, dropped."""
-    surrogates = _SURROGATE.findall(question)
-    if surrogates:
-        rest = _SURROGATE.sub("", question)
-        escaped = all("\udc80" <= ch <= "\udcff" for ch in surrogates)
-        question = question.encode("utf-8", "surrogateescape").decode("gb18030", "ignore") \
-            if escaped and len(surrogates) >= sum(not ch.isascii() for ch in rest) else rest
-    return _CONTROL.sub(" ", question.replace("\ufffd", ""))
+    """The question without control characters (a terminal's escape codes) or bytes that are no text; typed on a
+    GBK terminal, read as GBK."""
+    return _CONTROL.sub(" ", escaped_bytes_read(question).replace("\ufffd", ""))
 
 
 def question_text(question: str, limit: int) -> tuple[str, list[str]]:

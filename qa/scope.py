@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from index.tokenize import normalize
 from qa.library import doc_number_key
 from qa.places import Place, gazetteer, word_bounds
+from qa.spans import DOC_NUMBER_PRINTED
 from qa.query import (INTERPRETATION, INTERPRETED_ARTICLES, NAME_MATCH, Reading, names_another_edition, read_question,
                       title_bigrams)
 
@@ -54,10 +55,6 @@ _ASKED_DOCUMENT = re.compile(r"哪|什么")
 _ASKED_BEFORE = re.compile(r"(?:哪|什么)一?[部个项份本种]?$")
 _KINDS = ("法", "条例", "办法", "规定", "细则", "方案", "规划", "意见", "决定", "决议", "修正案", "解释", "标准", "指南", "目录",
           "名录", "清单", "纲要", "计划", "措施")
-
-
-# 国发〔2021〕23号, 苏建办［2021］66 号: a prefix holds no function word (关于国发… is 国发…)
-_DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为据照号]{1,7}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
 
 
 @dataclass
@@ -116,12 +113,17 @@ def scope_of(library, question: str, hits: list = ()) -> Scope:
                                or not any(_bare(name) in normalize(hit.text) for hit in hits)]
     scope.spoken_of = [name for name in missing if name not in scope.missing_documents]
     # 国发〔2021〕23号 names one document: not held unless a document has it or a found clause cites it
-    cited = {doc_number_key(m.group()) for hit in hits for m in _DOC_NUMBER.finditer(normalize(hit.text))}
+    cited = {doc_number_key(m.group()) for hit in hits for m in DOC_NUMBER_PRINTED.finditer(_squeezed(hit.text))}
     known = library.doc_numbers | cited
-    scope.missing_numbers = [m.group() for m in _DOC_NUMBER.finditer(text)
+    scope.missing_numbers = [m.group() for m in DOC_NUMBER_PRINTED.finditer(_squeezed(text))
                              if not any(doc_number_key(m.group()).endswith(key) for key in known)]
     scope.nearest = scope.nearest or list(dict.fromkeys(hit.document for hit in hits[:3]))
     return scope
+
+
+def _squeezed(text: str) -> str:
+    """Normalised, without the spaces pdftotext leaves inside a 文号 (苏建办［2021］66 号)."""
+    return "".join(normalize(text).split())
 
 
 def _covered(place: Place, library, hits: list) -> bool:

@@ -98,7 +98,7 @@ _DATE = re.compile(r"(?:每年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}
                    # a time counted back from an event, with its bound (至迟在开庭前三个月)
                    rf"|(?:(?:至迟|最迟)[于在]|(?<=[于在]))(?!届满|期满)[^\W\d_于在至迟前后的，。；之每当次]{{2,3}}前[{_CN}\d]{{1,3}}个?(?:日|天|月|年)(?![内以])")
 # A 文号's prefix (国发, 渝发改工业) holds no function word, which keeps 关于印发的通知 out of it.
-_DOC_NUMBER = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
+DOC_NUMBER_PRINTED = re.compile(r"[^\W\d_的知于在和及与对按将是为]{1,7}[〔\[［【(（]\d{4}[〕\]］】)）]\d+号"
                          r"|[^\W\d_的知于在和及与对按将是为]{2,12}令(?:第\d+号|[（(]第\d+号[）)])")
 _ORG_SUFFIX = (r"(?:人民代表大会常务委员会|常务委员会|人民政府|(?:(?<=特别行政区)|(?<=地方)|(?<=各级))政府|立法会|委员会|办公室|办公厅|管理局|监管分局|分局|有限公司|公司|集团|"
                r"主管部门|部门|部队|法庭|审判庭|部(?![署分位件])|厅|局|委|(?<![部签])署|院|中心|电厂|工厂|厂|领导小组|工作组|银行|农商行|支行|分行|机构|机关|会议|"
@@ -331,7 +331,7 @@ def _flat_spans(text: str, kind: str, responsible: bool = False, attributes: boo
     if kind == DATE:
         return _outermost([m.span() for m in _DATE.finditer(text)])
     if kind == DOC_NUMBER:
-        return [m.span() for m in _DOC_NUMBER.finditer(text)]
+        return [m.span() for m in DOC_NUMBER_PRINTED.finditer(text)]
     if kind in (ORG, ENTITY):  # （八）推动数据中心…: the number that opens a clause opens no name
         text = _CLAUSE_NUMBER.sub(lambda m: "，" * len(m.group()), text)
     if kind == ORG:

@@ -107,18 +107,18 @@ def reports_errors(main: Callable[..., int]) -> Callable[..., int]:
 
 
 def batch_lines(spec: str) -> list[str] | None:
-    """The lines of a --batch file ("-": standard input) in UTF-8 or GBK, as documents are read; None when the
+    """The lines of a --batch file ("-": standard input) in UTF-8 or GBK, decoded as documents are; None when the
     file does not exist or cannot be read."""
+    from ingest.readers import IngestError, decode_bytes
+
     try:
         raw = sys.stdin.buffer.read() if spec == "-" else Path(spec).read_bytes()
     except OSError:
         return None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding).splitlines()
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", "replace").splitlines()  # a stray byte spoils its line only
+    try:
+        return decode_bytes(raw).splitlines()
+    except IngestError:  # empty, or not text as a document must be: a stray byte spoils its line only
+        return raw.decode("utf-8", "replace").splitlines()
 
 
 def fail(message: str, code: int = 2) -> int:
